@@ -1,0 +1,47 @@
+# Every target but `install` runs in the environment `make install` creates (.venv/).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: install spec generate test lint typecheck bench serve demo check-generated
+
+install:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "meshkit needs Python >= 3.11; run: make install PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[server,dev]'
+	@$(PY) -c 'import meshkit; print("meshkit", meshkit.__version__, "installed in $(VENV)/")'
+
+# Rebuild openapi/mesh.yaml from the runtime's published document and meshkit's additions.
+spec:
+	$(PY) openapi/build_spec.py
+
+# Regenerate clients/meshkit/_generated/ from openapi/mesh.yaml (deterministic).
+generate:
+	$(PY) generator/generate.py
+
+test:
+	$(PY) -m pytest
+
+lint:
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck:
+	$(PY) -m mypy
+
+# Fails when the committed generated code or mesh.yaml is not what the inputs produce.
+check-generated: spec generate
+	@git diff --exit-code --stat -- openapi/mesh.yaml clients/meshkit/_generated || \
+		(echo "openapi/mesh.yaml or _generated/ differ from what make spec/generate produce" >&2; exit 1)
+	@test -z "$$(git status --porcelain -- clients/meshkit/_generated openapi/mesh.yaml)" || \
+		(git status --porcelain -- clients/meshkit/_generated openapi/mesh.yaml >&2; exit 1)
+
+bench:
+	@echo "make bench arrives with issue #7 (Performance)." >&2; exit 2
+
+serve:
+	@echo "make serve arrives with issue #3 (Reference dev server)." >&2; exit 2
+
+demo:
+	@echo "make demo arrives with issue #8 (The user's first hour)." >&2; exit 2

@@ -1,0 +1,165 @@
+"""POST /v1/scheduler/jobs: Create Scheduled Job
+
+Generated from openapi/mesh.yaml; do not edit.
+"""
+
+from typing import Any
+
+import httpx
+
+from ...models.formation_error_envelope import FormationErrorEnvelope
+from ...models.job_envelope import JobEnvelope
+from ...models.scheduled_job_create import ScheduledJobCreate
+from ...models.server_error import ServerError
+from ...types import UNSET, Unset
+
+
+def request_kwargs(
+    *,
+    body: ScheduledJobCreate,
+    x_muxi_user_id: str | Unset = UNSET,
+    x_muxi_idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """Method, path, query, headers and body of this operation, as ``httpx`` keyword arguments.
+
+    Nothing is sent. The path is relative: the caller's client supplies the base URL.
+    """
+    headers: dict[str, Any] = {}
+    if not isinstance(x_muxi_user_id, Unset):
+        headers["X-Muxi-User-ID"] = x_muxi_user_id
+
+    if not isinstance(x_muxi_idempotency_key, Unset):
+        headers["X-Muxi-Idempotency-Key"] = x_muxi_idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/scheduler/jobs",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def build_request(
+    client: httpx.Client | httpx.AsyncClient,
+    *,
+    body: ScheduledJobCreate,
+    x_muxi_user_id: str | Unset = UNSET,
+    x_muxi_idempotency_key: str | Unset = UNSET,
+) -> httpx.Request:
+    """Build this operation's request on ``client`` (its base URL and defaults apply), unsent."""
+    return client.build_request(
+        **request_kwargs(
+            body=body,
+            x_muxi_user_id=x_muxi_user_id,
+            x_muxi_idempotency_key=x_muxi_idempotency_key,
+        )
+    )
+
+
+def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | JobEnvelope | None:
+    """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
+    if response.status_code == 201:
+        response_201 = JobEnvelope.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> FormationErrorEnvelope | ServerError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = FormationErrorEnvelope.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_1 = ServerError.from_dict(data)
+
+            return response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = FormationErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = FormationErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+
+        def _parse_response_503(data: object) -> FormationErrorEnvelope | ServerError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = FormationErrorEnvelope.from_dict(data)
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = ServerError.from_dict(data)
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
+
+    if 400 <= response.status_code <= 499:
+
+        def _parse_response_4xx(data: object) -> FormationErrorEnvelope | ServerError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_4xx_type_0 = FormationErrorEnvelope.from_dict(data)
+
+                return response_4xx_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_4xx_type_1 = ServerError.from_dict(data)
+
+            return response_4xx_type_1
+
+        response_4xx = _parse_response_4xx(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+
+        def _parse_response_5xx(data: object) -> FormationErrorEnvelope | ServerError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_5xx_type_0 = FormationErrorEnvelope.from_dict(data)
+
+                return response_5xx_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_5xx_type_1 = ServerError.from_dict(data)
+
+            return response_5xx_type_1
+
+        response_5xx = _parse_response_5xx(response.json())
+
+        return response_5xx
+
+    return None

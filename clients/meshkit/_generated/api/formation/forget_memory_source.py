@@ -1,0 +1,122 @@
+"""POST /v1/memory/forget: Forget Memory Source
+
+Generated from openapi/mesh.yaml; do not edit.
+"""
+
+from typing import Any
+
+import httpx
+
+from ...models.formation_error_envelope import FormationErrorEnvelope
+from ...models.formation_object_envelope import FormationObjectEnvelope
+from ...models.memory_forget_request import MemoryForgetRequest
+from ...models.server_error import ServerError
+from ...types import UNSET, Unset
+
+
+def request_kwargs(
+    *,
+    body: MemoryForgetRequest,
+    sync: bool | Unset = False,
+) -> dict[str, Any]:
+    """Method, path, query, headers and body of this operation, as ``httpx`` keyword arguments.
+
+    Nothing is sent. The path is relative: the caller's client supplies the base URL.
+    """
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["sync"] = sync
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/memory/forget",
+        "params": params,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def build_request(
+    client: httpx.Client | httpx.AsyncClient,
+    *,
+    body: MemoryForgetRequest,
+    sync: bool | Unset = False,
+) -> httpx.Request:
+    """Build this operation's request on ``client`` (its base URL and defaults apply), unsent."""
+    return client.build_request(
+        **request_kwargs(
+            body=body,
+            sync=sync,
+        )
+    )
+
+
+def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+    """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
+    if response.status_code == 200:
+        response_200 = FormationObjectEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = FormationErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = FormationErrorEnvelope.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+
+        def _parse_response_4xx(data: object) -> FormationErrorEnvelope | ServerError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_4xx_type_0 = FormationErrorEnvelope.from_dict(data)
+
+                return response_4xx_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_4xx_type_1 = ServerError.from_dict(data)
+
+            return response_4xx_type_1
+
+        response_4xx = _parse_response_4xx(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+
+        def _parse_response_5xx(data: object) -> FormationErrorEnvelope | ServerError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_5xx_type_0 = FormationErrorEnvelope.from_dict(data)
+
+                return response_5xx_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_5xx_type_1 = ServerError.from_dict(data)
+
+            return response_5xx_type_1
+
+        response_5xx = _parse_response_5xx(response.json())
+
+        return response_5xx
+
+    return None

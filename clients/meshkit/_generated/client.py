@@ -1,0 +1,1 @@
+"""Not used by meshkit: its façades own the transport (see meshkit._core)."""

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.agent import Agent
+
+
+T = TypeVar("T", bound="AgentList")
+
+
+@_attrs_define
+class AgentList:
+    """
+    Attributes:
+        agents (list[Agent]):
+        count (int | Unset):
+    """
+
+    agents: list[Agent]
+    count: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        agents = []
+        for agents_item_data in self.agents:
+            agents_item = agents_item_data.to_dict()
+            agents.append(agents_item)
+
+        count = self.count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "agents": agents,
+            }
+        )
+        if count is not UNSET:
+            field_dict["count"] = count
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.agent import Agent
+
+        d = dict(src_dict)
+        agents = []
+        _agents = d.pop("agents")
+        for agents_item_data in _agents:
+            agents_item = Agent.from_dict(agents_item_data)
+
+            agents.append(agents_item)
+
+        count = d.pop("count", UNSET)
+
+        agent_list = cls(
+            agents=agents,
+            count=count,
+        )
+
+        agent_list.additional_properties = d
+        return agent_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

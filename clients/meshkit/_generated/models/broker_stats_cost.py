@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BrokerStatsCost")
+
+
+@_attrs_define
+class BrokerStatsCost:
+    """Cost counters.
+
+    Attributes:
+        total_cents (float | Unset): Sum of estimated_cost of processed messages, in cents. Default: 0.0.
+    """
+
+    total_cents: float | Unset = 0.0
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total_cents = self.total_cents
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if total_cents is not UNSET:
+            field_dict["total_cents"] = total_cents
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        total_cents = d.pop("total_cents", UNSET)
+
+        broker_stats_cost = cls(
+            total_cents=total_cents,
+        )
+
+        broker_stats_cost.additional_properties = d
+        return broker_stats_cost
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

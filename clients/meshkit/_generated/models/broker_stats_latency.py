@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BrokerStatsLatency")
+
+
+@_attrs_define
+class BrokerStatsLatency:
+    """Latency percentiles over the last 10,000 samples per series (0 without samples).
+
+    Attributes:
+        e2e_p50_ms (float | Unset): End-to-end p50 in milliseconds. Default: 0.0.
+        e2e_p99_ms (float | Unset): End-to-end p99 in milliseconds. Default: 0.0.
+        e2e_p999_ms (float | Unset): End-to-end p99.9 in milliseconds. Default: 0.0.
+        routing_p50_us (float | Unset): Routing p50 in microseconds. Default: 0.0.
+        routing_p99_us (float | Unset): Routing p99 in microseconds. Default: 0.0.
+    """
+
+    e2e_p50_ms: float | Unset = 0.0
+    e2e_p99_ms: float | Unset = 0.0
+    e2e_p999_ms: float | Unset = 0.0
+    routing_p50_us: float | Unset = 0.0
+    routing_p99_us: float | Unset = 0.0
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        e2e_p50_ms = self.e2e_p50_ms
+
+        e2e_p99_ms = self.e2e_p99_ms
+
+        e2e_p999_ms = self.e2e_p999_ms
+
+        routing_p50_us = self.routing_p50_us
+
+        routing_p99_us = self.routing_p99_us
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if e2e_p50_ms is not UNSET:
+            field_dict["e2e_p50_ms"] = e2e_p50_ms
+        if e2e_p99_ms is not UNSET:
+            field_dict["e2e_p99_ms"] = e2e_p99_ms
+        if e2e_p999_ms is not UNSET:
+            field_dict["e2e_p999_ms"] = e2e_p999_ms
+        if routing_p50_us is not UNSET:
+            field_dict["routing_p50_us"] = routing_p50_us
+        if routing_p99_us is not UNSET:
+            field_dict["routing_p99_us"] = routing_p99_us
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        e2e_p50_ms = d.pop("e2e_p50_ms", UNSET)
+
+        e2e_p99_ms = d.pop("e2e_p99_ms", UNSET)
+
+        e2e_p999_ms = d.pop("e2e_p999_ms", UNSET)
+
+        routing_p50_us = d.pop("routing_p50_us", UNSET)
+
+        routing_p99_us = d.pop("routing_p99_us", UNSET)
+
+        broker_stats_latency = cls(
+            e2e_p50_ms=e2e_p50_ms,
+            e2e_p99_ms=e2e_p99_ms,
+            e2e_p999_ms=e2e_p999_ms,
+            routing_p50_us=routing_p50_us,
+            routing_p99_us=routing_p99_us,
+        )
+
+        broker_stats_latency.additional_properties = d
+        return broker_stats_latency
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

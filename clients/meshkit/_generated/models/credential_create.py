@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.credential_create_credential import CredentialCreateCredential
+
+
+T = TypeVar("T", bound="CredentialCreate")
+
+
+@_attrs_define
+class CredentialCreate:
+    """Request model for creating a credential.
+
+    Attributes:
+        service (str): Service name (e.g., github, gmail, slack)
+        credential (CredentialCreateCredential): Credential data (structure varies by service)
+        name (None | str | Unset): Optional friendly name. Auto-discovered if omitted.
+    """
+
+    service: str
+    credential: CredentialCreateCredential
+    name: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        service = self.service
+
+        credential = self.credential.to_dict()
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "service": service,
+                "credential": credential,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.credential_create_credential import CredentialCreateCredential
+
+        d = dict(src_dict)
+        service = d.pop("service")
+
+        credential = CredentialCreateCredential.from_dict(d.pop("credential"))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        credential_create = cls(
+            service=service,
+            credential=credential,
+            name=name,
+        )
+
+        credential_create.additional_properties = d
+        return credential_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

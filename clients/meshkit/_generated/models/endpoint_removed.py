@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="EndpointRemoved")
+
+
+@_attrs_define
+class EndpointRemoved:
+    """Body of DELETE /endpoints/{endpoint_id} (canonical choice).
+
+    Attributes:
+        removed (bool): Always true.
+        endpoint_id (str): The removed endpoint's id.
+    """
+
+    removed: bool
+    endpoint_id: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        removed = self.removed
+
+        endpoint_id = self.endpoint_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "removed": removed,
+                "endpoint_id": endpoint_id,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        removed = d.pop("removed")
+
+        endpoint_id = d.pop("endpoint_id")
+
+        endpoint_removed = cls(
+            removed=removed,
+            endpoint_id=endpoint_id,
+        )
+
+        endpoint_removed.additional_properties = d
+        return endpoint_removed
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

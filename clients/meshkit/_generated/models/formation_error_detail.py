@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.formation_error_detail_data_type_0 import FormationErrorDetailDataType0
+
+
+T = TypeVar("T", bound="FormationErrorDetail")
+
+
+@_attrs_define
+class FormationErrorDetail:
+    """
+    Attributes:
+        code (str): UNAUTHORIZED, INVALID_PARAMS, RESOURCE_NOT_FOUND… kept verbatim.
+        message (str):
+        data (FormationErrorDetailDataType0 | None | Unset): Extra details, e.g. `validation_errors` on 422 or `{field,
+            value, expected, error}`.
+        trace (None | str | Unset):
+    """
+
+    code: str
+    message: str
+    data: FormationErrorDetailDataType0 | None | Unset = UNSET
+    trace: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.formation_error_detail_data_type_0 import (
+            FormationErrorDetailDataType0,
+        )
+
+        code = self.code
+
+        message = self.message
+
+        data: dict[str, Any] | None | Unset
+        if isinstance(self.data, Unset):
+            data = UNSET
+        elif isinstance(self.data, FormationErrorDetailDataType0):
+            data = self.data.to_dict()
+        else:
+            data = self.data
+
+        trace: None | str | Unset
+        if isinstance(self.trace, Unset):
+            trace = UNSET
+        else:
+            trace = self.trace
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "code": code,
+                "message": message,
+            }
+        )
+        if data is not UNSET:
+            field_dict["data"] = data
+        if trace is not UNSET:
+            field_dict["trace"] = trace
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.formation_error_detail_data_type_0 import (
+            FormationErrorDetailDataType0,
+        )
+
+        d = dict(src_dict)
+        code = d.pop("code")
+
+        message = d.pop("message")
+
+        def _parse_data(data: object) -> FormationErrorDetailDataType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = FormationErrorDetailDataType0.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FormationErrorDetailDataType0 | None | Unset, data)
+
+        data = _parse_data(d.pop("data", UNSET))
+
+        def _parse_trace(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        trace = _parse_trace(d.pop("trace", UNSET))
+
+        formation_error_detail = cls(
+            code=code,
+            message=message,
+            data=data,
+            trace=trace,
+        )
+
+        formation_error_detail.additional_properties = d
+        return formation_error_detail
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="FormationEvent")
+
+
+@_attrs_define
+class FormationEvent:
+    """A `GET /events` frame (chat.*, agent.*, workflow.*, task.* events).
+
+    Attributes:
+        type_ (str | Unset):
+        timestamp (float | Unset):
+        message (Any | Unset): Event message or payload.
+        session_id (None | str | Unset):
+        request_id (None | str | Unset):
+    """
+
+    type_: str | Unset = UNSET
+    timestamp: float | Unset = UNSET
+    message: Any | Unset = UNSET
+    session_id: None | str | Unset = UNSET
+    request_id: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        timestamp = self.timestamp
+
+        message = self.message
+
+        session_id: None | str | Unset
+        if isinstance(self.session_id, Unset):
+            session_id = UNSET
+        else:
+            session_id = self.session_id
+
+        request_id: None | str | Unset
+        if isinstance(self.request_id, Unset):
+            request_id = UNSET
+        else:
+            request_id = self.request_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if timestamp is not UNSET:
+            field_dict["timestamp"] = timestamp
+        if message is not UNSET:
+            field_dict["message"] = message
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = d.pop("type", UNSET)
+
+        timestamp = d.pop("timestamp", UNSET)
+
+        message = d.pop("message", UNSET)
+
+        def _parse_session_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        session_id = _parse_session_id(d.pop("session_id", UNSET))
+
+        def _parse_request_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        request_id = _parse_request_id(d.pop("request_id", UNSET))
+
+        formation_event = cls(
+            type_=type_,
+            timestamp=timestamp,
+            message=message,
+            session_id=session_id,
+            request_id=request_id,
+        )
+
+        formation_event.additional_properties = d
+        return formation_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.formation_health_status import (
+    FormationHealthStatus,
+    check_formation_health_status,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="FormationHealth")
+
+
+@_attrs_define
+class FormationHealth:
+    """Not enveloped. 503 with the same body when unhealthy.
+
+    Attributes:
+        status (FormationHealthStatus | Unset):
+        version (str | Unset):
+        uptime_seconds (float | Unset):
+    """
+
+    status: FormationHealthStatus | Unset = UNSET
+    version: str | Unset = UNSET
+    uptime_seconds: float | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status
+
+        version = self.version
+
+        uptime_seconds = self.uptime_seconds
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
+        if version is not UNSET:
+            field_dict["version"] = version
+        if uptime_seconds is not UNSET:
+            field_dict["uptime_seconds"] = uptime_seconds
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        _status = d.pop("status", UNSET)
+        status: FormationHealthStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = check_formation_health_status(_status)
+
+        version = d.pop("version", UNSET)
+
+        uptime_seconds = d.pop("uptime_seconds", UNSET)
+
+        formation_health = cls(
+            status=status,
+            version=version,
+            uptime_seconds=uptime_seconds,
+        )
+
+        formation_health.additional_properties = d
+        return formation_health
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

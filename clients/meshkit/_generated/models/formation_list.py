@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.formation_summary import FormationSummary
+
+
+T = TypeVar("T", bound="FormationList")
+
+
+@_attrs_define
+class FormationList:
+    """Data of GET /rpc/formations.
+
+    Attributes:
+        formations (list[FormationSummary]): Every formation.
+        total (int): Number of formations.
+    """
+
+    formations: list[FormationSummary]
+    total: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        formations = []
+        for formations_item_data in self.formations:
+            formations_item = formations_item_data.to_dict()
+            formations.append(formations_item)
+
+        total = self.total
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "formations": formations,
+                "total": total,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.formation_summary import FormationSummary
+
+        d = dict(src_dict)
+        formations = []
+        _formations = d.pop("formations")
+        for formations_item_data in _formations:
+            formations_item = FormationSummary.from_dict(formations_item_data)
+
+            formations.append(formations_item)
+
+        total = d.pop("total")
+
+        formation_list = cls(
+            formations=formations,
+            total=total,
+        )
+
+        formation_list.additional_properties = d
+        return formation_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MemoryForgetRequest")
+
+
+@_attrs_define
+class MemoryForgetRequest:
+    """Model for a GDPR / selective-forgetting request.
+
+    Soft-deletes every live memory event from ``source`` for the user and
+    records the user.deletion audit event. With ``rebuild`` (default
+    True) the projections are recomputed so derived state reflects the
+    forgetting; otherwise the events stay excluded from any later
+    rebuild. ``background`` (default True) runs that rebuild as a
+    tracked background job (202 + ``job_id`` pollable at GET
+    /memory/forget/{job_id}) so large users never block the admin call;
+    ``background: false`` -- or the ``?sync=true`` query escape hatch --
+    blocks until the rebuild finishes and returns the report inline.
+    Soft-deleted events are reversible until the retention grace period
+    elapses and the hard-purge worker removes them.
+
+        Attributes:
+            user_id (str):
+            source (str):
+            reason (str | Unset):  Default: 'user_request'.
+            rebuild (bool | Unset):  Default: True.
+            background (bool | Unset):  Default: True.
+    """
+
+    user_id: str
+    source: str
+    reason: str | Unset = "user_request"
+    rebuild: bool | Unset = True
+    background: bool | Unset = True
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        user_id = self.user_id
+
+        source = self.source
+
+        reason = self.reason
+
+        rebuild = self.rebuild
+
+        background = self.background
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "user_id": user_id,
+                "source": source,
+            }
+        )
+        if reason is not UNSET:
+            field_dict["reason"] = reason
+        if rebuild is not UNSET:
+            field_dict["rebuild"] = rebuild
+        if background is not UNSET:
+            field_dict["background"] = background
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        user_id = d.pop("user_id")
+
+        source = d.pop("source")
+
+        reason = d.pop("reason", UNSET)
+
+        rebuild = d.pop("rebuild", UNSET)
+
+        background = d.pop("background", UNSET)
+
+        memory_forget_request = cls(
+            user_id=user_id,
+            source=source,
+            reason=reason,
+            rebuild=rebuild,
+            background=background,
+        )
+
+        memory_forget_request.additional_properties = d
+        return memory_forget_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

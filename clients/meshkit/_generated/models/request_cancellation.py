@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.request_cancellation_cancellation import (
+    RequestCancellationCancellation,
+    check_request_cancellation_cancellation,
+)
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="RequestCancellation")
+
+
+@_attrs_define
+class RequestCancellation:
+    """
+    Attributes:
+        request_id (str | Unset):
+        status (str | Unset):
+        cancellation (RequestCancellationCancellation | Unset):
+        message (str | Unset):
+    """
+
+    request_id: str | Unset = UNSET
+    status: str | Unset = UNSET
+    cancellation: RequestCancellationCancellation | Unset = UNSET
+    message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        request_id = self.request_id
+
+        status = self.status
+
+        cancellation: str | Unset = UNSET
+        if not isinstance(self.cancellation, Unset):
+            cancellation = self.cancellation
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if request_id is not UNSET:
+            field_dict["request_id"] = request_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if cancellation is not UNSET:
+            field_dict["cancellation"] = cancellation
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        request_id = d.pop("request_id", UNSET)
+
+        status = d.pop("status", UNSET)
+
+        _cancellation = d.pop("cancellation", UNSET)
+        cancellation: RequestCancellationCancellation | Unset
+        if isinstance(_cancellation, Unset):
+            cancellation = UNSET
+        else:
+            cancellation = check_request_cancellation_cancellation(_cancellation)
+
+        message = d.pop("message", UNSET)
+
+        request_cancellation = cls(
+            request_id=request_id,
+            status=status,
+            cancellation=cancellation,
+            message=message,
+        )
+
+        request_cancellation.additional_properties = d
+        return request_cancellation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ResolvedUser")
+
+
+@_attrs_define
+class ResolvedUser:
+    """
+    Attributes:
+        identifier (str | Unset):
+        muxi_user_id (str | Unset):
+        internal_user_id (Any | Unset): The formation's internal id.
+    """
+
+    identifier: str | Unset = UNSET
+    muxi_user_id: str | Unset = UNSET
+    internal_user_id: Any | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        identifier = self.identifier
+
+        muxi_user_id = self.muxi_user_id
+
+        internal_user_id = self.internal_user_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if identifier is not UNSET:
+            field_dict["identifier"] = identifier
+        if muxi_user_id is not UNSET:
+            field_dict["muxi_user_id"] = muxi_user_id
+        if internal_user_id is not UNSET:
+            field_dict["internal_user_id"] = internal_user_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        identifier = d.pop("identifier", UNSET)
+
+        muxi_user_id = d.pop("muxi_user_id", UNSET)
+
+        internal_user_id = d.pop("internal_user_id", UNSET)
+
+        resolved_user = cls(
+            identifier=identifier,
+            muxi_user_id=muxi_user_id,
+            internal_user_id=internal_user_id,
+        )
+
+        resolved_user.additional_properties = d
+        return resolved_user
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.formation_status import FormationStatus, check_formation_status
+
+T = TypeVar("T", bound="RollbackResult")
+
+
+@_attrs_define
+class RollbackResult:
+    """Data of a rollback.
+
+    Attributes:
+        id (str): Formation id.
+        status (FormationStatus): Formation process status (a live health check can turn running into unhealthy).
+        version (int): Deployment counter now serving.
+        previous_version (int): Deployment counter rolled back from.
+        pid (int): Process id.
+        message (str): Human text.
+    """
+
+    id: str
+    status: FormationStatus
+    version: int
+    previous_version: int
+    pid: int
+    message: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status: str = self.status
+
+        version = self.version
+
+        previous_version = self.previous_version
+
+        pid = self.pid
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+                "version": version,
+                "previous_version": previous_version,
+                "pid": pid,
+                "message": message,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        status = check_formation_status(d.pop("status"))
+
+        version = d.pop("version")
+
+        previous_version = d.pop("previous_version")
+
+        pid = d.pop("pid")
+
+        message = d.pop("message")
+
+        rollback_result = cls(
+            id=id,
+            status=status,
+            version=version,
+            previous_version=previous_version,
+            pid=pid,
+            message=message,
+        )
+
+        rollback_result.additional_properties = d
+        return rollback_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

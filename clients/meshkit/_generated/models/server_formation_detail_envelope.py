@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.formation_detail import FormationDetail
+
+
+T = TypeVar("T", bound="ServerFormationDetailEnvelope")
+
+
+@_attrs_define
+class ServerFormationDetailEnvelope:
+    """Success envelope of GET /rpc/formations/{formation_id}.
+
+    Attributes:
+        success (bool): Always true.
+        data (FormationDetail): Data of GET /rpc/formations/{formation_id}; timestamps are RFC 3339 strings.
+    """
+
+    success: bool
+    data: FormationDetail
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.formation_detail import FormationDetail
+
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        data = FormationDetail.from_dict(d.pop("data"))
+
+        server_formation_detail_envelope = cls(
+            success=success,
+            data=data,
+        )
+
+        server_formation_detail_envelope.additional_properties = d
+        return server_formation_detail_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

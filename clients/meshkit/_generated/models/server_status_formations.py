@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ServerStatusFormations")
+
+
+@_attrs_define
+class ServerStatusFormations:
+    """Formation counts by status.
+
+    Attributes:
+        total (int): All formations.
+        running (int): Running formations.
+        stopped (int): Stopped formations.
+        crashed (int): Crashed formations.
+    """
+
+    total: int
+    running: int
+    stopped: int
+    crashed: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total = self.total
+
+        running = self.running
+
+        stopped = self.stopped
+
+        crashed = self.crashed
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "total": total,
+                "running": running,
+                "stopped": stopped,
+                "crashed": crashed,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        total = d.pop("total")
+
+        running = d.pop("running")
+
+        stopped = d.pop("stopped")
+
+        crashed = d.pop("crashed")
+
+        server_status_formations = cls(
+            total=total,
+            running=running,
+            stopped=stopped,
+            crashed=crashed,
+        )
+
+        server_status_formations.additional_properties = d
+        return server_status_formations
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ServerStatusPortPool")
+
+
+@_attrs_define
+class ServerStatusPortPool:
+    """Formation port pool.
+
+    Attributes:
+        total (int): Ports in the pool.
+        available (int): Free ports.
+        allocated (int): Ports in use.
+    """
+
+    total: int
+    available: int
+    allocated: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        total = self.total
+
+        available = self.available
+
+        allocated = self.allocated
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "total": total,
+                "available": available,
+                "allocated": allocated,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        total = d.pop("total")
+
+        available = d.pop("available")
+
+        allocated = d.pop("allocated")
+
+        server_status_port_pool = cls(
+            total=total,
+            available=available,
+            allocated=allocated,
+        )
+
+        server_status_port_pool.additional_properties = d
+        return server_status_port_pool
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ServerStatusRuntime")
+
+
+@_attrs_define
+class ServerStatusRuntime:
+    """Go runtime of the server.
+
+    Attributes:
+        goroutines (int): Number of goroutines.
+        go_version (str): Go version.
+    """
+
+    goroutines: int
+    go_version: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        goroutines = self.goroutines
+
+        go_version = self.go_version
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "goroutines": goroutines,
+                "go_version": go_version,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        goroutines = d.pop("goroutines")
+
+        go_version = d.pop("go_version")
+
+        server_status_runtime = cls(
+            goroutines=goroutines,
+            go_version=go_version,
+        )
+
+        server_status_runtime.additional_properties = d
+        return server_status_runtime
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

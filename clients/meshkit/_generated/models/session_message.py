@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.session_message_metadata_type_0 import SessionMessageMetadataType0
+
+
+T = TypeVar("T", bound="SessionMessage")
+
+
+@_attrs_define
+class SessionMessage:
+    """A message to restore into a session.
+
+    Attributes:
+        role (str): Message role: user, assistant, or system
+        content (str): Message content
+        timestamp (str): ISO 8601 timestamp
+        agent_id (None | str | Unset): Agent ID for assistant messages
+        metadata (None | SessionMessageMetadataType0 | Unset): Additional metadata
+    """
+
+    role: str
+    content: str
+    timestamp: str
+    agent_id: None | str | Unset = UNSET
+    metadata: None | SessionMessageMetadataType0 | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.session_message_metadata_type_0 import SessionMessageMetadataType0
+
+        role = self.role
+
+        content = self.content
+
+        timestamp = self.timestamp
+
+        agent_id: None | str | Unset
+        if isinstance(self.agent_id, Unset):
+            agent_id = UNSET
+        else:
+            agent_id = self.agent_id
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, SessionMessageMetadataType0):
+            metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "role": role,
+                "content": content,
+                "timestamp": timestamp,
+            }
+        )
+        if agent_id is not UNSET:
+            field_dict["agent_id"] = agent_id
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.session_message_metadata_type_0 import SessionMessageMetadataType0
+
+        d = dict(src_dict)
+        role = d.pop("role")
+
+        content = d.pop("content")
+
+        timestamp = d.pop("timestamp")
+
+        def _parse_agent_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        agent_id = _parse_agent_id(d.pop("agent_id", UNSET))
+
+        def _parse_metadata(data: object) -> None | SessionMessageMetadataType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = SessionMessageMetadataType0.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SessionMessageMetadataType0 | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
+
+        session_message = cls(
+            role=role,
+            content=content,
+            timestamp=timestamp,
+            agent_id=agent_id,
+            metadata=metadata,
+        )
+
+        session_message.additional_properties = d
+        return session_message
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

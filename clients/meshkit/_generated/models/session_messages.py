@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.session_history_message import SessionHistoryMessage
+
+
+T = TypeVar("T", bound="SessionMessages")
+
+
+@_attrs_define
+class SessionMessages:
+    """
+    Attributes:
+        session_id (str | Unset):
+        messages (list[SessionHistoryMessage] | Unset):
+        count (int | Unset):
+        has_more (bool | Unset):
+    """
+
+    session_id: str | Unset = UNSET
+    messages: list[SessionHistoryMessage] | Unset = UNSET
+    count: int | Unset = UNSET
+    has_more: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        session_id = self.session_id
+
+        messages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.messages, Unset):
+            messages = []
+            for messages_item_data in self.messages:
+                messages_item = messages_item_data.to_dict()
+                messages.append(messages_item)
+
+        count = self.count
+
+        has_more = self.has_more
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if messages is not UNSET:
+            field_dict["messages"] = messages
+        if count is not UNSET:
+            field_dict["count"] = count
+        if has_more is not UNSET:
+            field_dict["has_more"] = has_more
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.session_history_message import SessionHistoryMessage
+
+        d = dict(src_dict)
+        session_id = d.pop("session_id", UNSET)
+
+        _messages = d.pop("messages", UNSET)
+        messages: list[SessionHistoryMessage] | Unset = UNSET
+        if _messages is not UNSET:
+            messages = []
+            for messages_item_data in _messages:
+                messages_item = SessionHistoryMessage.from_dict(messages_item_data)
+
+                messages.append(messages_item)
+
+        count = d.pop("count", UNSET)
+
+        has_more = d.pop("has_more", UNSET)
+
+        session_messages = cls(
+            session_id=session_id,
+            messages=messages,
+            count=count,
+            has_more=has_more,
+        )
+
+        session_messages.additional_properties = d
+        return session_messages
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SessionRestoreResult")
+
+
+@_attrs_define
+class SessionRestoreResult:
+    """
+    Attributes:
+        session_id (str | Unset):
+        messages_loaded (int | Unset):
+        messages_dropped (int | Unset):
+        message (str | Unset):
+    """
+
+    session_id: str | Unset = UNSET
+    messages_loaded: int | Unset = UNSET
+    messages_dropped: int | Unset = UNSET
+    message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        session_id = self.session_id
+
+        messages_loaded = self.messages_loaded
+
+        messages_dropped = self.messages_dropped
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if session_id is not UNSET:
+            field_dict["session_id"] = session_id
+        if messages_loaded is not UNSET:
+            field_dict["messages_loaded"] = messages_loaded
+        if messages_dropped is not UNSET:
+            field_dict["messages_dropped"] = messages_dropped
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        session_id = d.pop("session_id", UNSET)
+
+        messages_loaded = d.pop("messages_loaded", UNSET)
+
+        messages_dropped = d.pop("messages_dropped", UNSET)
+
+        message = d.pop("message", UNSET)
+
+        session_restore_result = cls(
+            session_id=session_id,
+            messages_loaded=messages_loaded,
+            messages_dropped=messages_dropped,
+            message=message,
+        )
+
+        session_restore_result.additional_properties = d
+        return session_restore_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

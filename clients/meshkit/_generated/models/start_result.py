@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.formation_status import FormationStatus, check_formation_status
+
+T = TypeVar("T", bound="StartResult")
+
+
+@_attrs_define
+class StartResult:
+    """Data of a start.
+
+    Attributes:
+        id (str): Formation id.
+        status (FormationStatus): Formation process status (a live health check can turn running into unhealthy).
+        message (str): Human text.
+        port (int): Port the formation listens on.
+    """
+
+    id: str
+    status: FormationStatus
+    message: str
+    port: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status: str = self.status
+
+        message = self.message
+
+        port = self.port
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+                "message": message,
+                "port": port,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        status = check_formation_status(d.pop("status"))
+
+        message = d.pop("message")
+
+        port = d.pop("port")
+
+        start_result = cls(
+            id=id,
+            status=status,
+            message=message,
+            port=port,
+        )
+
+        start_result.additional_properties = d
+        return start_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.update_result import UpdateResult
+
+
+T = TypeVar("T", bound="UpdateResultEnvelope")
+
+
+@_attrs_define
+class UpdateResultEnvelope:
+    """Success envelope of an update.
+
+    Attributes:
+        success (bool): Always true.
+        data (UpdateResult): Data of a successful blue-green update.
+    """
+
+    success: bool
+    data: UpdateResult
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        success = self.success
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "success": success,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.update_result import UpdateResult
+
+        d = dict(src_dict)
+        success = d.pop("success")
+
+        data = UpdateResult.from_dict(d.pop("data"))
+
+        update_result_envelope = cls(
+            success=success,
+            data=data,
+        )
+
+        update_result_envelope.additional_properties = d
+        return update_result_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="UserIdentifierUnlink")
+
+
+@_attrs_define
+class UserIdentifierUnlink:
+    """
+    Attributes:
+        message (str | Unset):
+        muxi_user_id (str | Unset):
+    """
+
+    message: str | Unset = UNSET
+    muxi_user_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        message = self.message
+
+        muxi_user_id = self.muxi_user_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if message is not UNSET:
+            field_dict["message"] = message
+        if muxi_user_id is not UNSET:
+            field_dict["muxi_user_id"] = muxi_user_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        message = d.pop("message", UNSET)
+
+        muxi_user_id = d.pop("muxi_user_id", UNSET)
+
+        user_identifier_unlink = cls(
+            message=message,
+            muxi_user_id=muxi_user_id,
+        )
+
+        user_identifier_unlink.additional_properties = d
+        return user_identifier_unlink
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
