@@ -38,7 +38,7 @@ class GenerateError(Exception):
 def _schema_name(ref: dict[str, Any] | None) -> str | None:
     if not ref or "$ref" not in ref:
         return None
-    return ref["$ref"].rsplit("/", 1)[-1]
+    return str(ref["$ref"]).rsplit("/", 1)[-1]
 
 
 def _resolve(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
@@ -52,7 +52,7 @@ def _operation_entry(document: dict[str, Any], path: str, method: str, op: dict[
     parameters = [_resolve(document, p) for p in op.get("parameters", [])]
     headers = {p["name"].lower(): p for p in parameters if p["in"] == "header"}
     user = headers.get("x-muxi-user-id")
-    success = next(
+    success: dict[str, Any] = next(
         (_resolve(document, r) for code, r in op["responses"].items() if code.startswith("2")),
         {"content": {}},
     )
@@ -128,11 +128,16 @@ def generate() -> None:
             [
                 str(bin_dir / "openapi-python-client"),
                 "generate",
-                "--path", str(SPEC),
-                "--meta", "none",
-                "--config", str(CONFIG),
-                "--custom-template-path", str(TEMPLATES),
-                "--output-path", str(out),
+                "--path",
+                str(SPEC),
+                "--meta",
+                "none",
+                "--config",
+                str(CONFIG),
+                "--custom-template-path",
+                str(TEMPLATES),
+                "--output-path",
+                str(out),
                 "--fail-on-warning",
             ],
             cwd=Path(scratch),
@@ -143,7 +148,9 @@ def generate() -> None:
         (out / "operations.py").write_text(_operations_module(document), encoding="utf-8")
         # Run from the parent: inside the package, its types.py would shadow the stdlib module.
         ruff = [str(bin_dir / "ruff")]
-        _run([*ruff, "check", "--isolated", "--fix-only", "--extend-select=I,F401", "--quiet", out.name], cwd=out.parent)
+        _run(
+            [*ruff, "check", "--isolated", "--fix-only", "--extend-select=I,F401", "--quiet", out.name], cwd=out.parent
+        )
         _run([*ruff, "format", "--isolated", "--line-length", "120", "--quiet", out.name], cwd=out.parent)
         if TARGET.exists():
             shutil.rmtree(TARGET)

@@ -28,7 +28,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "mesh.yaml"
 METHODS = ("get", "put", "post", "delete", "patch")
-SECURITY = {
+SECURITY: dict[str, list[dict[str, list[str]]]] = {
     "public": [],
     "admin": [{"adminKey": []}],
     "client": [{"clientKey": []}],
@@ -53,7 +53,8 @@ def _ref(kind: str, name: str) -> dict[str, str]:
 
 def _load_yaml(name: str) -> dict[str, Any]:
     with open(HERE / "additions" / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        loaded: dict[str, Any] = yaml.safe_load(handle)
+    return loaded
 
 
 def _upstream_document() -> tuple[Path, dict[str, Any]]:
@@ -216,7 +217,7 @@ def build() -> dict[str, Any]:
         "examples": {},
     }
 
-    def merge_components(source: str, new: dict[str, Any]) -> None:
+    def merge_components(source: str, new: dict[str, Any] | None) -> None:
         for kind, entries in (new or {}).items():
             bucket = components.setdefault(kind, {})
             for name, value in entries.items():

@@ -33,12 +33,13 @@ def request_kwargs(
         ),
     }
 
-    if isinstance(body, KnowledgeSyncTrigger):
-        _kwargs["json"] = body.to_dict()
-    else:
-        _kwargs["json"] = body
+    if not isinstance(body, Unset) and body is not None:
+        if isinstance(body, KnowledgeSyncTrigger):
+            _kwargs["json"] = body.to_dict()
+        else:
+            _kwargs["json"] = body
 
-    headers["Content-Type"] = "application/json"
+        headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
