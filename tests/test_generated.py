@@ -326,3 +326,25 @@ def test_an_optional_body_left_out_sends_no_body_and_no_content_type() -> None:
     assert request.content == b""
     assert "content-type" not in request.headers
     assert with_body.headers["content-type"] == "application/json"
+
+
+def test_go_rfc3339_timestamps_parse_without_dateutil() -> None:
+    """The MUXI Server is written in Go: RFC 3339 with nanoseconds and `Z` must parse (stdlib only)."""
+    detail = models.FormationDetail.from_dict(
+        {
+            "id": "my-bot",
+            "name": "my-bot",
+            "status": "running",
+            "port": 8001,
+            "pid": 4242,
+            "restart_count": 0,
+            "uptime": 12,
+            "created_at": "2026-11-24T10:00:00.123456789Z",
+            "deployed_at": "2026-11-24T10:00:00Z",
+            "updated_at": "2026-11-24T12:00:00+02:00",
+            "healthy": True,
+        }
+    )
+    assert detail.created_at.microsecond == 123456
+    assert detail.created_at.utcoffset() is not None
+    assert detail.updated_at == detail.deployed_at
