@@ -9,7 +9,7 @@ from .agent_list import AgentList
 from .agent_list_envelope import AgentListEnvelope
 from .associate_identifiers_request import AssociateIdentifiersRequest
 from .audio_chat_request import AudioChatRequest
-from .audio_chat_request_files_item import AudioChatRequestFilesItem
+from .audio_file import AudioFile
 from .batch_request import BatchRequest
 from .batch_response import BatchResponse
 from .broker_error import BrokerError
@@ -27,15 +27,18 @@ from .budget_exceeded_error_body import BudgetExceededErrorBody
 from .budget_info import BudgetInfo
 from .budget_set_request import BudgetSetRequest
 from .cancel_update_result import CancelUpdateResult
+from .cancellation_kind import CancellationKind
+from .channel_update import ChannelUpdate
+from .channels_update import ChannelsUpdate
 from .chat_content_part import ChatContentPart
 from .chat_content_part_tool_calls_item import ChatContentPartToolCallsItem
 from .chat_done_event import ChatDoneEvent
 from .chat_error_event import ChatErrorEvent
+from .chat_file import ChatFile
 from .chat_message import ChatMessage
 from .chat_message_artifacts_item import ChatMessageArtifactsItem
 from .chat_message_metadata import ChatMessageMetadata
 from .chat_request import ChatRequest
-from .chat_request_files_type_0_item import ChatRequestFilesType0Item
 from .chat_response import ChatResponse
 from .chat_response_envelope import ChatResponseEnvelope
 from .chat_token import ChatToken
@@ -56,14 +59,14 @@ from .deploy_result import DeployResult
 from .deploy_result_envelope import DeployResultEnvelope
 from .deploy_stage import DeployStage
 from .distillery_registration import DistilleryRegistration
-from .distillery_registration_scope_type_0 import DistilleryRegistrationScopeType0
+from .distillery_scope import DistilleryScope
 from .endpoint_health_status import EndpointHealthStatus
 from .endpoint_list import EndpointList
 from .endpoint_metrics import EndpointMetrics
 from .endpoint_removed import EndpointRemoved
 from .formation_detail import FormationDetail
+from .formation_error_data import FormationErrorData
 from .formation_error_detail import FormationErrorDetail
-from .formation_error_detail_data_type_0 import FormationErrorDetailDataType0
 from .formation_error_envelope import FormationErrorEnvelope
 from .formation_error_envelope_data import FormationErrorEnvelopeData
 from .formation_event import FormationEvent
@@ -94,7 +97,7 @@ from .log_line_event import LogLineEvent
 from .memory import Memory
 from .memory_backfill_request import MemoryBackfillRequest
 from .memory_create import MemoryCreate
-from .memory_create_metadata_type_0 import MemoryCreateMetadataType0
+from .memory_create_metadata import MemoryCreateMetadata
 from .memory_deleted import MemoryDeleted
 from .memory_deleted_envelope import MemoryDeletedEnvelope
 from .memory_envelope import MemoryEnvelope
@@ -103,7 +106,7 @@ from .memory_ingest_batch import MemoryIngestBatch
 from .memory_lint_request import MemoryLintRequest
 from .memory_list import MemoryList
 from .memory_list_envelope import MemoryListEnvelope
-from .memory_metadata_type_0 import MemoryMetadataType0
+from .memory_metadata import MemoryMetadata
 from .memory_rebuild_request import MemoryRebuildRequest
 from .message import Message
 from .message_metadata import MessageMetadata
@@ -112,13 +115,12 @@ from .muxi_request_info import MuxiRequestInfo
 from .notification_request import NotificationRequest
 from .rate_limited_error_body import RateLimitedErrorBody
 from .request_cancellation import RequestCancellation
-from .request_cancellation_cancellation import RequestCancellationCancellation
 from .request_cancellation_envelope import RequestCancellationEnvelope
 from .request_list import RequestList
 from .request_list_envelope import RequestListEnvelope
+from .request_report import RequestReport
 from .request_status import RequestStatus
 from .request_status_envelope import RequestStatusEnvelope
-from .request_status_report_type_0 import RequestStatusReportType0
 from .resolve_user_request import ResolveUserRequest
 from .resolved_user import ResolvedUser
 from .resolved_user_envelope import ResolvedUserEnvelope
@@ -160,7 +162,7 @@ from .session_history_message import SessionHistoryMessage
 from .session_list import SessionList
 from .session_list_envelope import SessionListEnvelope
 from .session_message import SessionMessage
-from .session_message_metadata_type_0 import SessionMessageMetadataType0
+from .session_message_metadata import SessionMessageMetadata
 from .session_messages import SessionMessages
 from .session_messages_envelope import SessionMessagesEnvelope
 from .session_restore_request import SessionRestoreRequest
@@ -183,20 +185,14 @@ from .tuning_update import TuningUpdate
 from .ui_response_hint import UIResponseHint
 from .ui_widget import UiWidget
 from .update_channels_request import UpdateChannelsRequest
-from .update_channels_request_channels_type_0 import UpdateChannelsRequestChannelsType0
-from .update_channels_request_channels_type_0_additional_property import (
-    UpdateChannelsRequestChannelsType0AdditionalProperty,
-)
 from .update_result import UpdateResult
 from .update_result_deployment_type import UpdateResultDeploymentType
 from .update_result_envelope import UpdateResultEnvelope
 from .user_buffer import UserBuffer
 from .user_buffer_envelope import UserBufferEnvelope
+from .user_channel import UserChannel
 from .user_channels import UserChannels
 from .user_channels_channels import UserChannelsChannels
-from .user_channels_channels_additional_property import (
-    UserChannelsChannelsAdditionalProperty,
-)
 from .user_channels_envelope import UserChannelsEnvelope
 from .user_identifier import UserIdentifier
 from .user_identifier_link import UserIdentifierLink
@@ -217,7 +213,7 @@ __all__ = (
     "AgentListEnvelope",
     "AssociateIdentifiersRequest",
     "AudioChatRequest",
-    "AudioChatRequestFilesItem",
+    "AudioFile",
     "BatchRequest",
     "BatchResponse",
     "BrokerError",
@@ -235,15 +231,18 @@ __all__ = (
     "BudgetInfo",
     "BudgetSetRequest",
     "CancelUpdateResult",
+    "CancellationKind",
+    "ChannelUpdate",
+    "ChannelsUpdate",
     "ChatContentPart",
     "ChatContentPartToolCallsItem",
     "ChatDoneEvent",
     "ChatErrorEvent",
+    "ChatFile",
     "ChatMessage",
     "ChatMessageArtifactsItem",
     "ChatMessageMetadata",
     "ChatRequest",
-    "ChatRequestFilesType0Item",
     "ChatResponse",
     "ChatResponseEnvelope",
     "ChatToken",
@@ -264,14 +263,14 @@ __all__ = (
     "DeployResultEnvelope",
     "DeployStage",
     "DistilleryRegistration",
-    "DistilleryRegistrationScopeType0",
+    "DistilleryScope",
     "EndpointHealthStatus",
     "EndpointList",
     "EndpointMetrics",
     "EndpointRemoved",
     "FormationDetail",
+    "FormationErrorData",
     "FormationErrorDetail",
-    "FormationErrorDetailDataType0",
     "FormationErrorEnvelope",
     "FormationErrorEnvelopeData",
     "FormationEvent",
@@ -302,7 +301,7 @@ __all__ = (
     "Memory",
     "MemoryBackfillRequest",
     "MemoryCreate",
-    "MemoryCreateMetadataType0",
+    "MemoryCreateMetadata",
     "MemoryDeleted",
     "MemoryDeletedEnvelope",
     "MemoryEnvelope",
@@ -311,7 +310,7 @@ __all__ = (
     "MemoryLintRequest",
     "MemoryList",
     "MemoryListEnvelope",
-    "MemoryMetadataType0",
+    "MemoryMetadata",
     "MemoryRebuildRequest",
     "Message",
     "MessageMetadata",
@@ -320,13 +319,12 @@ __all__ = (
     "NotificationRequest",
     "RateLimitedErrorBody",
     "RequestCancellation",
-    "RequestCancellationCancellation",
     "RequestCancellationEnvelope",
     "RequestList",
     "RequestListEnvelope",
+    "RequestReport",
     "RequestStatus",
     "RequestStatusEnvelope",
-    "RequestStatusReportType0",
     "ResolveUserRequest",
     "ResolvedUser",
     "ResolvedUserEnvelope",
@@ -368,7 +366,7 @@ __all__ = (
     "SessionList",
     "SessionListEnvelope",
     "SessionMessage",
-    "SessionMessageMetadataType0",
+    "SessionMessageMetadata",
     "SessionMessages",
     "SessionMessagesEnvelope",
     "SessionRestoreRequest",
@@ -391,16 +389,14 @@ __all__ = (
     "UIResponseHint",
     "UiWidget",
     "UpdateChannelsRequest",
-    "UpdateChannelsRequestChannelsType0",
-    "UpdateChannelsRequestChannelsType0AdditionalProperty",
     "UpdateResult",
     "UpdateResultDeploymentType",
     "UpdateResultEnvelope",
     "UserBuffer",
     "UserBufferEnvelope",
+    "UserChannel",
     "UserChannels",
     "UserChannelsChannels",
-    "UserChannelsChannelsAdditionalProperty",
     "UserChannelsEnvelope",
     "UserIdentifier",
     "UserIdentifierLink",

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.audio_chat_request_files_item import AudioChatRequestFilesItem
+    from ..models.audio_file import AudioFile
 
 
 T = TypeVar("T", bound="AudioChatRequest")
@@ -23,7 +23,7 @@ class AudioChatRequest:
     Only audio/* MIME types are accepted.
 
         Attributes:
-            files (list[AudioChatRequestFilesItem]):
+            files (list[AudioFile]):
             user_id (None | str | Unset):
             agent_id (None | str | Unset):
             session_id (None | str | Unset):
@@ -31,7 +31,7 @@ class AudioChatRequest:
             stream (bool | None | Unset):  Default: True.
     """
 
-    files: list[AudioChatRequestFilesItem]
+    files: list[AudioFile]
     user_id: None | str | Unset = UNSET
     agent_id: None | str | Unset = UNSET
     session_id: None | str | Unset = UNSET
@@ -97,13 +97,13 @@ class AudioChatRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audio_chat_request_files_item import AudioChatRequestFilesItem
+        from ..models.audio_file import AudioFile
 
         d = dict(src_dict)
         files = []
         _files = d.pop("files")
         for files_item_data in _files:
-            files_item = AudioChatRequestFilesItem.from_dict(files_item_data)
+            files_item = AudioFile.from_dict(files_item_data)
 
             files.append(files_item)
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.chat_request_files_type_0_item import ChatRequestFilesType0Item
+    from ..models.chat_file import ChatFile
     from ..models.ui_response_hint import UIResponseHint
 
 
@@ -28,7 +28,7 @@ class ChatRequest:
         group_id (None | str | Unset):
         request_id (None | str | Unset):
         mode (None | str | Unset):  Default: 'sync'.
-        files (list[ChatRequestFilesType0Item] | None | Unset):
+        files (list[ChatFile] | None | Unset):
         stream (bool | None | Unset):  Default: True.
         webhook_url (None | str | Unset):
         threshold_seconds (float | None | Unset):
@@ -43,7 +43,7 @@ class ChatRequest:
     group_id: None | str | Unset = UNSET
     request_id: None | str | Unset = UNSET
     mode: None | str | Unset = "sync"
-    files: list[ChatRequestFilesType0Item] | None | Unset = UNSET
+    files: list[ChatFile] | None | Unset = UNSET
     stream: bool | None | Unset = True
     webhook_url: None | str | Unset = UNSET
     threshold_seconds: float | None | Unset = UNSET
@@ -172,7 +172,7 @@ class ChatRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.chat_request_files_type_0_item import ChatRequestFilesType0Item
+        from ..models.chat_file import ChatFile
         from ..models.ui_response_hint import UIResponseHint
 
         d = dict(src_dict)
@@ -232,7 +232,7 @@ class ChatRequest:
 
         mode = _parse_mode(d.pop("mode", UNSET))
 
-        def _parse_files(data: object) -> list[ChatRequestFilesType0Item] | None | Unset:
+        def _parse_files(data: object) -> list[ChatFile] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -243,14 +243,14 @@ class ChatRequest:
                 files_type_0 = []
                 _files_type_0 = data
                 for files_type_0_item_data in _files_type_0:
-                    files_type_0_item = ChatRequestFilesType0Item.from_dict(files_type_0_item_data)
+                    files_type_0_item = ChatFile.from_dict(files_type_0_item_data)
 
                     files_type_0.append(files_type_0_item)
 
                 return files_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatRequestFilesType0Item] | None | Unset, data)
+            return cast(list[ChatFile] | None | Unset, data)
 
         files = _parse_files(d.pop("files", UNSET))
 

@@ -9,9 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.distillery_registration_scope_type_0 import (
-        DistilleryRegistrationScopeType0,
-    )
+    from ..models.distillery_scope import DistilleryScope
 
 
 T = TypeVar("T", bound="DistilleryRegistration")
@@ -31,21 +29,19 @@ class DistilleryRegistration:
             name (str):
             public_key (str):
             description (None | str | Unset):
-            scope (DistilleryRegistrationScopeType0 | None | Unset):
+            scope (DistilleryScope | None | Unset):
             trust_level (None | str | Unset):
     """
 
     name: str
     public_key: str
     description: None | str | Unset = UNSET
-    scope: DistilleryRegistrationScopeType0 | None | Unset = UNSET
+    scope: DistilleryScope | None | Unset = UNSET
     trust_level: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.distillery_registration_scope_type_0 import (
-            DistilleryRegistrationScopeType0,
-        )
+        from ..models.distillery_scope import DistilleryScope
 
         name = self.name
 
@@ -60,7 +56,7 @@ class DistilleryRegistration:
         scope: dict[str, Any] | None | Unset
         if isinstance(self.scope, Unset):
             scope = UNSET
-        elif isinstance(self.scope, DistilleryRegistrationScopeType0):
+        elif isinstance(self.scope, DistilleryScope):
             scope = self.scope.to_dict()
         else:
             scope = self.scope
@@ -90,9 +86,7 @@ class DistilleryRegistration:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.distillery_registration_scope_type_0 import (
-            DistilleryRegistrationScopeType0,
-        )
+        from ..models.distillery_scope import DistilleryScope
 
         d = dict(src_dict)
         name = d.pop("name")
@@ -108,7 +102,7 @@ class DistilleryRegistration:
 
         description = _parse_description(d.pop("description", UNSET))
 
-        def _parse_scope(data: object) -> DistilleryRegistrationScopeType0 | None | Unset:
+        def _parse_scope(data: object) -> DistilleryScope | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -116,12 +110,12 @@ class DistilleryRegistration:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                scope_type_0 = DistilleryRegistrationScopeType0.from_dict(data)
+                scope_type_0 = DistilleryScope.from_dict(data)
 
                 return scope_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(DistilleryRegistrationScopeType0 | None | Unset, data)
+            return cast(DistilleryScope | None | Unset, data)
 
         scope = _parse_scope(d.pop("scope", UNSET))
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.formation_error_detail_data_type_0 import FormationErrorDetailDataType0
+    from ..models.formation_error_data import FormationErrorData
 
 
 T = TypeVar("T", bound="FormationErrorDetail")
@@ -21,21 +21,19 @@ class FormationErrorDetail:
     Attributes:
         code (str): UNAUTHORIZED, INVALID_PARAMS, RESOURCE_NOT_FOUND… kept verbatim.
         message (str):
-        data (FormationErrorDetailDataType0 | None | Unset): Extra details, e.g. `validation_errors` on 422 or `{field,
-            value, expected, error}`.
+        data (FormationErrorData | None | Unset): Extra details, e.g. `validation_errors` on 422 or `{field, value,
+            expected, error}`.
         trace (None | str | Unset):
     """
 
     code: str
     message: str
-    data: FormationErrorDetailDataType0 | None | Unset = UNSET
+    data: FormationErrorData | None | Unset = UNSET
     trace: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.formation_error_detail_data_type_0 import (
-            FormationErrorDetailDataType0,
-        )
+        from ..models.formation_error_data import FormationErrorData
 
         code = self.code
 
@@ -44,7 +42,7 @@ class FormationErrorDetail:
         data: dict[str, Any] | None | Unset
         if isinstance(self.data, Unset):
             data = UNSET
-        elif isinstance(self.data, FormationErrorDetailDataType0):
+        elif isinstance(self.data, FormationErrorData):
             data = self.data.to_dict()
         else:
             data = self.data
@@ -72,16 +70,14 @@ class FormationErrorDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.formation_error_detail_data_type_0 import (
-            FormationErrorDetailDataType0,
-        )
+        from ..models.formation_error_data import FormationErrorData
 
         d = dict(src_dict)
         code = d.pop("code")
 
         message = d.pop("message")
 
-        def _parse_data(data: object) -> FormationErrorDetailDataType0 | None | Unset:
+        def _parse_data(data: object) -> FormationErrorData | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -89,12 +85,12 @@ class FormationErrorDetail:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                data_type_0 = FormationErrorDetailDataType0.from_dict(data)
+                data_type_0 = FormationErrorData.from_dict(data)
 
                 return data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(FormationErrorDetailDataType0 | None | Unset, data)
+            return cast(FormationErrorData | None | Unset, data)
 
         data = _parse_data(d.pop("data", UNSET))
 

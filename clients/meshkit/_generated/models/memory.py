@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.memory_metadata_type_0 import MemoryMetadataType0
+    from ..models.memory_metadata import MemoryMetadata
 
 
 T = TypeVar("T", bound="Memory")
@@ -22,19 +22,19 @@ class Memory:
         id (str | Unset):
         content (Any | Unset): The memory content.
         created_at (None | str | Unset):
-        metadata (MemoryMetadataType0 | None | Unset):
+        metadata (MemoryMetadata | None | Unset):
         processing_id (str | Unset): Present when the memory was queued for ingestion.
     """
 
     id: str | Unset = UNSET
     content: Any | Unset = UNSET
     created_at: None | str | Unset = UNSET
-    metadata: MemoryMetadataType0 | None | Unset = UNSET
+    metadata: MemoryMetadata | None | Unset = UNSET
     processing_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.memory_metadata_type_0 import MemoryMetadataType0
+        from ..models.memory_metadata import MemoryMetadata
 
         id = self.id
 
@@ -49,7 +49,7 @@ class Memory:
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, MemoryMetadataType0):
+        elif isinstance(self.metadata, MemoryMetadata):
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
@@ -74,7 +74,7 @@ class Memory:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.memory_metadata_type_0 import MemoryMetadataType0
+        from ..models.memory_metadata import MemoryMetadata
 
         d = dict(src_dict)
         id = d.pop("id", UNSET)
@@ -90,7 +90,7 @@ class Memory:
 
         created_at = _parse_created_at(d.pop("created_at", UNSET))
 
-        def _parse_metadata(data: object) -> MemoryMetadataType0 | None | Unset:
+        def _parse_metadata(data: object) -> MemoryMetadata | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -98,12 +98,12 @@ class Memory:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                metadata_type_0 = MemoryMetadataType0.from_dict(data)
+                metadata_type_0 = MemoryMetadata.from_dict(data)
 
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MemoryMetadataType0 | None | Unset, data)
+            return cast(MemoryMetadata | None | Unset, data)
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.memory_create_metadata_type_0 import MemoryCreateMetadataType0
+    from ..models.memory_create_metadata import MemoryCreateMetadata
 
 
 T = TypeVar("T", bound="MemoryCreate")
@@ -39,7 +39,7 @@ class MemoryCreate:
             content (Any | None | Unset):
             type_ (None | str | Unset):
             detail (None | str | Unset):
-            metadata (MemoryCreateMetadataType0 | None | Unset):
+            metadata (MemoryCreateMetadata | None | Unset):
             scope (None | str | Unset):
             scope_id (None | str | Unset):
             source (None | str | Unset):
@@ -51,7 +51,7 @@ class MemoryCreate:
     content: Any | None | Unset = UNSET
     type_: None | str | Unset = UNSET
     detail: None | str | Unset = UNSET
-    metadata: MemoryCreateMetadataType0 | None | Unset = UNSET
+    metadata: MemoryCreateMetadata | None | Unset = UNSET
     scope: None | str | Unset = UNSET
     scope_id: None | str | Unset = UNSET
     source: None | str | Unset = UNSET
@@ -61,7 +61,7 @@ class MemoryCreate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.memory_create_metadata_type_0 import MemoryCreateMetadataType0
+        from ..models.memory_create_metadata import MemoryCreateMetadata
 
         content: Any | None | Unset
         if isinstance(self.content, Unset):
@@ -84,7 +84,7 @@ class MemoryCreate:
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, MemoryCreateMetadataType0):
+        elif isinstance(self.metadata, MemoryCreateMetadata):
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
@@ -153,7 +153,7 @@ class MemoryCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.memory_create_metadata_type_0 import MemoryCreateMetadataType0
+        from ..models.memory_create_metadata import MemoryCreateMetadata
 
         d = dict(src_dict)
 
@@ -184,7 +184,7 @@ class MemoryCreate:
 
         detail = _parse_detail(d.pop("detail", UNSET))
 
-        def _parse_metadata(data: object) -> MemoryCreateMetadataType0 | None | Unset:
+        def _parse_metadata(data: object) -> MemoryCreateMetadata | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -192,12 +192,12 @@ class MemoryCreate:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                metadata_type_0 = MemoryCreateMetadataType0.from_dict(data)
+                metadata_type_0 = MemoryCreateMetadata.from_dict(data)
 
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MemoryCreateMetadataType0 | None | Unset, data)
+            return cast(MemoryCreateMetadata | None | Unset, data)
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 

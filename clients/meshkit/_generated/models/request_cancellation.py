@@ -6,10 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.request_cancellation_cancellation import (
-    RequestCancellationCancellation,
-    check_request_cancellation_cancellation,
-)
+from ..models.cancellation_kind import CancellationKind, check_cancellation_kind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RequestCancellation")
@@ -21,13 +18,13 @@ class RequestCancellation:
     Attributes:
         request_id (str | Unset):
         status (str | Unset):
-        cancellation (RequestCancellationCancellation | Unset):
+        cancellation (CancellationKind | Unset):
         message (str | Unset):
     """
 
     request_id: str | Unset = UNSET
     status: str | Unset = UNSET
-    cancellation: RequestCancellationCancellation | Unset = UNSET
+    cancellation: CancellationKind | Unset = UNSET
     message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -64,11 +61,11 @@ class RequestCancellation:
         status = d.pop("status", UNSET)
 
         _cancellation = d.pop("cancellation", UNSET)
-        cancellation: RequestCancellationCancellation | Unset
+        cancellation: CancellationKind | Unset
         if isinstance(_cancellation, Unset):
             cancellation = UNSET
         else:
-            cancellation = check_request_cancellation_cancellation(_cancellation)
+            cancellation = check_cancellation_kind(_cancellation)
 
         message = d.pop("message", UNSET)
 

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.request_status_report_type_0 import RequestStatusReportType0
+    from ..models.request_report import RequestReport
 
 
 T = TypeVar("T", bound="RequestStatus")
@@ -28,7 +28,7 @@ class RequestStatus:
         error (Any | Unset): Error text or object.
         escalated (bool | None | Unset):
         result (Any | Unset): A string or object (completed requests).
-        report (None | RequestStatusReportType0 | Unset):
+        report (None | RequestReport | Unset):
     """
 
     request_id: str | Unset = UNSET
@@ -40,11 +40,11 @@ class RequestStatus:
     error: Any | Unset = UNSET
     escalated: bool | None | Unset = UNSET
     result: Any | Unset = UNSET
-    report: None | RequestStatusReportType0 | Unset = UNSET
+    report: None | RequestReport | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.request_status_report_type_0 import RequestStatusReportType0
+        from ..models.request_report import RequestReport
 
         request_id = self.request_id
 
@@ -79,7 +79,7 @@ class RequestStatus:
         report: dict[str, Any] | None | Unset
         if isinstance(self.report, Unset):
             report = UNSET
-        elif isinstance(self.report, RequestStatusReportType0):
+        elif isinstance(self.report, RequestReport):
             report = self.report.to_dict()
         else:
             report = self.report
@@ -112,7 +112,7 @@ class RequestStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.request_status_report_type_0 import RequestStatusReportType0
+        from ..models.request_report import RequestReport
 
         d = dict(src_dict)
         request_id = d.pop("request_id", UNSET)
@@ -154,7 +154,7 @@ class RequestStatus:
 
         result = d.pop("result", UNSET)
 
-        def _parse_report(data: object) -> None | RequestStatusReportType0 | Unset:
+        def _parse_report(data: object) -> None | RequestReport | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -162,12 +162,12 @@ class RequestStatus:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                report_type_0 = RequestStatusReportType0.from_dict(data)
+                report_type_0 = RequestReport.from_dict(data)
 
                 return report_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RequestStatusReportType0 | Unset, data)
+            return cast(None | RequestReport | Unset, data)
 
         report = _parse_report(d.pop("report", UNSET))
 

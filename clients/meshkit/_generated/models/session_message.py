@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.session_message_metadata_type_0 import SessionMessageMetadataType0
+    from ..models.session_message_metadata import SessionMessageMetadata
 
 
 T = TypeVar("T", bound="SessionMessage")
@@ -24,18 +24,18 @@ class SessionMessage:
         content (str): Message content
         timestamp (str): ISO 8601 timestamp
         agent_id (None | str | Unset): Agent ID for assistant messages
-        metadata (None | SessionMessageMetadataType0 | Unset): Additional metadata
+        metadata (None | SessionMessageMetadata | Unset): Additional metadata
     """
 
     role: str
     content: str
     timestamp: str
     agent_id: None | str | Unset = UNSET
-    metadata: None | SessionMessageMetadataType0 | Unset = UNSET
+    metadata: None | SessionMessageMetadata | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_message_metadata_type_0 import SessionMessageMetadataType0
+        from ..models.session_message_metadata import SessionMessageMetadata
 
         role = self.role
 
@@ -52,7 +52,7 @@ class SessionMessage:
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, SessionMessageMetadataType0):
+        elif isinstance(self.metadata, SessionMessageMetadata):
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
@@ -75,7 +75,7 @@ class SessionMessage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.session_message_metadata_type_0 import SessionMessageMetadataType0
+        from ..models.session_message_metadata import SessionMessageMetadata
 
         d = dict(src_dict)
         role = d.pop("role")
@@ -93,7 +93,7 @@ class SessionMessage:
 
         agent_id = _parse_agent_id(d.pop("agent_id", UNSET))
 
-        def _parse_metadata(data: object) -> None | SessionMessageMetadataType0 | Unset:
+        def _parse_metadata(data: object) -> None | SessionMessageMetadata | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -101,12 +101,12 @@ class SessionMessage:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                metadata_type_0 = SessionMessageMetadataType0.from_dict(data)
+                metadata_type_0 = SessionMessageMetadata.from_dict(data)
 
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | SessionMessageMetadataType0 | Unset, data)
+            return cast(None | SessionMessageMetadata | Unset, data)
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 

@@ -9,9 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.update_channels_request_channels_type_0 import (
-        UpdateChannelsRequestChannelsType0,
-    )
+    from ..models.channels_update import ChannelsUpdate
 
 
 T = TypeVar("T", bound="UpdateChannelsRequest")
@@ -24,20 +22,18 @@ class UpdateChannelsRequest:
     Attributes:
         preferred_channel (None | str | Unset): Preferred notification channel (declared channel name, 'webhook', or
             empty string to clear)
-        channels (None | Unset | UpdateChannelsRequestChannelsType0): Per-channel addressing context merged into
-            existing state (e.g. {'telegram': {'chat_id': '123'}}); an empty mapping removes a channel
+        channels (ChannelsUpdate | None | Unset): Per-channel addressing context merged into existing state (e.g.
+            {'telegram': {'chat_id': '123'}}); an empty mapping removes a channel
         timezone (None | str | Unset): IANA timezone for the user (empty string to clear)
     """
 
     preferred_channel: None | str | Unset = UNSET
-    channels: None | Unset | UpdateChannelsRequestChannelsType0 = UNSET
+    channels: ChannelsUpdate | None | Unset = UNSET
     timezone: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.update_channels_request_channels_type_0 import (
-            UpdateChannelsRequestChannelsType0,
-        )
+        from ..models.channels_update import ChannelsUpdate
 
         preferred_channel: None | str | Unset
         if isinstance(self.preferred_channel, Unset):
@@ -48,7 +44,7 @@ class UpdateChannelsRequest:
         channels: dict[str, Any] | None | Unset
         if isinstance(self.channels, Unset):
             channels = UNSET
-        elif isinstance(self.channels, UpdateChannelsRequestChannelsType0):
+        elif isinstance(self.channels, ChannelsUpdate):
             channels = self.channels.to_dict()
         else:
             channels = self.channels
@@ -73,9 +69,7 @@ class UpdateChannelsRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.update_channels_request_channels_type_0 import (
-            UpdateChannelsRequestChannelsType0,
-        )
+        from ..models.channels_update import ChannelsUpdate
 
         d = dict(src_dict)
 
@@ -88,7 +82,7 @@ class UpdateChannelsRequest:
 
         preferred_channel = _parse_preferred_channel(d.pop("preferred_channel", UNSET))
 
-        def _parse_channels(data: object) -> None | Unset | UpdateChannelsRequestChannelsType0:
+        def _parse_channels(data: object) -> ChannelsUpdate | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -96,12 +90,12 @@ class UpdateChannelsRequest:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                channels_type_0 = UpdateChannelsRequestChannelsType0.from_dict(data)
+                channels_type_0 = ChannelsUpdate.from_dict(data)
 
                 return channels_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | Unset | UpdateChannelsRequestChannelsType0, data)
+            return cast(ChannelsUpdate | None | Unset, data)
 
         channels = _parse_channels(d.pop("channels", UNSET))
 

@@ -7,9 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.user_channels_channels_additional_property import (
-        UserChannelsChannelsAdditionalProperty,
-    )
+    from ..models.user_channel import UserChannel
 
 
 T = TypeVar("T", bound="UserChannelsChannels")
@@ -17,7 +15,7 @@ T = TypeVar("T", bound="UserChannelsChannels")
 
 @_attrs_define
 class UserChannelsChannels:
-    additional_properties: dict[str, UserChannelsChannelsAdditionalProperty] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, UserChannel] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -29,16 +27,14 @@ class UserChannelsChannels:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.user_channels_channels_additional_property import (
-            UserChannelsChannelsAdditionalProperty,
-        )
+        from ..models.user_channel import UserChannel
 
         d = dict(src_dict)
         user_channels_channels = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = UserChannelsChannelsAdditionalProperty.from_dict(prop_dict)
+            additional_property = UserChannel.from_dict(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
@@ -49,10 +45,10 @@ class UserChannelsChannels:
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> UserChannelsChannelsAdditionalProperty:
+    def __getitem__(self, key: str) -> UserChannel:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: UserChannelsChannelsAdditionalProperty) -> None:
+    def __setitem__(self, key: str, value: UserChannel) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

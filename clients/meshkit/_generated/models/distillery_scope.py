@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="MemoryMetadataType0")
+T = TypeVar("T", bound="DistilleryScope")
 
 
 @_attrs_define
-class MemoryMetadataType0:
+class DistilleryScope:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class MemoryMetadataType0:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        memory_metadata_type_0 = cls()
+        distillery_scope = cls()
 
-        memory_metadata_type_0.additional_properties = d
-        return memory_metadata_type_0
+        distillery_scope.additional_properties = d
+        return distillery_scope
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="UserChannelsChannelsAdditionalProperty")
+T = TypeVar("T", bound="ChannelUpdate")
 
 
 @_attrs_define
-class UserChannelsChannelsAdditionalProperty:
+class ChannelUpdate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class UserChannelsChannelsAdditionalProperty:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        user_channels_channels_additional_property = cls()
+        channel_update = cls()
 
-        user_channels_channels_additional_property.additional_properties = d
-        return user_channels_channels_additional_property
+        channel_update.additional_properties = d
+        return channel_update
 
     @property
     def additional_keys(self) -> list[str]:

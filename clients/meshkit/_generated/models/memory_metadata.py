@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="UpdateChannelsRequestChannelsType0AdditionalProperty")
+T = TypeVar("T", bound="MemoryMetadata")
 
 
 @_attrs_define
-class UpdateChannelsRequestChannelsType0AdditionalProperty:
+class MemoryMetadata:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class UpdateChannelsRequestChannelsType0AdditionalProperty:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        update_channels_request_channels_type_0_additional_property = cls()
+        memory_metadata = cls()
 
-        update_channels_request_channels_type_0_additional_property.additional_properties = d
-        return update_channels_request_channels_type_0_additional_property
+        memory_metadata.additional_properties = d
+        return memory_metadata
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="RequestStatusReportType0")
+T = TypeVar("T", bound="ChatFile")
 
 
 @_attrs_define
-class RequestStatusReportType0:
+class ChatFile:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class RequestStatusReportType0:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        request_status_report_type_0 = cls()
+        chat_file = cls()
 
-        request_status_report_type_0.additional_properties = d
-        return request_status_report_type_0
+        chat_file.additional_properties = d
+        return chat_file
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,19 +7,15 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.update_channels_request_channels_type_0_additional_property import (
-        UpdateChannelsRequestChannelsType0AdditionalProperty,
-    )
+    from ..models.channel_update import ChannelUpdate
 
 
-T = TypeVar("T", bound="UpdateChannelsRequestChannelsType0")
+T = TypeVar("T", bound="ChannelsUpdate")
 
 
 @_attrs_define
-class UpdateChannelsRequestChannelsType0:
-    additional_properties: dict[str, UpdateChannelsRequestChannelsType0AdditionalProperty] = _attrs_field(
-        init=False, factory=dict
-    )
+class ChannelsUpdate:
+    additional_properties: dict[str, ChannelUpdate] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -31,30 +27,28 @@ class UpdateChannelsRequestChannelsType0:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.update_channels_request_channels_type_0_additional_property import (
-            UpdateChannelsRequestChannelsType0AdditionalProperty,
-        )
+        from ..models.channel_update import ChannelUpdate
 
         d = dict(src_dict)
-        update_channels_request_channels_type_0 = cls()
+        channels_update = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = UpdateChannelsRequestChannelsType0AdditionalProperty.from_dict(prop_dict)
+            additional_property = ChannelUpdate.from_dict(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
-        update_channels_request_channels_type_0.additional_properties = additional_properties
-        return update_channels_request_channels_type_0
+        channels_update.additional_properties = additional_properties
+        return channels_update
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> UpdateChannelsRequestChannelsType0AdditionalProperty:
+    def __getitem__(self, key: str) -> ChannelUpdate:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: UpdateChannelsRequestChannelsType0AdditionalProperty) -> None:
+    def __setitem__(self, key: str, value: ChannelUpdate) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

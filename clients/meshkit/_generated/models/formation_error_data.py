@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="DistilleryRegistrationScopeType0")
+T = TypeVar("T", bound="FormationErrorData")
 
 
 @_attrs_define
-class DistilleryRegistrationScopeType0:
+class FormationErrorData:
+    """Extra details, e.g. `validation_errors` on 422 or `{field, value, expected, error}`."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +25,10 @@ class DistilleryRegistrationScopeType0:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        distillery_registration_scope_type_0 = cls()
+        formation_error_data = cls()
 
-        distillery_registration_scope_type_0.additional_properties = d
-        return distillery_registration_scope_type_0
+        formation_error_data.additional_properties = d
+        return formation_error_data
 
     @property
     def additional_keys(self) -> list[str]:

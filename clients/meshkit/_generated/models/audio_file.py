@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="AudioChatRequestFilesItem")
+T = TypeVar("T", bound="AudioFile")
 
 
 @_attrs_define
-class AudioChatRequestFilesItem:
+class AudioFile:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class AudioChatRequestFilesItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        audio_chat_request_files_item = cls()
+        audio_file = cls()
 
-        audio_chat_request_files_item.additional_properties = d
-        return audio_chat_request_files_item
+        audio_file.additional_properties = d
+        return audio_file
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ChatRequestFilesType0Item")
+T = TypeVar("T", bound="MemoryCreateMetadata")
 
 
 @_attrs_define
-class ChatRequestFilesType0Item:
+class MemoryCreateMetadata:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class ChatRequestFilesType0Item:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        chat_request_files_type_0_item = cls()
+        memory_create_metadata = cls()
 
-        chat_request_files_type_0_item.additional_properties = d
-        return chat_request_files_type_0_item
+        memory_create_metadata.additional_properties = d
+        return memory_create_metadata
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="SessionMessageMetadataType0")
+T = TypeVar("T", bound="UserChannel")
 
 
 @_attrs_define
-class SessionMessageMetadataType0:
+class UserChannel:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class SessionMessageMetadataType0:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        session_message_metadata_type_0 = cls()
+        user_channel = cls()
 
-        session_message_metadata_type_0.additional_properties = d
-        return session_message_metadata_type_0
+        user_channel.additional_properties = d
+        return user_channel
 
     @property
     def additional_keys(self) -> list[str]:

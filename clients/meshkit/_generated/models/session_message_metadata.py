@@ -6,11 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="MemoryCreateMetadataType0")
+T = TypeVar("T", bound="SessionMessageMetadata")
 
 
 @_attrs_define
-class MemoryCreateMetadataType0:
+class SessionMessageMetadata:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class MemoryCreateMetadataType0:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        memory_create_metadata_type_0 = cls()
+        session_message_metadata = cls()
 
-        memory_create_metadata_type_0.additional_properties = d
-        return memory_create_metadata_type_0
+        session_message_metadata.additional_properties = d
+        return session_message_metadata
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,13 +6,11 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="FormationErrorDetailDataType0")
+T = TypeVar("T", bound="RequestReport")
 
 
 @_attrs_define
-class FormationErrorDetailDataType0:
-    """Extra details, e.g. `validation_errors` on 422 or `{field, value, expected, error}`."""
-
+class RequestReport:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,10 +23,10 @@ class FormationErrorDetailDataType0:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        formation_error_detail_data_type_0 = cls()
+        request_report = cls()
 
-        formation_error_detail_data_type_0.additional_properties = d
-        return formation_error_detail_data_type_0
+        request_report.additional_properties = d
+        return request_report
 
     @property
     def additional_keys(self) -> list[str]:
