@@ -1,0 +1,42 @@
+"""One ASGI app serving all three APIs on one port.
+
+    /                 the MUXI Server (/ping, /health, /rpc/*, /api/{id}/*, /draft/{id}/*)
+    /formation        a MUXI formation served directly: its base URL is <root>/formation/v1
+    /broker           the AiMesh broker
+    /_dev             fault injection and the accepted-work ledger (see _faults.py)
+
+The MUXI Server sits at the root because MUXI-HMAC signs the path the server sees (/rpc/…).
+The broker and the direct formation get a prefix because /health would collide otherwise;
+their clients simply use the prefixed base URL.
+"""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Mount
+
+from ._broker import build_broker_app
+from ._config import DevServerConfig
+from ._faults import FaultBook, FaultMiddleware, control_routes
+from ._server import build_server_routes
+from .formation import FormationRuntime
+
+
+def create_app(config: DevServerConfig | None = None, book: FaultBook | None = None) -> Starlette:
+    """The dev server's ASGI app. ``app.state.config`` and ``app.state.book`` hold its settings,
+    armed faults and accepted-work ledger."""
+    config = config or DevServerConfig()
+    book = book or FaultBook()
+    direct = FormationRuntime(config, book, config.default_formation_id)
+    routes = [
+        *control_routes(book),
+        Mount("/broker", app=build_broker_app(config, book)),
+        Mount("/formation", app=direct.app),
+        *build_server_routes(config, book),
+    ]
+    app = Starlette(routes=routes, middleware=[Middleware(FaultMiddleware, book=book)])
+    app.state.config = config
+    app.state.book = book
+    app.state.formation = direct
+    return app

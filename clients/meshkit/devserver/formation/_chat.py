@@ -1,0 +1,511 @@
+"""Chat (blocking and SSE), audio chat, sessions, requests and the event streams.
+
+The echo agent answers ``You said: <message>`` token by token (``config.token_delay`` between
+tokens, keepalive comments whenever it waits ``config.keepalive_interval``). Messages starting with
+a command steer it, so tests can reach every frame the contract lists:
+
+    /ui <text>             adds an ``event: ui`` options widget before done
+    /fail <text>           fails after the first content token (``event: error``; blocking: 500)
+    /discontinuity <text>  the completed token replaces the deltas (``stream_discontinuity: true``)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import re
+import time
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from starlette.responses import Response, StreamingResponse
+
+from .._wire import KEEPALIVE, SSE_HEADERS, sse_frame
+from ._core import Call, FormationError, Reply, invalid_params, not_found, operation
+
+if TYPE_CHECKING:
+    from . import FormationRuntime
+
+
+def iso_now() -> str:
+    return datetime.now(UTC).isoformat().replace("+00:00", "Z")
+
+
+@dataclass
+class Session:
+    session_id: str
+    user_id: str
+    created_at: str = field(default_factory=iso_now)
+    last_activity: str = field(default_factory=iso_now)
+    active: bool = True
+    messages: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "session_id": self.session_id,
+            "user_id": self.user_id,
+            "last_activity": self.last_activity,
+            "active": self.active,
+        }
+
+
+@dataclass
+class RequestRecord:
+    request_id: str
+    user_id: str
+    session_id: str | None
+    streaming: bool
+    status: str = "processing"
+    progress: int = 0
+    created_at: str = field(default_factory=iso_now)
+    completed_at: str | None = None
+    result: Any = None
+    error: str | None = None
+    events: list[dict[str, Any]] = field(default_factory=list)
+    cancelled: bool = False
+
+    def view(self, full: bool) -> dict[str, Any]:
+        view: dict[str, Any] = {
+            "request_id": self.request_id,
+            "user_id": self.user_id,
+            "status": self.status,
+            "progress": self.progress,
+            "created_at": self.created_at,
+            "completed_at": self.completed_at,
+        }
+        if self.error is not None:
+            view["error"] = self.error
+        if full and self.result is not None:
+            view["result"] = self.result
+        return view
+
+
+class EventBus:
+    """Runtime events for the /events streams: subscribers get each published event."""
+
+    def __init__(self) -> None:
+        self.subscribers: set[asyncio.Queue[dict[str, Any]]] = set()
+
+    def publish(self, event: dict[str, Any]) -> None:
+        for queue in list(self.subscribers):
+            queue.put_nowait(event)
+
+
+@dataclass
+class ChatState:
+    sessions: dict[tuple[str, str], Session] = field(default_factory=dict)
+    requests: dict[str, RequestRecord] = field(default_factory=dict)
+    bus: EventBus = field(default_factory=EventBus)
+
+
+def chat_state(runtime: FormationRuntime) -> ChatState:
+    return runtime.area("chat", ChatState)
+
+
+def tokens_of(text: str) -> list[str]:
+    """Words with their trailing spaces: joining them gives the text back."""
+    return re.findall(r"\S+\s*|\s+", text)
+
+
+@dataclass
+class Turn:
+    """One chat exchange as the echo agent plays it."""
+
+    message: str
+    user_id: str
+    session: Session
+    agent_id: str
+    record: RequestRecord
+    ui: list[dict[str, Any]] | None = None
+    fail: bool = False
+    discontinuity: bool = False
+
+    @property
+    def answer(self) -> str:
+        return f"You said: {self.message}"
+
+
+def _start_turn(call: Call, body: dict[str, Any], *, streaming: bool, message: str) -> Turn:
+    runtime = call.runtime
+    state = chat_state(runtime)
+    user_id = call.header_user or _str(body.get("user_id")) or "0"
+    agent_id = _str(body.get("agent_id")) or next(iter(runtime.agents))
+    if agent_id not in runtime.agents:
+        raise not_found(f"Agent '{agent_id}' not found")
+    session_id = _str(body.get("session_id")) or "sess_" + uuid.uuid4().hex[:16]
+    session = state.sessions.get((user_id, session_id))
+    if session is None:
+        session = state.sessions[(user_id, session_id)] = Session(session_id, user_id)
+    record = RequestRecord(call.request_id, user_id, session_id, streaming)
+    state.requests[record.request_id] = record
+    command, _, rest = message.partition(" ")
+    steered = command in ("/ui", "/fail", "/discontinuity")
+    turn = Turn(rest if steered else message, user_id, session, agent_id, record)
+    if command == "/ui":
+        turn.ui = [{"type": "options", "id": "w1", "question": rest or "Continue?", "options": ["Yes", "No"]}]
+    turn.fail = command == "/fail"
+    turn.discontinuity = command == "/discontinuity"
+    session.messages.append({"role": "user", "content": message, "timestamp": iso_now(), "agent_id": None})
+    session.last_activity = iso_now()
+    if call.idempotency_key:
+        runtime.book.record("chats", call.idempotency_key)
+    state.bus.publish(_bus_event("chat.started", turn, f"Request received: {message[:50]}"))
+    return turn
+
+
+def _finish_turn(runtime: FormationRuntime, turn: Turn, text: str) -> None:
+    now = iso_now()
+    turn.session.messages.append({"role": "assistant", "content": text, "timestamp": now, "agent_id": turn.agent_id})
+    turn.session.last_activity = now
+    record = turn.record
+    record.status, record.progress, record.completed_at, record.result = "completed", 100, now, text
+    chat_state(runtime).bus.publish(_bus_event("chat.completed", turn, text))
+
+
+def _fail_turn(runtime: FormationRuntime, turn: Turn, message: str) -> None:
+    record = turn.record
+    record.status, record.completed_at, record.error = "failed", iso_now(), message
+    chat_state(runtime).bus.publish(_bus_event("chat.failed", turn, message))
+
+
+def _bus_event(kind: str, turn: Turn, message: str) -> dict[str, Any]:
+    return {
+        "type": kind,
+        "timestamp": time.time(),
+        "message": message,
+        "session_id": turn.session.session_id,
+        "request_id": turn.record.request_id,
+        "user_id": turn.user_id,
+    }
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+async def _chat_body(call: Call) -> dict[str, Any]:
+    body = await call.body()
+    if body.get("mode", "sync") == "async":
+        raise FormationError(501, "Async mode requires webhooks configured on the formation", "METHOD_NOT_FOUND")
+    stream = body.get("stream", True)
+    if stream is not None and not isinstance(stream, bool):
+        raise invalid_params("stream", "Input should be a valid boolean", "bool_type")
+    return body
+
+
+@operation("POST", "/v1/chat", "client", idempotent=True, object="message", type="chat.completed")
+async def chat(call: Call) -> Any:
+    body = await _chat_body(call)
+    message = body.get("message")
+    if message is None:
+        raise invalid_params("message", "Field required", "missing")
+    if not isinstance(message, str):
+        raise invalid_params("message", "Input should be a valid string", "string_type")
+    return await _respond(call, body, message)
+
+
+@operation("POST", "/v1/audiochat", "client", object="message", type="chat.completed")
+async def audio_chat(call: Call) -> Any:
+    body = await _chat_body(call)
+    files = body.get("files")
+    if not isinstance(files, list) or not files:
+        raise invalid_params("files", "Field required", "missing")
+    transcripts = []
+    for item in files:
+        kind = item.get("content_type") or item.get("mime_type") or "" if isinstance(item, dict) else ""
+        if not isinstance(kind, str) or not kind.startswith("audio/"):
+            raise FormationError(
+                400, "Only audio files are accepted", "VALIDATION_ERROR", {"field": "files", "value": kind}
+            )
+        transcripts.append(_transcribe(item.get("content")))
+    return await _respond(call, body, " ".join(transcripts))
+
+
+def _transcribe(content: Any) -> str:
+    """The dev server's "speech recognition": base64 of UTF-8 text reads as that text."""
+    try:
+        return base64.b64decode(str(content), validate=True).decode("utf-8").strip() or "[silence]"
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return "[audio]"
+
+
+async def _respond(call: Call, body: dict[str, Any], message: str) -> Any:
+    streaming = body.get("stream", True) is not False
+    turn = _start_turn(call, body, streaming=streaming, message=message)
+    if streaming:
+        return StreamingResponse(_stream(call.runtime, turn), media_type="text/event-stream", headers=SSE_HEADERS)
+    if turn.fail:
+        _fail_turn(call.runtime, turn, "The echo agent was asked to fail")
+        raise FormationError(500, "The echo agent was asked to fail", "INTERNAL_ERROR")
+    text = turn.answer
+    _finish_turn(call.runtime, turn, text)
+    reply: dict[str, Any] = {
+        "role": "assistant",
+        "content": text,
+        "artifacts": [],
+        "metadata": {"agent_used": turn.agent_id},
+    }
+    if turn.ui:
+        reply["ui"] = turn.ui
+    return Reply(
+        {"message": reply, "user_id": turn.user_id, "session_id": turn.session.session_id, "request_id": None}
+    )
+
+
+async def _stream(runtime: FormationRuntime, turn: Turn) -> AsyncIterator[bytes]:
+    config = runtime.config
+    record = turn.record
+    base = {"request_id": record.request_id, "user_id": turn.user_id, "session_id": turn.session.session_id}
+
+    def token(kind: str, content: Any, **extra: Any) -> bytes:
+        event = {**base, "type": kind, "content": content, "timestamp": time.time(), **extra}
+        record.events.append(event)
+        return sse_frame({"token": event})
+
+    yield KEEPALIVE
+    yield token("progress", "Request received...", stage="init")
+    yield token("planning", "Determining the best agent to handle this request...", stage="agent_selection")
+    yield token("thinking", "Give me a moment...", stage="agent_processing", agent_name=turn.agent_id)
+    started = time.monotonic()
+    words = tokens_of(turn.answer)
+    for index, word in enumerate(words):
+        async for keepalive in _wait(config.token_delay, config.keepalive_interval):
+            yield keepalive
+        if record.cancelled:
+            _fail_turn(runtime, turn, "cancelled")
+            yield token("cancelled", "Request cancelled", status="cancelled")
+            yield sse_frame({"error": "Request cancelled", "type": "CancelledError"}, event="error")
+            return
+        yield token("content", word, stage="response_generation")
+        record.progress = int(100 * (index + 1) / (len(words) + 1))
+        if turn.fail:
+            _fail_turn(runtime, turn, "The echo agent was asked to fail")
+            yield sse_frame({"error": "The echo agent was asked to fail", "type": "EchoAgentError"}, event="error")
+            return
+    final = turn.answer
+    extra: dict[str, Any] = {}
+    if turn.discontinuity:
+        final = "(revised) " + final
+        extra["stream_discontinuity"] = True
+    elapsed_ms = int((time.monotonic() - started) * 1000)
+    _finish_turn(runtime, turn, final)
+    yield token(
+        "completed", final, status="success", processing_time_ms=elapsed_ms, agent_used=turn.agent_id, **extra
+    )
+    if turn.ui:
+        yield sse_frame({"ui": turn.ui}, event="ui")
+    yield sse_frame({"finished": True}, event="done")
+
+
+async def _wait(delay: float, keepalive_interval: float) -> AsyncIterator[bytes]:
+    """Sleep ``delay`` seconds, yielding a keepalive comment for every full interval waited."""
+    remaining = delay
+    while remaining > 0:
+        step = min(remaining, keepalive_interval)
+        await asyncio.sleep(step)
+        remaining -= step
+        if step >= keepalive_interval:
+            yield KEEPALIVE
+
+
+# --- sessions ---------------------------------------------------------------------------------------
+
+
+def _session(call: Call) -> Session:
+    user = call.user("required")
+    assert user is not None
+    session = chat_state(call.runtime).sessions.get((user, call.path_params["session_id"]))
+    if session is None:
+        raise not_found(f"Session '{call.path_params['session_id']}' not found")
+    return session
+
+
+@operation("GET", "/v1/sessions", "client", object="list", type="session.list")
+async def list_sessions(call: Call) -> Any:
+    user = call.user("required")
+    active_only = call.query_bool("active_only", False)
+    limit = call.query_int("limit", 50, 1, 1000)
+    sessions = [s for (owner, _), s in chat_state(call.runtime).sessions.items() if owner == user]
+    sessions = [s for s in sessions if s.active or not active_only]
+    sessions.sort(key=lambda s: s.last_activity, reverse=True)
+    items = [s.summary() for s in sessions[:limit]]
+    return {"sessions": items, "count": len(items)}
+
+
+@operation("GET", "/v1/sessions/{session_id}", "client", object="session", type="session.get")
+async def get_session(call: Call) -> Any:
+    session = _session(call)
+    return {
+        "session_id": session.session_id,
+        "user_id": session.user_id,
+        "message_count": len(session.messages),
+        "active": session.active,
+        "created_at": session.created_at,
+        "last_activity": session.last_activity,
+    }
+
+
+@operation("GET", "/v1/sessions/{session_id}/messages", "client", object="list", type="session.messages")
+async def get_session_messages(call: Call) -> Any:
+    session = _session(call)
+    limit = call.query_int("limit", 50, 1, 1000)
+    before = call.query.get("before")
+    messages = session.messages
+    if before:
+        try:
+            cutoff = datetime.fromisoformat(before)
+        except ValueError:
+            raise invalid_params("query.before", "Input should be an ISO 8601 datetime", "datetime_parsing") from None
+        if cutoff.tzinfo is None:
+            cutoff = cutoff.replace(tzinfo=UTC)
+        messages = [m for m in messages if datetime.fromisoformat(m["timestamp"]) < cutoff]
+    page = messages[-limit:]
+    return {"session_id": session.session_id, "messages": page, "count": len(page), "has_more": len(messages) > limit}
+
+
+@operation("POST", "/v1/sessions/{session_id}/restore", "client", object="session", type="session.restored")
+async def restore_session(call: Call) -> Any:
+    user = call.user("required")
+    assert user is not None
+    body = await call.body()
+    messages = body.get("messages")
+    if not isinstance(messages, list):
+        raise invalid_params("messages", "Field required", "missing")
+    session_id = call.path_params["session_id"]
+    state = chat_state(call.runtime)
+    session = state.sessions[(user, session_id)] = Session(session_id, user)
+    dropped = 0
+    for item in messages:
+        if not isinstance(item, dict) or item.get("role") not in ("user", "assistant", "system") or "content" not in item:
+            dropped += 1
+            continue
+        session.messages.append(
+            {
+                "role": item["role"],
+                "content": item["content"],
+                "timestamp": item.get("timestamp") or iso_now(),
+                "agent_id": item.get("agent_id"),
+                **({"metadata": item["metadata"]} if isinstance(item.get("metadata"), dict) else {}),
+            }
+        )
+    loaded = len(session.messages)
+    return {
+        "session_id": session_id,
+        "messages_loaded": loaded,
+        "messages_dropped": dropped,
+        "message": f"Restored {loaded} messages",
+    }
+
+
+# --- requests ---------------------------------------------------------------------------------------
+
+
+def _request(call: Call) -> RequestRecord:
+    user = call.user("filter")
+    record = chat_state(call.runtime).requests.get(call.path_params["request_id"])
+    if record is None:
+        raise not_found(f"Request '{call.path_params['request_id']}' not found", "REQUEST_NOT_FOUND")
+    if user is not None and record.user_id != user:
+        raise FormationError(403, "Access denied to this request", "FORBIDDEN")
+    return record
+
+
+@operation("GET", "/v1/requests", "dual", object="list", type="request.list")
+async def list_requests(call: Call) -> Any:
+    user = call.user("filter")
+    records = [r for r in chat_state(call.runtime).requests.values() if user is None or r.user_id == user]
+    return {"requests": [r.view(full=False) for r in records], "count": len(records)}
+
+
+@operation("GET", "/v1/requests/{request_id}", "dual", object="request", type="request.status")
+async def get_request_status(call: Call) -> Any:
+    return _request(call).view(full=True)
+
+
+@operation("DELETE", "/v1/requests/{request_id}", "dual", object="request", type="request.cancelled")
+async def cancel_request(call: Call) -> Any:
+    record = _request(call)
+    if record.status != "processing":
+        raise FormationError(400, f"Request already {record.status}", "OPERATION_FAILED")
+    record.cancelled = True
+    record.status, record.completed_at = "cancelled", iso_now()
+    return {
+        "request_id": record.request_id,
+        "status": "cancelled",
+        "cancellation": "cooperative" if record.streaming else "immediate",
+        "message": "Request cancelled",
+    }
+
+
+# --- event streams ------------------------------------------------------------------------------------
+
+
+def _sse(frames: AsyncIterator[bytes]) -> StreamingResponse:
+    return StreamingResponse(frames, media_type="text/event-stream", headers=SSE_HEADERS)
+
+
+async def _follow(call: Call, want: Any) -> AsyncIterator[bytes]:
+    """Bus events accepted by ``want`` until the client goes away; keepalives while idle."""
+    bus = chat_state(call.runtime).bus
+    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+    bus.subscribers.add(queue)
+    try:
+        yield KEEPALIVE
+        while True:
+            try:
+                event = await asyncio.wait_for(queue.get(), call.runtime.config.keepalive_interval)
+            except TimeoutError:
+                yield KEEPALIVE
+                continue
+            if want(event):
+                yield sse_frame({k: v for k, v in event.items() if k != "user_id"})
+    finally:
+        bus.subscribers.discard(queue)
+
+
+@operation("GET", "/v1/events", "dual")
+async def stream_events(call: Call) -> Response:
+    user = call.user("filter")
+    return _sse(_follow(call, lambda e: user is None or e["user_id"] == user))
+
+
+@operation("GET", "/v1/events/{session_id}", "dual")
+async def stream_session_events(call: Call) -> Response:
+    user = call.user("filter")
+    session_id = call.path_params["session_id"]
+    return _sse(_follow(call, lambda e: e["session_id"] == session_id and (user is None or e["user_id"] == user)))
+
+
+@operation("GET", "/v1/events/{session_id}/{request_id}", "dual")
+async def stream_request_events(call: Call) -> Response:
+    user = call.user("filter")
+    record = chat_state(call.runtime).requests.get(call.path_params["request_id"])
+
+    async def frames() -> AsyncIterator[bytes]:
+        refused = (
+            record is None
+            or record.session_id != call.path_params["session_id"]
+            or (user is not None and record.user_id != user)
+            or not record.streaming
+            or record.status != "processing"
+        )
+        if refused:
+            yield sse_frame({"error": "Unauthorized or request not streaming"})
+            return
+        assert record is not None
+        yield sse_frame({"type": "stream_open", "request_id": record.request_id, "timestamp": time.time()})
+        sent = 0
+        while True:
+            while sent < len(record.events):
+                yield sse_frame(record.events[sent])
+                sent += 1
+            if record.status != "processing":
+                break
+            await asyncio.sleep(0.01)
+        yield sse_frame({"type": "stream_completed", "request_id": record.request_id, "status": record.status})
+
+    return _sse(frames())
