@@ -40,8 +40,9 @@ check-generated: spec generate
 bench:
 	@echo "make bench arrives with issue #7 (Performance)." >&2; exit 2
 
+# The dev server in the foreground; flags via ARGS, e.g. make serve ARGS="--port 0 --token-delay 0.05".
 serve:
-	@echo "make serve arrives with issue #3 (Reference dev server)." >&2; exit 2
+	$(PY) -m meshkit.devserver $(ARGS)
 
 demo:
 	@echo "make demo arrives with issue #8 (The user's first hour)." >&2; exit 2

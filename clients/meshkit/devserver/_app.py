@@ -13,7 +13,6 @@ their clients simply use the prefixed base URL.
 from __future__ import annotations
 
 from starlette.applications import Starlette
-from starlette.middleware import Middleware
 from starlette.routing import Mount
 
 from ._broker import build_broker_app
@@ -23,7 +22,7 @@ from ._server import build_server_routes
 from .formation import FormationRuntime
 
 
-def create_app(config: DevServerConfig | None = None, book: FaultBook | None = None) -> Starlette:
+def create_app(config: DevServerConfig | None = None, book: FaultBook | None = None) -> FaultMiddleware:
     """The dev server's ASGI app. ``app.state.config`` and ``app.state.book`` hold its settings,
     armed faults and accepted-work ledger."""
     config = config or DevServerConfig()
@@ -35,8 +34,10 @@ def create_app(config: DevServerConfig | None = None, book: FaultBook | None = N
         Mount("/formation", app=direct.app),
         *build_server_routes(config, book),
     ]
-    app = Starlette(routes=routes, middleware=[Middleware(FaultMiddleware, book=book)])
+    app = Starlette(routes=routes)
     app.state.config = config
     app.state.book = book
     app.state.formation = direct
-    return app
+    # Outermost, outside Starlette's error middleware: a dropped connection must drop the real
+    # socket, which only the server's own `send` can reach.
+    return FaultMiddleware(app, book)

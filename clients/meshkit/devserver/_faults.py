@@ -26,10 +26,12 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from starlette.applications import Starlette
+from starlette.datastructures import State
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from ._errors import broker_error, formation_error, server_error
 from ._wire import dumps, json_response
@@ -163,9 +165,14 @@ def _abort_connection(send: Send) -> bool:
 class FaultMiddleware:
     """Applies armed faults to matching calls; everything else passes through untouched."""
 
-    def __init__(self, app: ASGIApp, book: FaultBook) -> None:
+    def __init__(self, app: Starlette, book: FaultBook) -> None:
         self.app = app
         self.book = book
+
+    @property
+    def state(self) -> State:
+        """The wrapped app's state (config, book, the direct formation…)."""
+        return self.app.state
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith("/_dev/"):

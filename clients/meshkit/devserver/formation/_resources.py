@@ -1,14 +1,404 @@
-"""Formation operations other than chat, sessions, requests and events (being filled in)."""
+"""Every formation operation other than chat, sessions, requests and events (contract/formation.md §9).
+
+Configuration reads are derived from the formation definition with development defaults filled in;
+the stateful areas (secrets, memories, scheduler, credentials, users, triggers, audit, tuning) keep
+their state per runtime in ``runtime.area(...)``. Every request handled here (except the health check)
+appends one record to the runtime's log buffer, which ``GET /v1/logs`` streams; chat turns are logged
+from the chat event bus, and :func:`log` is the entry point for any other module.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import copy
+import fnmatch
+import functools
+import itertools
+import re
 import time
-from typing import Any
+import uuid
+from collections import deque
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
-from .._wire import json_response
-from ._core import Call, operation
+from .._wire import KEEPALIVE, SSE_HEADERS, dumps, json_response, sse_frame
+from ._chat import RequestRecord, Session, chat_state, iso_now, tokens_of
+from ._core import Auth, Call, FormationError, Handler, Reply, invalid_params, not_found, operation
+
+if TYPE_CHECKING:
+    from . import FormationRuntime
+
+T = TypeVar("T")
+
+
+# --- small shared helpers ---------------------------------------------------------------------------
+
+
+def new_id(prefix: str) -> str:
+    """A fresh identifier such as ``job_1f3a…``."""
+    return f"{prefix}_{uuid.uuid4().hex[:16]}"
+
+
+def masked(value: Any) -> str:
+    """The preview of a secret value: never the whole value, at most its first four characters."""
+    text = str(value)
+    return text[:4] + "****" if len(text) >= 12 else "****"
+
+
+_TYPE_ERRORS: dict[type, tuple[str, str]] = {
+    str: ("string_type", "a valid string"),
+    bool: ("bool_type", "a valid boolean"),
+    dict: ("dict_type", "a valid dictionary"),
+    list: ("list_type", "a valid list"),
+}
+
+
+def body_field(body: dict[str, Any], name: str, kind: type[T], *, required: bool = False) -> T | None:
+    """``body[name]`` checked like the runtime's request models (422 INVALID_PARAMS); null counts as absent."""
+    value = body.get(name)
+    if value is None:
+        if required:
+            raise invalid_params(name, "Field required", "missing")
+        return None
+    if not isinstance(value, kind):
+        error_type, expected = _TYPE_ERRORS[kind]
+        raise invalid_params(name, f"Input should be {expected}", error_type)
+    return value
+
+
+def required_field(body: dict[str, Any], name: str, kind: type[T]) -> T:
+    """``body[name]``, which must be present and of ``kind`` (422 otherwise)."""
+    value = body_field(body, name, kind, required=True)
+    assert value is not None
+    return value
+
+
+def user_of(call: Call, rule: Literal["optional", "required"]) -> str:
+    """The end user for routes where one always exists (absent header → "0", or 400)."""
+    user = call.user(rule)
+    assert user is not None
+    return user
+
+
+def parse_datetime(text: str) -> datetime | None:
+    """An ISO 8601 date or datetime (naive means UTC), or None when ``text`` is not one."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def query_datetime(call: Call, name: str) -> datetime | None:
+    """An optional ISO 8601 query parameter (422 when it does not parse)."""
+    raw = call.query.get(name)
+    if not raw:
+        return None
+    moment = parse_datetime(raw)
+    if moment is None:
+        raise invalid_params(f"query.{name}", "Input should be an ISO 8601 datetime", "datetime_parsing")
+    return moment
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 in UTC with a ``Z``, like :func:`iso_now`."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def merged(defaults: dict[str, Any], override: Any) -> dict[str, Any]:
+    """``defaults`` deep-merged with ``override`` (a definition section; anything but a dict is ignored)."""
+    result = copy.deepcopy(defaults)
+    if not isinstance(override, dict):
+        return result
+    for key, value in override.items():
+        if isinstance(result.get(key), dict) and isinstance(value, dict):
+            result[key] = merged(result[key], value)
+        else:
+            result[key] = copy.deepcopy(value)
+    return result
+
+
+def by_name(raw: Any, key: str = "name", text_field: str = "content") -> dict[str, dict[str, Any]]:
+    """Named items of a definition, whichever way it spells them: a list of objects or names, or a
+    mapping of name → object or text. Items without a usable name are skipped."""
+    items: dict[str, dict[str, Any]] = {}
+    pairs = raw.items() if isinstance(raw, dict) else ((None, item) for item in raw or [])
+    for name, value in pairs:
+        if isinstance(value, dict):
+            item = {**value, key: name or value.get(key) or value.get("name") or value.get("id")}
+        elif name is not None:
+            item = {key: name, text_field: value}
+        else:
+            item = {key: value}
+        if isinstance(item[key], str) and item[key]:
+            items[item[key]] = item
+    return items
+
+
+# --- logs: a per-runtime buffer that GET /v1/logs streams -------------------------------------------
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+LOG_FILTERS = ("user_id", "session_id", "request_id", "agent_id")
+LOG_BUFFER_SIZE = 1000
+
+
+class LogBook:
+    """The runtime's recent log records, and the live followers of ``GET /v1/logs``."""
+
+    def __init__(self) -> None:
+        self.records: deque[dict[str, Any]] = deque(maxlen=LOG_BUFFER_SIZE)
+        self.followers: set[asyncio.Queue[dict[str, Any]]] = set()
+
+    def append(self, record: dict[str, Any]) -> None:
+        self.records.append(record)
+        for queue in list(self.followers):
+            queue.put_nowait(record)
+
+
+class _ChatEventsToLog(asyncio.Queue[dict[str, Any]]):
+    """Subscribed to the chat event bus (which only knows queues): each event becomes a log record."""
+
+    def __init__(self, runtime: FormationRuntime) -> None:
+        super().__init__()
+        self.runtime = runtime
+
+    def put_nowait(self, item: dict[str, Any]) -> None:
+        level = "ERROR" if item.get("type", "").endswith(".failed") else "INFO"
+        fields = {name: item.get(name) for name in ("user_id", "session_id", "request_id")}
+        log(self.runtime, level, str(item.get("message", "")), event_type=item.get("type", "chat"), **fields)
+
+
+def log_book(runtime: FormationRuntime) -> LogBook:
+    """The runtime's log buffer. Created on first use, when it also starts listening to chat events
+    (so chat turns before the first non-chat request are not logged; the dev server accepts that)."""
+
+    def create() -> LogBook:
+        chat_state(runtime).bus.subscribers.add(_ChatEventsToLog(runtime))
+        return LogBook()
+
+    return runtime.area("logs", create)
+
+
+def log(runtime: FormationRuntime, level: str, message: str, **fields: Any) -> None:
+    """Append one log record (``level`` one of :data:`LOG_LEVELS`); ``fields`` may set ``event_type``
+    and the filter fields ``user_id``, ``session_id``, ``request_id``, ``agent_id``."""
+    record: dict[str, Any] = {
+        "timestamp": iso_now(),
+        "level": level.upper(),
+        "event_type": "log",
+        "message": message,
+        "formation_id": runtime.formation_id,
+        **dict.fromkeys(LOG_FILTERS),
+        **fields,
+    }
+    log_book(runtime).append(record)
+
+
+def _log_request(call: Call, method: str, path: str, status: int) -> None:
+    level = "ERROR" if status >= 500 else "WARNING" if status >= 400 else "INFO"
+    log(
+        call.runtime,
+        level,
+        f"{method} {path} {status}",
+        event_type="api.request",
+        user_id=call.header_user,
+        request_id=call.request_id,
+        status=status,
+    )
+
+
+def _status_of(result: Any) -> int:
+    if isinstance(result, Reply):
+        return result.status
+    if isinstance(result, Response):
+        return result.status_code
+    return 200
+
+
+def logged_operation(
+    method: str, path: str, auth: Auth, *, idempotent: bool = False, object: str = "response", type: str | None = None
+) -> Callable[[Handler], Handler]:
+    """:func:`operation`, plus one log record per handled request (errors included)."""
+
+    def register(handler: Handler) -> Handler:
+        @functools.wraps(handler)  # the envelope's default ``type`` is the handler's name
+        async def handle(call: Call) -> Any:
+            try:
+                result = await handler(call)
+            except FormationError as exc:
+                _log_request(call, method, path, exc.status)
+                raise
+            _log_request(call, method, path, _status_of(result))
+            return result
+
+        operation(method, path, auth, idempotent=idempotent, object=object, type=type)(handle)
+        return handler
+
+    return register
+
+
+# --- audit: records of mutating admin calls -----------------------------------------------------------
+
+AUDIT_RESOURCE_TYPES = ("agent", "secret", "mcp_server", "scheduler_job", "logging_destination", "async", "memory")
+CLEAR_AUDIT_CONFIRMATION = "clear-audit-log"
+
+
+def audit_log(runtime: FormationRuntime) -> list[dict[str, Any]]:
+    """The runtime's audit entries, oldest first; they start with the formation's initialisation."""
+
+    def initialised() -> list[dict[str, Any]]:
+        entries = [_audit_entry("agent.registered", "agent", agent_id) for agent_id in runtime.agents]
+        entries += [_audit_entry("mcp.server.registered", "mcp_server", sid) for sid in mcp_servers(runtime)]
+        return entries
+
+    return runtime.area("audit", initialised)
+
+
+def _audit_entry(action: str, resource_type: str, resource_id: str, **details: Any) -> dict[str, Any]:
+    return {
+        "id": new_id("aud"),
+        "timestamp": iso_now(),
+        "action": action,
+        "resource_type": resource_type,
+        "resource_id": resource_id,
+        "details": details,
+    }
+
+
+def audit(call: Call, action: str, resource_type: str, resource_id: str, **details: Any) -> None:
+    """Record one mutating call in the audit log."""
+    entry = _audit_entry(action, resource_type, resource_id, **details)
+    entry.update(actor=call.key, request_id=call.request_id)
+    audit_log(call.runtime).append(entry)
+
+
+# --- the formation definition, with development defaults ---------------------------------------------
+
+DEFAULT_SECTIONS: dict[str, dict[str, Any]] = {
+    "overlord": {
+        "soul": "You are the overlord of a development formation: route each request to the best agent.",
+        "llm": {"model": "openai/gpt-4o-mini", "settings": {"temperature": 0.2}},
+        "caching": {"enabled": True, "ttl_seconds": 3600},
+        "response": {"format": "markdown", "streaming": True},
+        "workflow": {"auto_decomposition": True, "complexity_threshold": 7.0, "max_parallel_tasks": 5},
+        "clarification": {"enabled": True, "max_questions": 3},
+    },
+    "llm": {
+        "api_keys": {"openai": "${{ secrets.OPENAI_API_KEY }}"},
+        "models": [{"text": "openai/gpt-4o-mini"}, {"embedding": "openai/text-embedding-3-small"}],
+        "settings": {"temperature": 0.7, "max_tokens": 4096, "timeout_seconds": 60, "max_retries": 3},
+    },
+    "memory": {
+        "buffer": {"size": 50, "multiplier": 10, "vector_search": True},
+        "persistent": {"enabled": True, "connection_string": "sqlite:///memory.db"},
+        "working": {"max_memory_mb": 512, "fifo_interval_min": 5},
+    },
+    "mcp": {
+        "default_retry_attempts": 3,
+        "default_timeout_seconds": 30,
+        "servers": [
+            {
+                "id": "echo-tools",
+                "description": "Tools of the development echo agent",
+                "type": "command",
+                "command": "echo-mcp",
+                "tools": [{"name": "echo", "description": "Returns its input unchanged"}],
+            },
+            {
+                "id": "github",
+                "description": "GitHub issues and pull requests, with each user's own token",
+                "type": "http",
+                "endpoint": "https://mcp.example.invalid/github",
+                "auth": {"type": "bearer", "token": "${{ user.credentials.github }}"},
+                "tools": [{"name": "list_issues", "description": "Lists the issues of a repository"}],
+            },
+        ],
+    },
+    "logging": {
+        "system": {"level": "info", "destination": "stdout", "format": "json"},
+        "conversation": {"enabled": True, "streams": [{"transport": "stdout", "level": "info", "events": ["*"]}]},
+    },
+    "async": {
+        "threshold_seconds": 30,
+        "enable_estimation": True,
+        "webhook_url": None,
+        "webhook_retries": 3,
+        "webhook_timeout": 10,
+    },
+    "a2a": {
+        "inbound": {"enabled": False, "port": None},
+        "outbound": {"enabled": False, "default_timeout_seconds": 30, "retry_attempts": 3},
+    },
+    "scheduler": {
+        "enabled": True,
+        "timezone": "UTC",
+        "check_interval_minutes": 1,
+        "max_concurrent_jobs": 10,
+        "max_failures_before_pause": 3,
+    },
+    "proactive": {
+        "default_channel": "webhook",
+        "channels": {"telegram": {"transport": "telegram"}, "slack": {"transport": "slack"}},
+    },
+}
+
+DEFAULT_TRIGGERS = {
+    "github-issue": {
+        "content": (
+            "New issue in {{repository}}: {{issue.title}} (#{{issue.number}}) by {{issue.author}}. "
+            "Summarise it and suggest a first response."
+        ),
+    },
+}
+
+DEFAULT_SKILLS = [
+    {"name": "summarize", "description": "Summarises a text in a few sentences", "scope": "public"},
+    {
+        "name": "web-research",
+        "description": "Researches a topic on the web",
+        "scope": "private",
+        "agents": ["researcher"],
+    },
+]
+
+DEFAULT_SOPS = [
+    {
+        "name": "incident-response",
+        "description": "Triage, mitigate and report a production incident",
+        "mode": "guide",
+        "content": "# Incident response\n\n1. Assess the impact.\n2. Mitigate.\n3. Write the report.",
+    },
+]
+
+
+def section(runtime: FormationRuntime, name: str) -> dict[str, Any]:
+    """One configuration section: the definition's, over the development defaults."""
+    return merged(DEFAULT_SECTIONS[name], runtime.definition.get(name))
+
+
+def effective_formation(runtime: FormationRuntime) -> dict[str, Any]:
+    """The whole formation as the runtime uses it: definition plus defaults."""
+    return {
+        **copy.deepcopy(runtime.definition),
+        "id": runtime.definition.get("id", runtime.formation_id),
+        "version": runtime.version,
+        "description": runtime.definition.get("description", "MUXI formation served by meshkit's dev server"),
+        "agents": list(runtime.agents.values()),
+        **{name: section(runtime, name) for name in DEFAULT_SECTIONS},
+    }
+
+
+def mcp_servers(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
+    """The formation's MCP servers by id."""
+    return by_name(section(runtime, "mcp").get("servers"), key="id")
+
+
+# --- health and configuration reads -------------------------------------------------------------------
 
 
 @operation("GET", "/v1/health", "public")
@@ -20,3 +410,1646 @@ async def get_health(call: Call) -> Response:
         "uptime_seconds": round(time.time() - runtime.started_at, 3),
     }
     return json_response(body)
+
+
+@logged_operation("GET", "/v1/status", "admin", object="status", type="formation.status")
+async def get_status(call: Call) -> Any:
+    runtime = call.runtime
+    chats = chat_state(runtime)
+    return {
+        "status": "running",
+        "formation_id": runtime.formation_id,
+        "version": runtime.version,
+        "started_at": iso(datetime.fromtimestamp(runtime.started_at, UTC)),
+        "uptime_seconds": round(time.time() - runtime.started_at, 3),
+        "agents": {"count": len(runtime.agents), "ids": list(runtime.agents)},
+        "sessions": {"active": sum(session.active for session in chats.sessions.values())},
+        "requests": {
+            "total": len(chats.requests),
+            "processing": sum(record.status == "processing" for record in chats.requests.values()),
+        },
+        "scheduler": {"jobs": len(scheduler_jobs(runtime))},
+    }
+
+
+@logged_operation("GET", "/v1/config", "admin", object="config", type="formation.config")
+async def get_config(call: Call) -> Any:
+    runtime = call.runtime
+    links = ["agents", "overlord", "llm/settings", "memory", "mcp", "logging", "async", "a2a", "scheduler"]
+    return {
+        "formation_id": runtime.formation_id,
+        "version": runtime.version,
+        "description": effective_formation(runtime)["description"],
+        "agents_count": len(runtime.agents),
+        "resources": {link: f"/v1/{link}" for link in links},
+    }
+
+
+@logged_operation("GET", "/v1/formation", "admin", object="formation", type="formation.get")
+async def get_formation_info(call: Call) -> Any:
+    return effective_formation(call.runtime)
+
+
+def _config_read(path: str, name: str, operation_id: str) -> None:
+    """Register ``GET path`` (admin) answering one configuration section as is."""
+
+    async def read_section(call: Call) -> Any:
+        return section(call.runtime, name)
+
+    read_section.__name__ = read_section.__qualname__ = operation_id
+    logged_operation("GET", path, "admin", object="config", type=f"{name}.config")(read_section)
+
+
+_config_read("/v1/overlord", "overlord", "get_overlord_config")
+_config_read("/v1/llm/settings", "llm", "get_llm_settings")
+_config_read("/v1/logging", "logging", "get_logging_config")
+_config_read("/v1/async", "async", "get_async_config")
+_config_read("/v1/a2a", "a2a", "get_a2a_config")
+_config_read("/v1/memory", "memory", "get_memory_config")
+_config_read("/v1/scheduler", "scheduler", "get_scheduler_config")
+
+
+@logged_operation("GET", "/v1/overlord/soul", "admin", object="config", type="overlord.soul")
+async def get_overlord_soul(call: Call) -> Any:
+    return {"soul": section(call.runtime, "overlord").get("soul")}
+
+
+@logged_operation("GET", "/v1/logging/destinations", "admin", object="list", type="logging.destinations")
+async def list_logging_destinations(call: Call) -> Any:
+    logging = section(call.runtime, "logging")
+    streams = logging.get("conversation", {}).get("streams", [])
+    return {"system": logging.get("system"), "conversation": streams, "count": len(streams) + 1}
+
+
+@logged_operation("GET", "/v1/mcp", "admin", object="config", type="mcp.config")
+async def get_mcp_config(call: Call) -> Any:
+    mcp = section(call.runtime, "mcp")
+    return {**mcp, "servers": list(mcp_servers(call.runtime))}
+
+
+@logged_operation("GET", "/v1/mcp/servers", "admin", object="list", type="mcp.servers")
+async def list_mcp_servers(call: Call) -> Any:
+    servers = list(mcp_servers(call.runtime).values())
+    return {"servers": servers, "count": len(servers)}
+
+
+@logged_operation("GET", "/v1/mcp/servers/{server_id}", "admin", object="mcp_server", type="mcp.server")
+async def get_mcp_server(call: Call) -> Any:
+    server_id = call.path_params["server_id"]
+    server = mcp_servers(call.runtime).get(server_id)
+    if server is None:
+        raise not_found(f"MCP server '{server_id}' not found")
+    return server
+
+
+@logged_operation("GET", "/v1/mcp/tools", "admin", object="list", type="mcp.tools")
+async def list_mcp_tools(call: Call) -> Any:
+    tools = [
+        {**tool, "server_id": server_id}
+        for server_id, server in mcp_servers(call.runtime).items()
+        for tool in by_name(server.get("tools")).values()
+    ]
+    return {"tools": tools, "count": len(tools)}
+
+
+@logged_operation("GET", "/v1/memory/stats", "admin", object="stats", type="memory.stats")
+async def get_buffer_stats(call: Call) -> Any:
+    buffered = buffered_messages(call.runtime)
+    total = sum(len(messages) for messages in buffered.values())
+    capacity = int(section(call.runtime, "memory")["buffer"].get("size", 50)) * max(len(buffered), 1)
+    return {
+        "total_entries": total,
+        "user_count": len({user for user, _ in buffered}),
+        "session_count": len(buffered),
+        "max_entries": capacity,
+        "utilization_percent": round(100 * total / capacity, 2),
+        "buffer_size_kb": _size_kb(buffered.values()),
+    }
+
+
+# --- agents, skills, SOPs, knowledge -----------------------------------------------------------------
+
+
+def agent_of(call: Call) -> dict[str, Any]:
+    """The agent named by the ``agent_id`` path parameter (404 when unknown)."""
+    agent_id = call.path_params["agent_id"]
+    agent = call.runtime.agents.get(agent_id)
+    if agent is None:
+        raise not_found(f"Agent '{agent_id}' not found")
+    return agent
+
+
+@logged_operation("GET", "/v1/agents", "admin", object="agent_list", type="agent.list")
+async def list_agents(call: Call) -> Any:
+    agents = list(call.runtime.agents.values())
+    return {"agents": agents, "count": len(agents)}
+
+
+@logged_operation("GET", "/v1/agents/{agent_id}", "admin", object="agent", type="agent.get")
+async def get_agent(call: Call) -> Any:
+    return agent_of(call)
+
+
+def _knowledge_sources(agent: dict[str, Any]) -> list[str]:
+    knowledge = agent.get("knowledge")
+    sources = knowledge.get("sources") if isinstance(knowledge, dict) else knowledge
+    return list(by_name(sources, key="id", text_field="path"))
+
+
+@logged_operation("POST", "/v1/agents/{agent_id}/knowledge/sync", "admin", object="knowledge", type="knowledge.sync")
+async def sync_agent_knowledge(call: Call) -> Any:
+    agent = agent_of(call)
+    source_id = body_field(await call.body(required=False), "source_id", str)
+    sources = _knowledge_sources(agent)
+    if source_id is not None and source_id not in sources:
+        raise not_found(f"Knowledge source '{source_id}' not found for agent '{agent['id']}'")
+    results = [
+        {"source_id": sid, "status": "synced", "files_added": 0, "files_updated": 0, "files_removed": 0}
+        for sid in ([source_id] if source_id else sources)
+    ]
+    return {"agent_id": agent["id"], "results": results, "count": len(results)}
+
+
+@logged_operation("POST", "/v1/knowledge/rebuild", "admin", object="knowledge", type="knowledge.rebuild")
+async def rebuild_knowledge(call: Call) -> Any:
+    body = await call.body(required=False)
+    agent_id = body_field(body, "agent_id", str)
+    if agent_id is not None and agent_id not in call.runtime.agents:
+        raise not_found(f"Agent '{agent_id}' not found")
+    agents = [agent_id] if agent_id else list(call.runtime.agents)
+    # The echo agents declare no ``agent_tree:`` sources: each reports an empty result, as the runtime does.
+    return {"results": {agent: [] for agent in agents}, "agents": len(agents), "message": "Knowledge trees rebuilt"}
+
+
+def skills(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
+    """The formation's skills by name (public ones, and private ones with the agents that may use them)."""
+    raw = runtime.definition.get("skills")
+    return {
+        name: {"scope": "public", "description": "", **item} for name, item in by_name(raw or DEFAULT_SKILLS).items()
+    }
+
+
+@logged_operation("GET", "/v1/skills", "client", object="list", type="skill.list")
+async def list_skills(call: Call) -> Any:
+    items = [_skill_summary(skill) for skill in skills(call.runtime).values()]
+    return {"skills": items, "count": len(items)}
+
+
+@logged_operation("GET", "/v1/skills/{skill_name}", "client", object="skill", type="skill.get")
+async def get_skill(call: Call) -> Any:
+    name = call.path_params["skill_name"]
+    skill = skills(call.runtime).get(name)
+    if skill is None:
+        raise not_found(f"Skill '{name}' not found")
+    return skill
+
+
+@logged_operation("GET", "/v1/agents/{agent_id}/skills", "client", object="list", type="agent.skills")
+async def list_agent_skills(call: Call) -> Any:
+    agent = agent_of(call)
+    usable = [
+        _skill_summary(skill)
+        for skill in skills(call.runtime).values()
+        if skill["scope"] == "public" or agent["id"] in (skill.get("agents") or [])
+    ]
+    return {"agent_id": agent["id"], "skills": usable, "count": len(usable)}
+
+
+def _skill_summary(skill: dict[str, Any]) -> dict[str, Any]:
+    return {"name": skill["name"], "description": skill.get("description", ""), "scope": skill["scope"]}
+
+
+def sops(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
+    """The formation's standard operating procedures by name."""
+    return by_name(runtime.definition.get("sops") or DEFAULT_SOPS)
+
+
+@logged_operation("GET", "/v1/sops", "client", object="list", type="sop.list")
+async def list_sops(call: Call) -> Any:
+    items = [
+        {"name": sop["name"], "description": sop.get("description", ""), "mode": sop.get("mode", "guide")}
+        for sop in sops(call.runtime).values()
+    ]
+    return {"sops": items, "count": len(items)}
+
+
+@logged_operation("GET", "/v1/sops/{sop_name}", "client", object="sop", type="sop.get")
+async def get_sop(call: Call) -> Any:
+    name = call.path_params["sop_name"]
+    sop = sops(call.runtime).get(name)
+    if sop is None:
+        raise not_found(f"SOP '{name}' not found")
+    return {"mode": "guide", "description": "", "content": "", "metadata": {}, "references": [], **sop}
+
+
+# --- secrets --------------------------------------------------------------------------------------------
+
+SECRET_REFERENCE = re.compile(r"\$\{\{\s*secrets\.([A-Za-z0-9_]+)\s*\}\}")
+
+
+@dataclass
+class SecretStore:
+    """The runtime's secrets cache and the encrypted file it reloads from (both in memory here)."""
+
+    cache: dict[str, str]
+    disk: dict[str, str]
+
+
+def secrets_in_use(runtime: FormationRuntime) -> set[str]:
+    """Secrets the formation needs: declared under ``secrets`` or referenced as ``${{ secrets.NAME }}``."""
+    declared = set(by_name(runtime.definition.get("secrets")))
+    return declared | set(SECRET_REFERENCE.findall(dumps(effective_formation(runtime))))
+
+
+def secret_store(runtime: FormationRuntime) -> SecretStore:
+    """The secrets; the formation's own start with development placeholder values."""
+
+    def placeholders() -> SecretStore:
+        disk = {name: f"dev-{name.lower()}-not-a-secret" for name in sorted(secrets_in_use(runtime))}
+        return SecretStore(cache=dict(disk), disk=disk)
+
+    return runtime.area("secrets", placeholders)
+
+
+def _secret_message(key: str, verb: str) -> dict[str, Any]:
+    return {"message": f"Secret '{key}' {verb} successfully"}
+
+
+def _existing_secret(call: Call) -> str:
+    key: str = call.path_params["key"]
+    if key not in secret_store(call.runtime).cache:
+        raise not_found(f"Secret '{key}' not found", "SECRET_NOT_FOUND")
+    return key
+
+
+@logged_operation("GET", "/v1/secrets", "admin", object="secret_list", type="secret.list")
+async def list_secrets(call: Call) -> Any:
+    cache = secret_store(call.runtime).cache
+    return {"secrets": {name: masked(value) for name, value in sorted(cache.items())}, "count": len(cache)}
+
+
+@logged_operation("POST", "/v1/secrets", "admin", object="secret", type="secret.created")
+async def create_secret(call: Call) -> Any:
+    body = await call.body()
+    key, value = required_field(body, "key", str), required_field(body, "value", str)
+    store = secret_store(call.runtime)
+    if key in store.cache:
+        raise FormationError(409, f"Secret '{key}' already exists", "SECRET_EXISTS")
+    store.cache[key] = store.disk[key] = value
+    audit(call, "secret.created", "secret", key)
+    return Reply(_secret_message(key, "created"), status=201)
+
+
+@logged_operation("PUT", "/v1/secrets/{key}", "admin", object="secret", type="secret.updated")
+async def update_secret(call: Call) -> Any:
+    value = required_field(await call.body(), "value", str)
+    key = _existing_secret(call)
+    store = secret_store(call.runtime)
+    store.cache[key] = store.disk[key] = value
+    audit(call, "secret.updated", "secret", key)
+    return _secret_message(key, "updated")
+
+
+@logged_operation("DELETE", "/v1/secrets/{key}", "admin", object="secret", type="secret.deleted")
+async def delete_secret(call: Call) -> Any:
+    key = _existing_secret(call)
+    if key in secrets_in_use(call.runtime):
+        raise FormationError(409, f"Secret '{key}' is in use by the formation", "SECRET_IN_USE")
+    store = secret_store(call.runtime)
+    del store.cache[key]
+    store.disk.pop(key, None)
+    audit(call, "secret.deleted", "secret", key)
+    return _secret_message(key, "deleted")
+
+
+@logged_operation("POST", "/v1/secrets/reload", "admin", object="secret", type="secret.reloaded")
+async def reload_secrets(call: Call) -> Any:
+    store = secret_store(call.runtime)
+    # Non-destructive merge: the file's secrets are added or overwrite the cache; secrets only in the
+    # cache are preserved, since the running formation may still use them.
+    added = sorted(set(store.disk) - set(store.cache))
+    overwritten = sorted(set(store.disk) & set(store.cache))
+    preserved = sorted(set(store.cache) - set(store.disk))
+    store.cache.update(store.disk)
+    audit(call, "secret.reloaded", "secret", "*", added=len(added), overwritten=len(overwritten))
+    return {
+        "message": "Secrets reloaded",
+        "added": added,
+        "overwritten": overwritten,
+        "preserved": preserved,
+        "count": len(store.cache),
+    }
+
+
+# --- memories -------------------------------------------------------------------------------------------
+
+MEMORY_SCOPES = ("user", "group", "formation")
+MAX_BATCH_ITEMS = 100
+
+
+@dataclass
+class MemoryState:
+    """Memories, ingestion jobs, memory admin jobs, distilleries and buffer clear marks of one runtime."""
+
+    memories: dict[str, dict[str, Any]] = field(default_factory=dict)
+    ingestions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    jobs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    distilleries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    distilled: dict[str, dict[str, Any]] = field(default_factory=dict)
+    distilled_sources: set[tuple[str, str]] = field(default_factory=set)
+    # Clearing a buffer hides a session's messages up to this count; the chat history itself stays.
+    buffer_marks: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def memory_state(runtime: FormationRuntime) -> MemoryState:
+    """The runtime's memory state."""
+    return runtime.area("memory", MemoryState)
+
+
+def _memory_item(body: dict[str, Any], user: str) -> dict[str, Any]:
+    """A memory from a ``POST /memories`` body (or one batch item), validated (422 INVALID_PARAMS)."""
+    detail = body_field(body, "detail", str)
+    content = body.get("content")
+    if not content and not detail:
+        raise invalid_params("content", "Either a non-empty content or detail is required", "missing")
+    scope = body_field(body, "scope", str) or "user"
+    if scope not in MEMORY_SCOPES:
+        raise invalid_params("scope", "Input should be 'user', 'group' or 'formation'", "enum")
+    scope_id = body_field(body, "scope_id", str)
+    if scope == "group" and not scope_id:
+        raise invalid_params("scope_id", "A group memory needs its scope_id", "missing")
+    optional = {name: body_field(body, name, str) for name in ("type", "source", "source_id", "timestamp", "subject")}
+    return {
+        "id": new_id("mem"),
+        "content": content or detail,
+        "created_at": iso_now(),
+        "metadata": body_field(body, "metadata", dict) or {},
+        "user_id": user,
+        "scope": scope,
+        "scope_id": scope_id,
+        **optional,
+    }
+
+
+def _duplicate_of(state: MemoryState, memory: dict[str, Any]) -> dict[str, Any] | None:
+    """The memory already ingested from the same user, source and source id, if any."""
+    if not memory.get("source_id"):
+        return None
+    identity = ("user_id", "source", "source_id")
+    return next((m for m in state.memories.values() if all(m.get(k) == memory[k] for k in identity)), None)
+
+
+def _ingest(state: MemoryState, user: str, items: list[Any], *, source_required: bool) -> dict[str, Any]:
+    """Ingest items as one processing job; each is accepted, a duplicate or invalid, never blocking the rest.
+    The dev server processes at once, so the job is already completed when anyone polls it."""
+    outcomes = []
+    for index, item in enumerate(items):
+        try:
+            if not isinstance(item, dict):
+                raise invalid_params(f"items.{index}", "Input should be a valid dictionary", "dict_type")
+            memory = _memory_item(item, user)
+            if source_required and not memory["source"]:
+                raise invalid_params(f"items.{index}.source", "Field required", "missing")
+        except FormationError as exc:
+            outcomes.append({"index": index, "status": "invalid", "error": exc.data})
+            continue
+        existing = _duplicate_of(state, memory)
+        if existing is None:
+            state.memories[memory["id"]] = memory
+        status = "duplicate" if existing else "accepted"
+        outcomes.append({"index": index, "status": status, "memory_id": (existing or memory)["id"]})
+    job: dict[str, Any] = {
+        "processing_id": new_id("proc"),
+        "user_id": user,
+        "status": "completed",
+        "items": outcomes,
+        "created_at": iso_now(),
+        "completed_at": iso_now(),
+        "usage": {"input_tokens": 0, "output_tokens": 0},
+    }
+    state.ingestions[job["processing_id"]] = job
+    return job
+
+
+def _visible(memory: dict[str, Any], user: str, scopes: set[str]) -> bool:
+    # The dev server has no group membership: a group memory is readable by its author only.
+    return memory["scope"] in scopes and (memory["scope"] == "formation" or memory["user_id"] == user)
+
+
+def _requested_scopes(call: Call) -> set[str]:
+    raw = call.query.get("scopes")
+    scopes = {part.strip() for part in raw.split(",") if part.strip()} if raw else set(MEMORY_SCOPES)
+    if not scopes <= set(MEMORY_SCOPES):
+        raise invalid_params("query.scopes", "Scopes are a comma-separated subset of user,group,formation", "enum")
+    return scopes
+
+
+@logged_operation("GET", "/v1/memories", "dual", object="list", type="memory.list")
+async def list_memories(call: Call) -> Any:
+    user = user_of(call, "required")
+    limit = call.query_int("limit", 10, 1, 100)
+    offset = call.query_int("offset", 0, 0, 1_000_000_000)
+    scopes = _requested_scopes(call)
+    visible = [m for m in memory_state(call.runtime).memories.values() if _visible(m, user, scopes)]
+    page = list(reversed(visible))[offset : offset + limit]  # newest first
+    return {"memories": page, "count": len(page)}
+
+
+@logged_operation("POST", "/v1/memories", "dual", object="memory", type="memory.created")
+async def create_memory(call: Call) -> Any:
+    user = user_of(call, "required")
+    body = await call.body()
+    state = memory_state(call.runtime)
+    memory = _memory_item(body, user)
+    if not memory["source"]:
+        state.memories[memory["id"]] = memory
+        return memory
+    # With a source, the runtime queues the item for the ingestion pipeline and answers fast.
+    job = _ingest(state, user, [body], source_required=True)
+    outcome = job["items"][0]
+    return {
+        "processing_id": job["processing_id"],
+        "status": "queued" if outcome["status"] == "accepted" else outcome["status"],
+        "user_id": user,
+        "source": memory["source"],
+        "source_id": memory["source_id"],
+    }
+
+
+@logged_operation("POST", "/v1/memories/batch", "dual", object="memory_batch", type="memory.batch")
+async def ingest_memories_batch(call: Call) -> Any:
+    user = user_of(call, "required")
+    items = required_field(await call.body(), "items", list)
+    if len(items) > MAX_BATCH_ITEMS:
+        raise invalid_params("items", f"At most {MAX_BATCH_ITEMS} items per batch", "too_long")
+    job = _ingest(memory_state(call.runtime), user, items, source_required=True)
+    counts = {
+        status: sum(o["status"] == status for o in job["items"]) for status in ("accepted", "duplicate", "invalid")
+    }
+    return {"processing_id": job["processing_id"], "status": "queued", "results": job["items"], **counts}
+
+
+@logged_operation("GET", "/v1/memories/ingestion/{processing_id}", "dual", object="ingestion", type="memory.ingestion")
+async def get_ingestion_status(call: Call) -> Any:
+    user = user_of(call, "required")
+    processing_id = call.path_params["processing_id"]
+    job = memory_state(call.runtime).ingestions.get(processing_id)
+    if job is None or (call.key == "client" and job["user_id"] != user):  # the admin key sees every job
+        raise not_found(f"Ingestion job '{processing_id}' not found")
+    return job
+
+
+@logged_operation("GET", "/v1/memories/provenance", "dual", object="provenance", type="memory.provenance")
+async def get_memory_provenance(call: Call) -> Any:
+    user = user_of(call, "required")
+    entity, event_id = call.query.get("entity"), call.query.get("event_id")
+    own = [m for m in memory_state(call.runtime).memories.values() if m["user_id"] == user]
+    if event_id:
+        memory = next((m for m in own if m["id"] == event_id), None)
+        if memory is None:
+            raise not_found(f"Event '{event_id}' not found")
+        return {"event_id": event_id, "chain": [_provenance_event(memory)]}
+    if not entity:
+        raise invalid_params("query.entity", "Either entity or event_id is required", "missing")
+    facts = [
+        {"memory_id": m["id"], "content": m["content"], "confidence": 1.0, "chain": [_provenance_event(m)]}
+        for m in own
+        if entity.lower() in str(m["content"]).lower()
+    ]
+    return {"entity": {"name": entity, "type": "unknown"}, "facts": facts, "count": len(facts)}
+
+
+def _provenance_event(memory: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "event_id": memory["id"],
+        "type": "memory.created",
+        "source": memory.get("source") or "api",
+        "created_at": memory["created_at"],
+    }
+
+
+@logged_operation("DELETE", "/v1/memories/{memory_id}", "dual", object="memory", type="memory.deleted")
+async def delete_memory(call: Call) -> Any:
+    user = user_of(call, "required")
+    memory_id = call.path_params["memory_id"]
+    memories = memory_state(call.runtime).memories
+    if memories.get(memory_id, {}).get("user_id") != user:
+        raise not_found(f"Memory '{memory_id}' not found")
+    del memories[memory_id]
+    return {"deleted": memory_id, "user_id": user}
+
+
+@logged_operation("GET", "/v1/history", "dual", object="list", type="memory.history")
+async def get_history(call: Call) -> Any:
+    user = user_of(call, "required")
+    limit = call.query_int("limit", 10, 1, 100)
+    since, until = query_datetime(call, "date_from"), query_datetime(call, "date_to")
+    with_sources = call.query_bool("include_sources", False)
+    entries = []
+    # The captain's log of the dev server: one entry per memory of the user, newest first.
+    for memory in reversed(memory_state(call.runtime).memories.values()):
+        moment = parse_datetime(memory["created_at"])
+        if memory["user_id"] != user or (since and moment and moment < since) or (until and moment and moment > until):
+            continue
+        entry = {"id": memory["id"], "date": memory["created_at"][:10], "summary": memory["content"]}
+        if with_sources:
+            entry["sources"] = [_provenance_event(memory)]
+        entries.append(entry)
+    return {"user_id": user, "entries": entries[:limit], "count": len(entries[:limit])}
+
+
+# --- buffer memory: the recent chat messages of each session -----------------------------------------
+
+
+def buffered_messages(
+    runtime: FormationRuntime, user: str | None = None, session_id: str | None = None
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Messages still in the buffer per (user, session), optionally for one user and one session."""
+    marks = memory_state(runtime).buffer_marks
+    return {
+        key: session.messages[marks.get(key, 0) :]
+        for key, session in chat_state(runtime).sessions.items()
+        if (user is None or key[0] == user) and (session_id is None or key[1] == session_id)
+    }
+
+
+def _size_kb(groups: Any) -> float:
+    return round(sum(len(dumps(messages)) for messages in groups) / 1024, 3)
+
+
+def clear_buffers(call: Call, user: str | None = None, session_id: str | None = None) -> dict[str, Any]:
+    """Clear the buffer of every session, of one user's sessions, or of one session; counts what it cleared."""
+    buffered = buffered_messages(call.runtime, user, session_id)
+    marks = memory_state(call.runtime).buffer_marks
+    for key, session in chat_state(call.runtime).sessions.items():
+        if key in buffered:
+            marks[key] = len(session.messages)
+    cleared = sum(len(messages) for messages in buffered.values())
+    audit(call, "memory.buffer.cleared", "memory", session_id or user or "*", messages=cleared)
+    return {
+        "message": "Buffer cleared",
+        "user_id": user,
+        "session_id": session_id,
+        "cleared_messages": cleared,
+        "cleared_sessions": len(buffered),
+    }
+
+
+@logged_operation("GET", "/v1/memory/buffer", "dual", object="buffer", type="memory.buffer")
+async def get_user_buffer(call: Call) -> Any:
+    user = user_of(call, "required")
+    buffered = buffered_messages(call.runtime, user)
+    sessions = [{"session_id": sid, "message_count": len(messages)} for (_, sid), messages in buffered.items()]
+    return {
+        "user_id": user,
+        "total_messages": sum(len(messages) for messages in buffered.values()),
+        "sessions": sessions,
+        "buffer_size_kb": _size_kb(buffered.values()),
+    }
+
+
+@logged_operation("DELETE", "/v1/memory/buffer", "dual", object="buffer", type="memory.buffer.cleared")
+async def clear_user_buffer(call: Call) -> Any:
+    return clear_buffers(call, call.user("filter"))  # the admin key without a user clears every buffer
+
+
+@logged_operation("DELETE", "/v1/memory/buffer/{session_id}", "dual", object="buffer", type="memory.buffer.cleared")
+async def clear_session_buffer(call: Call) -> Any:
+    user = user_of(call, "required")
+    session_id = call.path_params["session_id"]
+    if (user, session_id) not in chat_state(call.runtime).sessions:
+        raise not_found(f"Session '{session_id}' not found")
+    return clear_buffers(call, user, session_id)
+
+
+@logged_operation("GET", "/v1/memory/buffers", "admin", object="list", type="memory.buffers")
+async def list_memory_buffers(call: Call) -> Any:
+    buffered = buffered_messages(call.runtime)
+    buffers = [
+        {"user_id": user, "session_id": sid, "message_count": len(messages)}
+        for (user, sid), messages in buffered.items()
+    ]
+    return {"buffers": buffers, "count": len(buffers), "total_messages": sum(b["message_count"] for b in buffers)}
+
+
+@logged_operation("DELETE", "/v1/memory/buffers", "admin", object="buffer", type="memory.buffers.cleared")
+async def clear_memory_buffers(call: Call) -> Any:
+    return clear_buffers(call)
+
+
+# --- memory administration: rebuild, lint, backfill, forget, distilleries ----------------------------
+
+PROJECTIONS = ("facts", "graph", "log", "artifacts")
+
+
+def _memory_job(call: Call, kind: str, report: dict[str, Any], user: str) -> dict[str, Any]:
+    """Record a finished memory admin job (the dev server runs them inline; polling finds them done)."""
+    job: dict[str, Any] = {
+        "job_id": new_id("job"),
+        "kind": kind,
+        "status": "completed",
+        "user_id": user,
+        "created_at": iso_now(),
+        "completed_at": iso_now(),
+        "report": report,
+    }
+    memory_state(call.runtime).jobs[job["job_id"]] = job
+    return job
+
+
+def _memory_job_status(call: Call, kind: str) -> dict[str, Any]:
+    job_id = call.path_params["job_id"]
+    job = memory_state(call.runtime).jobs.get(job_id)
+    if job is None or job["kind"] != kind:
+        raise not_found(f"Memory {kind} job '{job_id}' not found")
+    return job
+
+
+def _replay_report(runtime: FormationRuntime, user: str, projections: list[str], dry_run: bool) -> dict[str, Any]:
+    events = sum(m["user_id"] == user for m in memory_state(runtime).memories.values())
+    return {"dry_run": dry_run, "projections": {name: {"events_replayed": events} for name in projections}}
+
+
+def _in_background(call: Call, body: dict[str, Any]) -> bool:
+    background = body_field(body, "background", bool)
+    return (True if background is None else background) and not call.query_bool("sync", False)
+
+
+@logged_operation("POST", "/v1/memory/rebuild", "admin", object="memory_job", type="memory.rebuild")
+async def rebuild_memory(call: Call) -> Any:
+    body = await call.body()
+    user = required_field(body, "user_id", str)
+    projection = body_field(body, "projection", str)
+    if projection is not None and projection not in PROJECTIONS:
+        raise invalid_params("projection", f"Unknown projection; expected one of {', '.join(PROJECTIONS)}", "enum")
+    report = _replay_report(
+        call.runtime, user, [projection] if projection else list(PROJECTIONS), bool(body.get("dry_run"))
+    )
+    job = _memory_job(call, "rebuild", report, user)
+    # The runtime answers 202 for background jobs; the spec documents 200, which the dev server keeps.
+    return {"job_id": job["job_id"], "status": "queued"} if _in_background(call, body) else job
+
+
+@logged_operation("GET", "/v1/memory/rebuild/{job_id}", "admin", object="memory_job", type="memory.rebuild.status")
+async def get_memory_rebuild_status(call: Call) -> Any:
+    return _memory_job_status(call, "rebuild")
+
+
+@logged_operation("POST", "/v1/memory/lint", "admin", object="memory_lint", type="memory.lint")
+async def lint_memory(call: Call) -> Any:
+    user = body_field(await call.body(required=False), "user_id", str)
+    users = {m["user_id"] for m in memory_state(call.runtime).memories.values()}
+    findings = ("unresolved_conflicts", "superseded_deleted", "orphaned_relationships_removed", "log_gaps")
+    return {
+        "user_id": user,
+        "users_scanned": 1 if user else len(users),
+        "report": dict.fromkeys(findings, 0),
+    }
+
+
+@logged_operation("POST", "/v1/memory/backfill", "admin", object="memory_backfill", type="memory.backfill")
+async def backfill_memory(call: Call) -> Any:
+    user = required_field(await call.body(), "user_id", str)
+    # Every dev-server memory is born with provenance: nothing to backfill, every projection complete.
+    projections = {name: {"scanned": 0, "backfilled": 0, "complete": True} for name in PROJECTIONS}
+    return {"user_id": user, "projections": projections, "complete": True}
+
+
+@logged_operation("POST", "/v1/memory/forget", "admin", object="memory_forget", type="memory.forget")
+async def forget_memory_source(call: Call) -> Any:
+    body = await call.body()
+    user, source = required_field(body, "user_id", str), required_field(body, "source", str)
+    memories = memory_state(call.runtime).memories
+    forgotten = [mid for mid, m in memories.items() if m["user_id"] == user and m.get("source") == source]
+    for memory_id in forgotten:
+        del memories[memory_id]
+    audit(call, "memory.forgotten", "memory", user, source=source, deleted_events=len(forgotten))
+    answer: dict[str, Any] = {"user_id": user, "source": source, "deleted_events": len(forgotten)}
+    if body_field(body, "rebuild", bool) is False:
+        return answer
+    job = _memory_job(call, "forget", _replay_report(call.runtime, user, list(PROJECTIONS), False), user)
+    if _in_background(call, body):
+        return {**answer, "job_id": job["job_id"], "status": "queued"}
+    return {**answer, "report": job["report"]}
+
+
+@logged_operation("GET", "/v1/memory/forget/{job_id}", "admin", object="memory_job", type="memory.forget.status")
+async def get_memory_forget_status(call: Call) -> Any:
+    return _memory_job_status(call, "forget")
+
+
+@logged_operation("GET", "/v1/memory/distilleries", "admin", object="list", type="distillery.list")
+async def list_distilleries(call: Call) -> Any:
+    items = list(reversed(memory_state(call.runtime).distilleries.values()))  # newest first
+    return {"distilleries": items, "count": len(items)}
+
+
+@logged_operation("POST", "/v1/memory/distilleries", "admin", object="distillery", type="distillery.registered")
+async def register_distillery(call: Call) -> Any:
+    body = await call.body()
+    distillery: dict[str, Any] = {
+        "distillery_id": new_id("dst"),
+        "name": required_field(body, "name", str),
+        "public_key": required_field(body, "public_key", str),
+        "description": body_field(body, "description", str),
+        "scope": body_field(body, "scope", dict) or {},
+        "trust_level": body_field(body, "trust_level", str) or "provisional",
+        "status": "active",
+        "created_at": iso_now(),
+    }
+    memory_state(call.runtime).distilleries[distillery["distillery_id"]] = distillery
+    audit(call, "memory.distillery.registered", "memory", distillery["distillery_id"])
+    return distillery
+
+
+@logged_operation(
+    "DELETE", "/v1/memory/distilleries/{distillery_id}", "admin", object="distillery", type="distillery.revoked"
+)
+async def revoke_distillery(call: Call) -> Any:
+    distillery_id = call.path_params["distillery_id"]
+    distillery = memory_state(call.runtime).distilleries.get(distillery_id)
+    if distillery is None:
+        raise not_found(f"Distillery '{distillery_id}' not found")
+    distillery["status"] = "revoked"
+    audit(call, "memory.distillery.revoked", "memory", distillery_id)
+    return {"distillery_id": distillery_id, "status": "revoked", "message": "Distillery revoked"}
+
+
+def _signed_distillery(call: Call) -> dict[str, Any]:
+    """The active distillery a signed batch comes from. The dev server checks that the signature
+    headers are present but does not verify the Ed25519 signature itself."""
+    headers = call.request.headers
+    missing = [h for h in ("X-Distillery-ID", "X-Distillery-Signature", "X-Distillery-Timestamp") if not headers.get(h)]
+    if missing:
+        raise FormationError(401, f"Missing distillery signature headers: {', '.join(missing)}", "UNAUTHORIZED")
+    distillery = memory_state(call.runtime).distilleries.get(headers["X-Distillery-ID"])
+    if distillery is None:
+        raise FormationError(401, "Unknown distillery", "UNAUTHORIZED")
+    if distillery["status"] != "active":
+        raise FormationError(410, "Distillery has been revoked", "INTERNAL_ERROR")
+    return distillery
+
+
+@logged_operation("POST", "/v1/memories/distilled", "dual", object="distilled_batch", type="memory.distilled")
+async def ingest_distilled_memories(call: Call) -> Any:
+    distillery = _signed_distillery(call)
+    body = await call.body()
+    events = required_field(body, "events", list)
+    state = memory_state(call.runtime)
+    dispositions = []
+    for index, event in enumerate(events):
+        source_id = str(event.get("source_id") or index) if isinstance(event, dict) else None
+        key = (distillery["distillery_id"], source_id or "")
+        # Idempotent on the event's source id: a retried batch never duplicates an event.
+        status = "invalid" if source_id is None else "duplicate" if key in state.distilled_sources else "recorded"
+        state.distilled_sources.add(key)
+        dispositions.append({"index": index, "source_id": source_id, "status": status})
+    job = {
+        "processing_id": new_id("proc"),
+        "distillery_id": distillery["distillery_id"],
+        "batch_id": body.get("batch_id"),
+        "status": "completed",
+        "events": dispositions,
+        "created_at": iso_now(),
+    }
+    state.distilled[job["processing_id"]] = job
+    accepted = sum(d["status"] == "recorded" for d in dispositions)
+    return {
+        "processing_id": job["processing_id"],
+        "batch_id": job["batch_id"],
+        "status": "queued",
+        "accepted": accepted,
+    }
+
+
+@logged_operation(
+    "GET", "/v1/memories/distilled/{processing_id}", "dual", object="distilled_batch", type="memory.distilled.status"
+)
+async def get_distilled_status(call: Call) -> Any:
+    processing_id = call.path_params["processing_id"]
+    job = memory_state(call.runtime).distilled.get(processing_id)
+    # The admin key sees every job; the client key only the jobs of the distillery it names.
+    owner = call.request.headers.get("X-Distillery-ID")
+    if job is None or (call.key == "client" and job["distillery_id"] != owner):
+        raise not_found(f"Distilled batch '{processing_id}' not found")
+    return job
+
+
+# --- scheduler ------------------------------------------------------------------------------------------
+
+JOB_TYPES = ("one_time", "recurring")
+CRON_FIELDS = (  # name, lowest, highest, names
+    ("minute", 0, 59, ()),
+    ("hour", 0, 23, ()),
+    ("day of month", 1, 31, ()),
+    ("month", 1, 12, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+    ("day of week", 0, 7, ("sun", "mon", "tue", "wed", "thu", "fri", "sat")),
+)
+CRON_HORIZON = timedelta(days=5 * 366)
+
+
+@dataclass
+class ScheduledJob:
+    """One scheduled job (formation.md §9 "Job")."""
+
+    id: str
+    type: str
+    schedule: str
+    message: str
+    user_id: str
+    title: str | None
+    next_run: str | None
+    run_at: str | None = None
+    session_id: str | None = None
+    enabled: bool = True
+    last_run: str | None = None
+    failure_count: int = 0
+    created_at: str = field(default_factory=iso_now)
+
+    def view(self) -> dict[str, Any]:
+        return dict(vars(self))
+
+
+def scheduler_jobs(runtime: FormationRuntime) -> dict[str, ScheduledJob]:
+    """The runtime's scheduled jobs by id."""
+    return runtime.area("scheduler", dict)
+
+
+def _schedule_error(status: int, name: str, value: Any, expected: Any, error: str) -> FormationError:
+    """The runtime's handler-level validation error: VALIDATION_ERROR with ``{field, value, expected, error}``."""
+    return FormationError(
+        status, error, "VALIDATION_ERROR", {"field": name, "value": value, "expected": expected, "error": error}
+    )
+
+
+def _cron_values(text: str, name: str, low: int, high: int, names: tuple[str, ...]) -> set[int]:
+    """The values one cron field allows (``*``, ``n``, ``a-b``, ``*/s``, ``a-b/s``, lists, month/day names)."""
+    values: set[int] = set()
+    for part in text.lower().split(","):
+        base, _, step_text = part.partition("/")
+        for index, alias in enumerate(names):
+            base = base.replace(alias, str(index + (1 if name == "month" else 0)))
+        first, _, last = base.partition("-")
+        try:
+            start, stop = (low, high) if base == "*" else (int(first), int(last or first))
+            if step_text and not last and base != "*":
+                stop = high  # "a/s" means from a to the end, every s
+            step = int(step_text) if step_text else 1
+        except ValueError:
+            raise ValueError(f"invalid {name} field '{text}'") from None
+        if not low <= start <= stop <= high or step < 1:
+            raise ValueError(f"{name} field '{text}' is outside {low}-{high}")
+        values.update(range(start, stop + 1, step))
+    return values
+
+
+def parse_cron(expression: str) -> list[set[int]]:
+    """The allowed values of the five fields of a cron expression (ValueError when it is not one)."""
+    parts = expression.split()
+    if len(parts) != len(CRON_FIELDS):
+        raise ValueError("a cron expression has 5 fields: minute hour day-of-month month day-of-week")
+    fields = [_cron_values(text, *spec) for text, spec in zip(parts, CRON_FIELDS, strict=True)]
+    if 7 in fields[4]:
+        fields[4].add(0)  # 0 and 7 are both Sunday
+    return fields
+
+
+def _cron_day_matches(fields: list[set[int]], expression: str, moment: datetime) -> bool:
+    day_of_month, weekday = moment.day in fields[2], (moment.weekday() + 1) % 7 in fields[4]
+    parts = expression.split()
+    if parts[2] != "*" and parts[4] != "*":
+        return day_of_month or weekday  # cron's rule: with both restricted, either one suffices
+    return day_of_month and weekday
+
+
+def next_cron_run(expression: str, after: datetime) -> datetime | None:
+    """The first minute after ``after`` that the cron expression names (None when it never fires)."""
+    minutes, hours, _, months, _ = fields = parse_cron(expression)
+    moment = after.replace(second=0, microsecond=0) + timedelta(minutes=1)
+    while moment - after < CRON_HORIZON:
+        if moment.month not in months:
+            moment = (moment.replace(day=1, hour=0, minute=0) + timedelta(days=32)).replace(day=1)
+        elif not _cron_day_matches(fields, expression, moment):
+            moment = moment.replace(hour=0, minute=0) + timedelta(days=1)
+        elif moment.hour not in hours:
+            moment = moment.replace(minute=0) + timedelta(hours=1)
+        elif moment.minute not in minutes:
+            moment += timedelta(minutes=1)
+        else:
+            return moment
+    return None
+
+
+def checked_schedule(kind: str, schedule: str) -> str:
+    """The next run of a job, after validating its type and schedule (400 bad type, 422 bad schedule)."""
+    if kind not in JOB_TYPES:
+        raise _schedule_error(400, "type", kind, list(JOB_TYPES), "type must be 'one_time' or 'recurring'")
+    now = datetime.now(UTC)
+    if kind == "one_time":
+        run_at = parse_datetime(schedule)
+        if run_at is None or run_at <= now:
+            error = "schedule must be a future ISO 8601 datetime for a one_time job"
+            raise _schedule_error(422, "schedule", schedule, "future ISO 8601 datetime", error)
+        return iso(run_at)
+    try:
+        next_run = next_cron_run(schedule, now)
+    except ValueError as exc:
+        raise _schedule_error(422, "schedule", schedule, "5-field cron expression", f"invalid cron: {exc}") from None
+    if next_run is None:
+        raise _schedule_error(422, "schedule", schedule, "5-field cron expression", "the cron expression never fires")
+    return iso(next_run)
+
+
+def next_run_of(job: ScheduledJob) -> str | None:
+    """When a job runs next: a one-time job keeps its moment (even one that passed while it was
+    paused), a recurring one gets the next minute its cron expression names."""
+    if job.type == "one_time":
+        return job.run_at
+    upcoming = next_cron_run(job.schedule, datetime.now(UTC))
+    return iso(upcoming) if upcoming else None
+
+
+def job_of(call: Call) -> ScheduledJob:
+    """The job named by the path; a user header, when given, must name its owner (404 otherwise)."""
+    job_id = call.path_params["job_id"]
+    job = scheduler_jobs(call.runtime).get(job_id)
+    user = call.user("filter")
+    if job is None or (user is not None and job.user_id != user):
+        raise not_found(f"Job '{job_id}' not found")
+    return job
+
+
+@logged_operation("GET", "/v1/scheduler/jobs", "dual", object="list", type="scheduler.jobs")
+async def list_scheduler_jobs(call: Call) -> Any:
+    user = call.user("filter")
+    jobs = [job.view() for job in scheduler_jobs(call.runtime).values() if user is None or job.user_id == user]
+    return {"jobs": jobs, "count": len(jobs)}
+
+
+@logged_operation("POST", "/v1/scheduler/jobs", "admin", idempotent=True, object="job", type="scheduler.job.created")
+async def create_scheduler_job(call: Call) -> Any:
+    body = await call.body()
+    kind, schedule = required_field(body, "type", str), required_field(body, "schedule", str)
+    message = required_field(body, "message", str)
+    next_run = checked_schedule(kind, schedule)
+    job = ScheduledJob(
+        id=new_id("job"),
+        type=kind,
+        schedule=schedule,
+        message=message,
+        user_id=user_of(call, "optional"),  # the owner is the header's user; a body user_id is ignored
+        title=message[:60],
+        next_run=next_run,
+        run_at=next_run if kind == "one_time" else None,
+    )
+    scheduler_jobs(call.runtime)[job.id] = job
+    audit(call, "scheduler.job.created", "scheduler_job", job.id, type=kind, user_id=job.user_id)
+    return Reply(job.view(), status=201)
+
+
+@logged_operation("GET", "/v1/scheduler/jobs/{job_id}", "admin", object="job", type="scheduler.job")
+async def get_scheduler_job(call: Call) -> Any:
+    return job_of(call).view()
+
+
+@logged_operation("PUT", "/v1/scheduler/jobs/{job_id}", "admin", object="job", type="scheduler.job.updated")
+async def update_scheduler_job(call: Call) -> Any:
+    body = await call.body()
+    job = job_of(call)
+    changes = {name: body_field(body, name, str) for name in ("message", "schedule", "title")}
+    if changes["schedule"] is not None:
+        next_run = checked_schedule(job.type, changes["schedule"])
+        job.run_at = next_run if job.type == "one_time" else None
+        job.next_run = next_run if job.enabled else None
+    for name, value in changes.items():
+        if value is not None:
+            setattr(job, name, value)
+    audit(call, "scheduler.job.updated", "scheduler_job", job.id, fields=[k for k, v in changes.items() if v])
+    return job.view()
+
+
+@logged_operation("POST", "/v1/scheduler/jobs/{job_id}/pause", "admin", object="job", type="scheduler.job.paused")
+async def pause_scheduler_job(call: Call) -> Any:
+    job = job_of(call)
+    job.enabled, job.next_run = False, None
+    audit(call, "scheduler.job.paused", "scheduler_job", job.id)
+    return job.view()
+
+
+@logged_operation("POST", "/v1/scheduler/jobs/{job_id}/resume", "admin", object="job", type="scheduler.job.resumed")
+async def resume_scheduler_job(call: Call) -> Any:
+    job = job_of(call)
+    job.enabled = True
+    job.next_run = next_run_of(job)
+    audit(call, "scheduler.job.resumed", "scheduler_job", job.id)
+    return job.view()
+
+
+@logged_operation("DELETE", "/v1/scheduler/jobs/{job_id}", "admin", object="message", type="scheduler.job.deleted")
+async def delete_scheduler_job(call: Call) -> Any:
+    job = job_of(call)
+    del scheduler_jobs(call.runtime)[job.id]
+    audit(call, "scheduler.job.deleted", "scheduler_job", job.id)
+    return {"message": f"Job '{job.id}' removed"}
+
+
+# --- credentials ----------------------------------------------------------------------------------------
+
+USER_CREDENTIAL_REFERENCE = re.compile(r"user\.credentials\.([A-Za-z0-9_-]+)")
+
+
+def credentials(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
+    """Every user's credentials by id (each record keeps its owner in ``user_id``)."""
+    return runtime.area("credentials", dict)
+
+
+def credential_view(record: dict[str, Any]) -> dict[str, Any]:
+    """A credential as the API shows it: metadata and a masked preview, never the values."""
+    preview = {name: masked(value) for name, value in record["credential"].items()}
+    return {**{k: v for k, v in record.items() if k != "credential"}, "credential_preview": preview}
+
+
+def credential_of(call: Call) -> dict[str, Any]:
+    """The credential named by the path, if it belongs to the user (any user's with the admin key
+    and no header)."""
+    user = call.user("filter")
+    credential_id = call.path_params["credential_id"]
+    record = credentials(call.runtime).get(credential_id)
+    if record is None or (user is not None and record["user_id"] != user):
+        raise not_found(f"Credential '{credential_id}' not found")
+    return record
+
+
+@logged_operation("GET", "/v1/credentials/services", "dual", object="list", type="credential.services")
+async def list_credential_services(call: Call) -> Any:
+    users_of: dict[str, list[str]] = {}
+    for server_id, server in mcp_servers(call.runtime).items():
+        for service in USER_CREDENTIAL_REFERENCE.findall(dumps(server)):
+            users_of.setdefault(service, []).append(server_id)
+    services = [{"service": name, "mcp_servers": servers} for name, servers in sorted(users_of.items())]
+    return {"services": services, "count": len(services)}
+
+
+@logged_operation("GET", "/v1/credentials", "dual", object="list", type="credential.list")
+async def list_credentials(call: Call) -> Any:
+    user = call.user("filter")
+    items = [credential_view(r) for r in credentials(call.runtime).values() if user is None or r["user_id"] == user]
+    return {"credentials": items, "count": len(items)}
+
+
+@logged_operation("GET", "/v1/credentials/{credential_id}", "dual", object="credential", type="credential.get")
+async def get_credential(call: Call) -> Any:
+    return credential_view(credential_of(call))
+
+
+@logged_operation("POST", "/v1/credentials", "dual", object="credential", type="credential.created")
+async def create_credential(call: Call) -> Any:
+    owner = call.user("filter") or "0"  # the admin key without a user stores a formation-level credential
+    body = await call.body()
+    service = required_field(body, "service", str)
+    secret = required_field(body, "credential", dict)
+    # The runtime discovers a name from the service's account when none is given; the dev server
+    # uses the credential's own username or email when present.
+    discovered = secret.get("username") or secret.get("email") or f"{service} credential"
+    record: dict[str, Any] = {
+        "credential_id": new_id("cred"),
+        "user_id": owner,
+        "service": service,
+        "name": body_field(body, "name", str) or str(discovered),
+        "credential": dict(secret),
+        "created_at": iso_now(),
+    }
+    credentials(call.runtime)[record["credential_id"]] = record
+    return credential_view(record)
+
+
+@logged_operation("DELETE", "/v1/credentials/{credential_id}", "dual", object="credential", type="credential.deleted")
+async def delete_credential(call: Call) -> Any:
+    record = credential_of(call)
+    del credentials(call.runtime)[record["credential_id"]]
+    return {"message": "Credential deleted", "credential_id": record["credential_id"], "deleted": True}
+
+
+# --- users: identities and notification channels -------------------------------------------------------
+
+RESERVED_CHANNELS = ("last", "preferred", "webhook")
+
+
+@dataclass
+class UserDirectory:
+    """MUXI users, the identifiers that resolve to them, and their notification channel state."""
+
+    users: dict[str, int] = field(default_factory=dict)  # muxi_user_id → internal id
+    identifiers: dict[str, dict[str, Any]] = field(default_factory=dict)  # identifier → link
+    channels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    next_internal_id: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def create_user(self) -> str:
+        muxi_user_id = new_id("usr")
+        self.users[muxi_user_id] = next(self.next_internal_id)
+        return muxi_user_id
+
+    def link(self, identifier: str, kind: str, muxi_user_id: str) -> dict[str, Any]:
+        link = {"identifier": identifier, "type": kind, "muxi_user_id": muxi_user_id, "created_at": iso_now()}
+        self.identifiers[identifier] = link
+        return link
+
+    def identifiers_of(self, muxi_user_id: str) -> list[dict[str, Any]]:
+        return [
+            {"identifier": link["identifier"], "type": link["type"], "created_at": link["created_at"]}
+            for link in self.identifiers.values()
+            if link["muxi_user_id"] == muxi_user_id
+        ]
+
+
+def user_directory(runtime: FormationRuntime) -> UserDirectory:
+    """The runtime's users."""
+    return runtime.area("users", UserDirectory)
+
+
+def normalized_identifier(identifier: str) -> str:
+    """Identifiers as the runtime stores them: email-shaped ones in lower case."""
+    return identifier.lower() if "@" in identifier else identifier
+
+
+def _resolved(directory: UserDirectory, identifier: str) -> dict[str, Any]:
+    muxi_user_id = directory.identifiers[identifier]["muxi_user_id"]
+    return {"identifier": identifier, "muxi_user_id": muxi_user_id, "internal_user_id": directory.users[muxi_user_id]}
+
+
+def _known_user(directory: UserDirectory, muxi_user_id: str) -> str:
+    if muxi_user_id not in directory.users:
+        raise not_found(f"User '{muxi_user_id}' not found")
+    return muxi_user_id
+
+
+@logged_operation("POST", "/v1/users/resolve", "client", object="user", type="user.resolved")
+async def resolve_user(call: Call) -> Any:
+    body = await call.body()
+    identifier = normalized_identifier(required_field(body, "identifier", str))
+    if not identifier:
+        raise invalid_params("identifier", "String should have at least 1 character", "string_too_short")
+    directory = user_directory(call.runtime)
+    created = identifier not in directory.identifiers
+    if created:  # resolve always creates the user of an unknown identifier
+        directory.link(identifier, body_field(body, "identifier_type", str) or "unknown", directory.create_user())
+    return {**_resolved(directory, identifier), "created": created}
+
+
+@logged_operation("GET", "/v1/users/{identifier}", "client", object="user", type="user.get")
+async def lookup_user(call: Call) -> Any:
+    identifier = normalized_identifier(call.path_params["identifier"])
+    directory = user_directory(call.runtime)
+    if identifier not in directory.identifiers:
+        raise not_found(f"No user with identifier '{identifier}'")
+    return _resolved(directory, identifier)
+
+
+@logged_operation("GET", "/v1/users/identifiers/{muxi_user_id}", "client", object="list", type="user.identifiers")
+async def get_user_identifiers(call: Call) -> Any:
+    directory = user_directory(call.runtime)
+    muxi_user_id = _known_user(directory, call.path_params["muxi_user_id"])
+    identifiers = directory.identifiers_of(muxi_user_id)
+    return {
+        "muxi_user_id": muxi_user_id,
+        "internal_user_id": directory.users[muxi_user_id],
+        "identifiers": identifiers,
+        "count": len(identifiers),
+    }
+
+
+def _identifier_pair(item: Any, index: int) -> tuple[str, str]:
+    """One identifier of a link request: ``"id"``, ``["id", "type"]`` or ``{"identifier", "type"}``."""
+    if isinstance(item, str):
+        identifier, kind = item, "unknown"
+    elif isinstance(item, list) and len(item) == 2 and all(isinstance(part, str) for part in item):
+        identifier, kind = item
+    elif isinstance(item, dict) and isinstance(item.get("identifier"), str):
+        identifier, kind = item["identifier"], str(item.get("type") or "unknown")
+    else:
+        raise invalid_params(f"identifiers.{index}", "Expected a string, [identifier, type] or {identifier, type}")
+    return normalized_identifier(identifier), kind
+
+
+@logged_operation("POST", "/v1/users/identifiers", "client", object="list", type="user.identifiers.linked")
+async def link_user_identifiers(call: Call) -> Any:
+    body = await call.body()
+    pairs = [_identifier_pair(item, i) for i, item in enumerate(required_field(body, "identifiers", list))]
+    directory = user_directory(call.runtime)
+    wanted = body_field(body, "muxi_user_id", str)
+    muxi_user_id = _known_user(directory, wanted) if wanted else directory.create_user()
+    for identifier, _ in pairs:
+        owner = directory.identifiers.get(identifier, {}).get("muxi_user_id", muxi_user_id)
+        if owner != muxi_user_id:
+            raise FormationError(409, f"Identifier '{identifier}' already belongs to another user")
+    for identifier, kind in pairs:
+        directory.link(identifier, kind, muxi_user_id)
+    identifiers = [{"identifier": i["identifier"], "type": i["type"]} for i in directory.identifiers_of(muxi_user_id)]
+    return {"muxi_user_id": muxi_user_id, "identifiers": identifiers, "count": len(identifiers)}
+
+
+@logged_operation(
+    "DELETE", "/v1/users/identifiers/{identifier}", "client", object="user", type="user.identifier.unlinked"
+)
+async def unlink_user_identifier(call: Call) -> Any:
+    identifier = normalized_identifier(call.path_params["identifier"])
+    link = user_directory(call.runtime).identifiers.pop(identifier, None)
+    if link is None:
+        raise not_found(f"Identifier '{identifier}' not found")
+    return {"message": f"Identifier '{identifier}' removed", "muxi_user_id": link["muxi_user_id"]}
+
+
+def proactive(runtime: FormationRuntime) -> dict[str, Any]:
+    """The formation's ``proactive`` block (503 when the definition turns it off with a null or false)."""
+    if "proactive" in runtime.definition and not runtime.definition["proactive"]:
+        raise FormationError(503, "The formation has no 'proactive' block", "SERVICE_UNAVAILABLE")
+    return section(runtime, "proactive")
+
+
+def channel_state(call: Call) -> dict[str, Any]:
+    """The notification channel state of the user named by the path (empty for unknown users)."""
+    proactive(call.runtime)
+    user_id = call.path_params["user_id"]
+    empty = {"user_id": user_id, "preferred_channel": None, "channels": {}, "last_channel": None, "timezone": None}
+    return user_directory(call.runtime).channels.setdefault(user_id, empty)
+
+
+def _declared_channel(call: Call, name: str) -> str:
+    declared = list(proactive(call.runtime).get("channels") or {})
+    if name not in declared and name != "webhook":
+        raise FormationError(400, f"Unknown channel '{name}'; declared channels: {', '.join(declared)}")
+    return name
+
+
+def _timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise FormationError(400, f"Unknown timezone '{name}'") from None
+    return name
+
+
+@logged_operation("GET", "/v1/users/{user_id}/channels", "client", object="channels", type="user.channels")
+async def get_user_channels(call: Call) -> Any:
+    return channel_state(call)
+
+
+@logged_operation("PUT", "/v1/users/{user_id}/channels", "client", object="channels", type="user.channels.updated")
+async def update_user_channels(call: Call) -> Any:
+    body = await call.body()
+    state = channel_state(call)
+    preferred, timezone = body_field(body, "preferred_channel", str), body_field(body, "timezone", str)
+    contexts = body_field(body, "channels", dict) or {}
+    # Validate everything before changing anything: a 400 leaves the state as it was.
+    for name, context in contexts.items():
+        _declared_channel(call, name)
+        if not isinstance(context, dict):
+            raise invalid_params(f"channels.{name}", "Input should be a valid dictionary", "dict_type")
+    if preferred:
+        _declared_channel(call, preferred)
+    if timezone:
+        _timezone(timezone)
+    for name, context in contexts.items():
+        if context:
+            state["channels"][name] = {**state["channels"].get(name, {}), **context}
+        else:  # an empty mapping removes the channel
+            state["channels"].pop(name, None)
+    if preferred is not None:
+        state["preferred_channel"] = preferred or None  # an empty string clears
+    if timezone is not None:
+        state["timezone"] = timezone or None
+    return state
+
+
+@logged_operation("POST", "/v1/notifications", "client", object="notification", type="notification.sent")
+async def send_notification(call: Call) -> Any:
+    body = await call.body()
+    user_id, message = required_field(body, "user_id", str), required_field(body, "message", str)
+    if not message.strip():
+        raise FormationError(400, "The notification message is empty")
+    config = proactive(call.runtime)
+    explicit = body_field(body, "channels", list)
+    for name in explicit or []:
+        if name not in RESERVED_CHANNELS:
+            _declared_channel(call, str(name))
+    preferred = user_directory(call.runtime).channels.get(user_id, {}).get("preferred_channel")
+    # Routing precedence: explicit channels > the user's preference > the formation default > webhook.
+    channels = explicit or [preferred or config.get("default_channel") or "webhook"]
+    return {
+        "notification_id": new_id("ntf"),
+        "user_id": user_id,
+        "status": "accepted",
+        "channels": channels,
+        "delivered": channels,
+        "failed": [],
+    }
+
+
+# --- triggers -------------------------------------------------------------------------------------------
+
+TRIGGER_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
+PLACEHOLDER = re.compile(r"\$?\{\{\s*(?:data\.)?([A-Za-z0-9_.]+)\s*\}\}")  # {{a.b}} and ${{ data.a.b }}
+
+
+def triggers(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
+    """The formation's trigger templates by name: ``{name, content, data_fields}``."""
+    raw = runtime.definition.get("triggers") or DEFAULT_TRIGGERS
+    result = {}
+    for name, item in by_name(raw).items():
+        content = str(item.get("content") or item.get("template") or "")
+        fields = item.get("data_fields") or list(dict.fromkeys(PLACEHOLDER.findall(content))) or None
+        result[name] = {"name": name, "content": content, "data_fields": fields}
+    return result
+
+
+def trigger_of(call: Call) -> dict[str, Any]:
+    """The trigger named by the path (400 for a malformed name, 404 TRIGGER_NOT_FOUND)."""
+    name = call.path_params["trigger_name"]
+    if not TRIGGER_NAME.match(name):
+        raise FormationError(400, f"Invalid trigger name '{name}': letters, digits, '-' and '_' only")
+    trigger = triggers(call.runtime).get(name)
+    if trigger is None:
+        raise not_found(f"Trigger '{name}' not found", "TRIGGER_NOT_FOUND")
+    return trigger
+
+
+def render(template: str, data: dict[str, Any]) -> str:
+    """The template with each placeholder replaced by its (dotted) path in ``data``; a placeholder whose
+    value is missing stays as written, so the rendered message shows what the data lacked."""
+
+    def value(match: re.Match[str]) -> str:
+        found: Any = data
+        for part in match.group(1).split("."):
+            if not isinstance(found, dict) or part not in found:
+                return match.group(0)
+            found = found[part]
+        return found if isinstance(found, str) else dumps(found)
+
+    return PLACEHOLDER.sub(value, template)
+
+
+@dataclass
+class TriggerRun:
+    """One trigger fire played by the echo agent as a chat turn of its session."""
+
+    runtime: FormationRuntime
+    record: RequestRecord
+    session: Session
+    message: str
+
+    @property
+    def answer(self) -> str:
+        return f"You said: {self.message}"
+
+    def publish(self, kind: str, message: str) -> None:
+        chat_state(self.runtime).bus.publish(
+            {
+                "type": kind,
+                "timestamp": time.time(),
+                "message": message,
+                "session_id": self.session.session_id,
+                "request_id": self.record.request_id,
+                "user_id": self.record.user_id,
+            }
+        )
+
+    def start(self) -> None:
+        self.session.messages.append(
+            {"role": "user", "content": self.message, "timestamp": iso_now(), "agent_id": None}
+        )
+        self.session.last_activity = iso_now()
+        chat_state(self.runtime).requests[self.record.request_id] = self.record
+        self.publish("chat.started", f"Request received: {self.message[:50]}")
+
+    def finish(self) -> None:
+        now, agent_id = iso_now(), next(iter(self.runtime.agents))
+        self.session.messages.append(
+            {"role": "assistant", "content": self.answer, "timestamp": now, "agent_id": agent_id}
+        )
+        self.session.last_activity = now
+        record = self.record
+        record.status, record.progress, record.completed_at, record.result = "completed", 100, now, self.answer
+        self.publish("chat.completed", self.answer)
+
+    async def finish_later(self) -> None:
+        """Complete after the echo agent's time for the answer, unless the request was cancelled meanwhile."""
+        await asyncio.sleep(max(self.runtime.config.token_delay * len(tokens_of(self.answer)), 0.01))
+        if self.record.status == "processing" and not self.record.cancelled:
+            self.finish()
+
+
+def _running(runtime: FormationRuntime) -> set[asyncio.Task[None]]:
+    # Background completions are referenced here until done (the event loop keeps only weak references).
+    return runtime.area("trigger_tasks", set)
+
+
+@logged_operation("GET", "/v1/triggers", "client", object="list", type="trigger.list")
+async def list_triggers(call: Call) -> Any:
+    names = sorted(triggers(call.runtime))
+    return {"formation_id": call.runtime.formation_id, "triggers": names, "count": len(names)}
+
+
+@logged_operation("GET", "/v1/triggers/{trigger_name}", "client", object="trigger", type="trigger.get")
+async def get_trigger(call: Call) -> Any:
+    return trigger_of(call)
+
+
+@logged_operation(
+    "POST", "/v1/triggers/{trigger_name}", "client", idempotent=True, object="trigger", type="trigger.fired"
+)
+async def fire_trigger(call: Call) -> Any:
+    trigger = trigger_of(call)
+    body = await call.body()
+    data = required_field(body, "data", dict)
+    use_async = body_field(body, "use_async", bool)
+    user = user_of(call, "optional")
+    session_id = body_field(body, "session_id", str) or new_id("sess")
+    sessions = chat_state(call.runtime).sessions
+    session = sessions.setdefault((user, session_id), Session(session_id, user))
+    record = RequestRecord(call.request_id, user, session_id, streaming=False)
+    run = TriggerRun(call.runtime, record, session, render(trigger["content"], data))
+    run.start()
+    if call.idempotency_key:
+        call.runtime.book.record("trigger_fires", call.idempotency_key)
+    if use_async is False:
+        run.finish()
+        return {"status": "completed", "content": run.answer}
+    task = asyncio.get_running_loop().create_task(run.finish_later())
+    running = _running(call.runtime)
+    running.add(task)
+    task.add_done_callback(running.discard)
+    return {"status": "processing"}
+
+
+# --- audit ----------------------------------------------------------------------------------------------
+
+
+@logged_operation("GET", "/v1/audit", "admin", object="list", type="audit.list")
+async def get_audit_log(call: Call) -> Any:
+    limit = call.query_int("limit", 100, 1, 1000)
+    action, resource_type = call.query.get("action"), call.query.get("resource_type")
+    if resource_type and resource_type not in AUDIT_RESOURCE_TYPES:
+        raise invalid_params("query.resource_type", f"Input should be one of {', '.join(AUDIT_RESOURCE_TYPES)}", "enum")
+    since = query_datetime(call, "since")
+    entries = [
+        entry
+        for entry in reversed(audit_log(call.runtime))  # newest first
+        if (not action or fnmatch.fnmatchcase(entry["action"], action))
+        and (not resource_type or entry["resource_type"] == resource_type)
+        and (since is None or (parse_datetime(entry["timestamp"]) or since) >= since)
+    ]
+    return {"entries": entries[:limit], "count": len(entries[:limit]), "total": len(entries)}
+
+
+@logged_operation("DELETE", "/v1/audit", "admin", object="audit", type="audit.cleared")
+async def clear_audit_log(call: Call) -> Any:
+    if call.query.get("confirm") != CLEAR_AUDIT_CONFIRMATION:
+        raise invalid_params("query.confirm", f"Pass confirm={CLEAR_AUDIT_CONFIRMATION} to clear the audit log")
+    entries = audit_log(call.runtime)
+    cleared = len(entries)
+    entries.clear()
+    return {"message": "Audit log cleared", "cleared": cleared}
+
+
+# --- tuning (the formation's MUXI.md and the tuning loop's suggestions) --------------------------------
+
+TUNING_SUGGESTION = "- Prefer short answers that quote the user's words."
+
+
+@dataclass
+class Tuning:
+    """The live MUXI.md (None: no file) and the pending suggestion of the tuning loop."""
+
+    live: str | None = None
+    pending: str | None = None
+
+
+def tuning(runtime: FormationRuntime) -> Tuning:
+    """The runtime's tuning state."""
+    return runtime.area("tuning", Tuning)
+
+
+def _pending(call: Call) -> Tuning:
+    state = tuning(call.runtime)
+    if state.pending is None:
+        raise not_found("No pending tuning suggestion")
+    return state
+
+
+@logged_operation("GET", "/v1/tuning", "admin", object="tuning", type="tuning.get")
+async def get_tuning(call: Call) -> Any:
+    return {"content": tuning(call.runtime).live}
+
+
+@logged_operation("POST", "/v1/tuning", "admin", object="tuning", type="tuning.replaced")
+async def replace_tuning(call: Call) -> Any:
+    state = tuning(call.runtime)
+    state.live = required_field(await call.body(), "content", str)
+    return {"message": "MUXI.md replaced", "content": state.live}
+
+
+@logged_operation("GET", "/v1/tuning/pending", "admin", object="tuning", type="tuning.pending")
+async def get_tuning_pending(call: Call) -> Any:
+    return {"content": tuning(call.runtime).pending}
+
+
+@logged_operation("PATCH", "/v1/tuning/pending", "admin", object="tuning", type="tuning.applied")
+async def apply_tuning_pending(call: Call) -> Any:
+    state = _pending(call)
+    state.live, state.pending = state.pending, None
+    return {"message": "Suggestion applied to MUXI.md", "content": state.live}
+
+
+@logged_operation("DELETE", "/v1/tuning/pending", "admin", object="tuning", type="tuning.dismissed")
+async def dismiss_tuning_pending(call: Call) -> Any:
+    _pending(call).pending = None
+    return {"message": "Suggestion dismissed"}
+
+
+@logged_operation("POST", "/v1/tuning/run", "admin", object="tuning", type="tuning.run")
+async def run_tuning(call: Call) -> Any:
+    state = tuning(call.runtime)
+    # The dev server's tuning loop always has the same idea, appended to the live file.
+    state.pending = f"{state.live.rstrip()}\n{TUNING_SUGGESTION}\n" if state.live else f"{TUNING_SUGGESTION}\n"
+    return {"status": "completed", "pending": True, "message": "Tuning pass finished with a suggestion"}
+
+
+# --- artifacts (the echo agent produces none) ----------------------------------------------------------
+
+
+def _no_artifact(call: Call) -> FormationError:
+    call.user("filter")
+    return not_found(f"Artifact '{call.path_params['artifact_id']}' not found")
+
+
+@logged_operation("GET", "/v1/artifacts", "dual", object="list", type="artifact.list")
+async def list_artifacts(call: Call) -> Any:
+    call.user("filter")
+    call.query_int("limit", 20, 1, 100)
+    return {"artifacts": [], "count": 0}
+
+
+@logged_operation("GET", "/v1/artifacts/{artifact_id}", "dual", object="artifact", type="artifact.get")
+async def get_artifact(call: Call) -> Any:
+    raise _no_artifact(call)
+
+
+@logged_operation("GET", "/v1/artifacts/{artifact_id}/content", "dual", object="artifact", type="artifact.content")
+async def download_artifact_content(call: Call) -> Any:
+    raise _no_artifact(call)
+
+
+@logged_operation("GET", "/v1/artifacts/{artifact_id}/versions", "dual", object="list", type="artifact.versions")
+async def list_artifact_versions(call: Call) -> Any:
+    raise _no_artifact(call)
+
+
+# --- GET /v1/logs: the log buffer, then live records, as server-sent events ---------------------------
+
+
+def _log_filter(call: Call) -> Callable[[dict[str, Any]], bool]:
+    """The record predicate of the query: exact user/session/request/agent, a minimum level, and an
+    ``event_type`` pattern with wildcards (``chat.*``)."""
+    exact = {name: call.query[name] for name in LOG_FILTERS if call.query.get(name)}
+    level = (call.query.get("level") or "DEBUG").upper()
+    if level not in LOG_LEVELS:
+        raise invalid_params("query.level", f"Input should be one of {', '.join(LOG_LEVELS)}", "enum")
+    pattern = call.query.get("event_type") or "*"
+
+    def wanted(record: dict[str, Any]) -> bool:
+        return (
+            all(record.get(name) == value for name, value in exact.items())
+            and LOG_LEVELS.index(record["level"]) >= LOG_LEVELS.index(level)
+            and fnmatch.fnmatchcase(record["event_type"], pattern)
+        )
+
+    return wanted
+
+
+@logged_operation("GET", "/v1/logs", "admin")
+async def stream_logs(call: Call) -> Response:
+    wanted = _log_filter(call)
+    book = log_book(call.runtime)
+    interval = call.runtime.config.keepalive_interval
+
+    async def frames() -> AsyncIterator[bytes]:
+        live: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        book.followers.add(live)
+        backlog = list(book.records)  # taken with the subscription, before any await: no gap, no repeat
+        try:
+            yield KEEPALIVE
+            for record in backlog:
+                if wanted(record):
+                    yield sse_frame(record, event="log")
+            while True:
+                try:
+                    record = await asyncio.wait_for(live.get(), interval)
+                except TimeoutError:
+                    yield KEEPALIVE
+                    continue
+                if wanted(record):
+                    yield sse_frame(record, event="log")
+        finally:
+            book.followers.discard(live)
+
+    return StreamingResponse(frames(), media_type="text/event-stream", headers=SSE_HEADERS)

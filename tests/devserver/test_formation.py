@@ -1,0 +1,1212 @@
+"""The dev server's formation API, call by call as contract/formation.md describes it: a request on the
+wire with the formation's keys, and the exact envelope or error that comes back."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+import httpx
+import jsonschema
+import pytest
+import yaml
+from meshkit._generated.operations import OPERATIONS
+from meshkit.devserver import DevServer
+
+ROOT = Path(__file__).resolve().parents[2]
+FORMATION_OPERATIONS = {op_id: op for op_id, op in OPERATIONS.items() if "formation" in op["tags"]}
+
+Key = Literal["admin", "client"] | None
+
+
+@dataclass
+class Formation:
+    """The dev server's direct formation, spoken to over HTTP with exactly one key per call."""
+
+    dev: DevServer
+    http: httpx.Client
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        key: Key = None,
+        *,
+        user: str | None = None,
+        idempotency_key: str | None = None,
+        headers: dict[str, str] | None = None,
+        **options: Any,
+    ) -> httpx.Response:
+        return self.http.request(
+            method, path.lstrip("/"), headers=self.headers(key, user, idempotency_key, headers), **options
+        )
+
+    def headers(
+        self, key: Key, user: str | None = None, idempotency_key: str | None = None, extra: dict[str, str] | None = None
+    ) -> dict[str, str]:
+        headers = dict(extra or {})
+        if key == "admin":
+            headers["X-MUXI-ADMIN-KEY"] = self.dev.config.admin_key
+        elif key == "client":
+            headers["X-MUXI-CLIENT-KEY"] = self.dev.config.client_key
+        if user:
+            headers["X-Muxi-User-ID"] = user
+        if idempotency_key:
+            headers["X-Muxi-Idempotency-Key"] = idempotency_key
+        return headers
+
+    def admin(self, method: str, path: str, **options: Any) -> httpx.Response:
+        return self.call(method, path, "admin", **options)
+
+    def client(self, method: str, path: str, **options: Any) -> httpx.Response:
+        return self.call(method, path, "client", **options)
+
+    def stream(self, method: str, path: str, key: Key, *, user: str | None = None, **options: Any) -> Any:
+        return self.http.stream(method, path.lstrip("/"), headers=self.headers(key, user), **options)
+
+
+@pytest.fixture
+def formation(meshkit_fresh_dev_server: DevServer) -> Iterator[Formation]:
+    with httpx.Client(base_url=meshkit_fresh_dev_server.formation_url + "/v1/", timeout=10) as http:
+        yield Formation(meshkit_fresh_dev_server, http)
+
+
+# --- what an answer must look like --------------------------------------------------------------------
+
+
+@functools.cache
+def _spec() -> dict[str, Any]:
+    spec: dict[str, Any] = yaml.safe_load((ROOT / "openapi" / "mesh.yaml").read_text())
+    return spec
+
+
+def assert_matches_spec(operation_id: str, body: Any) -> None:
+    """The body is valid against the operation's documented response schema in openapi/mesh.yaml."""
+    name = FORMATION_OPERATIONS[operation_id]["response_schema"]
+    jsonschema.Draft202012Validator({**_spec(), "$ref": f"#/components/schemas/{name}"}).validate(body)
+
+
+def ok(response: httpx.Response, operation_id: str) -> dict[str, Any]:
+    """The success envelope of ``operation_id`` at its documented status, valid against the spec: its data."""
+    expected = FORMATION_OPERATIONS[operation_id]["status"]
+    assert response.status_code == expected, response.text
+    body = response.json()
+    assert body["success"] is True and body["error"] is None
+    assert body["request"]["id"].startswith("req_")
+    assert isinstance(body["timestamp"], int)
+    assert_matches_spec(operation_id, body)
+    data: dict[str, Any] = body["data"]
+    return data
+
+
+def error(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
+    """The error envelope (formation.md §4) with this status and code: its ``error`` object."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["object"] == "error" and body["success"] is False and body["data"] == {}
+    assert body["error"]["code"] == code, body
+    failure: dict[str, Any] = body["error"]
+    return failure
+
+
+def sse_frames(response: httpx.Response, stop: Callable[[dict[str, Any]], bool] | None = None) -> list[dict[str, Any]]:
+    """Frames of an event stream as ``{"comment"}`` or ``{"event", "data"}`` (data decoded when JSON),
+    until the body ends or ``stop`` accepts a frame."""
+    frames: list[dict[str, Any]] = []
+    event, data = None, []
+    for line in response.iter_lines():
+        if line.startswith(":"):
+            frames.append({"comment": line[1:].strip()})
+        elif line.startswith("event:"):
+            event = line[6:].strip()
+        elif line.startswith("data:"):
+            data.append(line[5:].strip())
+        elif not line and (event or data):
+            text = "\n".join(data)
+            try:
+                decoded = json.loads(text)
+            except ValueError:
+                decoded = text
+            frames.append({"event": event or "message", "data": decoded})
+            event, data = None, []
+        else:
+            continue
+        if stop and stop(frames[-1]):
+            break
+    return frames
+
+
+def in_background(delay: float, action: Callable[[], Any]) -> threading.Thread:
+    """Run ``action`` after ``delay`` seconds in a thread (while the test reads a stream)."""
+    thread = threading.Thread(target=lambda: (time.sleep(delay), action()), daemon=True)
+    thread.start()
+    return thread
+
+
+# --- every operation is served ------------------------------------------------------------------------
+
+
+def _placeholder_path(path: str) -> str:
+    """The operation's path relative to the formation base, path parameters filled with placeholders."""
+    return path.removeprefix("/v1").replace("{", "").replace("}", "").replace("_id", "-placeholder")
+
+
+def _key_for(operation: dict[str, Any]) -> Key:
+    if not operation["security"]:
+        return None
+    return "client" if operation["security"][0] == ("clientKey",) else "admin"
+
+
+@pytest.mark.parametrize("operation_id", sorted(FORMATION_OPERATIONS))
+def test_every_formation_operation_is_served_with_its_key(formation: Formation, operation_id: str) -> None:
+    operation = FORMATION_OPERATIONS[operation_id]
+    method, path, key = operation["method"], _placeholder_path(operation["path"]), _key_for(operation)
+    body = {"json": {}} if method in ("POST", "PUT", "PATCH") else {}
+    if operation["stream"] == "always":
+        with formation.stream(method, path, key, user="u-every") as response:
+            status = response.status_code
+            assert response.headers["content-type"].startswith("text/event-stream")
+        assert status == 200
+        return
+    response = formation.call(method, path, key, user="u-every", **body)
+    assert response.status_code not in (401, 405), response.text
+    if response.status_code == 404:
+        assert not response.json()["error"]["message"].startswith("Not found:"), "no route"
+    if response.is_success:
+        assert_matches_spec(operation_id, response.json())
+
+
+def test_the_spec_has_103_formation_operations() -> None:
+    assert len(FORMATION_OPERATIONS) == 103
+
+
+# --- §1 authentication ----------------------------------------------------------------------------------
+
+
+def test_an_admin_route_refuses_the_client_key_with_the_admin_challenge(formation: Formation) -> None:
+    response = formation.client("GET", "/agents")
+
+    failure = error(response, 401, "UNAUTHORIZED")
+    assert response.headers["WWW-Authenticate"] == 'ApiKey realm="admin", header="X-Muxi-Admin-Key"'
+    assert response.json()["type"] == "error.authentication"
+    assert failure["message"] == "Invalid or missing admin API key"
+
+
+def test_a_client_route_refuses_the_admin_key_with_the_client_challenge(formation: Formation) -> None:
+    response = formation.admin("GET", "/triggers")
+
+    error(response, 401, "UNAUTHORIZED")
+    assert response.headers["WWW-Authenticate"] == 'ApiKey realm="client", header="X-Muxi-Client-Key"'
+
+
+def test_a_dual_route_without_a_key_answers_valid_api_key_required(formation: Formation) -> None:
+    response = formation.call("GET", "/credentials/services")
+
+    assert error(response, 401, "UNAUTHORIZED")["message"] == "Valid API key required"
+    assert "WWW-Authenticate" not in response.headers
+
+
+def test_a_wrong_key_is_401(formation: Formation) -> None:
+    response = formation.call("GET", "/agents", headers={"X-MUXI-ADMIN-KEY": "fma_wrong"})
+
+    error(response, 401, "UNAUTHORIZED")
+
+
+def test_scheduler_creation_insists_on_the_admin_key_but_the_listing_takes_either(formation: Formation) -> None:
+    job = {"type": "recurring", "schedule": "0 9 * * 1", "message": "Weekly report"}
+
+    error(formation.client("POST", "/scheduler/jobs", user="alice", json=job), 401, "UNAUTHORIZED")
+    assert ok(formation.client("GET", "/scheduler/jobs", user="alice"), "list_scheduler_jobs")["count"] == 0
+
+
+def test_health_is_public_and_not_enveloped(formation: Formation) -> None:
+    response = formation.call("GET", "/health")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "healthy" and body["version"] == "1.0.0" and body["uptime_seconds"] >= 0
+    assert "success" not in body
+
+
+# --- §2 the user header ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "method", "path"),
+    [
+        ("client", "GET", "/sessions"),
+        ("client", "GET", "/memories"),
+        ("admin", "GET", "/memories"),
+        ("admin", "GET", "/memory/buffer"),
+        ("client", "GET", "/requests"),
+        ("client", "GET", "/scheduler/jobs"),
+        ("client", "DELETE", "/memory/buffer"),
+        ("client", "GET", "/credentials"),
+    ],
+)
+def test_a_required_user_header_is_400_when_absent(formation: Formation, key: Key, method: str, path: str) -> None:
+    failure = error(formation.call(method, path, key), 400, "INVALID_REQUEST")
+
+    assert failure["message"] == "X-Muxi-User-ID header is required"
+
+
+def test_the_admin_key_lists_every_user_without_a_header_and_one_user_with_it(formation: Formation) -> None:
+    job = {"type": "recurring", "schedule": "*/5 * * * *", "message": "Ping"}
+    for user in ("alice", "bob"):
+        ok(formation.admin("POST", "/scheduler/jobs", user=user, json=job), "create_scheduler_job")
+
+    everyone = ok(formation.admin("GET", "/scheduler/jobs"), "list_scheduler_jobs")
+    alice = ok(formation.admin("GET", "/scheduler/jobs", user="alice"), "list_scheduler_jobs")
+    bob = ok(formation.client("GET", "/scheduler/jobs", user="bob"), "list_scheduler_jobs")
+
+    assert sorted(j["user_id"] for j in everyone["jobs"]) == ["alice", "bob"]
+    assert [j["user_id"] for j in alice["jobs"]] == ["alice"]
+    assert [j["user_id"] for j in bob["jobs"]] == ["bob"]
+
+
+# --- configuration reads, agents, skills, SOPs ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "path", "expected_field"),
+    [
+        ("get_status", "/status", "formation_id"),
+        ("get_config", "/config", "resources"),
+        ("get_formation_info", "/formation", "agents"),
+        ("get_overlord_config", "/overlord", "soul"),
+        ("get_overlord_soul", "/overlord/soul", "soul"),
+        ("get_mcp_config", "/mcp", "default_retry_attempts"),
+        ("list_mcp_servers", "/mcp/servers", "servers"),
+        ("list_mcp_tools", "/mcp/tools", "tools"),
+        ("get_llm_settings", "/llm/settings", "models"),
+        ("get_logging_config", "/logging", "system"),
+        ("list_logging_destinations", "/logging/destinations", "conversation"),
+        ("get_async_config", "/async", "threshold_seconds"),
+        ("get_a2a_config", "/a2a", "inbound"),
+        ("get_memory_config", "/memory", "buffer"),
+        ("get_buffer_stats", "/memory/stats", "total_entries"),
+        ("get_scheduler_config", "/scheduler", "max_failures_before_pause"),
+    ],
+)
+def test_configuration_reads_answer_an_object(
+    formation: Formation, operation_id: str, path: str, expected_field: str
+) -> None:
+    assert expected_field in ok(formation.admin("GET", path), operation_id)
+
+
+def test_formation_info_names_the_formation_and_its_agents(formation: Formation) -> None:
+    info = ok(formation.admin("GET", "/formation"), "get_formation_info")
+    status = ok(formation.admin("GET", "/status"), "get_status")
+
+    assert info["id"] == "dev-formation" and info["version"] == "1.0.0"
+    assert [a["id"] for a in info["agents"]] == ["assistant", "researcher"]
+    assert status["formation_id"] == "dev-formation" and status["agents"]["count"] == 2
+
+
+def test_agents_list_and_get(formation: Formation) -> None:
+    agents = ok(formation.admin("GET", "/agents"), "list_agents")
+    agent = ok(formation.admin("GET", "/agents/assistant"), "get_agent")
+
+    assert agents["count"] == 2 and agents["agents"][0]["id"] == "assistant"
+    assert agent["name"] == "Assistant"
+
+
+def test_an_unknown_agent_is_404(formation: Formation) -> None:
+    failure = error(formation.admin("GET", "/agents/nobody"), 404, "RESOURCE_NOT_FOUND")
+
+    assert failure["message"] == "Agent 'nobody' not found"
+
+
+def test_mcp_servers_and_tools(formation: Formation) -> None:
+    server = ok(formation.admin("GET", "/mcp/servers/github"), "get_mcp_server")
+    tools = ok(formation.admin("GET", "/mcp/tools"), "list_mcp_tools")
+
+    assert server["id"] == "github"
+    assert {"name": "echo", "description": "Returns its input unchanged", "server_id": "echo-tools"} in tools["tools"]
+    error(formation.admin("GET", "/mcp/servers/nope"), 404, "RESOURCE_NOT_FOUND")
+
+
+def test_knowledge_sync_and_rebuild(formation: Formation) -> None:
+    synced = ok(formation.admin("POST", "/agents/assistant/knowledge/sync"), "sync_agent_knowledge")
+    rebuilt = ok(formation.admin("POST", "/knowledge/rebuild", json={"agent_id": "assistant"}), "rebuild_knowledge")
+
+    assert synced == {"agent_id": "assistant", "results": [], "count": 0}
+    assert rebuilt["results"] == {"assistant": []}
+    error(formation.admin("POST", "/agents/nobody/knowledge/sync", json={}), 404, "RESOURCE_NOT_FOUND")
+
+
+def test_skills_public_and_private_per_agent(formation: Formation) -> None:
+    listed = ok(formation.client("GET", "/skills"), "list_skills")
+    assistant = ok(formation.client("GET", "/agents/assistant/skills"), "list_agent_skills")
+    researcher = ok(formation.client("GET", "/agents/researcher/skills"), "list_agent_skills")
+
+    assert [s["name"] for s in listed["skills"]] == ["summarize", "web-research"]
+    assert [s["name"] for s in assistant["skills"]] == ["summarize"]
+    assert [s["name"] for s in researcher["skills"]] == ["summarize", "web-research"]
+    assert ok(formation.client("GET", "/skills/summarize"), "get_skill")["scope"] == "public"
+    error(formation.client("GET", "/skills/nope"), 404, "RESOURCE_NOT_FOUND")
+
+
+def test_sops_list_and_get(formation: Formation) -> None:
+    listed = ok(formation.client("GET", "/sops"), "list_sops")
+    sop = ok(formation.client("GET", "/sops/incident-response"), "get_sop")
+
+    assert listed["count"] == 1 and listed["sops"][0]["name"] == "incident-response"
+    assert sop["content"].startswith("# Incident response")
+    error(formation.client("GET", "/sops/nope"), 404, "RESOURCE_NOT_FOUND")
+
+
+# --- secrets --------------------------------------------------------------------------------------------
+
+
+def test_secrets_are_listed_masked(formation: Formation) -> None:
+    formation.admin("POST", "/secrets", json={"key": "STRIPE_KEY", "value": "sk_live_0123456789abcdef"})
+
+    listed = ok(formation.admin("GET", "/secrets"), "list_secrets")
+
+    assert listed["secrets"] == {"OPENAI_API_KEY": "dev-****", "STRIPE_KEY": "sk_l****"}
+    assert listed["count"] == 2
+
+
+def test_creating_a_secret_is_201_and_a_second_time_409(formation: Formation) -> None:
+    secret = {"key": "SLACK_TOKEN", "value": "xoxb-1"}
+
+    created = ok(formation.admin("POST", "/secrets", json=secret), "create_secret")
+    again = error(formation.admin("POST", "/secrets", json=secret), 409, "SECRET_EXISTS")
+
+    assert created == {"message": "Secret 'SLACK_TOKEN' created successfully"}
+    assert again["message"] == "Secret 'SLACK_TOKEN' already exists"
+
+
+def test_updating_an_unknown_secret_is_404_and_creates_nothing(formation: Formation) -> None:
+    error(formation.admin("PUT", "/secrets/NOPE", json={"value": "x"}), 404, "SECRET_NOT_FOUND")
+
+    assert "NOPE" not in ok(formation.admin("GET", "/secrets"), "list_secrets")["secrets"]
+
+
+def test_updating_and_deleting_a_secret(formation: Formation) -> None:
+    formation.admin("POST", "/secrets", json={"key": "TEMP", "value": "one"})
+
+    updated = ok(formation.admin("PUT", "/secrets/TEMP", json={"value": "two"}), "update_secret")
+    deleted = ok(formation.admin("DELETE", "/secrets/TEMP"), "delete_secret")
+
+    assert updated == {"message": "Secret 'TEMP' updated successfully"}
+    assert deleted == {"message": "Secret 'TEMP' deleted successfully"}
+    error(formation.admin("DELETE", "/secrets/TEMP"), 404, "SECRET_NOT_FOUND")
+
+
+def test_a_secret_the_formation_uses_cannot_be_deleted(formation: Formation) -> None:
+    failure = error(formation.admin("DELETE", "/secrets/OPENAI_API_KEY"), 409, "SECRET_IN_USE")
+
+    assert failure["message"] == "Secret 'OPENAI_API_KEY' is in use by the formation"
+
+
+def test_reloading_secrets_merges_the_file_into_the_cache(formation: Formation) -> None:
+    formation.admin("POST", "/secrets", json={"key": "EXTRA", "value": "x"})
+
+    reloaded = ok(formation.admin("POST", "/secrets/reload"), "reload_secrets")
+
+    assert reloaded == {
+        "message": "Secrets reloaded",
+        "added": [],
+        "overwritten": ["EXTRA", "OPENAI_API_KEY"],
+        "preserved": [],
+        "count": 2,
+    }
+
+
+def test_get_on_one_secret_is_405(formation: Formation) -> None:
+    failure = error(formation.admin("GET", "/secrets/OPENAI_API_KEY"), 405, "METHOD_NOT_ALLOWED")
+
+    assert failure["message"] == "Method GET not allowed"
+
+
+def test_a_secret_body_without_value_is_422(formation: Formation) -> None:
+    failure = error(formation.admin("POST", "/secrets", json={"key": "K"}), 422, "INVALID_PARAMS")
+
+    assert failure["data"]["validation_errors"][0]["field"] == "value"
+
+
+# --- memories -------------------------------------------------------------------------------------------
+
+
+def test_a_memory_from_type_and_detail_reports_the_detail_as_content(formation: Formation) -> None:
+    memory = ok(
+        formation.client("POST", "/memories", user="alice", json={"type": "preference", "detail": "Likes tea"}),
+        "create_memory",
+    )
+
+    assert memory["id"].startswith("mem_") and memory["content"] == "Likes tea"
+    assert memory["type"] == "preference" and memory["user_id"] == "alice" and memory["scope"] == "user"
+
+
+def test_content_wins_over_detail(formation: Formation) -> None:
+    body = {"type": "fact", "detail": "short", "content": "the full content"}
+
+    assert (
+        ok(formation.admin("POST", "/memories", user="alice", json=body), "create_memory")["content"]
+        == "the full content"
+    )
+
+
+def test_a_memory_needs_detail_or_content(formation: Formation) -> None:
+    failure = error(formation.client("POST", "/memories", user="alice", json={"type": "fact"}), 422, "INVALID_PARAMS")
+
+    assert failure["data"]["validation_errors"][0]["field"] == "content"
+
+
+def test_memories_are_per_user_newest_first_with_limit_and_offset(formation: Formation) -> None:
+    for text in ("one", "two", "three"):
+        formation.client("POST", "/memories", user="alice", json={"type": "fact", "detail": text})
+    formation.client("POST", "/memories", user="bob", json={"type": "fact", "detail": "bob's"})
+
+    page = ok(formation.client("GET", "/memories", user="alice", params={"limit": 2, "offset": 1}), "list_memories")
+
+    assert [m["content"] for m in page["memories"]] == ["two", "one"] and page["count"] == 2
+
+
+def test_formation_scope_memories_are_shared_and_scopes_narrow(formation: Formation) -> None:
+    formation.client("POST", "/memories", user="alice", json={"detail": "mine"})
+    formation.admin("POST", "/memories", user="alice", json={"detail": "for all", "scope": "formation"})
+
+    bob_all = ok(formation.client("GET", "/memories", user="bob"), "list_memories")
+    alice_own = ok(formation.client("GET", "/memories", user="alice", params={"scopes": "user"}), "list_memories")
+
+    assert [m["content"] for m in bob_all["memories"]] == ["for all"]
+    assert [m["content"] for m in alice_own["memories"]] == ["mine"]
+    error(formation.client("GET", "/memories", user="bob", params={"scopes": "planet"}), 422, "INVALID_PARAMS")
+
+
+def test_deleting_a_memory_only_for_its_owner(formation: Formation) -> None:
+    memory = formation.client("POST", "/memories", user="alice", json={"detail": "x"}).json()["data"]
+
+    error(formation.client("DELETE", f"/memories/{memory['id']}", user="bob"), 404, "RESOURCE_NOT_FOUND")
+    deleted = ok(formation.client("DELETE", f"/memories/{memory['id']}", user="alice"), "delete_memory")
+
+    assert deleted == {"deleted": memory["id"], "user_id": "alice"}
+
+
+def test_a_memory_with_a_source_is_queued_for_ingestion(formation: Formation) -> None:
+    body = {"content": "Met Carol at the fair", "source": "calendar", "source_id": "evt-1"}
+
+    queued = ok(formation.client("POST", "/memories", user="alice", json=body), "create_memory")
+    job = ok(
+        formation.client("GET", f"/memories/ingestion/{queued['processing_id']}", user="alice"), "get_ingestion_status"
+    )
+
+    assert queued["status"] == "queued" and queued["processing_id"].startswith("proc_")
+    assert job["status"] == "completed" and job["items"][0]["status"] == "accepted"
+    error(
+        formation.client("GET", f"/memories/ingestion/{queued['processing_id']}", user="bob"), 404, "RESOURCE_NOT_FOUND"
+    )
+
+
+def test_a_batch_reports_each_item(formation: Formation) -> None:
+    items = [
+        {"content": "a", "source": "mail", "source_id": "m1"},
+        {"content": "a again", "source": "mail", "source_id": "m1"},
+        {"content": "no source"},
+    ]
+
+    batch = ok(
+        formation.client("POST", "/memories/batch", user="alice", json={"items": items}), "ingest_memories_batch"
+    )
+
+    assert [r["status"] for r in batch["results"]] == ["accepted", "duplicate", "invalid"]
+    assert (batch["accepted"], batch["duplicate"], batch["invalid"]) == (1, 1, 1)
+
+
+def test_history_and_provenance_of_a_users_memories(formation: Formation) -> None:
+    formation.client("POST", "/memories", user="alice", json={"detail": "Carol likes chess"})
+
+    history = ok(formation.client("GET", "/history", user="alice", params={"include_sources": "true"}), "get_history")
+    why = ok(
+        formation.client("GET", "/memories/provenance", user="alice", params={"entity": "carol"}),
+        "get_memory_provenance",
+    )
+
+    assert history["entries"][0]["summary"] == "Carol likes chess" and history["entries"][0]["sources"]
+    assert why["count"] == 1 and why["facts"][0]["content"] == "Carol likes chess"
+    error(formation.client("GET", "/memories/provenance", user="alice"), 422, "INVALID_PARAMS")
+
+
+def _chat(formation: Formation, message: str, user: str = "alice", **extra: Any) -> dict[str, Any]:
+    response = formation.client("POST", "/chat", user=user, json={"message": message, "stream": False, **extra})
+    return ok(response, "chat")
+
+
+def test_the_buffer_holds_recent_chat_messages_until_cleared(formation: Formation) -> None:
+    session = _chat(formation, "hello", session_id="s1")["session_id"]
+    _chat(formation, "again", session_id="s1")
+
+    before = ok(formation.client("GET", "/memory/buffer", user="alice"), "get_user_buffer")
+    cleared = ok(formation.client("DELETE", "/memory/buffer", user="alice"), "clear_user_buffer")
+    after = ok(formation.admin("GET", "/memory/buffer", user="alice"), "get_user_buffer")
+    history = formation.client("GET", f"/sessions/{session}/messages", user="alice").json()["data"]
+
+    assert before["total_messages"] == 4 and before["sessions"] == [{"session_id": "s1", "message_count": 4}]
+    assert cleared["cleared_messages"] == 4 and after["total_messages"] == 0
+    assert history["count"] == 4  # the conversation itself is kept
+
+
+def test_the_admin_key_clears_every_buffer_and_lists_them(formation: Formation) -> None:
+    _chat(formation, "one", user="alice")
+    _chat(formation, "two", user="bob")
+
+    buffers = ok(formation.admin("GET", "/memory/buffers"), "list_memory_buffers")
+    cleared = ok(formation.admin("DELETE", "/memory/buffer"), "clear_user_buffer")
+
+    assert buffers["count"] == 2 and buffers["total_messages"] == 4
+    assert cleared["cleared_sessions"] == 2 and cleared["user_id"] is None
+    assert ok(formation.admin("DELETE", "/memory/buffers"), "clear_memory_buffers")["cleared_messages"] == 0
+
+
+def test_clearing_one_session_buffer(formation: Formation) -> None:
+    _chat(formation, "one", session_id="s1")
+    _chat(formation, "two", session_id="s2")
+
+    cleared = ok(formation.client("DELETE", "/memory/buffer/s1", user="alice"), "clear_session_buffer")
+
+    assert cleared["cleared_messages"] == 2
+    assert formation.client("GET", "/memory/buffer", user="alice").json()["data"]["total_messages"] == 2
+    error(formation.client("DELETE", "/memory/buffer/s1", user="bob"), 404, "RESOURCE_NOT_FOUND")
+
+
+def test_memory_rebuild_runs_as_a_job_with_a_status_route(formation: Formation) -> None:
+    started = ok(formation.admin("POST", "/memory/rebuild", json={"user_id": "alice"}), "rebuild_memory")
+    job = ok(formation.admin("GET", f"/memory/rebuild/{started['job_id']}"), "get_memory_rebuild_status")
+
+    assert started["status"] == "queued" and job["status"] == "completed"
+    error(formation.admin("GET", f"/memory/forget/{started['job_id']}"), 404, "RESOURCE_NOT_FOUND")
+    error(formation.admin("POST", "/memory/rebuild", json={}), 422, "INVALID_PARAMS")
+
+
+def test_forgetting_a_source_deletes_its_memories(formation: Formation) -> None:
+    formation.client("POST", "/memories", user="alice", json={"content": "x", "source": "crm", "source_id": "1"})
+    formation.client("POST", "/memories", user="alice", json={"detail": "kept"})
+
+    forgot = ok(
+        formation.admin("POST", "/memory/forget", json={"user_id": "alice", "source": "crm"}), "forget_memory_source"
+    )
+    job = ok(formation.admin("GET", f"/memory/forget/{forgot['job_id']}"), "get_memory_forget_status")
+    left = formation.client("GET", "/memories", user="alice").json()["data"]["memories"]
+
+    assert forgot["deleted_events"] == 1 and job["status"] == "completed"
+    assert [m["content"] for m in left] == ["kept"]
+
+
+def test_lint_and_backfill(formation: Formation) -> None:
+    assert ok(formation.admin("POST", "/memory/lint", json={}), "lint_memory")["report"]["unresolved_conflicts"] == 0
+    assert ok(formation.admin("POST", "/memory/backfill", json={"user_id": "alice"}), "backfill_memory")["complete"]
+
+
+def test_distilleries_register_sign_and_revoke(formation: Formation) -> None:
+    registered = ok(
+        formation.admin("POST", "/memory/distilleries", json={"name": "crm", "public_key": "ed25519:AAAA"}),
+        "register_distillery",
+    )
+    signed = {
+        "X-Distillery-ID": registered["distillery_id"],
+        "X-Distillery-Signature": "c2ln",
+        "X-Distillery-Timestamp": str(int(time.time())),
+    }
+    batch = {"batch_id": "b1", "embedding_mode": "none", "events": [{"source_id": "e1"}, {"source_id": "e1"}]}
+
+    ingested = ok(
+        formation.client("POST", "/memories/distilled", headers=signed, json=batch), "ingest_distilled_memories"
+    )
+    status = ok(
+        formation.client("GET", f"/memories/distilled/{ingested['processing_id']}", headers=signed),
+        "get_distilled_status",
+    )
+    revoked = ok(formation.admin("DELETE", f"/memory/distilleries/{registered['distillery_id']}"), "revoke_distillery")
+    listed = ok(formation.admin("GET", "/memory/distilleries"), "list_distilleries")
+
+    assert ingested["accepted"] == 1 and [e["status"] for e in status["events"]] == ["recorded", "duplicate"]
+    assert revoked["status"] == "revoked" and listed["distilleries"][0]["status"] == "revoked"
+    error(formation.client("POST", "/memories/distilled", headers=signed, json=batch), 410, "INTERNAL_ERROR")
+    error(formation.client("POST", "/memories/distilled", json=batch), 401, "UNAUTHORIZED")
+
+
+# --- scheduler ------------------------------------------------------------------------------------------
+
+
+def _future(hours: int = 2) -> str:
+    return (datetime.now(UTC) + timedelta(hours=hours)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def test_a_recurring_job_is_created_with_its_next_run(formation: Formation) -> None:
+    body = {"type": "recurring", "schedule": "0 9 * * 1", "message": "Weekly report", "user_id": "ignored"}
+
+    job = ok(formation.admin("POST", "/scheduler/jobs", user="alice", json=body), "create_scheduler_job")
+
+    next_run = datetime.fromisoformat(job["next_run"])
+    assert job["id"].startswith("job_") and job["user_id"] == "alice" and job["enabled"] is True
+    assert (job["type"], job["schedule"], job["message"]) == ("recurring", "0 9 * * 1", "Weekly report")
+    assert next_run > datetime.now(UTC) and (next_run.weekday(), next_run.hour, next_run.minute) == (0, 9, 0)
+
+
+def test_a_one_time_job_runs_at_its_moment_and_belongs_to_user_0_by_default(formation: Formation) -> None:
+    moment = _future()
+
+    job = ok(
+        formation.admin("POST", "/scheduler/jobs", json={"type": "one_time", "schedule": moment, "message": "Hi"}),
+        "create_scheduler_job",
+    )
+
+    assert job["user_id"] == "0" and datetime.fromisoformat(job["next_run"]) == datetime.fromisoformat(moment)
+
+
+def test_a_job_type_other_than_one_time_or_recurring_is_400(formation: Formation) -> None:
+    body = {"type": "weekly", "schedule": "0 9 * * 1", "message": "x"}
+
+    failure = error(formation.admin("POST", "/scheduler/jobs", json=body), 400, "VALIDATION_ERROR")
+
+    assert failure["data"]["field"] == "type"
+
+
+@pytest.mark.parametrize(
+    ("kind", "schedule"),
+    [
+        ("recurring", "every monday"),
+        ("recurring", "61 * * * *"),
+        ("recurring", "0 9 * *"),
+        ("one_time", "2020-01-01T00:00:00Z"),
+        ("one_time", "tomorrow"),
+    ],
+)
+def test_a_bad_schedule_is_422_validation_error(formation: Formation, kind: str, schedule: str) -> None:
+    body = {"type": kind, "schedule": schedule, "message": "x"}
+
+    failure = error(formation.admin("POST", "/scheduler/jobs", json=body), 422, "VALIDATION_ERROR")
+
+    assert failure["data"]["field"] == "schedule" and failure["data"]["value"] == schedule
+
+
+def test_job_update_pause_resume_and_delete(formation: Formation) -> None:
+    body = {"type": "recurring", "schedule": "0 9 * * *", "message": "Daily"}
+    job_id = formation.admin("POST", "/scheduler/jobs", user="alice", json=body).json()["data"]["id"]
+    path = f"/scheduler/jobs/{job_id}"
+
+    updated = ok(
+        formation.admin("PUT", path, user="alice", json={"schedule": "30 18 * * *", "title": "Evening"}),
+        "update_scheduler_job",
+    )
+    paused = ok(formation.admin("POST", f"{path}/pause", user="alice"), "pause_scheduler_job")
+    resumed = ok(formation.admin("POST", f"{path}/resume"), "resume_scheduler_job")
+    fetched = ok(formation.admin("GET", path), "get_scheduler_job")
+    deleted = ok(formation.admin("DELETE", path, user="alice"), "delete_scheduler_job")
+
+    assert (updated["schedule"], updated["title"], updated["message"]) == ("30 18 * * *", "Evening", "Daily")
+    assert datetime.fromisoformat(updated["next_run"]).hour == 18
+    assert paused["enabled"] is False and resumed["enabled"] is True and resumed["next_run"]
+    assert fetched == resumed
+    assert deleted == {"message": f"Job '{job_id}' removed"}
+    error(formation.admin("GET", path), 404, "RESOURCE_NOT_FOUND")
+
+
+def test_a_job_is_404_for_another_users_header(formation: Formation) -> None:
+    body = {"type": "recurring", "schedule": "0 9 * * *", "message": "x"}
+    job_id = formation.admin("POST", "/scheduler/jobs", user="alice", json=body).json()["data"]["id"]
+
+    error(formation.admin("GET", f"/scheduler/jobs/{job_id}", user="bob"), 404, "RESOURCE_NOT_FOUND")
+    error(formation.admin("POST", "/scheduler/jobs/job_nope/pause"), 404, "RESOURCE_NOT_FOUND")
+
+
+def test_scheduler_creation_replays_on_the_same_idempotency_key(formation: Formation) -> None:
+    body = {"type": "recurring", "schedule": "0 9 * * 1", "message": "Once"}
+
+    first = formation.admin("POST", "/scheduler/jobs", user="alice", idempotency_key="k-job", json=body)
+    second = formation.admin("POST", "/scheduler/jobs", user="alice", idempotency_key="k-job", json=body)
+
+    assert first.status_code == second.status_code == 201
+    assert first.content == second.content
+    assert first.json()["request"]["idempotency_key"] == "k-job"
+    assert ok(formation.admin("GET", "/scheduler/jobs"), "list_scheduler_jobs")["count"] == 1
+
+
+# --- credentials ----------------------------------------------------------------------------------------
+
+
+def test_credential_services_come_from_the_mcp_servers(formation: Formation) -> None:
+    services = ok(formation.client("GET", "/credentials/services"), "list_credential_services")
+
+    assert services["services"] == [{"service": "github", "mcp_servers": ["github"]}]
+
+
+def test_a_credential_never_shows_its_values(formation: Formation) -> None:
+    body = {"service": "github", "credential": {"token": "ghp_0123456789abcdefXYZ"}}
+
+    created = formation.client("POST", "/credentials", user="alice", json=body)
+    data = ok(created, "create_credential")
+    listed = formation.client("GET", "/credentials", user="alice")
+    fetched = ok(formation.client("GET", f"/credentials/{data['credential_id']}", user="alice"), "get_credential")
+
+    assert data["credential_id"].startswith("cred_") and data["service"] == "github"
+    assert data["credential_preview"] == {"token": "ghp_****"} and data["name"] == "github credential"
+    assert "ghp_0123456789abcdefXYZ" not in created.text + listed.text
+    assert fetched["credential_preview"] == {"token": "ghp_****"}
+
+
+def test_credentials_are_per_user_and_the_admin_sees_all(formation: Formation) -> None:
+    body = {"service": "github", "name": "work", "credential": {"token": "t"}}
+    credential_id = formation.client("POST", "/credentials", user="alice", json=body).json()["data"]["credential_id"]
+
+    error(formation.client("GET", f"/credentials/{credential_id}", user="bob"), 404, "RESOURCE_NOT_FOUND")
+    assert ok(formation.client("GET", "/credentials", user="bob"), "list_credentials")["count"] == 0
+    assert ok(formation.admin("GET", "/credentials"), "list_credentials")["count"] == 1
+    deleted = ok(formation.client("DELETE", f"/credentials/{credential_id}", user="alice"), "delete_credential")
+    assert deleted["deleted"] is True
+    error(formation.client("DELETE", f"/credentials/{credential_id}", user="alice"), 404, "RESOURCE_NOT_FOUND")
+
+
+# --- users ----------------------------------------------------------------------------------------------
+
+
+def test_resolve_creates_a_user_once_and_lookup_finds_it(formation: Formation) -> None:
+    first = ok(
+        formation.client(
+            "POST", "/users/resolve", json={"identifier": "Alice@Example.com", "identifier_type": "email"}
+        ),
+        "resolve_user",
+    )
+    second = ok(formation.client("POST", "/users/resolve", json={"identifier": "alice@example.com"}), "resolve_user")
+    found = ok(formation.client("GET", "/users/alice@example.com"), "lookup_user")
+
+    assert first["muxi_user_id"].startswith("usr_") and first["identifier"] == "alice@example.com"
+    assert first["created"] is True and second["created"] is False
+    assert second["muxi_user_id"] == found["muxi_user_id"] == first["muxi_user_id"]
+    assert isinstance(found["internal_user_id"], int)
+
+
+def test_looking_up_an_unknown_identifier_is_404_and_creates_nothing(formation: Formation) -> None:
+    error(formation.client("GET", "/users/nobody"), 404, "RESOURCE_NOT_FOUND")
+    error(formation.client("GET", "/users/nobody"), 404, "RESOURCE_NOT_FOUND")
+
+
+def test_identifiers_link_list_and_unlink(formation: Formation) -> None:
+    linked = ok(
+        formation.client(
+            "POST",
+            "/users/identifiers",
+            json={"identifiers": ["U123", ["@al", "telegram"], {"identifier": "a@x.io", "type": "email"}]},
+        ),
+        "link_user_identifiers",
+    )
+    user = linked["muxi_user_id"]
+    more = ok(
+        formation.client("POST", "/users/identifiers", json={"muxi_user_id": user, "identifiers": ["+155501"]}),
+        "link_user_identifiers",
+    )
+    listed = ok(formation.client("GET", f"/users/identifiers/{user}"), "get_user_identifiers")
+    unlinked = ok(formation.client("DELETE", "/users/identifiers/U123"), "unlink_user_identifier")
+
+    assert linked["identifiers"] == [
+        {"identifier": "U123", "type": "unknown"},
+        {"identifier": "@al", "type": "telegram"},
+        {"identifier": "a@x.io", "type": "email"},
+    ]
+    assert more["count"] == 4 and listed["count"] == 4
+    assert unlinked == {"message": "Identifier 'U123' removed", "muxi_user_id": user}
+    error(formation.client("GET", "/users/U123"), 404, "RESOURCE_NOT_FOUND")
+
+
+def test_identifiers_of_an_unknown_user_are_404(formation: Formation) -> None:
+    error(formation.client("GET", "/users/identifiers/usr_nope"), 404, "RESOURCE_NOT_FOUND")
+    body = {"muxi_user_id": "usr_nope", "identifiers": ["x"]}
+    error(formation.client("POST", "/users/identifiers", json=body), 404, "RESOURCE_NOT_FOUND")
+    error(formation.client("DELETE", "/users/identifiers/never-linked"), 404, "RESOURCE_NOT_FOUND")
+
+
+def test_channels_start_empty_and_merge_updates(formation: Formation) -> None:
+    empty = ok(formation.client("GET", "/users/alice/channels"), "get_user_channels")
+    updated = ok(
+        formation.client(
+            "PUT",
+            "/users/alice/channels",
+            json={
+                "preferred_channel": "telegram",
+                "channels": {"telegram": {"chat_id": "123"}},
+                "timezone": "Europe/Paris",
+            },
+        ),
+        "update_user_channels",
+    )
+    cleared = ok(
+        formation.client(
+            "PUT", "/users/alice/channels", json={"preferred_channel": "", "channels": {"telegram": {}}, "timezone": ""}
+        ),
+        "update_user_channels",
+    )
+
+    assert empty["preferred_channel"] is None and empty["channels"] == {}
+    assert updated["channels"] == {"telegram": {"chat_id": "123"}} and updated["timezone"] == "Europe/Paris"
+    assert (cleared["preferred_channel"], cleared["channels"], cleared["timezone"]) == (None, {}, None)
+
+
+@pytest.mark.parametrize(
+    "body", [{"preferred_channel": "pigeon"}, {"channels": {"pigeon": {"id": 1}}}, {"timezone": "Mars/Olympus"}]
+)
+def test_an_unknown_channel_or_timezone_is_400(formation: Formation, body: dict[str, Any]) -> None:
+    error(formation.client("PUT", "/users/alice/channels", json=body), 400, "INVALID_REQUEST")
+
+    assert formation.client("GET", "/users/alice/channels").json()["data"]["preferred_channel"] is None
+
+
+def test_a_notification_goes_to_the_users_preferred_channel(formation: Formation) -> None:
+    formation.client("PUT", "/users/alice/channels", json={"preferred_channel": "slack"})
+
+    sent = ok(
+        formation.client("POST", "/notifications", json={"user_id": "alice", "message": "Build done"}),
+        "send_notification",
+    )
+
+    assert sent["status"] == "accepted" and sent["channels"] == ["slack"]
+    error(formation.client("POST", "/notifications", json={"user_id": "alice", "message": " "}), 400, "INVALID_REQUEST")
+
+
+# --- triggers -------------------------------------------------------------------------------------------
+
+ISSUE = {"repository": "acme/app", "issue": {"number": 123, "title": "Bug in login", "author": "ana"}}
+RENDERED_ISSUE = "New issue in acme/app: Bug in login (#123) by ana. Summarise it and suggest a first response."
+
+
+def test_triggers_are_listed_by_name(formation: Formation) -> None:
+    listed = ok(formation.client("GET", "/triggers"), "list_triggers")
+
+    assert listed == {"formation_id": "dev-formation", "triggers": ["github-issue"], "count": 1}
+
+
+def test_a_trigger_shows_its_template_and_data_fields(formation: Formation) -> None:
+    trigger = ok(formation.client("GET", "/triggers/github-issue"), "get_trigger")
+
+    assert trigger["name"] == "github-issue" and "{{issue.title}}" in trigger["content"]
+    assert trigger["data_fields"] == ["repository", "issue.title", "issue.number", "issue.author"]
+
+
+def test_a_malformed_trigger_name_is_400_and_an_unknown_one_404(formation: Formation) -> None:
+    error(formation.client("GET", "/triggers/bad.name"), 400, "INVALID_REQUEST")
+    failure = error(formation.client("GET", "/triggers/nope"), 404, "TRIGGER_NOT_FOUND")
+
+    assert failure["message"] == "Trigger 'nope' not found"
+    error(formation.client("POST", "/triggers/nope", json={"data": {}}), 404, "TRIGGER_NOT_FOUND")
+
+
+def test_firing_a_trigger_synchronously_answers_the_rendered_message(formation: Formation) -> None:
+    body = {"data": ISSUE, "use_async": False}
+
+    fired = ok(formation.client("POST", "/triggers/github-issue", user="hook", json=body), "fire_trigger")
+
+    assert fired == {"status": "completed", "content": f"You said: {RENDERED_ISSUE}"}
+
+
+def test_firing_a_trigger_asynchronously_completes_its_request(formation: Formation) -> None:
+    response = formation.client("POST", "/triggers/github-issue", user="hook", json={"data": ISSUE})
+    assert ok(response, "fire_trigger") == {"status": "processing"}
+    request_id = response.json()["request"]["id"]
+
+    status: dict[str, Any] = {}
+    for _ in range(100):
+        status = formation.client("GET", f"/requests/{request_id}", user="hook").json()["data"]
+        if status["status"] != "processing":
+            break
+        time.sleep(0.02)
+
+    assert status["status"] == "completed" and status["result"] == f"You said: {RENDERED_ISSUE}"
+    assert status["user_id"] == "hook"
+
+
+def test_a_trigger_needs_its_data_object(formation: Formation) -> None:
+    failure = error(
+        formation.client("POST", "/triggers/github-issue", json={"use_async": False}), 422, "INVALID_PARAMS"
+    )
+
+    assert failure["data"]["validation_errors"][0] == {
+        "field": "data",
+        "msg": "Field required",
+        "type": "missing",
+        "error": "Field required",
+    }
+
+
+def test_a_trigger_fire_replays_on_the_same_idempotency_key(formation: Formation) -> None:
+    body = {"data": ISSUE, "use_async": False}
+
+    first = formation.client("POST", "/triggers/github-issue", user="hook", idempotency_key="k-fire", json=body)
+    second = formation.client("POST", "/triggers/github-issue", user="hook", idempotency_key="k-fire", json=body)
+
+    assert first.status_code == second.status_code == 200 and first.content == second.content
+    assert second.json()["request"]["idempotency_key"] == "k-fire"
+    assert formation.dev.accepted()["trigger_fires"] == {"k-fire": 1}
+
+
+def test_a_pending_trigger_request_can_be_cancelled() -> None:
+    with DevServer(token_delay=0.2) as slow, httpx.Client(base_url=slow.formation_url + "/v1/", timeout=10) as http:
+        formation = Formation(slow, http)
+        request_id = formation.client("POST", "/triggers/github-issue", json={"data": ISSUE}).json()["request"]["id"]
+
+        cancelled = ok(formation.client("DELETE", f"/requests/{request_id}", user="0"), "cancel_request")
+        time.sleep(0.1 + 0.2 * 20)  # longer than the answer would have taken
+
+        assert cancelled == {
+            "request_id": request_id,
+            "status": "cancelled",
+            "cancellation": "immediate",
+            "message": "Request cancelled",
+        }
+        assert formation.client("GET", f"/requests/{request_id}", user="0").json()["data"]["status"] == "cancelled"
+
+
+# --- audit ----------------------------------------------------------------------------------------------
+
+
+def test_the_audit_log_records_mutating_admin_calls_newest_first(formation: Formation) -> None:
+    formation.admin("POST", "/secrets", json={"key": "A", "value": "1"})
+    formation.admin("POST", "/scheduler/jobs", json={"type": "recurring", "schedule": "* * * * *", "message": "x"})
+
+    everything = ok(formation.admin("GET", "/audit"), "get_audit_log")
+    secrets = ok(formation.admin("GET", "/audit", params={"resource_type": "secret"}), "get_audit_log")
+    jobs = ok(formation.admin("GET", "/audit", params={"action": "scheduler.*", "limit": 1}), "get_audit_log")
+    future = ok(formation.admin("GET", "/audit", params={"since": _future()}), "get_audit_log")
+
+    assert everything["entries"][0]["action"] == "scheduler.job.created"
+    assert "agent.registered" in {e["action"] for e in everything["entries"]}
+    assert [(e["action"], e["resource_id"]) for e in secrets["entries"]] == [("secret.created", "A")]
+    assert jobs["count"] == 1 and jobs["entries"][0]["resource_type"] == "scheduler_job"
+    assert future["count"] == 0
+    error(formation.admin("GET", "/audit", params={"resource_type": "planet"}), 422, "INVALID_PARAMS")
+
+
+def test_clearing_the_audit_log_needs_its_confirmation(formation: Formation) -> None:
+    failure = error(formation.admin("DELETE", "/audit", params={"confirm": "yes"}), 422, "INVALID_PARAMS")
+    cleared = ok(formation.admin("DELETE", "/audit", params={"confirm": "clear-audit-log"}), "clear_audit_log")
+
+    assert failure["data"]["validation_errors"][0]["field"] == "query.confirm"
+    assert cleared["cleared"] >= 2
+    assert ok(formation.admin("GET", "/audit"), "get_audit_log")["count"] == 0
+
+
+# --- tuning, artifacts ------------------------------------------------------------------------------------
+
+
+def test_tuning_suggestions_are_applied_or_dismissed(formation: Formation) -> None:
+    assert ok(formation.admin("GET", "/tuning"), "get_tuning") == {"content": None}
+    ok(formation.admin("POST", "/tuning", json={"content": "# Tone\n- Friendly"}), "replace_tuning")
+    ok(formation.admin("POST", "/tuning/run"), "run_tuning")
+
+    pending = ok(formation.admin("GET", "/tuning/pending"), "get_tuning_pending")
+    applied = ok(formation.admin("PATCH", "/tuning/pending"), "apply_tuning_pending")
+
+    assert pending["content"].startswith("# Tone\n- Friendly\n- Prefer")
+    assert applied["content"] == pending["content"]
+    assert ok(formation.admin("GET", "/tuning/pending"), "get_tuning_pending") == {"content": None}
+    error(formation.admin("DELETE", "/tuning/pending"), 404, "RESOURCE_NOT_FOUND")
+    ok(formation.admin("POST", "/tuning/run"), "run_tuning")
+    assert ok(formation.admin("DELETE", "/tuning/pending"), "dismiss_tuning_pending")["message"]
+
+
+def test_artifacts_are_empty(formation: Formation) -> None:
+    assert ok(formation.client("GET", "/artifacts", user="alice"), "list_artifacts") == {"artifacts": [], "count": 0}
+    failure = error(formation.client("GET", "/artifacts/art_1/versions", user="alice"), 404, "RESOURCE_NOT_FOUND")
+
+    assert failure["message"] == "Artifact 'art_1' not found"
+
+
+# --- GET /v1/logs -----------------------------------------------------------------------------------------
+
+
+def test_logs_stream_the_records_of_handled_requests(formation: Formation) -> None:
+    request_id = formation.admin("GET", "/agents").json()["request"]["id"]
+
+    with formation.stream("GET", "/logs", "admin", params={"request_id": request_id}) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        frames = sse_frames(response, stop=lambda frame: frame.get("event") == "log")
+
+    assert frames[0] == {"comment": "keepalive"}
+    record = frames[-1]["data"]
+    assert record["message"] == "GET /v1/agents 200" and record["event_type"] == "api.request"
+    assert record["level"] == "INFO" and record["request_id"] == request_id
+
+
+def test_logs_follow_live_chat_turns_filtered_by_event_type(formation: Formation) -> None:
+    formation.admin("GET", "/agents")  # the log buffer starts with the first request it handles
+    chat = in_background(0.3, lambda: _chat(formation, "logged", user="carol"))
+
+    with formation.stream("GET", "/logs", "admin", params={"event_type": "chat.*", "user_id": "carol"}) as response:
+        frames = sse_frames(response, stop=lambda frame: frame.get("data", {}).get("event_type") == "chat.completed")
+    chat.join()
+
+    records = [frame["data"] for frame in frames if frame.get("event") == "log"]
+    assert [r["event_type"] for r in records] == ["chat.started", "chat.completed"]
+    assert records[-1]["message"] == "You said: logged"
+
+
+def test_logs_are_admin_only_and_check_their_level_filter(formation: Formation) -> None:
+    error(formation.client("GET", "/logs"), 401, "UNAUTHORIZED")
+    error(formation.admin("GET", "/logs", params={"level": "LOUD"}), 422, "INVALID_PARAMS")
+
+
+# --- chat, sessions, requests, events (_chat.py) ---------------------------------------------------------
+
+
+def test_a_blocking_chat_answers_the_chat_completed_envelope(formation: Formation) -> None:
+    response = formation.client("POST", "/chat", json={"message": "Hello", "stream": False})
+
+    data = ok(response, "chat")
+    body = response.json()
+    assert (body["object"], body["type"]) == ("message", "chat.completed")
+    assert data["message"]["role"] == "assistant" and data["message"]["content"] == "You said: Hello"
+    assert data["user_id"] == "0" and data["session_id"].startswith("sess_") and data["request_id"] is None
+
+
+def _stream_chat(formation: Formation, message: str, **extra: Any) -> list[dict[str, Any]]:
+    body = {"message": message, "stream": True, **extra}
+    with formation.stream("POST", "/chat", "client", user="alice", json=body) as response:
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        assert response.headers["cache-control"] == "no-cache"
+        return sse_frames(response)
+
+
+def test_a_streamed_chat_sends_keepalive_tokens_completed_then_done(formation: Formation) -> None:
+    frames = _stream_chat(formation, "Hello there")
+
+    tokens = [frame["data"]["token"] for frame in frames if frame.get("event") == "message"]
+    assert frames[0] == {"comment": "keepalive"}
+    assert [t["type"] for t in tokens][:3] == ["progress", "planning", "thinking"]
+    assert "".join(t["content"] for t in tokens if t["type"] == "content") == "You said: Hello there"
+    assert tokens[-1]["type"] == "completed" and tokens[-1]["content"] == "You said: Hello there"
+    assert tokens[-1]["status"] == "success" and tokens[-1]["user_id"] == "alice"
+    assert frames[-1] == {"event": "done", "data": {"finished": True}}
+
+
+def test_ui_command_adds_a_ui_frame_before_done(formation: Formation) -> None:
+    frames = _stream_chat(formation, "/ui Proceed?")
+    blocking = _chat(formation, "/ui Proceed?")
+
+    assert [frame.get("event") for frame in frames[-2:]] == ["ui", "done"]
+    assert frames[-2]["data"]["ui"][0]["type"] == "options"
+    assert blocking["message"]["ui"][0]["options"] == ["Yes", "No"]
+
+
+def test_fail_command_ends_the_stream_with_an_error_frame_and_blocking_with_500(formation: Formation) -> None:
+    frames = _stream_chat(formation, "/fail now")
+    blocking = formation.client("POST", "/chat", json={"message": "/fail now", "stream": False})
+
+    assert frames[-1] == {
+        "event": "error",
+        "data": {"error": "The echo agent was asked to fail", "type": "EchoAgentError"},
+    }
+    assert not any(frame.get("event") == "done" for frame in frames)
+    error(blocking, 500, "INTERNAL_ERROR")
+
+
+def test_discontinuity_command_revises_the_answer_in_the_completed_token(formation: Formation) -> None:
+    frames = _stream_chat(formation, "/discontinuity draft")
+
+    completed = [f["data"]["token"] for f in frames if f.get("event") == "message"][-1]
+    assert completed["stream_discontinuity"] is True and completed["content"] == "(revised) You said: draft"
+
+
+def test_a_chat_without_message_is_422(formation: Formation) -> None:
+    failure = error(formation.client("POST", "/chat", json={"stream": False}), 422, "INVALID_PARAMS")
+
+    assert failure["data"]["validation_errors"][0]["field"] == "message"
+    assert failure["data"]["validation_errors"][0]["type"] == "missing"
+
+
+def test_async_chat_mode_is_501(formation: Formation) -> None:
+    response = formation.client("POST", "/chat", json={"message": "x", "stream": False, "mode": "async"})
+
+    error(response, 501, "METHOD_NOT_FOUND")
+
+
+def test_audiochat_refuses_non_audio_files_and_transcribes_audio(formation: Formation) -> None:
+    text_file = {"filename": "a.txt", "content": "aGk=", "content_type": "text/plain", "size": 2}
+    audio = {
+        "filename": "a.wav",
+        "content": base64.b64encode(b"hello").decode(),
+        "content_type": "audio/wav",
+        "size": 5,
+    }
+
+    failure = error(
+        formation.client("POST", "/audiochat", json={"files": [text_file], "stream": False}), 400, "VALIDATION_ERROR"
+    )
+    answer = ok(formation.client("POST", "/audiochat", json={"files": [audio], "stream": False}), "audio_chat")
+
+    assert failure["data"]["field"] == "files"
+    assert answer["message"]["content"] == "You said: hello"
+
+
+def test_a_chat_replays_on_the_same_idempotency_key(formation: Formation) -> None:
+    body = {"message": "once", "stream": False}
+
+    first = formation.client("POST", "/chat", idempotency_key="k-chat", json=body)
+    second = formation.client("POST", "/chat", idempotency_key="k-chat", json=body)
+
+    assert first.content == second.content and first.json()["request"]["idempotency_key"] == "k-chat"
+    assert formation.dev.accepted()["chats"] == {"k-chat": 1}
+
+
+def test_a_session_keeps_the_history_of_two_chats(formation: Formation) -> None:
+    _chat(formation, "first", session_id="s1")
+    _chat(formation, "second", session_id="s1")
+
+    sessions = ok(formation.client("GET", "/sessions", user="alice"), "list_sessions")
+    session = ok(formation.client("GET", "/sessions/s1", user="alice"), "get_session")
+    messages = ok(formation.client("GET", "/sessions/s1/messages", user="alice"), "get_session_messages")
+
+    assert [s["session_id"] for s in sessions["sessions"]] == ["s1"]
+    assert session["message_count"] == 4 and session["user_id"] == "alice"
+    assert [(m["role"], m["content"]) for m in messages["messages"]] == [
+        ("user", "first"),
+        ("assistant", "You said: first"),
+        ("user", "second"),
+        ("assistant", "You said: second"),
+    ]
+    error(formation.client("GET", "/sessions/s1", user="bob"), 404, "RESOURCE_NOT_FOUND")
+
+
+def test_requests_are_listed_fetched_and_finished_ones_cannot_be_cancelled(formation: Formation) -> None:
+    response = formation.client("POST", "/chat", user="alice", json={"message": "x", "stream": False})
+    request_id = response.json()["request"]["id"]
+
+    listed = ok(formation.client("GET", "/requests", user="alice"), "list_requests")
+    fetched = ok(formation.admin("GET", f"/requests/{request_id}"), "get_request_status")
+    refused = error(formation.client("DELETE", f"/requests/{request_id}", user="alice"), 400, "OPERATION_FAILED")
+
+    assert [r["request_id"] for r in listed["requests"]] == [request_id]
+    assert fetched["status"] == "completed" and fetched["result"] == "You said: x"
+    assert refused["message"] == "Request already completed"
+
+
+def test_another_users_request_is_403_and_an_unknown_one_404(formation: Formation) -> None:
+    request_id = formation.client("POST", "/chat", user="alice", json={"message": "x", "stream": False}).json()[
+        "request"
+    ]["id"]
+
+    error(formation.client("GET", f"/requests/{request_id}", user="bob"), 403, "FORBIDDEN")
+    error(formation.client("GET", "/requests/req_nope", user="bob"), 404, "REQUEST_NOT_FOUND")
+
+
+def test_the_events_stream_receives_chat_completed(formation: Formation) -> None:
+    chat = in_background(0.3, lambda: _chat(formation, "watched", user="dave"))
+
+    with formation.stream("GET", "/events", "client", user="dave") as response:
+        assert response.status_code == 200
+        frames = sse_frames(response, stop=lambda frame: frame.get("data", {}).get("type") == "chat.completed")
+    chat.join()
+
+    events = [frame["data"] for frame in frames if "data" in frame]
+    assert [e["type"] for e in events] == ["chat.started", "chat.completed"]
+    assert events[-1]["message"] == "You said: watched" and "user_id" not in events[-1]
