@@ -43,9 +43,8 @@ class ManualClock:
 
 
 def broker_of(dev: DevServer) -> Broker:
-    """The broker state of a dev server (module docstring of meshkit.devserver._broker)."""
-    mount = next(route for route in dev.app.routes if getattr(route, "path", None) == "/broker")
-    broker: Broker = mount.app.state.broker  # type: ignore[attr-defined]
+    """The broker's state: the dev server keeps it in ``app.state.broker``."""
+    broker: Broker = dev.app.state.broker
     return broker
 
 
@@ -236,7 +235,8 @@ def test_no_healthy_endpoint_is_503(http: httpx.Client) -> None:
 
 # --- decoding and validation (§1, §2.1, §4, §5.2) ----------------------------------------------
 
-# The checks of §5.2 in order: (fields that break the rule, status, error, field, message).
+# The checks of §5.2 in order: (fields that break the rule, error, field, message). "PAST" stands
+# for a deadline 1 ms before the frozen clock.
 RULES: list[tuple[dict[str, Any], str, str, str]] = [
     ({"agent_id": ""}, "invalid_agent_id", "agent_id", "Invalid agent ID: Agent ID cannot be empty"),
     (

@@ -28,9 +28,10 @@ def create_app(config: DevServerConfig | None = None, book: FaultBook | None = N
     config = config or DevServerConfig()
     book = book or FaultBook()
     direct = FormationRuntime(config, book, config.default_formation_id)
+    broker = build_broker_app(config, book)
     routes = [
         *control_routes(book),
-        Mount("/broker", app=build_broker_app(config, book)),
+        Mount("/broker", app=broker),
         Mount("/formation", app=direct.app),
         *build_server_routes(config, book),
     ]
@@ -38,6 +39,7 @@ def create_app(config: DevServerConfig | None = None, book: FaultBook | None = N
     app.state.config = config
     app.state.book = book
     app.state.formation = direct
+    app.state.broker = broker.state.broker
     # Outermost, outside Starlette's error middleware: a dropped connection must drop the real
     # socket, which only the server's own `send` can reach.
     return FaultMiddleware(app, book)

@@ -7,10 +7,9 @@ validate, rate-limit, dedup, budget, route, commit); endpoints and budgets are i
 State and time. :func:`build_broker_app` returns a Starlette app whose ``app.state.broker`` is the
 :class:`Broker` holding all state (endpoints, budgets, limiters, dedup entries, statistics); one
 instance per app, so two dev servers never share anything. The dev server mounts the app at
-``/broker``, so a test reaches the state with::
-
-    mount = next(r for r in dev.app.routes if getattr(r, "path", None) == "/broker")
-    broker = mount.app.state.broker
+``/broker``: a test finds that ``Mount`` among the routes of the dev server's Starlette app (unwrap
+``.app`` of any middleware around it, such as ``FaultMiddleware``) and reads
+``mount.app.state.broker``.
 
 ``Broker.clock`` (epoch seconds, default :func:`time.time`) is the only time source: deadlines, token
 buckets, the sliding window, dedup TTLs, uptime and latency samples all read it, so a test can
