@@ -19,7 +19,8 @@ import jsonschema
 import pytest
 import yaml
 from meshkit._generated.operations import OPERATIONS
-from meshkit.devserver import DevServer
+from meshkit.devserver import DevServer, DevServerConfig
+from meshkit.devserver.formation import FormationRuntime
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMATION_OPERATIONS = {op_id: op for op_id, op in OPERATIONS.items() if "formation" in op["tags"]}
@@ -29,10 +30,15 @@ Key = Literal["admin", "client"] | None
 
 @dataclass
 class Formation:
-    """The dev server's direct formation, spoken to over HTTP with exactly one key per call."""
+    """A formation spoken to over HTTP with exactly one key per call."""
 
-    dev: DevServer
+    config: DevServerConfig
     http: httpx.Client
+    dev: DevServer | None = None
+
+    def accepted(self) -> dict[str, dict[str, int]]:
+        assert self.dev is not None
+        return self.dev.accepted()
 
     def call(
         self,
@@ -54,9 +60,9 @@ class Formation:
     ) -> dict[str, str]:
         headers = dict(extra or {})
         if key == "admin":
-            headers["X-MUXI-ADMIN-KEY"] = self.dev.config.admin_key
+            headers["X-MUXI-ADMIN-KEY"] = self.config.admin_key
         elif key == "client":
-            headers["X-MUXI-CLIENT-KEY"] = self.dev.config.client_key
+            headers["X-MUXI-CLIENT-KEY"] = self.config.client_key
         if user:
             headers["X-Muxi-User-ID"] = user
         if idempotency_key:
@@ -76,7 +82,7 @@ class Formation:
 @pytest.fixture
 def formation(meshkit_fresh_dev_server: DevServer) -> Iterator[Formation]:
     with httpx.Client(base_url=meshkit_fresh_dev_server.formation_url + "/v1/", timeout=10) as http:
-        yield Formation(meshkit_fresh_dev_server, http)
+        yield Formation(meshkit_fresh_dev_server.config, http, meshkit_fresh_dev_server)
 
 
 # --- what an answer must look like --------------------------------------------------------------------
@@ -154,21 +160,28 @@ def in_background(delay: float, action: Callable[[], Any]) -> threading.Thread:
 # --- every operation is served ------------------------------------------------------------------------
 
 
+KEY_REFUSALS = ("Valid API key required", "Invalid or missing admin API key", "Invalid or missing client API key")
+
+
 def _placeholder_path(path: str) -> str:
     """The operation's path relative to the formation base, path parameters filled with placeholders."""
     return path.removeprefix("/v1").replace("{", "").replace("}", "").replace("_id", "-placeholder")
 
 
-def _key_for(operation: dict[str, Any]) -> Key:
-    if not operation["security"]:
-        return None
-    return "client" if operation["security"][0] == ("clientKey",) else "admin"
+SCHEME_KEYS: dict[str, Key] = {"adminKey": "admin", "clientKey": "client"}
+OPERATION_KEYS = [
+    (operation_id, SCHEME_KEYS[alternative[0]] if alternative else None)
+    for operation_id, operation in sorted(FORMATION_OPERATIONS.items())
+    for alternative in operation["security"] or ((),)
+]
 
 
-@pytest.mark.parametrize("operation_id", sorted(FORMATION_OPERATIONS))
-def test_every_formation_operation_is_served_with_its_key(formation: Formation, operation_id: str) -> None:
+@pytest.mark.parametrize(("operation_id", "key"), OPERATION_KEYS)
+def test_every_formation_operation_is_served_with_each_key_it_accepts(
+    formation: Formation, operation_id: str, key: Key
+) -> None:
     operation = FORMATION_OPERATIONS[operation_id]
-    method, path, key = operation["method"], _placeholder_path(operation["path"]), _key_for(operation)
+    method, path = operation["method"], _placeholder_path(operation["path"])
     body = {"json": {}} if method in ("POST", "PUT", "PATCH") else {}
     if operation["stream"] == "always":
         with formation.stream(method, path, key, user="u-every") as response:
@@ -177,7 +190,9 @@ def test_every_formation_operation_is_served_with_its_key(formation: Formation, 
         assert status == 200
         return
     response = formation.call(method, path, key, user="u-every", **body)
-    assert response.status_code not in (401, 405), response.text
+    assert response.status_code != 405, response.text
+    if response.status_code == 401:  # the key was accepted; the handler refused something else
+        assert response.json()["error"]["message"] not in KEY_REFUSALS
     if response.status_code == 404:
         assert not response.json()["error"]["message"].startswith("Not found:"), "no route"
     if response.is_success:
@@ -679,6 +694,7 @@ def test_a_job_type_other_than_one_time_or_recurring_is_400(formation: Formation
         ("recurring", "every monday"),
         ("recurring", "61 * * * *"),
         ("recurring", "0 9 * *"),
+        ("recurring", "0 0 30 2 *"),
         ("one_time", "2020-01-01T00:00:00Z"),
         ("one_time", "tomorrow"),
     ],
@@ -901,11 +917,21 @@ def test_a_malformed_trigger_name_is_400_and_an_unknown_one_404(formation: Forma
 
 
 def test_firing_a_trigger_synchronously_answers_the_rendered_message(formation: Formation) -> None:
-    body = {"data": ISSUE, "use_async": False}
+    body = {"data": ISSUE, "use_async": False, "session_id": "issues"}
 
     fired = ok(formation.client("POST", "/triggers/github-issue", user="hook", json=body), "fire_trigger")
+    history = formation.client("GET", "/sessions/issues/messages", user="hook").json()["data"]
 
     assert fired == {"status": "completed", "content": f"You said: {RENDERED_ISSUE}"}
+    assert [m["content"] for m in history["messages"]] == [RENDERED_ISSUE, f"You said: {RENDERED_ISSUE}"]
+
+
+def test_a_missing_placeholder_value_stays_visible_in_the_message(formation: Formation) -> None:
+    body = {"data": {"repository": "acme/app"}, "use_async": False}
+
+    fired = ok(formation.client("POST", "/triggers/github-issue", json=body), "fire_trigger")
+
+    assert fired["content"].startswith("You said: New issue in acme/app: {{issue.title}} (#{{issue.number}})")
 
 
 def test_firing_a_trigger_asynchronously_completes_its_request(formation: Formation) -> None:
@@ -945,16 +971,16 @@ def test_a_trigger_fire_replays_on_the_same_idempotency_key(formation: Formation
 
     assert first.status_code == second.status_code == 200 and first.content == second.content
     assert second.json()["request"]["idempotency_key"] == "k-fire"
-    assert formation.dev.accepted()["trigger_fires"] == {"k-fire": 1}
+    assert formation.accepted()["trigger_fires"] == {"k-fire": 1}
 
 
 def test_a_pending_trigger_request_can_be_cancelled() -> None:
-    with DevServer(token_delay=0.2) as slow, httpx.Client(base_url=slow.formation_url + "/v1/", timeout=10) as http:
-        formation = Formation(slow, http)
+    with DevServer(token_delay=0.05) as slow, httpx.Client(base_url=slow.formation_url + "/v1/", timeout=10) as http:
+        formation = Formation(slow.config, http, slow)
         request_id = formation.client("POST", "/triggers/github-issue", json={"data": ISSUE}).json()["request"]["id"]
 
         cancelled = ok(formation.client("DELETE", f"/requests/{request_id}", user="0"), "cancel_request")
-        time.sleep(0.1 + 0.2 * 20)  # longer than the answer would have taken
+        time.sleep(1.5)  # longer than the echo agent takes for the answer's 20 tokens
 
         assert cancelled == {
             "request_id": request_id,
@@ -1048,6 +1074,17 @@ def test_logs_follow_live_chat_turns_filtered_by_event_type(formation: Formation
     records = [frame["data"] for frame in frames if frame.get("event") == "log"]
     assert [r["event_type"] for r in records] == ["chat.started", "chat.completed"]
     assert records[-1]["message"] == "You said: logged"
+
+
+def test_the_level_filter_keeps_records_at_least_that_severe(formation: Formation) -> None:
+    formation.admin("GET", "/agents")
+    formation.admin("GET", "/agents/nobody")
+
+    with formation.stream("GET", "/logs", "admin", params={"level": "warning"}) as response:
+        frames = sse_frames(response, stop=lambda frame: frame.get("event") == "log")
+
+    assert frames[-1]["data"]["message"] == "GET /v1/agents/{agent_id} 404"
+    assert frames[-1]["data"]["level"] == "WARNING"
 
 
 def test_logs_are_admin_only_and_check_their_level_filter(formation: Formation) -> None:
@@ -1155,7 +1192,7 @@ def test_a_chat_replays_on_the_same_idempotency_key(formation: Formation) -> Non
     second = formation.client("POST", "/chat", idempotency_key="k-chat", json=body)
 
     assert first.content == second.content and first.json()["request"]["idempotency_key"] == "k-chat"
-    assert formation.dev.accepted()["chats"] == {"k-chat": 1}
+    assert formation.accepted()["chats"] == {"k-chat": 1}
 
 
 def test_a_session_keeps_the_history_of_two_chats(formation: Formation) -> None:
@@ -1210,3 +1247,48 @@ def test_the_events_stream_receives_chat_completed(formation: Formation) -> None
     events = [frame["data"] for frame in frames if "data" in frame]
     assert [e["type"] for e in events] == ["chat.started", "chat.completed"]
     assert events[-1]["message"] == "You said: watched" and "user_id" not in events[-1]
+
+
+# --- a deployed formation definition ----------------------------------------------------------------------
+
+SUPPORT_FORMATION = {
+    "id": "support",
+    "version": "2.1.0",
+    "agents": ["helpdesk"],
+    "llm": {"api_keys": {"anthropic": "${{ secrets.ANTHROPIC_KEY }}"}},
+    "triggers": {"ticket": "Ticket ${{ data.ticket.id }}: ${{ data.ticket.subject }}"},
+}
+
+
+@pytest.fixture
+def support() -> Iterator[Formation]:
+    """A runtime of a deployed definition, served alone at the root of a dev server's port."""
+    dev = DevServer()
+    dev.app = FormationRuntime(dev.config, dev.book, "support", SUPPORT_FORMATION).app
+    with dev, httpx.Client(base_url=dev.url + "/v1/", timeout=10) as http:
+        yield Formation(dev.config, http, dev)
+
+
+def test_a_definition_brings_its_own_triggers(support: Formation) -> None:
+    listed = ok(support.client("GET", "/triggers"), "list_triggers")
+    trigger = ok(support.client("GET", "/triggers/ticket"), "get_trigger")
+    body = {"data": {"ticket": {"id": 42, "subject": "Printer on fire"}}, "use_async": False}
+    fired = ok(support.client("POST", "/triggers/ticket", json=body), "fire_trigger")
+
+    assert listed == {"formation_id": "support", "triggers": ["ticket"], "count": 1}
+    assert trigger["data_fields"] == ["ticket.id", "ticket.subject"]
+    assert fired["content"] == "You said: Ticket 42: Printer on fire"
+
+
+def test_a_secret_the_definition_references_is_in_use(support: Formation) -> None:
+    assert ok(support.admin("GET", "/secrets"), "list_secrets")["secrets"] == {"ANTHROPIC_KEY": "dev-****"}
+    error(support.admin("DELETE", "/secrets/ANTHROPIC_KEY"), 409, "SECRET_IN_USE")
+
+
+def test_a_definition_gets_default_settings_but_no_sample_content(support: Formation) -> None:
+    info = ok(support.admin("GET", "/formation"), "get_formation_info")
+
+    assert (info["id"], info["version"], [a["id"] for a in info["agents"]]) == ("support", "2.1.0", ["helpdesk"])
+    assert info["scheduler"]["timezone"] == "UTC"
+    assert ok(support.admin("GET", "/mcp/servers"), "list_mcp_servers") == {"servers": [], "count": 0}
+    error(support.client("GET", "/users/alice/channels"), 503, "SERVICE_UNAVAILABLE")

@@ -50,6 +50,7 @@ class FormationRuntime:
         self.idempotency = IdempotencyStore()
         self.started_at = time.time()
         self._areas: dict[str, Any] = {}
+        _resources.log_book(self)  # from the start, so the first chat turns are logged too
         routes = [Route(op.path, endpoint(self, op), methods=[op.method]) for op in OPERATIONS]
         self.app = Starlette(
             routes=routes,

@@ -132,6 +132,9 @@ class Turn:
 def _start_turn(call: Call, body: dict[str, Any], *, streaming: bool, message: str) -> Turn:
     runtime = call.runtime
     state = chat_state(runtime)
+    for name in ("agent_id", "session_id", "user_id"):
+        if body.get(name) is not None and not isinstance(body[name], str):
+            raise invalid_params(name, "Input should be a valid string", "string_type")
     user_id = call.header_user or _str(body.get("user_id")) or "0"
     agent_id = _str(body.get("agent_id")) or next(iter(runtime.agents))
     if agent_id not in runtime.agents:
@@ -360,9 +363,8 @@ async def get_session_messages(call: Call) -> Any:
             cutoff = datetime.fromisoformat(before)
         except ValueError:
             raise invalid_params("query.before", "Input should be an ISO 8601 datetime", "datetime_parsing") from None
-        if cutoff.tzinfo is None:
-            cutoff = cutoff.replace(tzinfo=UTC)
-        messages = [m for m in messages if datetime.fromisoformat(m["timestamp"]) < cutoff]
+        limit_at = _aware(cutoff)
+        messages = [m for m in messages if (at := _instant(m.get("timestamp"))) is not None and at < limit_at]
     page = messages[-limit:]
     return {"session_id": session.session_id, "messages": page, "count": len(page), "has_more": len(messages) > limit}
 
@@ -399,6 +401,18 @@ async def restore_session(call: Call) -> Any:
         "messages_dropped": dropped,
         "message": f"Restored {loaded} messages",
     }
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _instant(value: Any) -> datetime | None:
+    """A stored message's time; restored histories may carry anything, which sorts as "unknown"."""
+    try:
+        return _aware(datetime.fromisoformat(str(value)))
+    except ValueError:
+        return None
 
 
 # --- requests ---------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import logging
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 
 Auth = Literal["public", "admin", "client", "dual"]
 UserRule = Literal["optional", "required", "filter", "none"]
+
+logger = logging.getLogger("meshkit.devserver")
 
 IDEMPOTENCY_TTL_SECS = 24 * 3600
 IDEMPOTENCY_MAX_ENTRIES = 10_000
@@ -287,6 +290,10 @@ def endpoint(runtime: FormationRuntime, op: Operation) -> Callable[[Request], Aw
                 return error_response(
                     exc.status, exc.message, exc.code, exc.data, exc.headers, request_id, idempotency_key
                 )
+            except Exception as exc:  # a dev-server bug still answers in the contract's shape
+                logger.exception("unexpected error in %s %s", op.method, op.path)
+                message = f"Internal error: {type(exc).__name__}"
+                return error_response(500, message, "INTERNAL_ERROR", None, None, request_id, idempotency_key)
             if isinstance(result, Response):
                 return result
             reply = result if isinstance(result, Reply) else Reply(result)

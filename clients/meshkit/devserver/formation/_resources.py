@@ -127,7 +127,7 @@ def by_name(raw: Any, key: str = "name", text_field: str = "content") -> dict[st
     """Named items of a definition, whichever way it spells them: a list of objects or names, or a
     mapping of name → object or text. Items without a usable name are skipped."""
     items: dict[str, dict[str, Any]] = {}
-    pairs = raw.items() if isinstance(raw, dict) else ((None, item) for item in raw or [])
+    pairs = raw.items() if isinstance(raw, dict) else ((None, item) for item in raw) if isinstance(raw, list) else ()
     for name, value in pairs:
         if isinstance(value, dict):
             item = {**value, key: name or value.get(key) or value.get("name") or value.get("id")}
@@ -138,6 +138,13 @@ def by_name(raw: Any, key: str = "name", text_field: str = "content") -> dict[st
         if isinstance(item[key], str) and item[key]:
             items[item[key]] = item
     return items
+
+
+def found(items: dict[str, T], key: str, what: str, code: str | None = None) -> T:
+    """``items[key]``, or 404 "<what> '<key>' not found"."""
+    if key not in items:
+        raise not_found(f"{what} '{key}' not found", code)
+    return items[key]
 
 
 # --- logs: a per-runtime buffer that GET /v1/logs streams -------------------------------------------
@@ -187,6 +194,8 @@ def log_book(runtime: FormationRuntime) -> LogBook:
 def log(runtime: FormationRuntime, level: str, message: str, **fields: Any) -> None:
     """Append one log record (``level`` one of :data:`LOG_LEVELS`); ``fields`` may set ``event_type``
     and the filter fields ``user_id``, ``session_id``, ``request_id``, ``agent_id``."""
+    if level.upper() not in LOG_LEVELS:
+        raise ValueError(f"log level must be one of {LOG_LEVELS}, not {level!r}")
     record: dict[str, Any] = {
         "timestamp": iso_now(),
         "level": level.upper(),
@@ -254,6 +263,8 @@ def audit_log(runtime: FormationRuntime) -> list[dict[str, Any]]:
     def initialised() -> list[dict[str, Any]]:
         entries = [_audit_entry("agent.registered", "agent", agent_id) for agent_id in runtime.agents]
         entries += [_audit_entry("mcp.server.registered", "mcp_server", sid) for sid in mcp_servers(runtime)]
+        for entry in entries:
+            entry["timestamp"] = iso(datetime.fromtimestamp(runtime.started_at, UTC))
         return entries
 
     return runtime.area("audit", initialised)
@@ -289,7 +300,7 @@ DEFAULT_SECTIONS: dict[str, dict[str, Any]] = {
         "clarification": {"enabled": True, "max_questions": 3},
     },
     "llm": {
-        "api_keys": {"openai": "${{ secrets.OPENAI_API_KEY }}"},
+        "api_keys": {},
         "models": [{"text": "openai/gpt-4o-mini"}, {"embedding": "openai/text-embedding-3-small"}],
         "settings": {"temperature": 0.7, "max_tokens": 4096, "timeout_seconds": 60, "max_retries": 3},
     },
@@ -298,27 +309,7 @@ DEFAULT_SECTIONS: dict[str, dict[str, Any]] = {
         "persistent": {"enabled": True, "connection_string": "sqlite:///memory.db"},
         "working": {"max_memory_mb": 512, "fifo_interval_min": 5},
     },
-    "mcp": {
-        "default_retry_attempts": 3,
-        "default_timeout_seconds": 30,
-        "servers": [
-            {
-                "id": "echo-tools",
-                "description": "Tools of the development echo agent",
-                "type": "command",
-                "command": "echo-mcp",
-                "tools": [{"name": "echo", "description": "Returns its input unchanged"}],
-            },
-            {
-                "id": "github",
-                "description": "GitHub issues and pull requests, with each user's own token",
-                "type": "http",
-                "endpoint": "https://mcp.example.invalid/github",
-                "auth": {"type": "bearer", "token": "${{ user.credentials.github }}"},
-                "tools": [{"name": "list_issues", "description": "Lists the issues of a repository"}],
-            },
-        ],
-    },
+    "mcp": {"default_retry_attempts": 3, "default_timeout_seconds": 30, "servers": []},
     "logging": {
         "system": {"level": "info", "destination": "stdout", "format": "json"},
         "conversation": {"enabled": True, "streams": [{"transport": "stdout", "level": "info", "events": ["*"]}]},
@@ -341,9 +332,34 @@ DEFAULT_SECTIONS: dict[str, dict[str, Any]] = {
         "max_concurrent_jobs": 10,
         "max_failures_before_pause": 3,
     },
+    "proactive": {"default_channel": "webhook", "channels": []},
+}
+
+# Sample content of the development formation (the runtime without a definition): a deployed
+# definition gets only the default settings above, and what it declares itself.
+DEVELOPMENT_SAMPLES: dict[str, dict[str, Any]] = {
+    "llm": {"api_keys": {"openai": "${{ secrets.OPENAI_API_KEY }}"}},
+    "mcp": {
+        "servers": [
+            {
+                "id": "echo-tools",
+                "description": "Tools of the development echo agent",
+                "type": "command",
+                "command": "echo-mcp",
+                "tools": [{"name": "echo", "description": "Returns its input unchanged"}],
+            },
+            {
+                "id": "github",
+                "description": "GitHub issues and pull requests, with each user's own token",
+                "type": "http",
+                "endpoint": "https://mcp.example.invalid/github",
+                "auth": {"type": "bearer", "token": "${{ user.credentials.github }}"},
+                "tools": [{"name": "list_issues", "description": "Lists the issues of a repository"}],
+            },
+        ],
+    },
     "proactive": {
-        "default_channel": "webhook",
-        "channels": {"telegram": {"transport": "telegram"}, "slack": {"transport": "slack"}},
+        "channels": [{"name": "telegram", "transport": "telegram"}, {"name": "slack", "transport": "slack"}],
     },
 }
 
@@ -377,8 +393,12 @@ DEFAULT_SOPS = [
 
 
 def section(runtime: FormationRuntime, name: str) -> dict[str, Any]:
-    """One configuration section: the definition's, over the development defaults."""
-    return merged(DEFAULT_SECTIONS[name], runtime.definition.get(name))
+    """One configuration section: the definition's over the default settings (and, for the
+    development formation, over its sample content)."""
+    defaults = DEFAULT_SECTIONS[name]
+    if not runtime.definition:
+        defaults = merged(defaults, DEVELOPMENT_SAMPLES.get(name))
+    return merged(defaults, runtime.definition.get(name))
 
 
 def effective_formation(runtime: FormationRuntime) -> dict[str, Any]:
@@ -403,6 +423,7 @@ def mcp_servers(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
 
 @operation("GET", "/v1/health", "public")
 async def get_health(call: Call) -> Response:
+    """Not enveloped: ``{status, version, uptime_seconds}``."""
     runtime = call.runtime
     body: dict[str, Any] = {
         "status": "healthy",
@@ -414,6 +435,7 @@ async def get_health(call: Call) -> Response:
 
 @logged_operation("GET", "/v1/status", "admin", object="status", type="formation.status")
 async def get_status(call: Call) -> Any:
+    """Runtime statistics: uptime, agents, sessions, requests, jobs."""
     runtime = call.runtime
     chats = chat_state(runtime)
     return {
@@ -434,6 +456,7 @@ async def get_status(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/config", "admin", object="config", type="formation.config")
 async def get_config(call: Call) -> Any:
+    """The formation's metadata, with links to its configuration routes."""
     runtime = call.runtime
     links = ["agents", "overlord", "llm/settings", "memory", "mcp", "logging", "async", "a2a", "scheduler"]
     return {
@@ -447,6 +470,7 @@ async def get_config(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/formation", "admin", object="formation", type="formation.get")
 async def get_formation_info(call: Call) -> Any:
+    """The whole formation with defaults filled (secrets appear as references only)."""
     return effective_formation(call.runtime)
 
 
@@ -454,6 +478,7 @@ def _config_read(path: str, name: str, operation_id: str) -> None:
     """Register ``GET path`` (admin) answering one configuration section as is."""
 
     async def read_section(call: Call) -> Any:
+        """The configuration section, defaults filled."""
         return section(call.runtime, name)
 
     read_section.__name__ = read_section.__qualname__ = operation_id
@@ -471,11 +496,13 @@ _config_read("/v1/scheduler", "scheduler", "get_scheduler_config")
 
 @logged_operation("GET", "/v1/overlord/soul", "admin", object="config", type="overlord.soul")
 async def get_overlord_soul(call: Call) -> Any:
+    """``{soul}`` of the overlord configuration."""
     return {"soul": section(call.runtime, "overlord").get("soul")}
 
 
 @logged_operation("GET", "/v1/logging/destinations", "admin", object="list", type="logging.destinations")
 async def list_logging_destinations(call: Call) -> Any:
+    """The system destination and the conversation streams."""
     logging = section(call.runtime, "logging")
     streams = logging.get("conversation", {}).get("streams", [])
     return {"system": logging.get("system"), "conversation": streams, "count": len(streams) + 1}
@@ -483,27 +510,27 @@ async def list_logging_destinations(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/mcp", "admin", object="config", type="mcp.config")
 async def get_mcp_config(call: Call) -> Any:
+    """MCP defaults and the ids of the servers."""
     mcp = section(call.runtime, "mcp")
     return {**mcp, "servers": list(mcp_servers(call.runtime))}
 
 
 @logged_operation("GET", "/v1/mcp/servers", "admin", object="list", type="mcp.servers")
 async def list_mcp_servers(call: Call) -> Any:
+    """``{servers, count}``."""
     servers = list(mcp_servers(call.runtime).values())
     return {"servers": servers, "count": len(servers)}
 
 
 @logged_operation("GET", "/v1/mcp/servers/{server_id}", "admin", object="mcp_server", type="mcp.server")
 async def get_mcp_server(call: Call) -> Any:
-    server_id = call.path_params["server_id"]
-    server = mcp_servers(call.runtime).get(server_id)
-    if server is None:
-        raise not_found(f"MCP server '{server_id}' not found")
-    return server
+    """One MCP server; 404 when unknown."""
+    return found(mcp_servers(call.runtime), call.path_params["server_id"], "MCP server")
 
 
 @logged_operation("GET", "/v1/mcp/tools", "admin", object="list", type="mcp.tools")
 async def list_mcp_tools(call: Call) -> Any:
+    """The tools of every MCP server, each with its ``server_id``."""
     tools = [
         {**tool, "server_id": server_id}
         for server_id, server in mcp_servers(call.runtime).items()
@@ -514,9 +541,11 @@ async def list_mcp_tools(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/memory/stats", "admin", object="stats", type="memory.stats")
 async def get_buffer_stats(call: Call) -> Any:
+    """Aggregate buffer statistics across users."""
     buffered = buffered_messages(call.runtime)
     total = sum(len(messages) for messages in buffered.values())
-    capacity = int(section(call.runtime, "memory")["buffer"].get("size", 50)) * max(len(buffered), 1)
+    buffer = section(call.runtime, "memory")["buffer"]
+    capacity = int(buffer.get("size", 50)) * int(buffer.get("multiplier", 1)) or 1
     return {
         "total_entries": total,
         "user_count": len({user for user, _ in buffered}),
@@ -532,21 +561,19 @@ async def get_buffer_stats(call: Call) -> Any:
 
 def agent_of(call: Call) -> dict[str, Any]:
     """The agent named by the ``agent_id`` path parameter (404 when unknown)."""
-    agent_id = call.path_params["agent_id"]
-    agent = call.runtime.agents.get(agent_id)
-    if agent is None:
-        raise not_found(f"Agent '{agent_id}' not found")
-    return agent
+    return found(call.runtime.agents, call.path_params["agent_id"], "Agent")
 
 
 @logged_operation("GET", "/v1/agents", "admin", object="agent_list", type="agent.list")
 async def list_agents(call: Call) -> Any:
+    """``{agents, count}``."""
     agents = list(call.runtime.agents.values())
     return {"agents": agents, "count": len(agents)}
 
 
 @logged_operation("GET", "/v1/agents/{agent_id}", "admin", object="agent", type="agent.get")
 async def get_agent(call: Call) -> Any:
+    """One agent; 404 ``Agent '<id>' not found``."""
     return agent_of(call)
 
 
@@ -558,6 +585,7 @@ def _knowledge_sources(agent: dict[str, Any]) -> list[str]:
 
 @logged_operation("POST", "/v1/agents/{agent_id}/knowledge/sync", "admin", object="knowledge", type="knowledge.sync")
 async def sync_agent_knowledge(call: Call) -> Any:
+    """Per-source sync results of the agent's remote knowledge (one source with ``source_id``)."""
     agent = agent_of(call)
     source_id = body_field(await call.body(required=False), "source_id", str)
     sources = _knowledge_sources(agent)
@@ -572,11 +600,10 @@ async def sync_agent_knowledge(call: Call) -> Any:
 
 @logged_operation("POST", "/v1/knowledge/rebuild", "admin", object="knowledge", type="knowledge.rebuild")
 async def rebuild_knowledge(call: Call) -> Any:
+    """Agent knowledge trees rebuilt, for every agent or the one named by ``agent_id``."""
     body = await call.body(required=False)
     agent_id = body_field(body, "agent_id", str)
-    if agent_id is not None and agent_id not in call.runtime.agents:
-        raise not_found(f"Agent '{agent_id}' not found")
-    agents = [agent_id] if agent_id else list(call.runtime.agents)
+    agents = [found(call.runtime.agents, agent_id, "Agent")["id"]] if agent_id else list(call.runtime.agents)
     # The echo agents declare no ``agent_tree:`` sources: each reports an empty result, as the runtime does.
     return {"results": {agent: [] for agent in agents}, "agents": len(agents), "message": "Knowledge trees rebuilt"}
 
@@ -591,21 +618,20 @@ def skills(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
 
 @logged_operation("GET", "/v1/skills", "client", object="list", type="skill.list")
 async def list_skills(call: Call) -> Any:
+    """Every skill with its name, description and scope."""
     items = [_skill_summary(skill) for skill in skills(call.runtime).values()]
     return {"skills": items, "count": len(items)}
 
 
 @logged_operation("GET", "/v1/skills/{skill_name}", "client", object="skill", type="skill.get")
 async def get_skill(call: Call) -> Any:
-    name = call.path_params["skill_name"]
-    skill = skills(call.runtime).get(name)
-    if skill is None:
-        raise not_found(f"Skill '{name}' not found")
-    return skill
+    """One skill; 404 when unknown."""
+    return found(skills(call.runtime), call.path_params["skill_name"], "Skill")
 
 
 @logged_operation("GET", "/v1/agents/{agent_id}/skills", "client", object="list", type="agent.skills")
 async def list_agent_skills(call: Call) -> Any:
+    """The public skills plus the private ones granted to the agent."""
     agent = agent_of(call)
     usable = [
         _skill_summary(skill)
@@ -626,6 +652,7 @@ def sops(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
 
 @logged_operation("GET", "/v1/sops", "client", object="list", type="sop.list")
 async def list_sops(call: Call) -> Any:
+    """The SOPs' metadata."""
     items = [
         {"name": sop["name"], "description": sop.get("description", ""), "mode": sop.get("mode", "guide")}
         for sop in sops(call.runtime).values()
@@ -635,10 +662,8 @@ async def list_sops(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/sops/{sop_name}", "client", object="sop", type="sop.get")
 async def get_sop(call: Call) -> Any:
-    name = call.path_params["sop_name"]
-    sop = sops(call.runtime).get(name)
-    if sop is None:
-        raise not_found(f"SOP '{name}' not found")
+    """One SOP with its content; 404 when unknown."""
+    sop = found(sops(call.runtime), call.path_params["sop_name"], "SOP")
     return {"mode": "guide", "description": "", "content": "", "metadata": {}, "references": [], **sop}
 
 
@@ -677,19 +702,20 @@ def _secret_message(key: str, verb: str) -> dict[str, Any]:
 
 def _existing_secret(call: Call) -> str:
     key: str = call.path_params["key"]
-    if key not in secret_store(call.runtime).cache:
-        raise not_found(f"Secret '{key}' not found", "SECRET_NOT_FOUND")
+    found(secret_store(call.runtime).cache, key, "Secret", "SECRET_NOT_FOUND")
     return key
 
 
 @logged_operation("GET", "/v1/secrets", "admin", object="secret_list", type="secret.list")
 async def list_secrets(call: Call) -> Any:
+    """``{secrets: {name: masked value}, count}``."""
     cache = secret_store(call.runtime).cache
     return {"secrets": {name: masked(value) for name, value in sorted(cache.items())}, "count": len(cache)}
 
 
 @logged_operation("POST", "/v1/secrets", "admin", object="secret", type="secret.created")
 async def create_secret(call: Call) -> Any:
+    """201 ``{message}``; 409 SECRET_EXISTS."""
     body = await call.body()
     key, value = required_field(body, "key", str), required_field(body, "value", str)
     store = secret_store(call.runtime)
@@ -702,6 +728,7 @@ async def create_secret(call: Call) -> Any:
 
 @logged_operation("PUT", "/v1/secrets/{key}", "admin", object="secret", type="secret.updated")
 async def update_secret(call: Call) -> Any:
+    """Updates only: 404 SECRET_NOT_FOUND, never creates."""
     value = required_field(await call.body(), "value", str)
     key = _existing_secret(call)
     store = secret_store(call.runtime)
@@ -712,6 +739,7 @@ async def update_secret(call: Call) -> Any:
 
 @logged_operation("DELETE", "/v1/secrets/{key}", "admin", object="secret", type="secret.deleted")
 async def delete_secret(call: Call) -> Any:
+    """404 SECRET_NOT_FOUND; 409 SECRET_IN_USE for a secret the formation uses."""
     key = _existing_secret(call)
     if key in secrets_in_use(call.runtime):
         raise FormationError(409, f"Secret '{key}' is in use by the formation", "SECRET_IN_USE")
@@ -724,6 +752,7 @@ async def delete_secret(call: Call) -> Any:
 
 @logged_operation("POST", "/v1/secrets/reload", "admin", object="secret", type="secret.reloaded")
 async def reload_secrets(call: Call) -> Any:
+    """Merge the secrets file into the cache: ``{added, overwritten, preserved, count}``."""
     store = secret_store(call.runtime)
     # Non-destructive merge: the file's secrets are added or overwrite the cache; secrets only in the
     # cache are preserved, since the running formation may still use them.
@@ -799,25 +828,30 @@ def _duplicate_of(state: MemoryState, memory: dict[str, Any]) -> dict[str, Any] 
     return next((m for m in state.memories.values() if all(m.get(k) == memory[k] for k in identity)), None)
 
 
-def _ingest(state: MemoryState, user: str, items: list[Any], *, source_required: bool) -> dict[str, Any]:
-    """Ingest items as one processing job; each is accepted, a duplicate or invalid, never blocking the rest.
-    The dev server processes at once, so the job is already completed when anyone polls it."""
-    outcomes = []
-    for index, item in enumerate(items):
-        try:
-            if not isinstance(item, dict):
-                raise invalid_params(f"items.{index}", "Input should be a valid dictionary", "dict_type")
-            memory = _memory_item(item, user)
-            if source_required and not memory["source"]:
-                raise invalid_params(f"items.{index}.source", "Field required", "missing")
-        except FormationError as exc:
-            outcomes.append({"index": index, "status": "invalid", "error": exc.data})
-            continue
-        existing = _duplicate_of(state, memory)
-        if existing is None:
-            state.memories[memory["id"]] = memory
-        status = "duplicate" if existing else "accepted"
-        outcomes.append({"index": index, "status": status, "memory_id": (existing or memory)["id"]})
+def _store(state: MemoryState, memory: dict[str, Any]) -> dict[str, Any]:
+    """Keep a new memory unless its user already has one from the same source id; the outcome."""
+    existing = _duplicate_of(state, memory)
+    if existing is None:
+        state.memories[memory["id"]] = memory
+    return {"status": "duplicate" if existing else "accepted", "memory_id": (existing or memory)["id"]}
+
+
+def _batch_outcome(state: MemoryState, user: str, index: int, item: Any) -> dict[str, Any]:
+    """One batch item ingested, or reported invalid: an invalid item never blocks the rest."""
+    try:
+        if not isinstance(item, dict):
+            raise invalid_params(f"items.{index}", "Input should be a valid dictionary", "dict_type")
+        memory = _memory_item(item, user)
+        if not memory["source"]:
+            raise invalid_params(f"items.{index}.source", "Field required", "missing")
+    except FormationError as exc:
+        return {"index": index, "status": "invalid", "error": exc.data}
+    return {"index": index, **_store(state, memory)}
+
+
+def _ingestion_job(state: MemoryState, user: str, outcomes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The processing job of ingested items. The dev server ingests at once, so the job is already
+    completed when anyone polls it."""
     job: dict[str, Any] = {
         "processing_id": new_id("proc"),
         "user_id": user,
@@ -846,6 +880,7 @@ def _requested_scopes(call: Call) -> set[str]:
 
 @logged_operation("GET", "/v1/memories", "dual", object="list", type="memory.list")
 async def list_memories(call: Call) -> Any:
+    """The user's readable memories, newest first (``limit``, ``offset``, ``scopes``)."""
     user = user_of(call, "required")
     limit = call.query_int("limit", 10, 1, 100)
     offset = call.query_int("offset", 0, 0, 1_000_000_000)
@@ -857,6 +892,7 @@ async def list_memories(call: Call) -> Any:
 
 @logged_operation("POST", "/v1/memories", "dual", object="memory", type="memory.created")
 async def create_memory(call: Call) -> Any:
+    """The created memory (``content = content or detail``), or, with a ``source``, the queued ingestion."""
     user = user_of(call, "required")
     body = await call.body()
     state = memory_state(call.runtime)
@@ -865,8 +901,8 @@ async def create_memory(call: Call) -> Any:
         state.memories[memory["id"]] = memory
         return memory
     # With a source, the runtime queues the item for the ingestion pipeline and answers fast.
-    job = _ingest(state, user, [body], source_required=True)
-    outcome = job["items"][0]
+    outcome = {"index": 0, **_store(state, memory)}
+    job = _ingestion_job(state, user, [outcome])
     return {
         "processing_id": job["processing_id"],
         "status": "queued" if outcome["status"] == "accepted" else outcome["status"],
@@ -878,11 +914,13 @@ async def create_memory(call: Call) -> Any:
 
 @logged_operation("POST", "/v1/memories/batch", "dual", object="memory_batch", type="memory.batch")
 async def ingest_memories_batch(call: Call) -> Any:
+    """Per-item outcomes (accepted, duplicate, invalid) sharing one processing job."""
     user = user_of(call, "required")
     items = required_field(await call.body(), "items", list)
     if len(items) > MAX_BATCH_ITEMS:
         raise invalid_params("items", f"At most {MAX_BATCH_ITEMS} items per batch", "too_long")
-    job = _ingest(memory_state(call.runtime), user, items, source_required=True)
+    state = memory_state(call.runtime)
+    job = _ingestion_job(state, user, [_batch_outcome(state, user, i, item) for i, item in enumerate(items)])
     counts = {
         status: sum(o["status"] == status for o in job["items"]) for status in ("accepted", "duplicate", "invalid")
     }
@@ -891,6 +929,7 @@ async def ingest_memories_batch(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/memories/ingestion/{processing_id}", "dual", object="ingestion", type="memory.ingestion")
 async def get_ingestion_status(call: Call) -> Any:
+    """An ingestion job: the client key sees its user's jobs only, the admin key all."""
     user = user_of(call, "required")
     processing_id = call.path_params["processing_id"]
     job = memory_state(call.runtime).ingestions.get(processing_id)
@@ -901,6 +940,7 @@ async def get_ingestion_status(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/memories/provenance", "dual", object="provenance", type="memory.provenance")
 async def get_memory_provenance(call: Call) -> Any:
+    """Why the formation believes something: facts about ``entity``, or one event's chain."""
     user = user_of(call, "required")
     entity, event_id = call.query.get("entity"), call.query.get("event_id")
     own = [m for m in memory_state(call.runtime).memories.values() if m["user_id"] == user]
@@ -930,6 +970,7 @@ def _provenance_event(memory: dict[str, Any]) -> dict[str, Any]:
 
 @logged_operation("DELETE", "/v1/memories/{memory_id}", "dual", object="memory", type="memory.deleted")
 async def delete_memory(call: Call) -> Any:
+    """``{deleted, user_id}``; 404 unless the memory is the user's."""
     user = user_of(call, "required")
     memory_id = call.path_params["memory_id"]
     memories = memory_state(call.runtime).memories
@@ -941,21 +982,32 @@ async def delete_memory(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/history", "dual", object="list", type="memory.history")
 async def get_history(call: Call) -> Any:
+    """The user's captain's log, newest first (``limit``, ``date_from``, ``date_to``, ``include_sources``)."""
     user = user_of(call, "required")
     limit = call.query_int("limit", 10, 1, 100)
     since, until = query_datetime(call, "date_from"), query_datetime(call, "date_to")
     with_sources = call.query_bool("include_sources", False)
-    entries = []
     # The captain's log of the dev server: one entry per memory of the user, newest first.
-    for memory in reversed(memory_state(call.runtime).memories.values()):
-        moment = parse_datetime(memory["created_at"])
-        if memory["user_id"] != user or (since and moment and moment < since) or (until and moment and moment > until):
-            continue
-        entry = {"id": memory["id"], "date": memory["created_at"][:10], "summary": memory["content"]}
-        if with_sources:
-            entry["sources"] = [_provenance_event(memory)]
-        entries.append(entry)
-    return {"user_id": user, "entries": entries[:limit], "count": len(entries[:limit])}
+    memories = [
+        memory
+        for memory in reversed(memory_state(call.runtime).memories.values())
+        if memory["user_id"] == user and _between(memory["created_at"], since, until)
+    ][:limit]
+    entries = [
+        {
+            "id": memory["id"],
+            "date": memory["created_at"][:10],
+            "summary": memory["content"],
+            **({"sources": [_provenance_event(memory)]} if with_sources else {}),
+        }
+        for memory in memories
+    ]
+    return {"user_id": user, "entries": entries, "count": len(entries)}
+
+
+def _between(timestamp: str, since: datetime | None, until: datetime | None) -> bool:
+    moment = parse_datetime(timestamp)
+    return moment is None or ((since is None or moment >= since) and (until is None or moment <= until))
 
 
 # --- buffer memory: the recent chat messages of each session -----------------------------------------
@@ -997,6 +1049,7 @@ def clear_buffers(call: Call, user: str | None = None, session_id: str | None = 
 
 @logged_operation("GET", "/v1/memory/buffer", "dual", object="buffer", type="memory.buffer")
 async def get_user_buffer(call: Call) -> Any:
+    """The user's buffered messages per session."""
     user = user_of(call, "required")
     buffered = buffered_messages(call.runtime, user)
     sessions = [{"session_id": sid, "message_count": len(messages)} for (_, sid), messages in buffered.items()]
@@ -1010,11 +1063,13 @@ async def get_user_buffer(call: Call) -> Any:
 
 @logged_operation("DELETE", "/v1/memory/buffer", "dual", object="buffer", type="memory.buffer.cleared")
 async def clear_user_buffer(call: Call) -> Any:
+    """Clear the user's buffer; the admin key without a user clears every buffer."""
     return clear_buffers(call, call.user("filter"))  # the admin key without a user clears every buffer
 
 
 @logged_operation("DELETE", "/v1/memory/buffer/{session_id}", "dual", object="buffer", type="memory.buffer.cleared")
 async def clear_session_buffer(call: Call) -> Any:
+    """Clear one of the user's sessions; 404 when the user has no such session."""
     user = user_of(call, "required")
     session_id = call.path_params["session_id"]
     if (user, session_id) not in chat_state(call.runtime).sessions:
@@ -1024,6 +1079,7 @@ async def clear_session_buffer(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/memory/buffers", "admin", object="list", type="memory.buffers")
 async def list_memory_buffers(call: Call) -> Any:
+    """Every session's buffer (deprecated route, admin key)."""
     buffered = buffered_messages(call.runtime)
     buffers = [
         {"user_id": user, "session_id": sid, "message_count": len(messages)}
@@ -1034,6 +1090,7 @@ async def list_memory_buffers(call: Call) -> Any:
 
 @logged_operation("DELETE", "/v1/memory/buffers", "admin", object="buffer", type="memory.buffers.cleared")
 async def clear_memory_buffers(call: Call) -> Any:
+    """Clear every buffer (deprecated route, admin key)."""
     return clear_buffers(call)
 
 
@@ -1077,14 +1134,14 @@ def _in_background(call: Call, body: dict[str, Any]) -> bool:
 
 @logged_operation("POST", "/v1/memory/rebuild", "admin", object="memory_job", type="memory.rebuild")
 async def rebuild_memory(call: Call) -> Any:
+    """Replay a user's memory events into the projections: a job id, or the report with ``background: false``."""
     body = await call.body()
     user = required_field(body, "user_id", str)
     projection = body_field(body, "projection", str)
     if projection is not None and projection not in PROJECTIONS:
         raise invalid_params("projection", f"Unknown projection; expected one of {', '.join(PROJECTIONS)}", "enum")
-    report = _replay_report(
-        call.runtime, user, [projection] if projection else list(PROJECTIONS), bool(body.get("dry_run"))
-    )
+    dry_run = body_field(body, "dry_run", bool) or False
+    report = _replay_report(call.runtime, user, [projection] if projection else list(PROJECTIONS), dry_run)
     job = _memory_job(call, "rebuild", report, user)
     # The runtime answers 202 for background jobs; the spec documents 200, which the dev server keeps.
     return {"job_id": job["job_id"], "status": "queued"} if _in_background(call, body) else job
@@ -1092,11 +1149,13 @@ async def rebuild_memory(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/memory/rebuild/{job_id}", "admin", object="memory_job", type="memory.rebuild.status")
 async def get_memory_rebuild_status(call: Call) -> Any:
+    """A rebuild job; 404 when unknown."""
     return _memory_job_status(call, "rebuild")
 
 
 @logged_operation("POST", "/v1/memory/lint", "admin", object="memory_lint", type="memory.lint")
 async def lint_memory(call: Call) -> Any:
+    """The memory health report of one user, or of every user."""
     user = body_field(await call.body(required=False), "user_id", str)
     users = {m["user_id"] for m in memory_state(call.runtime).memories.values()}
     findings = ("unresolved_conflicts", "superseded_deleted", "orphaned_relationships_removed", "log_gaps")
@@ -1109,6 +1168,7 @@ async def lint_memory(call: Call) -> Any:
 
 @logged_operation("POST", "/v1/memory/backfill", "admin", object="memory_backfill", type="memory.backfill")
 async def backfill_memory(call: Call) -> Any:
+    """Provenance backfill per projection for one user."""
     user = required_field(await call.body(), "user_id", str)
     # Every dev-server memory is born with provenance: nothing to backfill, every projection complete.
     projections = {name: {"scanned": 0, "backfilled": 0, "complete": True} for name in PROJECTIONS}
@@ -1117,6 +1177,7 @@ async def backfill_memory(call: Call) -> Any:
 
 @logged_operation("POST", "/v1/memory/forget", "admin", object="memory_forget", type="memory.forget")
 async def forget_memory_source(call: Call) -> Any:
+    """Delete a user's memories from one source, then rebuild (a job, or inline with ``sync``)."""
     body = await call.body()
     user, source = required_field(body, "user_id", str), required_field(body, "source", str)
     memories = memory_state(call.runtime).memories
@@ -1135,17 +1196,20 @@ async def forget_memory_source(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/memory/forget/{job_id}", "admin", object="memory_job", type="memory.forget.status")
 async def get_memory_forget_status(call: Call) -> Any:
+    """A forget job; 404 when unknown."""
     return _memory_job_status(call, "forget")
 
 
 @logged_operation("GET", "/v1/memory/distilleries", "admin", object="list", type="distillery.list")
 async def list_distilleries(call: Call) -> Any:
+    """Registered distilleries, newest first."""
     items = list(reversed(memory_state(call.runtime).distilleries.values()))  # newest first
     return {"distilleries": items, "count": len(items)}
 
 
 @logged_operation("POST", "/v1/memory/distilleries", "admin", object="distillery", type="distillery.registered")
 async def register_distillery(call: Call) -> Any:
+    """A new distillery (trust level ``provisional`` unless given)."""
     body = await call.body()
     distillery: dict[str, Any] = {
         "distillery_id": new_id("dst"),
@@ -1166,10 +1230,9 @@ async def register_distillery(call: Call) -> Any:
     "DELETE", "/v1/memory/distilleries/{distillery_id}", "admin", object="distillery", type="distillery.revoked"
 )
 async def revoke_distillery(call: Call) -> Any:
+    """Revoke a distillery: its later batches are refused with 410."""
     distillery_id = call.path_params["distillery_id"]
-    distillery = memory_state(call.runtime).distilleries.get(distillery_id)
-    if distillery is None:
-        raise not_found(f"Distillery '{distillery_id}' not found")
+    distillery = found(memory_state(call.runtime).distilleries, distillery_id, "Distillery")
     distillery["status"] = "revoked"
     audit(call, "memory.distillery.revoked", "memory", distillery_id)
     return {"distillery_id": distillery_id, "status": "revoked", "message": "Distillery revoked"}
@@ -1192,6 +1255,7 @@ def _signed_distillery(call: Call) -> dict[str, Any]:
 
 @logged_operation("POST", "/v1/memories/distilled", "dual", object="distilled_batch", type="memory.distilled")
 async def ingest_distilled_memories(call: Call) -> Any:
+    """A signed batch of distilled events, idempotent on each event's ``source_id``."""
     distillery = _signed_distillery(call)
     body = await call.body()
     events = required_field(body, "events", list)
@@ -1226,6 +1290,7 @@ async def ingest_distilled_memories(call: Call) -> Any:
     "GET", "/v1/memories/distilled/{processing_id}", "dual", object="distilled_batch", type="memory.distilled.status"
 )
 async def get_distilled_status(call: Call) -> Any:
+    """A distilled batch's job: the admin key sees all, the client key its distillery's."""
     processing_id = call.path_params["processing_id"]
     job = memory_state(call.runtime).distilled.get(processing_id)
     # The admin key sees every job; the client key only the jobs of the distillery it names.
@@ -1317,7 +1382,7 @@ def parse_cron(expression: str) -> list[set[int]]:
 def _cron_day_matches(fields: list[set[int]], expression: str, moment: datetime) -> bool:
     day_of_month, weekday = moment.day in fields[2], (moment.weekday() + 1) % 7 in fields[4]
     parts = expression.split()
-    if parts[2] != "*" and parts[4] != "*":
+    if not parts[2].startswith("*") and not parts[4].startswith("*"):
         return day_of_month or weekday  # cron's rule: with both restricted, either one suffices
     return day_of_month and weekday
 
@@ -1381,6 +1446,7 @@ def job_of(call: Call) -> ScheduledJob:
 
 @logged_operation("GET", "/v1/scheduler/jobs", "dual", object="list", type="scheduler.jobs")
 async def list_scheduler_jobs(call: Call) -> Any:
+    """``{jobs, count}`` filtered by the user header (required with the client key)."""
     user = call.user("filter")
     jobs = [job.view() for job in scheduler_jobs(call.runtime).values() if user is None or job.user_id == user]
     return {"jobs": jobs, "count": len(jobs)}
@@ -1388,6 +1454,7 @@ async def list_scheduler_jobs(call: Call) -> Any:
 
 @logged_operation("POST", "/v1/scheduler/jobs", "admin", idempotent=True, object="job", type="scheduler.job.created")
 async def create_scheduler_job(call: Call) -> Any:
+    """201 Job owned by the header's user; 400/422 VALIDATION_ERROR for a bad type or schedule."""
     body = await call.body()
     kind, schedule = required_field(body, "type", str), required_field(body, "schedule", str)
     message = required_field(body, "message", str)
@@ -1409,11 +1476,13 @@ async def create_scheduler_job(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/scheduler/jobs/{job_id}", "admin", object="job", type="scheduler.job")
 async def get_scheduler_job(call: Call) -> Any:
+    """One Job; 404 when unknown (or not the header user's)."""
     return job_of(call).view()
 
 
 @logged_operation("PUT", "/v1/scheduler/jobs/{job_id}", "admin", object="job", type="scheduler.job.updated")
 async def update_scheduler_job(call: Call) -> Any:
+    """Change ``message``, ``schedule`` and/or ``title``; the schedule is validated again."""
     body = await call.body()
     job = job_of(call)
     changes = {name: body_field(body, name, str) for name in ("message", "schedule", "title")}
@@ -1430,6 +1499,7 @@ async def update_scheduler_job(call: Call) -> Any:
 
 @logged_operation("POST", "/v1/scheduler/jobs/{job_id}/pause", "admin", object="job", type="scheduler.job.paused")
 async def pause_scheduler_job(call: Call) -> Any:
+    """The Job, disabled, without a next run."""
     job = job_of(call)
     job.enabled, job.next_run = False, None
     audit(call, "scheduler.job.paused", "scheduler_job", job.id)
@@ -1438,6 +1508,7 @@ async def pause_scheduler_job(call: Call) -> Any:
 
 @logged_operation("POST", "/v1/scheduler/jobs/{job_id}/resume", "admin", object="job", type="scheduler.job.resumed")
 async def resume_scheduler_job(call: Call) -> Any:
+    """The Job, enabled, with its next run."""
     job = job_of(call)
     job.enabled = True
     job.next_run = next_run_of(job)
@@ -1447,6 +1518,7 @@ async def resume_scheduler_job(call: Call) -> Any:
 
 @logged_operation("DELETE", "/v1/scheduler/jobs/{job_id}", "admin", object="message", type="scheduler.job.deleted")
 async def delete_scheduler_job(call: Call) -> Any:
+    """``{message}``; 404 when unknown."""
     job = job_of(call)
     del scheduler_jobs(call.runtime)[job.id]
     audit(call, "scheduler.job.deleted", "scheduler_job", job.id)
@@ -1482,6 +1554,7 @@ def credential_of(call: Call) -> dict[str, Any]:
 
 @logged_operation("GET", "/v1/credentials/services", "dual", object="list", type="credential.services")
 async def list_credential_services(call: Call) -> Any:
+    """Services whose user credentials the MCP servers reference."""
     users_of: dict[str, list[str]] = {}
     for server_id, server in mcp_servers(call.runtime).items():
         for service in USER_CREDENTIAL_REFERENCE.findall(dumps(server)):
@@ -1492,6 +1565,7 @@ async def list_credential_services(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/credentials", "dual", object="list", type="credential.list")
 async def list_credentials(call: Call) -> Any:
+    """The user's credentials (every user's with the admin key and no header), values masked."""
     user = call.user("filter")
     items = [credential_view(r) for r in credentials(call.runtime).values() if user is None or r["user_id"] == user]
     return {"credentials": items, "count": len(items)}
@@ -1499,11 +1573,13 @@ async def list_credentials(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/credentials/{credential_id}", "dual", object="credential", type="credential.get")
 async def get_credential(call: Call) -> Any:
+    """One credential, values masked; 404 unless it is the user's."""
     return credential_view(credential_of(call))
 
 
 @logged_operation("POST", "/v1/credentials", "dual", object="credential", type="credential.created")
 async def create_credential(call: Call) -> Any:
+    """``{credential_id, service, name, credential_preview, created_at}``."""
     owner = call.user("filter") or "0"  # the admin key without a user stores a formation-level credential
     body = await call.body()
     service = required_field(body, "service", str)
@@ -1525,6 +1601,7 @@ async def create_credential(call: Call) -> Any:
 
 @logged_operation("DELETE", "/v1/credentials/{credential_id}", "dual", object="credential", type="credential.deleted")
 async def delete_credential(call: Call) -> Any:
+    """Delete one of the user's credentials; 404 otherwise."""
     record = credential_of(call)
     del credentials(call.runtime)[record["credential_id"]]
     return {"message": "Credential deleted", "credential_id": record["credential_id"], "deleted": True}
@@ -1578,13 +1655,13 @@ def _resolved(directory: UserDirectory, identifier: str) -> dict[str, Any]:
 
 
 def _known_user(directory: UserDirectory, muxi_user_id: str) -> str:
-    if muxi_user_id not in directory.users:
-        raise not_found(f"User '{muxi_user_id}' not found")
+    found(directory.users, muxi_user_id, "User")
     return muxi_user_id
 
 
 @logged_operation("POST", "/v1/users/resolve", "client", object="user", type="user.resolved")
 async def resolve_user(call: Call) -> Any:
+    """The user of an identifier, created when unknown."""
     body = await call.body()
     identifier = normalized_identifier(required_field(body, "identifier", str))
     if not identifier:
@@ -1598,6 +1675,7 @@ async def resolve_user(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/users/{identifier}", "client", object="user", type="user.get")
 async def lookup_user(call: Call) -> Any:
+    """The user of an identifier; 404 when unknown (never creates)."""
     identifier = normalized_identifier(call.path_params["identifier"])
     directory = user_directory(call.runtime)
     if identifier not in directory.identifiers:
@@ -1607,6 +1685,7 @@ async def lookup_user(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/users/identifiers/{muxi_user_id}", "client", object="list", type="user.identifiers")
 async def get_user_identifiers(call: Call) -> Any:
+    """Every identifier of a MUXI user; 404 when unknown."""
     directory = user_directory(call.runtime)
     muxi_user_id = _known_user(directory, call.path_params["muxi_user_id"])
     identifiers = directory.identifiers_of(muxi_user_id)
@@ -1633,6 +1712,7 @@ def _identifier_pair(item: Any, index: int) -> tuple[str, str]:
 
 @logged_operation("POST", "/v1/users/identifiers", "client", object="list", type="user.identifiers.linked")
 async def link_user_identifiers(call: Call) -> Any:
+    """Link identifiers to a user (a new one without ``muxi_user_id``); 404 unknown user."""
     body = await call.body()
     pairs = [_identifier_pair(item, i) for i, item in enumerate(required_field(body, "identifiers", list))]
     directory = user_directory(call.runtime)
@@ -1652,6 +1732,7 @@ async def link_user_identifiers(call: Call) -> Any:
     "DELETE", "/v1/users/identifiers/{identifier}", "client", object="user", type="user.identifier.unlinked"
 )
 async def unlink_user_identifier(call: Call) -> Any:
+    """Remove an identifier's link; 404 when it has none."""
     identifier = normalized_identifier(call.path_params["identifier"])
     link = user_directory(call.runtime).identifiers.pop(identifier, None)
     if link is None:
@@ -1660,8 +1741,8 @@ async def unlink_user_identifier(call: Call) -> Any:
 
 
 def proactive(runtime: FormationRuntime) -> dict[str, Any]:
-    """The formation's ``proactive`` block (503 when the definition turns it off with a null or false)."""
-    if "proactive" in runtime.definition and not runtime.definition["proactive"]:
+    """The formation's ``proactive`` block (503 when a deployed definition has none)."""
+    if runtime.definition and not runtime.definition.get("proactive"):
         raise FormationError(503, "The formation has no 'proactive' block", "SERVICE_UNAVAILABLE")
     return section(runtime, "proactive")
 
@@ -1675,7 +1756,7 @@ def channel_state(call: Call) -> dict[str, Any]:
 
 
 def _declared_channel(call: Call, name: str) -> str:
-    declared = list(proactive(call.runtime).get("channels") or {})
+    declared = list(by_name(proactive(call.runtime).get("channels")))
     if name not in declared and name != "webhook":
         raise FormationError(400, f"Unknown channel '{name}'; declared channels: {', '.join(declared)}")
     return name
@@ -1691,11 +1772,13 @@ def _timezone(name: str) -> str:
 
 @logged_operation("GET", "/v1/users/{user_id}/channels", "client", object="channels", type="user.channels")
 async def get_user_channels(call: Call) -> Any:
+    """The user's notification channel state (empty for an unknown user)."""
     return channel_state(call)
 
 
 @logged_operation("PUT", "/v1/users/{user_id}/channels", "client", object="channels", type="user.channels.updated")
 async def update_user_channels(call: Call) -> Any:
+    """Merge channel contexts, set preferred channel and timezone; 400 for unknown ones."""
     body = await call.body()
     state = channel_state(call)
     preferred, timezone = body_field(body, "preferred_channel", str), body_field(body, "timezone", str)
@@ -1723,6 +1806,7 @@ async def update_user_channels(call: Call) -> Any:
 
 @logged_operation("POST", "/v1/notifications", "client", object="notification", type="notification.sent")
 async def send_notification(call: Call) -> Any:
+    """Route a notification: explicit channels, else the preferred one, else the default."""
     body = await call.body()
     user_id, message = required_field(body, "user_id", str), required_field(body, "message", str)
     if not message.strip():
@@ -1767,10 +1851,7 @@ def trigger_of(call: Call) -> dict[str, Any]:
     name = call.path_params["trigger_name"]
     if not TRIGGER_NAME.match(name):
         raise FormationError(400, f"Invalid trigger name '{name}': letters, digits, '-' and '_' only")
-    trigger = triggers(call.runtime).get(name)
-    if trigger is None:
-        raise not_found(f"Trigger '{name}' not found", "TRIGGER_NOT_FOUND")
-    return trigger
+    return found(triggers(call.runtime), name, "Trigger", "TRIGGER_NOT_FOUND")
 
 
 def render(template: str, data: dict[str, Any]) -> str:
@@ -1778,12 +1859,12 @@ def render(template: str, data: dict[str, Any]) -> str:
     value is missing stays as written, so the rendered message shows what the data lacked."""
 
     def value(match: re.Match[str]) -> str:
-        found: Any = data
+        node: Any = data
         for part in match.group(1).split("."):
-            if not isinstance(found, dict) or part not in found:
+            if not isinstance(node, dict) or part not in node:
                 return match.group(0)
-            found = found[part]
-        return found if isinstance(found, str) else dumps(found)
+            node = node[part]
+        return node if isinstance(node, str) else dumps(node)
 
     return PLACEHOLDER.sub(value, template)
 
@@ -1845,12 +1926,14 @@ def _running(runtime: FormationRuntime) -> set[asyncio.Task[None]]:
 
 @logged_operation("GET", "/v1/triggers", "client", object="list", type="trigger.list")
 async def list_triggers(call: Call) -> Any:
+    """``{formation_id, triggers: [name], count}``."""
     names = sorted(triggers(call.runtime))
     return {"formation_id": call.runtime.formation_id, "triggers": names, "count": len(names)}
 
 
 @logged_operation("GET", "/v1/triggers/{trigger_name}", "client", object="trigger", type="trigger.get")
 async def get_trigger(call: Call) -> Any:
+    """``{name, content, data_fields}``; 400 malformed name; 404 TRIGGER_NOT_FOUND."""
     return trigger_of(call)
 
 
@@ -1858,6 +1941,8 @@ async def get_trigger(call: Call) -> Any:
     "POST", "/v1/triggers/{trigger_name}", "client", idempotent=True, object="trigger", type="trigger.fired"
 )
 async def fire_trigger(call: Call) -> Any:
+    """Render the template with ``data`` and play it as a chat turn: ``processing``, or ``completed``
+    with its content when ``use_async`` is false."""
     trigger = trigger_of(call)
     body = await call.body()
     data = required_field(body, "data", dict)
@@ -1886,6 +1971,7 @@ async def fire_trigger(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/audit", "admin", object="list", type="audit.list")
 async def get_audit_log(call: Call) -> Any:
+    """Audit entries, newest first (``limit``, ``action`` pattern, ``resource_type``, ``since``)."""
     limit = call.query_int("limit", 100, 1, 1000)
     action, resource_type = call.query.get("action"), call.query.get("resource_type")
     if resource_type and resource_type not in AUDIT_RESOURCE_TYPES:
@@ -1896,13 +1982,14 @@ async def get_audit_log(call: Call) -> Any:
         for entry in reversed(audit_log(call.runtime))  # newest first
         if (not action or fnmatch.fnmatchcase(entry["action"], action))
         and (not resource_type or entry["resource_type"] == resource_type)
-        and (since is None or (parse_datetime(entry["timestamp"]) or since) >= since)
+        and _between(entry["timestamp"], since, None)
     ]
     return {"entries": entries[:limit], "count": len(entries[:limit]), "total": len(entries)}
 
 
 @logged_operation("DELETE", "/v1/audit", "admin", object="audit", type="audit.cleared")
 async def clear_audit_log(call: Call) -> Any:
+    """Clear the audit log; 422 without ``confirm=clear-audit-log``."""
     if call.query.get("confirm") != CLEAR_AUDIT_CONFIRMATION:
         raise invalid_params("query.confirm", f"Pass confirm={CLEAR_AUDIT_CONFIRMATION} to clear the audit log")
     entries = audit_log(call.runtime)
@@ -1938,11 +2025,13 @@ def _pending(call: Call) -> Tuning:
 
 @logged_operation("GET", "/v1/tuning", "admin", object="tuning", type="tuning.get")
 async def get_tuning(call: Call) -> Any:
+    """``{content}`` of the live MUXI.md (null when there is none)."""
     return {"content": tuning(call.runtime).live}
 
 
 @logged_operation("POST", "/v1/tuning", "admin", object="tuning", type="tuning.replaced")
 async def replace_tuning(call: Call) -> Any:
+    """Replace the live MUXI.md."""
     state = tuning(call.runtime)
     state.live = required_field(await call.body(), "content", str)
     return {"message": "MUXI.md replaced", "content": state.live}
@@ -1950,11 +2039,13 @@ async def replace_tuning(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/tuning/pending", "admin", object="tuning", type="tuning.pending")
 async def get_tuning_pending(call: Call) -> Any:
+    """``{content}`` of the pending suggestion (null when there is none)."""
     return {"content": tuning(call.runtime).pending}
 
 
 @logged_operation("PATCH", "/v1/tuning/pending", "admin", object="tuning", type="tuning.applied")
 async def apply_tuning_pending(call: Call) -> Any:
+    """Promote the pending suggestion to the live MUXI.md; 404 when there is none."""
     state = _pending(call)
     state.live, state.pending = state.pending, None
     return {"message": "Suggestion applied to MUXI.md", "content": state.live}
@@ -1962,12 +2053,14 @@ async def apply_tuning_pending(call: Call) -> Any:
 
 @logged_operation("DELETE", "/v1/tuning/pending", "admin", object="tuning", type="tuning.dismissed")
 async def dismiss_tuning_pending(call: Call) -> Any:
+    """Drop the pending suggestion; 404 when there is none."""
     _pending(call).pending = None
     return {"message": "Suggestion dismissed"}
 
 
 @logged_operation("POST", "/v1/tuning/run", "admin", object="tuning", type="tuning.run")
 async def run_tuning(call: Call) -> Any:
+    """One tuning pass, which leaves a pending suggestion."""
     state = tuning(call.runtime)
     # The dev server's tuning loop always has the same idea, appended to the live file.
     state.pending = f"{state.live.rstrip()}\n{TUNING_SUGGESTION}\n" if state.live else f"{TUNING_SUGGESTION}\n"
@@ -1984,6 +2077,7 @@ def _no_artifact(call: Call) -> FormationError:
 
 @logged_operation("GET", "/v1/artifacts", "dual", object="list", type="artifact.list")
 async def list_artifacts(call: Call) -> Any:
+    """Always empty: the echo agent makes no artifacts."""
     call.user("filter")
     call.query_int("limit", 20, 1, 100)
     return {"artifacts": [], "count": 0}
@@ -1991,16 +2085,19 @@ async def list_artifacts(call: Call) -> Any:
 
 @logged_operation("GET", "/v1/artifacts/{artifact_id}", "dual", object="artifact", type="artifact.get")
 async def get_artifact(call: Call) -> Any:
+    """404: there are no artifacts."""
     raise _no_artifact(call)
 
 
 @logged_operation("GET", "/v1/artifacts/{artifact_id}/content", "dual", object="artifact", type="artifact.content")
 async def download_artifact_content(call: Call) -> Any:
+    """404: there are no artifacts."""
     raise _no_artifact(call)
 
 
 @logged_operation("GET", "/v1/artifacts/{artifact_id}/versions", "dual", object="list", type="artifact.versions")
 async def list_artifact_versions(call: Call) -> Any:
+    """404: there are no artifacts."""
     raise _no_artifact(call)
 
 
@@ -2028,6 +2125,7 @@ def _log_filter(call: Call) -> Callable[[dict[str, Any]], bool]:
 
 @logged_operation("GET", "/v1/logs", "admin")
 async def stream_logs(call: Call) -> Response:
+    """Buffered, then live, log records matching the query filters, as ``event: log`` frames."""
     wanted = _log_filter(call)
     book = log_book(call.runtime)
     interval = call.runtime.config.keepalive_interval
