@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from meshkit.devserver import DevServer
 from meshkit.devserver._faults import classify
 
@@ -19,9 +18,7 @@ def _formation(dev: DevServer, timeout: float = 5.0) -> httpx.Client:
 
 
 def _chat(client: httpx.Client, key: str, message: str = "Hello!") -> httpx.Response:
-    return client.post(
-        "/chat", json={"message": message, "stream": False}, headers={"X-Muxi-Idempotency-Key": key}
-    )
+    return client.post("/chat", json={"message": message, "stream": False}, headers={"X-Muxi-Idempotency-Key": key})
 
 
 def test_a_status_fault_answers_with_the_apis_own_error_body_then_disarms(
@@ -92,12 +89,13 @@ def test_a_stream_cut_after_k_events_ends_mid_stream(meshkit_fresh_dev_server: D
     dev = meshkit_fresh_dev_server
     dev.fault(path="/v1/chat", cut_after_events=3)
     received: list[str] = []
-    with _formation(dev) as client, pytest.raises(httpx.TransportError):  # noqa: PT012
-        with client.stream("POST", "/chat", json={"message": "Hello there, streaming world"}) as response:
-            assert response.status_code == 200
-            for line in response.iter_lines():
-                if line.startswith("data:"):
-                    received.append(line)
+    with (
+        _formation(dev) as client,
+        pytest.raises(httpx.TransportError),
+        client.stream("POST", "/chat", json={"message": "Hello there, streaming world"}) as response,
+    ):
+        assert response.status_code == 200
+        received.extend(line for line in response.iter_lines() if line.startswith("data:"))
     assert len(received) == 3  # keepalive comments are not events
 
 

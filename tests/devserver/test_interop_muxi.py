@@ -39,11 +39,22 @@ def formation(meshkit_fresh_dev_server: DevServer) -> Iterator[object]:
 def test_health_status_config_and_agents(formation: object) -> None:
     client = formation
     assert client.health()["status"] == "healthy"
-    for call in (client.get_status, client.get_config, client.get_formation_info, client.get_mcp_servers,
-                 client.get_mcp_tools, client.get_overlord_config, client.get_overlord_soul,
-                 client.get_async_config, client.get_a2a_config, client.get_logging_config,
-                 client.get_logging_destinations, client.get_memory_config, client.get_buffer_stats,
-                 client.get_scheduler_config):
+    for call in (
+        client.get_status,
+        client.get_config,
+        client.get_formation_info,
+        client.get_mcp_servers,
+        client.get_mcp_tools,
+        client.get_overlord_config,
+        client.get_overlord_soul,
+        client.get_async_config,
+        client.get_a2a_config,
+        client.get_logging_config,
+        client.get_logging_destinations,
+        client.get_memory_config,
+        client.get_buffer_stats,
+        client.get_scheduler_config,
+    ):
         assert isinstance(call(), dict), call.__name__
     agents = client.get_agents()
     assert agents["count"] == len(agents["agents"]) >= 1
@@ -64,7 +75,9 @@ def test_streaming_chat_sessions_and_requests(formation: object) -> None:
     history = client.get_session_messages("sess_1", USER)["messages"]
     assert [m["role"] for m in history] == ["user", "assistant"]
     assert history[1]["content"] == "You said: Hello!"
-    client.restore_session("sess_2", USER, [{"role": "user", "content": "earlier", "timestamp": "2026-01-01T00:00:00Z"}])
+    client.restore_session(
+        "sess_2", USER, [{"role": "user", "content": "earlier", "timestamp": "2026-01-01T00:00:00Z"}]
+    )
     assert client.get_session("sess_2", USER)["message_count"] == 1
     requests = client.get_requests(USER)["requests"]
     assert requests and requests[0]["status"] == "completed"
@@ -168,9 +181,12 @@ def test_server_client_lifecycle(meshkit_fresh_dev_server: DevServer) -> None:
         assert server.delete_formation("my-bot")["id"] == "my-bot"
         with pytest.raises(muxi.errors.MuxiError):
             server.get_formation("my-bot")
-    with muxi.FormationClient(
-        server_url=dev.url, formation_id="nobody", client_key=dev.config.client_key
-    ) as through_proxy, pytest.raises(muxi.errors.MuxiError):
+    with (
+        muxi.FormationClient(
+            server_url=dev.url, formation_id="nobody", client_key=dev.config.client_key
+        ) as through_proxy,
+        pytest.raises(muxi.errors.MuxiError),
+    ):
         through_proxy.health()
 
 
@@ -192,9 +208,7 @@ def deploy_with_signed_request(dev: DevServer, formation_id: str) -> None:
 def test_formation_client_through_the_server_proxy(meshkit_fresh_dev_server: DevServer) -> None:
     dev = meshkit_fresh_dev_server
     deploy_with_signed_request(dev, "proxied")
-    with muxi.FormationClient(
-        server_url=dev.url, formation_id="proxied", client_key=dev.config.client_key
-    ) as client:
+    with muxi.FormationClient(server_url=dev.url, formation_id="proxied", client_key=dev.config.client_key) as client:
         assert client.health()["status"] == "healthy"
         events = list(client.chat_stream({"message": "through the proxy"}, user_id=USER))
         assert events[-1]["event"] == "done"

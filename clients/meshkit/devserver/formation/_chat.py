@@ -254,9 +254,7 @@ async def _respond(call: Call, body: dict[str, Any], message: str) -> Any:
     }
     if turn.ui:
         reply["ui"] = turn.ui
-    return Reply(
-        {"message": reply, "user_id": turn.user_id, "session_id": turn.session.session_id, "request_id": None}
-    )
+    return Reply({"message": reply, "user_id": turn.user_id, "session_id": turn.session.session_id, "request_id": None})
 
 
 async def _stream(runtime: FormationRuntime, turn: Turn) -> AsyncIterator[bytes]:
@@ -296,9 +294,7 @@ async def _stream(runtime: FormationRuntime, turn: Turn) -> AsyncIterator[bytes]
         extra["stream_discontinuity"] = True
     elapsed_ms = int((time.monotonic() - started) * 1000)
     _finish_turn(runtime, turn, final)
-    yield token(
-        "completed", final, status="success", processing_time_ms=elapsed_ms, agent_used=turn.agent_id, **extra
-    )
+    yield token("completed", final, status="success", processing_time_ms=elapsed_ms, agent_used=turn.agent_id, **extra)
     if turn.ui:
         yield sse_frame({"ui": turn.ui}, event="ui")
     yield sse_frame({"finished": True}, event="done")
@@ -382,7 +378,11 @@ async def restore_session(call: Call) -> Any:
     session = state.sessions[(user, session_id)] = Session(session_id, user)
     dropped = 0
     for item in messages:
-        if not isinstance(item, dict) or item.get("role") not in ("user", "assistant", "system") or "content" not in item:
+        if (
+            not isinstance(item, dict)
+            or item.get("role") not in ("user", "assistant", "system")
+            or "content" not in item
+        ):
             dropped += 1
             continue
         session.messages.append(
