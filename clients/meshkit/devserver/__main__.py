@@ -38,7 +38,10 @@ def parse_args(argv: Sequence[str] | None = None) -> DevServerConfig:
         kind = {"port": int, "token_delay": float}.get(dest, str)
         parser.add_argument(flag, dest=dest, type=kind, default=None, help=text)
     args = parser.parse_args(argv)
-    return DevServerConfig.from_env(**vars(args))
+    try:
+        return DevServerConfig.from_env(**vars(args))
+    except ValueError as exc:  # a MESHKIT_DEV_* variable that does not parse
+        parser.error(f"bad environment value: {exc}")
 
 
 def banner(config: DevServerConfig, port: int) -> str:
