@@ -4,7 +4,8 @@
    operation, with the templates in generator/templates/ (open enums; request builders that
    send nothing; no generated HTTP client, since meshkit's core owns the transport).
 2. This script adds ``operations.py``: every operation with what the core needs to send it
-   (method, path, auth, retry class, user header, envelope, stream events).
+   (method, path, auth, retry class, user header, envelope, stream events), and
+   ``openapi.json``, the spec itself, for the dev server's request validation.
 3. The pinned ruff formats the result with --isolated, so nobody's local config changes a byte.
 4. The package directory is replaced as a whole. The same spec always gives the same bytes.
 """
@@ -12,6 +13,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import pprint
 import shutil
 import subprocess
@@ -146,6 +148,11 @@ def generate() -> None:
             raise GenerateError(f"openapi-python-client warned:\n{log}")
         document = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
         (out / "operations.py").write_text(_operations_module(document), encoding="utf-8")
+        # The spec itself ships with the package (compact JSON: no YAML parser needed at run time),
+        # so the dev server can validate requests against exactly what the clients were built from.
+        (out / "openapi.json").write_text(
+            json.dumps(document, ensure_ascii=False, sort_keys=False, separators=(",", ":")) + "\n", encoding="utf-8"
+        )
         # Run from the parent: inside the package, its types.py would shadow the stdlib module.
         ruff = [str(bin_dir / "ruff")]
         _run(
