@@ -1,17 +1,121 @@
 """meshkit: one Python SDK for the agent mesh.
 
-It talks to three HTTP APIs, all described by one OpenAPI document (``openapi/mesh.yaml``):
-the AiMesh broker, a MUXI formation and the MUXI Server. The typed models and request builders
-are generated from that document into ``meshkit._generated``; the façades are built on top.
+    from meshkit import Formation
+    print(Formation(url="http://localhost:8001", client_key="fmc_...").chat("Hello!").text)
 
-``import meshkit`` stays cheap: nothing heavy (httpx, the generated models) is imported here.
+It talks to three HTTP APIs described by one OpenAPI document (``openapi/mesh.yaml``): a MUXI
+formation (``Formation``/``AsyncFormation``), the MUXI Server and the AiMesh broker. Names load on
+first use, so ``import meshkit`` stays cheap (no httpx, no generated models).
 """
 
+from __future__ import annotations
+
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 try:
     __version__ = version("meshkit")
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0"
 
-__all__ = ["__version__"]
+_EXPORTS = {
+    "Formation": "meshkit.formation",
+    "AsyncFormation": "meshkit.formation",
+    "ChatResult": "meshkit.formation",
+    "Session": "meshkit.formation",
+    "Stream": "meshkit._core.streams",
+    "AsyncStream": "meshkit._core.streams",
+    "ChatEvent": "meshkit._core.events",
+    "ContentDelta": "meshkit._core.events",
+    "Thinking": "meshkit._core.events",
+    "Planning": "meshkit._core.events",
+    "Progress": "meshkit._core.events",
+    "ToolCall": "meshkit._core.events",
+    "Completed": "meshkit._core.events",
+    "Failed": "meshkit._core.events",
+    "UiEvent": "meshkit._core.events",
+    "Done": "meshkit._core.events",
+    "UnknownEvent": "meshkit._core.events",
+    "StreamEvent": "meshkit._core.events",
+    "MeshkitError": "meshkit._core.errors",
+    "ConfigurationError": "meshkit._core.errors",
+    "APIError": "meshkit._core.errors",
+    "ValidationError": "meshkit._core.errors",
+    "AuthenticationError": "meshkit._core.errors",
+    "PermissionDeniedError": "meshkit._core.errors",
+    "AuthorizationError": "meshkit._core.errors",
+    "BudgetExceededError": "meshkit._core.errors",
+    "NotFoundError": "meshkit._core.errors",
+    "ConflictError": "meshkit._core.errors",
+    "RateLimitError": "meshkit._core.errors",
+    "ServerError": "meshkit._core.errors",
+    "InternalServerError": "meshkit._core.errors",
+    "ConnectionError": "meshkit._core.errors",
+    "TimeoutError": "meshkit._core.errors",
+    "StreamError": "meshkit._core.errors",
+    "StreamInterruptedError": "meshkit._core.errors",
+    "StreamTimeoutError": "meshkit._core.errors",
+    "ResponseValidationError": "meshkit._core.errors",
+    "MuxiError": "meshkit._core.errors",
+    "AiMeshError": "meshkit._core.errors",
+    "FormationError": "meshkit._core.errors",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'meshkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+if TYPE_CHECKING:
+    from ._core.errors import (
+        AiMeshError,
+        APIError,
+        AuthenticationError,
+        AuthorizationError,
+        BudgetExceededError,
+        ConfigurationError,
+        ConflictError,
+        ConnectionError,
+        FormationError,
+        InternalServerError,
+        MeshkitError,
+        MuxiError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        ResponseValidationError,
+        ServerError,
+        StreamError,
+        StreamInterruptedError,
+        StreamTimeoutError,
+        TimeoutError,
+        ValidationError,
+    )
+    from ._core.events import (
+        ChatEvent,
+        Completed,
+        ContentDelta,
+        Done,
+        Failed,
+        Planning,
+        Progress,
+        StreamEvent,
+        Thinking,
+        ToolCall,
+        UiEvent,
+        UnknownEvent,
+    )
+    from ._core.streams import AsyncStream, Stream
+    from .formation import AsyncFormation, ChatResult, Formation, Session

@@ -1,0 +1,239 @@
+"""Stream frames → typed events, once for sync and async.
+
+Chat streams (formation.md §6.3): each ``data:`` frame carries a runtime token; ``event: ui``
+carries widgets, ``event: done`` ends the stream, ``event: error`` fails it. Other streams map
+each event name to the payload model the spec names (``x-meshkit-events``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .errors import ResponseValidationError, StreamError
+from .sse import ServerSentEvent
+
+
+class ChatEvent:
+    """One event of a chat stream. ``type`` is the token type (``content``, ``thinking``…) or the
+    event name (``ui``, ``done``); ``text`` is the content delta (empty for other events); ``data``
+    is the decoded token or payload, runtime metadata included."""
+
+    __slots__ = ("data", "text", "type")
+
+    def __init__(self, type: str, text: str = "", data: Any = None) -> None:
+        self.type = type
+        self.text = text
+        self.data = data
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(type={self.type!r}, text={self.text!r})"
+
+    def _field(self, name: str) -> Any:
+        return self.data.get(name) if isinstance(self.data, dict) else None
+
+    @property
+    def request_id(self) -> str | None:
+        return self._field("request_id")
+
+    @property
+    def session_id(self) -> str | None:
+        return self._field("session_id")
+
+    @property
+    def stage(self) -> str | None:
+        return self._field("stage")
+
+    @property
+    def content(self) -> Any:
+        """The token's ``content`` as sent (any JSON for non-content tokens)."""
+        return self._field("content")
+
+    @property
+    def token(self) -> Any:
+        """The token as the generated ``ChatToken`` model (parsed on access)."""
+        from .transport import parse_model
+
+        return parse_model("ChatToken", self.data) if isinstance(self.data, dict) else None
+
+
+class ContentDelta(ChatEvent):
+    """A piece of the answer: append ``text``."""
+
+
+class Thinking(ChatEvent):
+    """The agent is thinking (``content`` says about what)."""
+
+
+class Planning(ChatEvent):
+    """The runtime is planning or choosing an agent."""
+
+
+class Progress(ChatEvent):
+    """A progress note (``stage`` names the step)."""
+
+
+class ToolCall(ChatEvent):
+    """The agent calls a tool (``content`` describes the call)."""
+
+
+class Completed(ChatEvent):
+    """The final token. ``full_text`` is the whole answer (authoritative: it replaces the deltas,
+    and must when ``stream_discontinuity`` is set); ``text`` is empty so that printing every
+    event's ``text`` prints the answer once."""
+
+    @property
+    def full_text(self) -> str:
+        content = self._field("content")
+        return content if isinstance(content, str) else ""
+
+    @property
+    def stream_discontinuity(self) -> bool:
+        return self._field("stream_discontinuity") is True
+
+    @property
+    def status(self) -> str | None:
+        return self._field("status")
+
+
+class Failed(ChatEvent):
+    """A ``failed`` or ``cancelled`` token (the runtime gave up on the request)."""
+
+
+class UiEvent(ChatEvent):
+    """``event: ui``: widgets to show (``widgets``); unknown widget types are kept."""
+
+    @property
+    def widgets(self) -> list[dict[str, Any]]:
+        ui = self._field("ui")
+        return [w for w in ui if isinstance(w, dict)] if isinstance(ui, list) else []
+
+
+class Done(ChatEvent):
+    """``event: done``: the stream ended normally."""
+
+
+class UnknownEvent(ChatEvent):
+    """A token type or event name this meshkit does not know yet: surfaced, never dropped."""
+
+
+_TOKEN_CLASSES: dict[str, type[ChatEvent]] = {
+    "content": ContentDelta,
+    "thinking": Thinking,
+    "planning": Planning,
+    "progress": Progress,
+    "tool_call": ToolCall,
+    "completed": Completed,
+    "failed": Failed,
+    "cancelled": Failed,
+}
+
+
+def _json(event: ServerSentEvent) -> Any:
+    try:
+        return json.loads(event.data)
+    except ValueError:
+        raise ResponseValidationError(f"stream frame is not JSON: {event.data[:200]!r}", body=event.data) from None
+
+
+class ChatEventDecoder:
+    """Turns chat stream frames into :class:`ChatEvent` objects and keeps the answer's text."""
+
+    terminal = "done"
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.final: str | None = None
+        self.finished = False
+
+    @property
+    def text(self) -> str:
+        """The answer so far: the deltas joined, or the ``completed`` token's full text."""
+        return self.final if self.final is not None else "".join(self.parts)
+
+    def convert(self, event: ServerSentEvent) -> ChatEvent:
+        name = event.event
+        if name == "message":
+            return self._token(_json(event))
+        if name == "done":
+            self.finished = True
+            return Done("done", data=_json(event) if event.data else None)
+        if name == "ui":
+            return UiEvent("ui", data=_json(event))
+        if name == "error":
+            self.finished = True
+            payload = _json(event) if event.data.lstrip().startswith("{") else {"error": event.data}
+            code = str(payload.get("type") or "STREAM_ERROR") if isinstance(payload, dict) else "STREAM_ERROR"
+            message = str(payload.get("error") or "the stream failed") if isinstance(payload, dict) else str(payload)
+            raise StreamError(message, code=code, partial_text=self.text)
+        return UnknownEvent(name, data=_json(event) if event.data else None)
+
+    def _token(self, frame: Any) -> ChatEvent:
+        token = frame.get("token") if isinstance(frame, dict) else None
+        if isinstance(token, str):  # older runtimes send a bare string: a content delta
+            self.parts.append(token)
+            return ContentDelta("content", token, {"type": "content", "content": token})
+        if not isinstance(token, dict):
+            raise ResponseValidationError("chat frame without a token object", body=frame)
+        kind = str(token.get("type") or "")
+        content = token.get("content")
+        cls = _TOKEN_CLASSES.get(kind, UnknownEvent)
+        if cls is ContentDelta:
+            text = content if isinstance(content, str) else ""
+            self.parts.append(text)
+            return ContentDelta(kind, text, token)
+        if cls is Completed:
+            text = content if isinstance(content, str) else self.text
+            # The completed token is authoritative, and must replace the deltas on a discontinuity.
+            self.final = text
+            return Completed(kind, "", token)
+        return cls(kind, "", token)
+
+    def interrupted(self) -> StreamError:
+        return StreamError(
+            "the stream ended without its final event (connection lost?)",
+            code="STREAM_INTERRUPTED",
+            partial_text=self.text,
+            hint="the answer may be incomplete; retry the call",
+        )
+
+
+class StreamEvent:
+    """One event of a non-chat stream: ``event`` (its name) and ``data`` (the payload model the
+    spec names, or the decoded JSON, or the raw text). ``raw`` is the undecoded frame."""
+
+    __slots__ = ("data", "event", "raw")
+
+    def __init__(self, event: str, data: Any, raw: ServerSentEvent) -> None:
+        self.event = event
+        self.data = data
+        self.raw = raw
+
+    def __repr__(self) -> str:
+        return f"StreamEvent(event={self.event!r}, data={self.data!r})"
+
+
+class TypedEventDecoder:
+    """Maps each event name to the model the spec names for it (``x-meshkit-events``)."""
+
+    def __init__(self, schemas: dict[str, str | None] | None, terminal: str | None = None) -> None:
+        self.schemas = schemas or {}
+        self.terminal = terminal
+        self.finished = False
+        self.text = ""
+
+    def convert(self, event: ServerSentEvent) -> StreamEvent:
+        from .transport import parse_model
+
+        if self.terminal is not None and event.event == self.terminal:
+            self.finished = True
+        schema = self.schemas.get(event.event)
+        if schema is None:
+            try:
+                return StreamEvent(event.event, json.loads(event.data), event)
+            except ValueError:
+                return StreamEvent(event.event, event.data, event)
+        return StreamEvent(event.event, parse_model(schema, _json(event)), event)
+
+    def interrupted(self) -> StreamError:
+        return StreamError("the stream ended without its final event", code="STREAM_INTERRUPTED")

@@ -1,0 +1,122 @@
+"""The one retry policy (tenacity), shared by the sync and async transports.
+
+What is retried (contract README "Retry safety"): a connect failure always (nothing was sent);
+otherwise only operations whose retry class allows it — ``safe`` (GETs, formation PUT/DELETE,
+every broker route) and ``idempotency-key`` (chat, trigger fires and job creation, resent with
+the same key) — on 408, 409, 429 and 5xx answers and on transport errors. Streams and the MUXI
+Server's mutations are never re-sent once they may have reached the server. Waits are
+``min(0.5·2^n, 8)`` seconds with full jitter, or the server's ``Retry-After`` when it sent one, up
+to a cap (60 s): beyond it the error surfaces at once, with ``retry_after`` set.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import math
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import tenacity
+
+RETRYABLE_STATUSES = frozenset({408, 409, 429})
+BACKOFF_BASE = 0.5
+BACKOFF_CAP = 8.0
+RETRY_AFTER_CAP = 60.0
+
+
+def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
+    """Seconds to wait from ``retry-after-ms`` or ``Retry-After`` (number or HTTP-date); None when
+    absent, negative or unparseable — garbage is ignored, never raised."""
+    milliseconds = _number(headers.get("retry-after-ms"))
+    if milliseconds is not None:
+        return milliseconds / 1000.0
+    raw = headers.get("retry-after")
+    if raw is None:
+        return None
+    seconds = _number(raw)
+    if seconds is not None:
+        return seconds
+    try:
+        moment = email.utils.parsedate_to_datetime(raw.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment is None:
+        return None
+    return max(0.0, moment.timestamp() - (time.time() if now is None else now))
+
+
+def _number(raw: str | None) -> float | None:
+    if raw is None:
+        return None
+    try:
+        value = float(raw.strip())
+    except ValueError:
+        return None
+    return value if math.isfinite(value) and value >= 0 else None
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How many times and how long to retry; ``decide``/``wait`` are the whole policy."""
+
+    max_retries: int = 2
+    backoff_base: float = BACKOFF_BASE
+    backoff_cap: float = BACKOFF_CAP
+    retry_after_cap: float = RETRY_AFTER_CAP
+
+    def response_is_retryable(self, retry_class: str, response: httpx.Response) -> bool:
+        if retry_class == "never":
+            return False
+        override = response.headers.get("x-should-retry")
+        if override in ("true", "false"):
+            return override == "true"
+        status = response.status_code
+        if status not in RETRYABLE_STATUSES and status < 500:
+            return False
+        retry_after = parse_retry_after(response.headers)
+        return retry_after is None or retry_after <= self.retry_after_cap
+
+    @staticmethod
+    def exception_is_retryable(retry_class: str, exc: BaseException) -> bool:
+        if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
+            return True  # nothing reached the server
+        return retry_class != "never" and isinstance(exc, httpx.TransportError)
+
+    def backoff(self, attempt: int) -> float:
+        """Full jitter over ``min(base·2^(attempt-1), cap)``; ``attempt`` counts from 1."""
+        return random.uniform(0, min(self.backoff_base * 2 ** (attempt - 1), self.backoff_cap))
+
+    def tenacity_kwargs(
+        self, retry_class: str, on_retry: Callable[[tenacity.RetryCallState], None] | None = None
+    ) -> dict[str, Any]:
+        """The arguments of a ``tenacity.Retrying``/``AsyncRetrying`` for one call."""
+
+        def should_retry(state: tenacity.RetryCallState) -> bool:
+            outcome = state.outcome
+            if outcome is None:
+                return False
+            if outcome.failed:
+                exc = outcome.exception()
+                return exc is not None and self.exception_is_retryable(retry_class, exc)
+            return self.response_is_retryable(retry_class, outcome.result())
+
+        def wait(state: tenacity.RetryCallState) -> float:
+            outcome = state.outcome
+            if outcome is not None and not outcome.failed:
+                retry_after = parse_retry_after(outcome.result().headers)
+                if retry_after is not None:
+                    return retry_after
+            return self.backoff(state.attempt_number)
+
+        return {
+            "stop": tenacity.stop_after_attempt(self.max_retries + 1),
+            "retry": should_retry,
+            "wait": wait,
+            "reraise": True,
+            "retry_error_callback": lambda state: state.outcome.result() if state.outcome else None,
+            "before_sleep": on_retry,
+        }

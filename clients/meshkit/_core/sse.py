@@ -1,0 +1,153 @@
+"""An incremental Server-Sent Events decoder: bytes in, events out, no I/O.
+
+The sync and async streams both feed it the body's chunks as they arrive, whatever their sizes, and
+call :meth:`SSEDecoder.flush` at end of body. The rules are the contract's (formation.md §8), which
+follow WHATWG except in one place: a block that sets ``event`` but has no ``data`` is still
+dispatched (WHATWG drops it), with ``data == ""``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+_BOM = b"\xef\xbb\xbf"
+_COLON = ord(":")
+_LF = ord("\n")
+_CR = ord("\r")
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSentEvent:
+    """One dispatched event. ``data`` is the raw text (data lines joined with ``\\n``), undecoded.
+
+    ``id`` is the stream's last event id when the event was dispatched (ids persist across events,
+    as in WHATWG); ``retry`` is the reconnection delay in ms if this event's block set one.
+    """
+
+    event: str = "message"
+    data: str = ""
+    id: str | None = None
+    retry: int | None = None
+
+    def json(self) -> Any:
+        """``data`` parsed as JSON (raises :class:`json.JSONDecodeError` if it is not JSON)."""
+        return json.loads(self.data)
+
+
+class SSEDecoder:
+    """Turns chunks of an ``text/event-stream`` body into :class:`ServerSentEvent` objects.
+
+    Lines end with ``\\n``, ``\\r\\n`` or ``\\r``; a chunk may end anywhere, even inside a UTF-8
+    character or between the ``\\r`` and ``\\n`` of a pair. Bytes are buffered until their line
+    ends and only complete lines are parsed, so no character is ever cut: line terminators are
+    ASCII and never occur inside a multi-byte sequence. Field values are decoded from UTF-8 with
+    ``errors="replace"`` (once per event, on the joined data), which gives exactly what an
+    incremental decoder with ``errors="replace"`` would: invalid bytes become U+FFFD and never
+    raise. An initial UTF-8 BOM is skipped.
+
+    ``comments`` counts comment lines (keepalives: activity without an event); ``last_event_id``
+    is the last ``id`` received (ids containing NUL are ignored).
+    """
+
+    def __init__(self) -> None:
+        self.comments = 0
+        self.last_event_id: str | None = None
+        self._partial_line: list[bytes] = []  # pieces of a line whose terminator has not arrived
+        self._after_cr = False  # the last chunk ended with "\r": a "\n" opening the next one is its pair
+        self._at_stream_start = True
+        self._data: list[bytes] = []
+        self._event: bytes | None = None
+        self._retry: int | None = None
+
+    def feed(self, chunk: bytes) -> list[ServerSentEvent]:
+        """Decode one chunk; return the events it completes (often none, sometimes several)."""
+        if self._after_cr:
+            self._after_cr = False
+            if chunk[:1] == b"\n":
+                chunk = chunk[1:]
+        if b"\n" not in chunk and b"\r" not in chunk:
+            # No line ends here: keep the pieces and join them once, when the line is complete.
+            if chunk:
+                self._partial_line.append(chunk)
+            return []
+        if self._partial_line:
+            self._partial_line.append(chunk)
+            chunk = b"".join(self._partial_line)
+            self._partial_line = []
+        lines = self._strip_bom(chunk).splitlines()
+        last_byte = chunk[-1]
+        if last_byte == _CR:
+            self._after_cr = True
+        elif last_byte != _LF:
+            self._partial_line.append(lines.pop())
+        return self._process(lines)
+
+    def flush(self) -> list[ServerSentEvent]:
+        """End of stream: parse an unterminated last line and dispatch an unterminated last block.
+
+        Dispatching a final block without its blank line is the contract's canonical choice
+        (formation.md §8); WHATWG would discard it.
+        """
+        lines = [self._strip_bom(b"".join(self._partial_line))] if self._partial_line else []
+        self._partial_line = []
+        self._after_cr = False
+        lines.append(b"")  # the blank line the stream did not send
+        return self._process(lines)
+
+    def _strip_bom(self, first_bytes: bytes) -> bytes:
+        # Called with each batch of complete lines; only the stream's very first one may carry it.
+        if not self._at_stream_start:
+            return first_bytes
+        self._at_stream_start = False
+        return first_bytes[3:] if first_bytes.startswith(_BOM) else first_bytes
+
+    def _process(self, lines: list[bytes]) -> list[ServerSentEvent]:
+        events: list[ServerSentEvent] = []
+        data = self._data
+        for line in lines:
+            if not line:  # a blank line ends the block
+                if data or self._event is not None:
+                    events.append(self._dispatch(data))
+                self._retry = None
+            elif line.startswith(b"data: "):  # the hot path: every chat frame is one such line
+                data.append(line[6:])
+            elif line[0] == _COLON:
+                self.comments += 1
+            else:
+                self._apply_field(line)
+        return events
+
+    def _apply_field(self, line: bytes) -> None:
+        name, _, value = line.partition(b":")  # no colon: the whole line is the name, value empty
+        if value[:1] == b" ":
+            value = value[1:]
+        if name == b"data":
+            self._data.append(value)
+        elif name == b"event":
+            self._event = value
+        elif name == b"id":
+            if b"\0" not in value:
+                self.last_event_id = value.decode("utf-8", "replace")
+        elif name == b"retry" and value.isdigit():  # bytes.isdigit() accepts ASCII digits only
+            self._retry = _as_int(value)
+
+    def _dispatch(self, data: list[bytes]) -> ServerSentEvent:
+        name = self._event
+        self._event = None
+        event = ServerSentEvent(
+            name.decode("utf-8", "replace") if name else "message",  # "event:" with no value: the default
+            b"\n".join(data).decode("utf-8", "replace"),
+            self.last_event_id,
+            self._retry,
+        )
+        data.clear()
+        return event
+
+
+def _as_int(digits: bytes) -> int | None:
+    try:
+        return int(digits)
+    except ValueError:  # longer than int() converts (sys.get_int_max_str_digits): no usable delay
+        return None

@@ -1,0 +1,187 @@
+"""Stream and AsyncStream: server-sent events as typed events, over one response.
+
+The request is sent on first use (iteration or ``with``); its status is checked before any event
+is read; the response is closed when the stream ends, fails, or is left early (``close()``,
+leaving the ``with`` block, breaking out of the loop). Idle time is bounded by the read timeout
+(keepalive comments count as activity).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Generic, Protocol, TypeVar
+
+import httpx
+
+from .errors import StreamInterruptedError, StreamTimeoutError
+from .sse import ServerSentEvent, SSEDecoder
+
+E = TypeVar("E", covariant=True)
+
+
+class EventDecoder(Protocol[E]):
+    finished: bool
+    terminal: str | None
+
+    @property
+    def text(self) -> str: ...
+
+    def convert(self, event: ServerSentEvent) -> E: ...
+
+    def interrupted(self) -> Exception: ...
+
+
+def _mid_stream_error(exc: httpx.TransportError, text: str) -> Exception:
+    if isinstance(exc, httpx.TimeoutException):
+        return StreamTimeoutError("no data within the read timeout", code="STREAM_TIMEOUT", partial_text=text)
+    return StreamInterruptedError(
+        f"the connection broke mid-stream: {exc or type(exc).__name__}", code="STREAM_INTERRUPTED", partial_text=text
+    )
+
+
+class Stream(Generic[E]):
+    """An iterator of typed events and a context manager that closes the response.
+
+    >>> with formation.chat_stream("Tell me a story") as stream:   # doctest: +SKIP
+    ...     for event in stream:
+    ...         print(event.text, end="")
+    ...     print(stream.text)  # the whole answer
+    """
+
+    def __init__(self, opener: Callable[[], httpx.Response], decoder: EventDecoder[E]) -> None:
+        self._opener = opener
+        self._decoder = decoder
+        self._response: httpx.Response | None = None
+        self._started = False
+        self._closed = False
+
+    @property
+    def text(self) -> str:
+        """The text received so far (for chat: the answer, with ``completed`` authoritative)."""
+        return self._decoder.text
+
+    @property
+    def response(self) -> httpx.Response:
+        """The underlying response (sends the request if it was not sent yet)."""
+        return self._open()
+
+    def _open(self) -> httpx.Response:
+        if self._response is None:
+            if self._closed:
+                raise RuntimeError("the stream is closed")
+            self._response = self._opener()
+        return self._response
+
+    def __enter__(self) -> Stream[E]:
+        self._open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __iter__(self) -> Iterator[E]:
+        if self._started:
+            raise RuntimeError("a stream can be iterated once")
+        self._started = True
+        return self._events()
+
+    def _events(self) -> Iterator[E]:
+        decoder = self._decoder
+        try:
+            response = self._open()
+            sse = SSEDecoder()
+            try:
+                for chunk in response.iter_bytes():
+                    for event in sse.feed(chunk):
+                        yield decoder.convert(event)
+                        if decoder.finished:
+                            return
+                for event in sse.flush():
+                    yield decoder.convert(event)
+            except httpx.TransportError as exc:
+                raise _mid_stream_error(exc, decoder.text) from exc
+            if decoder.terminal is not None and not decoder.finished:
+                raise decoder.interrupted()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Close the response (idempotent); the socket goes back or away at once."""
+        self._closed = True
+        if self._response is not None:
+            self._response.close()
+
+    def until_done(self) -> str:
+        """Consume the whole stream and return its text."""
+        for _ in self:
+            pass
+        return self.text
+
+
+class AsyncStream(Generic[E]):
+    """The async twin of :class:`Stream`: ``async for event in formation.chat_stream(...)`` works
+    directly (the request is sent on first iteration); ``async with`` closes it promptly."""
+
+    def __init__(self, opener: Callable[[], Awaitable[httpx.Response]], decoder: EventDecoder[E]) -> None:
+        self._opener = opener
+        self._decoder = decoder
+        self._response: httpx.Response | None = None
+        self._started = False
+        self._closed = False
+
+    @property
+    def text(self) -> str:
+        return self._decoder.text
+
+    async def _open(self) -> httpx.Response:
+        if self._response is None:
+            if self._closed:
+                raise RuntimeError("the stream is closed")
+            self._response = await self._opener()
+        return self._response
+
+    async def __aenter__(self) -> AsyncStream[E]:
+        await self._open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def __aiter__(self) -> AsyncIterator[E]:
+        if self._started:
+            raise RuntimeError("a stream can be iterated once")
+        self._started = True
+        return self._events()
+
+    async def _events(self) -> AsyncIterator[E]:
+        decoder = self._decoder
+        try:
+            response = await self._open()
+            sse = SSEDecoder()
+            try:
+                async for chunk in response.aiter_bytes():
+                    for event in sse.feed(chunk):
+                        yield decoder.convert(event)
+                        if decoder.finished:
+                            return
+                for event in sse.flush():
+                    yield decoder.convert(event)
+            except httpx.TransportError as exc:
+                raise _mid_stream_error(exc, decoder.text) from exc
+            if decoder.terminal is not None and not decoder.finished:
+                raise decoder.interrupted()
+        finally:
+            await self.aclose()
+
+    async def aclose(self) -> None:
+        self._closed = True
+        if self._response is not None:
+            await self._response.aclose()
+
+    async def until_done(self) -> str:
+        async for _ in self:
+            pass
+        return self.text
+
+
+__all__ = ["AsyncStream", "EventDecoder", "Stream"]

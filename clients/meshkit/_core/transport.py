@@ -1,0 +1,199 @@
+"""One call on the wire: prepare (generated builder, headers, key, idempotency key), send with the
+retry policy, check the status, decode. Only the I/O loop differs between sync and async.
+
+Everything an operation needs comes from the generated registry (``_generated/operations.py``):
+the façades name an operationId and its arguments, nothing else.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import httpx
+import tenacity
+
+from .auth import KEY_EXTENSION, select_key
+from .envelope import decode_body, unwrap
+from .errors import (
+    APIError,
+    ConfigurationError,
+    ConnectionError,
+    MeshkitError,
+    ResponseValidationError,
+    TimeoutError,
+    error_from_response,
+)
+from .retry import RetryPolicy, parse_retry_after
+
+# The generated registry and models load on first use, not at `import meshkit`.
+
+
+@cache
+def operations() -> Mapping[str, Mapping[str, Any]]:
+    from .._generated.operations import OPERATIONS
+
+    return OPERATIONS
+
+
+def operation(operation_id: str) -> Mapping[str, Any]:
+    try:
+        return operations()[operation_id]
+    except KeyError:
+        raise MeshkitError(f"no operation {operation_id!r} in the spec") from None
+
+
+@cache
+def builder(operation_id: str, tag: str) -> Any:
+    """The generated module of an operation (request_kwargs, build_request, parse_response)."""
+    entry = operation(operation_id)
+    return importlib.import_module(f"meshkit._generated.api.{tag}.{entry['module']}")
+
+
+@cache
+def builder_parameters(operation_id: str, tag: str) -> dict[str, bool]:
+    """The generated builder's parameter names → whether each is required."""
+    signature = inspect.signature(builder(operation_id, tag).request_kwargs)
+    return {name: p.default is inspect.Parameter.empty for name, p in signature.parameters.items()}
+
+
+@cache
+def model(name: str) -> Any:
+    from .._generated import models
+
+    return getattr(models, name)
+
+
+class JsonBody(dict[str, Any]):
+    """A plain dict accepted where the generated builders expect a body model (they call to_dict())."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One logical call, ready to send (and to re-send on retries)."""
+
+    operation_id: str
+    request: httpx.Request
+    retry_class: str
+    stream: bool
+
+
+@dataclass
+class Wire:
+    """What the sync and async transports share: headers, keys, retry policy, and the rules."""
+
+    base_url: str
+    default_headers: dict[str, str]
+    retry: RetryPolicy
+    tag: str
+    client_key: str | None = None
+    admin_key: str | None = None
+    send_idempotency_key: bool = True
+
+    def prepare(
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        operation_id: str,
+        arguments: Mapping[str, Any],
+        *,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+        stream: bool = False,
+        headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout | None = None,
+    ) -> Call:
+        entry = operation(operation_id)
+        if self.tag not in entry["tags"]:
+            raise MeshkitError(f"{operation_id} is not a {self.tag} operation")
+        kwargs = dict(arguments)
+        # Headers the spec lists as parameters come from the call's options, in one place.
+        parameters = builder_parameters(operation_id, self.tag)
+        if "x_muxi_user_id" in parameters and user_id:
+            kwargs["x_muxi_user_id"] = user_id
+        elif parameters.get("x_muxi_user_id") is True:
+            raise ConfigurationError(f"{operation_id} needs a user: pass user_id= (or use for_user())")
+        body = kwargs.get("body")
+        if isinstance(body, dict) and not isinstance(body, JsonBody):
+            kwargs["body"] = JsonBody(body)
+        try:
+            spec = builder(operation_id, self.tag).request_kwargs(**kwargs)
+        except TypeError as exc:  # a wrong or missing argument: say which call it was
+            raise MeshkitError(f"{operation_id}: {exc}") from None
+        merged = {**self.default_headers, **spec.pop("headers", {}), **(headers or {})}
+        if user_id:
+            merged["X-Muxi-User-ID"] = user_id
+        if self.send_idempotency_key:
+            merged.setdefault("X-Muxi-Idempotency-Key", idempotency_key or str(uuid.uuid4()))
+        merged.setdefault("Accept", "text/event-stream" if stream else "application/json")
+        extensions: dict[str, Any] = {}
+        if timeout is not None:
+            extensions["timeout"] = timeout.as_dict()
+        if self.tag == "formation":
+            kind = select_key(entry["security"], user_id=user_id, client_key=self.client_key, admin_key=self.admin_key)
+            if kind is not None:
+                extensions[KEY_EXTENSION] = kind
+        request = client.build_request(**spec, headers=merged, extensions=extensions)
+        # Streams are never re-sent once they may have reached the server (contract README).
+        retry_class = "never" if stream else entry["retry"]
+        return Call(operation_id, request, retry_class, stream)
+
+    def retrying_kwargs(self, call: Call, close: Callable[[httpx.Response], object]) -> dict[str, Any]:
+        def close_previous(state: tenacity.RetryCallState) -> None:
+            if state.outcome is not None and not state.outcome.failed:
+                close(state.outcome.result())
+
+        return self.retry.tenacity_kwargs(call.retry_class, on_retry=close_previous)
+
+    def error_for(self, response: httpx.Response) -> APIError:
+        """The typed error of a read error response."""
+        body = decode_body(response.content, response.headers.get("content-type"))
+        return error_from_response(
+            response.status_code,
+            body if isinstance(body, dict) else None,
+            body if isinstance(body, str) else response.text,
+            retry_after=parse_retry_after(response.headers),
+            broker=self.tag == "broker",
+        )
+
+    def result(self, operation_id: str, response: httpx.Response, *, typed: bool = True) -> Any:
+        """The answer of a 2xx response: the typed model the spec names (the envelope's data model,
+        or the bare body's model), else the unwrapped JSON, the text, or None for an empty body."""
+        body = decode_body(response.content, response.headers.get("content-type"))
+        entry = operation(operation_id)
+        if typed and isinstance(body, dict):
+            if entry["data_schema"]:
+                return parse_model(entry["data_schema"], unwrap(body))
+            bare = entry["response_schema"]
+            if bare and not bare.endswith("Envelope"):
+                return parse_model(bare, body)
+        return unwrap(body)
+
+
+def parse_model(name: str, data: Any) -> Any:
+    """``models.<name>.from_dict(data)``, with a body that does not fit as a meshkit error."""
+    if not isinstance(data, dict):
+        raise ResponseValidationError(f"expected a JSON object for {name}, got {type(data).__name__}", body=data)
+    try:
+        return model(name).from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ResponseValidationError(f"the answer does not match {name}: {exc!r}", body=data) from None
+
+
+@contextmanager
+def mapped_transport_errors() -> Iterator[None]:
+    """httpx's transport exceptions as meshkit errors (also the builtins of the same name)."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        raise TimeoutError(f"timed out: {exc or type(exc).__name__}") from exc
+    except httpx.TransportError as exc:
+        raise ConnectionError(f"connection failed: {exc or type(exc).__name__}") from exc

@@ -1,0 +1,797 @@
+"""Formation and AsyncFormation: the MUXI formation API, typed, streaming, multi-user.
+
+    from meshkit import Formation
+
+    formation = Formation(url="http://localhost:8001", client_key="fmc_...")
+    print(formation.chat("Hello!").text)
+    for event in formation.chat_stream("Tell me a story"):
+        print(event.text, end="", flush=True)
+
+Every operation of the spec is reachable through ``formation.ops.<operation_id>(...)`` with the
+same auth, retries, typed errors and envelope unwrapping as the hand-written methods; those exist
+for good names, defaults and streaming. Each method is planned once (a pure ``_Plan``); the sync
+and async classes only differ in how they send it.
+"""
+
+from __future__ import annotations
+
+import inspect
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+import httpx
+
+from ._core.client import AsyncTransport, SyncTransport
+from ._core.config import FormationSettings, TimeoutArg, identification_headers, make_timeout, resolve_formation
+from ._core.errors import MeshkitError, NotFoundError
+from ._core.events import ChatEvent, ChatEventDecoder, StreamEvent, TypedEventDecoder
+from ._core.retry import RetryPolicy
+from ._core.streams import AsyncStream, Stream
+from ._core.transport import JsonBody, Wire, builder, operations
+
+if TYPE_CHECKING:
+    from ._generated.models import Agent, Job, SessionHistoryMessage, TriggerFireResult
+
+DEFAULT_USER = "0"  # the user the runtime assigns to calls without X-Muxi-User-ID
+
+
+@dataclass
+class ChatResult:
+    """A blocking chat's answer. ``response`` is the generated ``ChatResponse`` model."""
+
+    text: str
+    content: Any
+    session_id: str | None
+    request_id: str | None
+    user_id: str | None
+    artifacts: list[Any]
+    ui: list[dict[str, Any]]
+    response: Any = field(repr=False)
+
+    @classmethod
+    def from_response(cls, response: Any) -> ChatResult:
+        message = response.message
+        content = _unset_to(message.content, "")
+        ui = [widget.to_dict() for widget in _unset_to(message.ui, [])]
+        artifacts = [_to_plain(item) for item in _unset_to(message.artifacts, [])]
+        return cls(
+            text=_text_of(content),
+            content=content,
+            session_id=_unset_to(response.session_id, None),
+            request_id=_unset_to(response.request_id, None),
+            user_id=_unset_to(response.user_id, None),
+            artifacts=artifacts,
+            ui=ui,
+            response=response,
+        )
+
+
+@dataclass
+class Session:
+    """A conversation. ``create_session()`` only picks a new id: the runtime creates the session
+    with the first chat that names it."""
+
+    id: str
+    user_id: str | None = None
+    message_count: int | None = None
+    active: bool | None = None
+    created_at: str | None = None
+    last_activity: str | None = None
+    messages: list[SessionHistoryMessage] = field(default_factory=list)
+
+
+def _unset_to(value: Any, default: Any) -> Any:
+    from ._generated.types import Unset
+
+    return default if isinstance(value, Unset) or value is None else value
+
+
+def _to_plain(value: Any) -> Any:
+    return value.to_dict() if hasattr(value, "to_dict") else value
+
+
+def _text_of(content: Any) -> str:
+    """Text of a message's content: a string, or the text parts of a list of parts."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        texts = []
+        for part in content:
+            plain = _to_plain(part)
+            if isinstance(plain, dict) and plain.get("type") == "text" and isinstance(plain.get("text"), str):
+                texts.append(plain["text"])
+        return "".join(texts)
+    return ""
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One façade call before any I/O: which operation, its arguments, and how to finish."""
+
+    operation_id: str
+    arguments: Mapping[str, Any] = field(default_factory=dict)
+    user_id: str | None = None
+    idempotency_key: str | None = None
+    finish: Callable[[Any], Any] | None = None
+
+    def options(self, timeout: httpx.Timeout | None) -> dict[str, Any]:
+        return {"user_id": self.user_id, "idempotency_key": self.idempotency_key, "timeout": timeout}
+
+
+class _FormationBase:
+    """What the sync and async formations share: settings, the wire rules, and the plans."""
+
+    _settings: FormationSettings
+    _wire: Wire
+    _user_id: str | None
+
+    def _init_settings(
+        self,
+        url: str | None,
+        client_key: str | None,
+        admin_key: str | None,
+        *,
+        base_url: str | None,
+        server_url: str | None,
+        formation_id: str | None,
+        mode: Literal["live", "draft"],
+        timeout: TimeoutArg,
+        max_retries: int | None,
+        app_name: str | None,
+    ) -> None:
+        self._settings = resolve_formation(
+            url=url,
+            base_url=base_url,
+            server_url=server_url,
+            formation_id=formation_id,
+            mode=mode,
+            client_key=client_key,
+            admin_key=admin_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            app_name=app_name,
+        )
+        self._user_id = None
+        self._wire = self._make_wire(self._settings)
+
+    @staticmethod
+    def _make_wire(settings: FormationSettings) -> Wire:
+        return Wire(
+            base_url=settings.base_url,
+            default_headers=identification_headers(settings.app_name, muxi=True),
+            retry=RetryPolicy(max_retries=settings.max_retries),
+            tag="formation",
+            client_key=settings.client_key,
+            admin_key=settings.admin_key,
+        )
+
+    def _http_kwargs(self) -> dict[str, Any]:
+        from ._core.auth import FormationKeyAuth
+
+        return {
+            # The spec's formation paths keep their wire form (/v1/...), so the client's root is
+            # the formation base URL without its /v1.
+            "base_url": self._settings.base_url.removesuffix("/v1"),
+            "timeout": self._settings.timeout,
+            "auth": FormationKeyAuth(self._settings.client_key, self._settings.admin_key),
+        }
+
+    @property
+    def base_url(self) -> str:
+        """The formation API's base URL (ends in ``/v1``)."""
+        return self._settings.base_url
+
+    def __repr__(self) -> str:
+        user = f", user_id={self._user_id!r}" if self._user_id else ""
+        return f"{type(self).__name__}(base_url={self._settings.base_url!r}{user})"
+
+    def _user(self, user_id: str | None) -> str | None:
+        return user_id or self._user_id
+
+    def _required_user(self, user_id: str | None) -> str:
+        return self._user(user_id) or DEFAULT_USER
+
+    # --- plans -------------------------------------------------------------------------------------
+
+    def _chat_plan(
+        self,
+        message: str,
+        *,
+        agent: str | None,
+        session_id: str | None,
+        user_id: str | None,
+        stream: bool,
+        idempotency_key: str | None,
+        extra: Mapping[str, Any] | None,
+    ) -> _Plan:
+        if not isinstance(message, str):
+            raise MeshkitError(f"message must be a string, got {type(message).__name__}")
+        body: dict[str, Any] = {"message": message, "stream": stream}
+        if agent:
+            body["agent_id"] = agent
+        if session_id:
+            body["session_id"] = session_id
+        body.update(extra or {})
+        return _Plan(
+            "chat",
+            {"body": body},
+            user_id=self._user(user_id),
+            idempotency_key=idempotency_key,
+            finish=None if stream else ChatResult.from_response,
+        )
+
+    def _session_plans(self, session_id: str, user_id: str | None) -> tuple[_Plan, _Plan]:
+        user = self._required_user(user_id)
+        return (
+            _Plan("get_session", {"session_id": session_id}, user_id=user),
+            _Plan("get_session_messages", {"session_id": session_id, "limit": 1000}, user_id=user),
+        )
+
+    @staticmethod
+    def _session_from(summary: Any, history: Any) -> Session:
+        return Session(
+            id=_unset_to(summary.session_id, ""),
+            user_id=_unset_to(summary.user_id, None),
+            message_count=_unset_to(summary.message_count, None),
+            active=_unset_to(summary.active, None),
+            created_at=_unset_to(summary.created_at, None),
+            last_activity=_unset_to(summary.last_activity, None),
+            messages=list(_unset_to(history.messages, [])),
+        )
+
+    def _trigger_plan(
+        self,
+        name: str,
+        data: Mapping[str, Any] | None,
+        *,
+        session_id: str | None,
+        use_async: bool,
+        user_id: str | None,
+        idempotency_key: str | None,
+    ) -> _Plan:
+        body: dict[str, Any] = {"data": dict(data or {}), "use_async": use_async}
+        if session_id:
+            body["session_id"] = session_id
+        return _Plan(
+            "fire_trigger",
+            {"trigger_name": name, "body": body},
+            user_id=self._user(user_id),
+            idempotency_key=idempotency_key,
+        )
+
+    @staticmethod
+    def _bind(operation_id: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
+        """Positional path parameters and keyword arguments as the generated builder names them."""
+        signature = inspect.signature(builder(operation_id, "formation").request_kwargs)
+        try:
+            bound = signature.bind_partial(*args, **kwargs)
+        except TypeError as exc:
+            raise MeshkitError(f"{operation_id}: {exc}") from None
+        arguments = dict(bound.arguments)
+        if isinstance(arguments.get("body"), dict):
+            arguments["body"] = JsonBody(arguments["body"])
+        return arguments
+
+
+def _secret_value(secrets: Any, key: str) -> str:
+    values = _unset_to(secrets.secrets, None)
+    found = values.additional_properties if values is not None else {}
+    if key not in found:
+        raise NotFoundError(f"Secret '{key}' not found", status_code=404, code="SECRET_NOT_FOUND")
+    return str(found[key])
+
+
+class Formation(_FormationBase):
+    """A MUXI formation: blocking calls and streams over one connection pool.
+
+    Configure with arguments or the environment (``MUXI_FORMATION_URL`` — or ``MUXI_SERVER_URL`` and
+    ``MUXI_FORMATION_ID`` — ``MUXI_CLIENT_KEY``, ``MUXI_ADMIN_KEY``). Close it with ``close()`` or use
+    it as a context manager.
+    """
+
+    def __init__(
+        self,
+        url: str | None = None,
+        client_key: str | None = None,
+        admin_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        server_url: str | None = None,
+        formation_id: str | None = None,
+        mode: Literal["live", "draft"] = "live",
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        app_name: str | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        self._init_settings(
+            url,
+            client_key,
+            admin_key,
+            base_url=base_url,
+            server_url=server_url,
+            formation_id=formation_id,
+            mode=mode,
+            timeout=timeout,
+            max_retries=max_retries,
+            app_name=app_name,
+        )
+        if http_client is None:
+            http = httpx.Client(**self._http_kwargs())
+        else:
+            http = http_client
+            http.base_url = self._settings.base_url.removesuffix("/v1")  # its pool, our base URL and auth
+            http.auth = self._http_kwargs()["auth"]
+        self._transport = SyncTransport(self._wire, http, owns_http=http_client is None)
+        self._timeout: httpx.Timeout | None = None
+        self.ops = FormationOps(self)
+
+    # --- lifecycle ---------------------------------------------------------------------------------
+
+    def __enter__(self) -> Formation:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection pool (copies made by ``with_options``/``for_user`` share it)."""
+        self._transport.close()
+
+    def _copy(self, *, settings: FormationSettings | None = None, user_id: str | None = None) -> Formation:
+        clone = object.__new__(Formation)
+        clone._settings = settings or self._settings
+        clone._user_id = user_id if user_id is not None else self._user_id
+        clone._wire = self._make_wire(clone._settings) if settings else self._wire
+        clone._transport = SyncTransport(clone._wire, self._transport.http, owns_http=False)
+        clone._timeout = settings.timeout if settings else self._timeout
+        clone.ops = FormationOps(clone)
+        return clone
+
+    def with_options(self, *, timeout: TimeoutArg = None, max_retries: int | None = None) -> Formation:
+        """A copy with another timeout or retry count, sharing this pool (closing it is a no-op)."""
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["timeout"] = make_timeout(timeout)
+        if max_retries is not None:
+            changes["max_retries"] = max_retries
+        return self._copy(settings=self._settings.with_changes(**changes))
+
+    def for_user(self, user_id: str) -> Formation:
+        """A view that sends ``X-Muxi-User-ID: user_id`` on every call, sharing this pool."""
+        if not user_id:
+            raise MeshkitError("for_user() needs a non-empty user id")
+        return self._copy(user_id=user_id)
+
+    def _run(self, plan: _Plan) -> Any:
+        result = self._transport.call(plan.operation_id, plan.arguments, **plan.options(self._timeout))
+        return plan.finish(result) if plan.finish else result
+
+    # --- chat --------------------------------------------------------------------------------------
+
+    def chat(
+        self,
+        message: str,
+        *,
+        agent: str | None = None,
+        session_id: str | None = None,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+        **extra: Any,
+    ) -> ChatResult:
+        """Send a message and wait for the whole answer (``"stream": false`` on the wire).
+
+        >>> formation.chat("Hello!").text        # doctest: +SKIP
+        'You said: Hello!'
+        """
+        plan = self._chat_plan(
+            message,
+            agent=agent,
+            session_id=session_id,
+            user_id=user_id,
+            stream=False,
+            idempotency_key=idempotency_key,
+            extra=extra,
+        )
+        result: ChatResult = self._run(plan)
+        return result
+
+    def chat_stream(
+        self,
+        message: str,
+        *,
+        agent: str | None = None,
+        session_id: str | None = None,
+        user_id: str | None = None,
+        **extra: Any,
+    ) -> Stream[ChatEvent]:
+        """Stream the answer as typed events; ``event.text`` is the delta, ``stream.text`` the whole."""
+        plan = self._chat_plan(
+            message,
+            agent=agent,
+            session_id=session_id,
+            user_id=user_id,
+            stream=True,
+            idempotency_key=None,
+            extra=extra,
+        )
+        opener = lambda: self._transport.open_stream(  # noqa: E731
+            plan.operation_id, plan.arguments, **plan.options(self._timeout)
+        )
+        return Stream(opener, ChatEventDecoder())
+
+    # --- sessions ----------------------------------------------------------------------------------
+
+    def create_session(self) -> Session:
+        """A new session id (``sess_…``); the runtime creates the session with its first chat."""
+        return Session(id=f"sess_{uuid.uuid4().hex}", user_id=self._user_id)
+
+    def get_session(self, session_id: str, *, user_id: str | None = None) -> Session:
+        """A session with its history (``.messages``, oldest first). Without a user id: user "0"."""
+        summary_plan, history_plan = self._session_plans(session_id, user_id)
+        return self._session_from(self._run(summary_plan), self._run(history_plan))
+
+    def list_sessions(self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50) -> list[Any]:
+        """The user's sessions (most recent first)."""
+        plan = _Plan(
+            "list_sessions", {"active_only": active_only, "limit": limit}, user_id=self._required_user(user_id)
+        )
+        return list(_unset_to(self._run(plan).sessions, []))
+
+    # --- agents, triggers, secrets -------------------------------------------------------------------
+
+    def list_agents(self) -> list[Agent]:
+        """The formation's agents (admin key)."""
+        return list(self._run(_Plan("list_agents")).agents)
+
+    def get_agent(self, agent_id: str) -> Agent:
+        """One agent (admin key); NotFoundError when there is none."""
+        agent: Agent = self._run(_Plan("get_agent", {"agent_id": agent_id}))
+        return agent
+
+    def list_triggers(self) -> list[str]:
+        """The names of the formation's triggers."""
+        return list(_unset_to(self._run(_Plan("list_triggers")).triggers, []))
+
+    def trigger(
+        self,
+        name: str,
+        data: Mapping[str, Any] | None = None,
+        *,
+        session_id: str | None = None,
+        use_async: bool = True,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> TriggerFireResult:
+        """Fire a trigger with ``data``; with ``use_async=False`` the answer's ``content`` is in the result."""
+        plan = self._trigger_plan(
+            name, data, session_id=session_id, use_async=use_async, user_id=user_id, idempotency_key=idempotency_key
+        )
+        result: TriggerFireResult = self._run(plan)
+        return result
+
+    def list_secrets(self) -> dict[str, str]:
+        """Secret names and their masked values (admin key)."""
+        secrets = self._run(_Plan("list_secrets"))
+        values = _unset_to(secrets.secrets, None)
+        return dict(values.additional_properties) if values is not None else {}
+
+    def get_secret(self, key: str) -> str:
+        """The masked value of one secret (the runtime has no single-secret read: this reads the list)."""
+        return _secret_value(self._run(_Plan("list_secrets")), key)
+
+    def create_secret(self, key: str, value: str) -> None:
+        """Create a secret (ConflictError if it exists)."""
+        self._run(_Plan("create_secret", {"body": {"key": key, "value": value}}))
+
+    def update_secret(self, key: str, value: str) -> None:
+        """Change an existing secret (NotFoundError if it does not exist: updates never create)."""
+        self._run(_Plan("update_secret", {"key": key, "body": {"value": value}}))
+
+    def delete_secret(self, key: str) -> None:
+        """Delete a secret (ConflictError while the formation uses it)."""
+        self._run(_Plan("delete_secret", {"key": key}))
+
+    def create_job(
+        self, type: Literal["one_time", "recurring"], schedule: str, message: str, *, user_id: str | None = None
+    ) -> Job:
+        """Schedule a message (admin key): a cron expression (recurring) or an ISO 8601 time (one_time)."""
+        body = {"type": type, "schedule": schedule, "message": message}
+        job: Job = self._run(_Plan("create_scheduler_job", {"body": body}, user_id=self._user(user_id)))
+        return job
+
+    def health(self) -> Any:
+        """The runtime's health (no key needed)."""
+        return self._run(_Plan("get_health"))
+
+
+class AsyncFormation(_FormationBase):
+    """The asyncio twin of :class:`Formation` (same arguments, ``await`` the calls)."""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        client_key: str | None = None,
+        admin_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        server_url: str | None = None,
+        formation_id: str | None = None,
+        mode: Literal["live", "draft"] = "live",
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        app_name: str | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._init_settings(
+            url,
+            client_key,
+            admin_key,
+            base_url=base_url,
+            server_url=server_url,
+            formation_id=formation_id,
+            mode=mode,
+            timeout=timeout,
+            max_retries=max_retries,
+            app_name=app_name,
+        )
+        if http_client is None:
+            http = httpx.AsyncClient(**self._http_kwargs())
+        else:
+            http = http_client
+            http.base_url = self._settings.base_url.removesuffix("/v1")
+            http.auth = self._http_kwargs()["auth"]
+        self._transport = AsyncTransport(self._wire, http, owns_http=http_client is None)
+        self._timeout: httpx.Timeout | None = None
+        self.ops = AsyncFormationOps(self)
+
+    async def __aenter__(self) -> AsyncFormation:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._transport.aclose()
+
+    close = aclose
+
+    def _copy(self, *, settings: FormationSettings | None = None, user_id: str | None = None) -> AsyncFormation:
+        clone = object.__new__(AsyncFormation)
+        clone._settings = settings or self._settings
+        clone._user_id = user_id if user_id is not None else self._user_id
+        clone._wire = self._make_wire(clone._settings) if settings else self._wire
+        clone._transport = AsyncTransport(clone._wire, self._transport.http, owns_http=False)
+        clone._timeout = settings.timeout if settings else self._timeout
+        clone.ops = AsyncFormationOps(clone)
+        return clone
+
+    def with_options(self, *, timeout: TimeoutArg = None, max_retries: int | None = None) -> AsyncFormation:
+        """A copy with another timeout or retry count, sharing this pool."""
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["timeout"] = make_timeout(timeout)
+        if max_retries is not None:
+            changes["max_retries"] = max_retries
+        return self._copy(settings=self._settings.with_changes(**changes))
+
+    def for_user(self, user_id: str) -> AsyncFormation:
+        """A view that sends ``X-Muxi-User-ID: user_id`` on every call, sharing this pool."""
+        if not user_id:
+            raise MeshkitError("for_user() needs a non-empty user id")
+        return self._copy(user_id=user_id)
+
+    async def _run(self, plan: _Plan) -> Any:
+        result = await self._transport.call(plan.operation_id, plan.arguments, **plan.options(self._timeout))
+        return plan.finish(result) if plan.finish else result
+
+    async def chat(
+        self,
+        message: str,
+        *,
+        agent: str | None = None,
+        session_id: str | None = None,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+        **extra: Any,
+    ) -> ChatResult:
+        """Send a message and wait for the whole answer."""
+        plan = self._chat_plan(
+            message,
+            agent=agent,
+            session_id=session_id,
+            user_id=user_id,
+            stream=False,
+            idempotency_key=idempotency_key,
+            extra=extra,
+        )
+        result: ChatResult = await self._run(plan)
+        return result
+
+    def chat_stream(
+        self,
+        message: str,
+        *,
+        agent: str | None = None,
+        session_id: str | None = None,
+        user_id: str | None = None,
+        **extra: Any,
+    ) -> AsyncStream[ChatEvent]:
+        """``async for event in formation.chat_stream(...)`` — no await needed before iterating."""
+        plan = self._chat_plan(
+            message,
+            agent=agent,
+            session_id=session_id,
+            user_id=user_id,
+            stream=True,
+            idempotency_key=None,
+            extra=extra,
+        )
+
+        async def opener() -> httpx.Response:
+            return await self._transport.open_stream(plan.operation_id, plan.arguments, **plan.options(self._timeout))
+
+        return AsyncStream(opener, ChatEventDecoder())
+
+    def create_session(self) -> Session:
+        """A new session id; the runtime creates the session with its first chat."""
+        return Session(id=f"sess_{uuid.uuid4().hex}", user_id=self._user_id)
+
+    async def get_session(self, session_id: str, *, user_id: str | None = None) -> Session:
+        """A session with its history (``.messages``)."""
+        summary_plan, history_plan = self._session_plans(session_id, user_id)
+        return self._session_from(await self._run(summary_plan), await self._run(history_plan))
+
+    async def list_sessions(
+        self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50
+    ) -> list[Any]:
+        """The user's sessions (most recent first)."""
+        plan = _Plan(
+            "list_sessions", {"active_only": active_only, "limit": limit}, user_id=self._required_user(user_id)
+        )
+        return list(_unset_to((await self._run(plan)).sessions, []))
+
+    async def list_agents(self) -> list[Agent]:
+        """The formation's agents (admin key)."""
+        return list((await self._run(_Plan("list_agents"))).agents)
+
+    async def trigger(
+        self,
+        name: str,
+        data: Mapping[str, Any] | None = None,
+        *,
+        session_id: str | None = None,
+        use_async: bool = True,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> TriggerFireResult:
+        """Fire a trigger with ``data``."""
+        plan = self._trigger_plan(
+            name, data, session_id=session_id, use_async=use_async, user_id=user_id, idempotency_key=idempotency_key
+        )
+        result: TriggerFireResult = await self._run(plan)
+        return result
+
+    async def get_agent(self, agent_id: str) -> Agent:
+        """One agent (admin key)."""
+        agent: Agent = await self._run(_Plan("get_agent", {"agent_id": agent_id}))
+        return agent
+
+    async def list_triggers(self) -> list[str]:
+        """The names of the formation's triggers."""
+        return list(_unset_to((await self._run(_Plan("list_triggers"))).triggers, []))
+
+    async def list_secrets(self) -> dict[str, str]:
+        """Secret names and their masked values (admin key)."""
+        values = _unset_to((await self._run(_Plan("list_secrets"))).secrets, None)
+        return dict(values.additional_properties) if values is not None else {}
+
+    async def get_secret(self, key: str) -> str:
+        """The masked value of one secret."""
+        return _secret_value(await self._run(_Plan("list_secrets")), key)
+
+    async def create_secret(self, key: str, value: str) -> None:
+        """Create a secret (ConflictError if it exists)."""
+        await self._run(_Plan("create_secret", {"body": {"key": key, "value": value}}))
+
+    async def update_secret(self, key: str, value: str) -> None:
+        """Change an existing secret (NotFoundError if it does not exist)."""
+        await self._run(_Plan("update_secret", {"key": key, "body": {"value": value}}))
+
+    async def delete_secret(self, key: str) -> None:
+        """Delete a secret."""
+        await self._run(_Plan("delete_secret", {"key": key}))
+
+    async def create_job(
+        self, type: Literal["one_time", "recurring"], schedule: str, message: str, *, user_id: str | None = None
+    ) -> Job:
+        """Schedule a message (admin key)."""
+        body = {"type": type, "schedule": schedule, "message": message}
+        job: Job = await self._run(_Plan("create_scheduler_job", {"body": body}, user_id=self._user(user_id)))
+        return job
+
+    async def health(self) -> Any:
+        """The runtime's health (no key needed)."""
+        return await self._run(_Plan("get_health"))
+
+
+class _OpsBase:
+    """``formation.ops.<operation_id>(...)``: every formation operation of the spec, including
+    ones added by ``make generate`` after this file was written."""
+
+    _formation: _FormationBase
+
+    def __dir__(self) -> list[str]:
+        return sorted(op_id for op_id, entry in operations().items() if "formation" in entry["tags"])
+
+    def _entry(self, name: str) -> Mapping[str, Any]:
+        entry = operations().get(name)
+        if entry is None or "formation" not in entry["tags"]:
+            raise AttributeError(f"the formation API has no operation {name!r}")
+        return entry
+
+
+class FormationOps(_OpsBase):
+    """Low-level access to every formation operation (sync). Arguments are the generated
+    builder's (path parameters positionally, then ``body=``, query and header parameters), plus
+    ``user_id=`` and ``idempotency_key=``. Returns the typed data model, or a Stream."""
+
+    def __init__(self, formation: Formation) -> None:
+        self._formation = formation
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        entry = self._entry(name)
+        formation = self._formation
+        assert isinstance(formation, Formation)
+
+        def call(*args: Any, user_id: str | None = None, idempotency_key: str | None = None, **kwargs: Any) -> Any:
+            arguments = formation._bind(name, args, kwargs)
+            options = {
+                "user_id": formation._user(user_id),
+                "idempotency_key": idempotency_key,
+                "timeout": formation._timeout,
+            }
+            if entry["stream"] == "always":
+                opener = lambda: formation._transport.open_stream(name, arguments, **options)  # noqa: E731
+                return Stream(opener, TypedEventDecoder(entry["events"]))
+            return formation._transport.call(name, arguments, **options)
+
+        call.__name__ = name
+        call.__doc__ = f"{entry['method']} {entry['path']} (formation operation {name})"
+        return call
+
+
+class AsyncFormationOps(_OpsBase):
+    """Low-level access to every formation operation (async); streams are AsyncStream."""
+
+    def __init__(self, formation: AsyncFormation) -> None:
+        self._formation = formation
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        entry = self._entry(name)
+        formation = self._formation
+        assert isinstance(formation, AsyncFormation)
+
+        def call(*args: Any, user_id: str | None = None, idempotency_key: str | None = None, **kwargs: Any) -> Any:
+            arguments = formation._bind(name, args, kwargs)
+            options = {
+                "user_id": formation._user(user_id),
+                "idempotency_key": idempotency_key,
+                "timeout": formation._timeout,
+            }
+            if entry["stream"] == "always":
+
+                async def opener() -> httpx.Response:
+                    return await formation._transport.open_stream(name, arguments, **options)
+
+                return AsyncStream(opener, TypedEventDecoder(entry["events"]))
+            return formation._transport.call(name, arguments, **options)
+
+        call.__name__ = name
+        return call
+
+
+__all__ = ["AsyncFormation", "ChatResult", "Formation", "FormationOps", "Session", "StreamEvent"]
