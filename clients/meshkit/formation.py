@@ -749,7 +749,7 @@ class FormationOps(_OpsBase):
 
         def call(*args: Any, user_id: str | None = None, idempotency_key: str | None = None, **kwargs: Any) -> Any:
             arguments = formation._bind(name, args, kwargs)
-            options = {
+            options: dict[str, Any] = {
                 "user_id": formation._user(user_id),
                 "idempotency_key": idempotency_key,
                 "timeout": formation._timeout,
@@ -777,7 +777,7 @@ class AsyncFormationOps(_OpsBase):
 
         def call(*args: Any, user_id: str | None = None, idempotency_key: str | None = None, **kwargs: Any) -> Any:
             arguments = formation._bind(name, args, kwargs)
-            options = {
+            options: dict[str, Any] = {
                 "user_id": formation._user(user_id),
                 "idempotency_key": idempotency_key,
                 "timeout": formation._timeout,

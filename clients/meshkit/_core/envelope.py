@@ -19,7 +19,8 @@ def unwrap(body: Any) -> Any:
         return body
     data = body.get("data")
     if isinstance(data, dict):
-        request = body.get("request") if isinstance(body.get("request"), dict) else {}
+        request = body.get("request")
+        request = request if isinstance(request, dict) else {}
         found = {
             "request_id": request.get("id") or body.get("request_id"),
             "idempotency_key": request.get("idempotency_key"),

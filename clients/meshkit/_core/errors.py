@@ -167,6 +167,11 @@ class ResponseValidationError(MeshkitError):
         self.body = body
 
 
+class WebhookError(MeshkitError):
+    """A webhook delivery that cannot be trusted or read: a bad signature, or a body that is not a
+    JSON object."""
+
+
 # The names the seed SDKs document, so their error handling keeps working.
 MuxiError = MeshkitError
 AiMeshError = MeshkitError

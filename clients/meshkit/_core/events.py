@@ -32,17 +32,21 @@ class ChatEvent:
     def _field(self, name: str) -> Any:
         return self.data.get(name) if isinstance(self.data, dict) else None
 
+    def _text_field(self, name: str) -> str | None:
+        value = self._field(name)
+        return value if isinstance(value, str) else None
+
     @property
     def request_id(self) -> str | None:
-        return self._field("request_id")
+        return self._text_field("request_id")
 
     @property
     def session_id(self) -> str | None:
-        return self._field("session_id")
+        return self._text_field("session_id")
 
     @property
     def stage(self) -> str | None:
-        return self._field("stage")
+        return self._text_field("stage")
 
     @property
     def content(self) -> Any:
@@ -93,7 +97,7 @@ class Completed(ChatEvent):
 
     @property
     def status(self) -> str | None:
-        return self._field("status")
+        return self._text_field("status")
 
 
 class Failed(ChatEvent):
@@ -139,7 +143,7 @@ def _json(event: ServerSentEvent) -> Any:
 class ChatEventDecoder:
     """Turns chat stream frames into :class:`ChatEvent` objects and keeps the answer's text."""
 
-    terminal = "done"
+    terminal: str | None = "done"
 
     def __init__(self) -> None:
         self.parts: list[str] = []

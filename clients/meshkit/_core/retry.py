@@ -71,7 +71,7 @@ class RetryPolicy:
     def response_is_retryable(self, retry_class: str, response: httpx.Response) -> bool:
         if retry_class == "never":
             return False
-        override = response.headers.get("x-should-retry")
+        override: str | None = response.headers.get("x-should-retry")
         if override in ("true", "false"):
             return override == "true"
         status = response.status_code
@@ -102,7 +102,8 @@ class RetryPolicy:
             if outcome.failed:
                 exc = outcome.exception()
                 return exc is not None and self.exception_is_retryable(retry_class, exc)
-            return self.response_is_retryable(retry_class, outcome.result())
+            response: httpx.Response = outcome.result()
+            return self.response_is_retryable(retry_class, response)
 
         def wait(state: tenacity.RetryCallState) -> float:
             outcome = state.outcome
