@@ -20,6 +20,9 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 _EXPORTS = {
+    "chat": "meshkit._default",
+    "chat_stream": "meshkit._default",
+    "close": "meshkit._default",
     "Formation": "meshkit.formation",
     "AsyncFormation": "meshkit.formation",
     "ChatResult": "meshkit.formation",
@@ -104,6 +107,9 @@ __all__ = [
     "UnknownEvent",
     "ValidationError",
     "__version__",
+    "chat",
+    "chat_stream",
+    "close",
 ]
 
 
@@ -160,4 +166,5 @@ if TYPE_CHECKING:
         UnknownEvent,
     )
     from ._core.streams import AsyncStream, Stream
+    from ._default import chat, chat_stream, close
     from .formation import AsyncFormation, ChatResult, Formation, Session
