@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pytest
-
 import meshkit
+import pytest
 from meshkit.devserver import DevServer
 
 
@@ -47,6 +46,8 @@ def test_import_meshkit_stays_light() -> None:
     import subprocess
     import sys
 
-    code = "import sys, meshkit; print(sorted(m for m in ('httpx', 'meshkit._generated', 'tenacity') if m in sys.modules))"
+    code = (
+        "import sys, meshkit; print(sorted(m for m in ('httpx', 'meshkit._generated', 'tenacity') if m in sys.modules))"
+    )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"
