@@ -158,25 +158,18 @@ class _FormationBase:
 
     @staticmethod
     def _make_wire(settings: FormationSettings) -> Wire:
+        from ._core.auth import FormationKeyAuth
+
         return Wire(
-            base_url=settings.base_url,
+            # The spec's formation paths keep their wire form (/v1/...): append them to the root.
+            root_url=settings.base_url.removesuffix("/v1"),
+            auth=FormationKeyAuth(settings.client_key, settings.admin_key),
             default_headers=identification_headers(settings.app_name, muxi=True),
             retry=RetryPolicy(max_retries=settings.max_retries),
             tag="formation",
             client_key=settings.client_key,
             admin_key=settings.admin_key,
         )
-
-    def _http_kwargs(self) -> dict[str, Any]:
-        from ._core.auth import FormationKeyAuth
-
-        return {
-            # The spec's formation paths keep their wire form (/v1/...), so the client's root is
-            # the formation base URL without its /v1.
-            "base_url": self._settings.base_url.removesuffix("/v1"),
-            "timeout": self._settings.timeout,
-            "auth": FormationKeyAuth(self._settings.client_key, self._settings.admin_key),
-        }
 
     @property
     def base_url(self) -> str:
@@ -318,14 +311,10 @@ class Formation(_FormationBase):
             max_retries=max_retries,
             app_name=app_name,
         )
-        if http_client is None:
-            http = httpx.Client(**self._http_kwargs())
-        else:
-            http = http_client
-            http.base_url = self._settings.base_url.removesuffix("/v1")  # its pool, our base URL and auth
-            http.auth = self._http_kwargs()["auth"]
+        # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
+        http = http_client if http_client is not None else httpx.Client(timeout=self._settings.timeout)
         self._transport = SyncTransport(self._wire, http, owns_http=http_client is None)
-        self._timeout: httpx.Timeout | None = None
+        self._timeout: httpx.Timeout | None = self._settings.timeout
         self.ops = FormationOps(self)
 
     # --- lifecycle ---------------------------------------------------------------------------------
@@ -537,14 +526,9 @@ class AsyncFormation(_FormationBase):
             max_retries=max_retries,
             app_name=app_name,
         )
-        if http_client is None:
-            http = httpx.AsyncClient(**self._http_kwargs())
-        else:
-            http = http_client
-            http.base_url = self._settings.base_url.removesuffix("/v1")
-            http.auth = self._http_kwargs()["auth"]
+        http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._settings.timeout)
         self._transport = AsyncTransport(self._wire, http, owns_http=http_client is None)
-        self._timeout: httpx.Timeout | None = None
+        self._timeout: httpx.Timeout | None = self._settings.timeout
         self.ops = AsyncFormationOps(self)
 
     async def __aenter__(self) -> AsyncFormation:

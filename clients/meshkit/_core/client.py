@@ -23,7 +23,7 @@ class SyncTransport:
         """The final response of a call (after retries); a stream's body is left unread."""
         retrying = tenacity.Retrying(**self.wire.retry.tenacity_kwargs(call.retry_class))
         with mapped_transport_errors():
-            response: httpx.Response = retrying(self.http.send, call.request, stream=call.stream)
+            response: httpx.Response = retrying(self.http.send, call.request, stream=call.stream, auth=self.wire.auth)
         return response
 
     def call(
@@ -72,7 +72,9 @@ class AsyncTransport:
     async def send(self, call: Call) -> httpx.Response:
         retrying = tenacity.AsyncRetrying(**self.wire.retry.tenacity_kwargs(call.retry_class))
         with mapped_transport_errors():
-            response: httpx.Response = await retrying(self.http.send, call.request, stream=call.stream)
+            response: httpx.Response = await retrying(
+                self.http.send, call.request, stream=call.stream, auth=self.wire.auth
+            )
         return response
 
     async def call(

@@ -91,7 +91,8 @@ class Call:
 class Wire:
     """What the sync and async transports share: headers, keys, retry policy, and the rules."""
 
-    base_url: str
+    root_url: str  # the spec's paths are appended to it (formation: the base URL without /v1)
+    auth: httpx.Auth
     default_headers: dict[str, str]
     retry: RetryPolicy
     tag: str
@@ -141,6 +142,7 @@ class Wire:
             kind = select_key(entry["security"], user_id=user_id, client_key=self.client_key, admin_key=self.admin_key)
             if kind is not None:
                 extensions[KEY_EXTENSION] = kind
+        spec["url"] = self.root_url + spec["url"]
         request = client.build_request(**spec, headers=merged, extensions=extensions)
         # Streams are never re-sent once they may have reached the server (contract README).
         retry_class = "never" if stream else entry["retry"]
