@@ -20,6 +20,8 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 _EXPORTS = {
+    "WebhookError": "meshkit._core.errors",
+    "parse_ui_widgets": "meshkit.webhooks",
     "chat": "meshkit._default",
     "chat_stream": "meshkit._default",
     "close": "meshkit._default",
@@ -106,10 +108,12 @@ __all__ = [
     "UiEvent",
     "UnknownEvent",
     "ValidationError",
+    "WebhookError",
     "__version__",
     "chat",
     "chat_stream",
     "close",
+    "parse_ui_widgets",
 ]
 
 
@@ -150,6 +154,7 @@ if TYPE_CHECKING:
         StreamTimeoutError,
         TimeoutError,
         ValidationError,
+        WebhookError,
     )
     from ._core.events import (
         ChatEvent,
@@ -168,3 +173,4 @@ if TYPE_CHECKING:
     from ._core.streams import AsyncStream, Stream
     from ._default import chat, chat_stream, close
     from .formation import AsyncFormation, ChatResult, Formation, Session
+    from .webhooks import parse_ui_widgets

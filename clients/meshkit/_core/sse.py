@@ -2,8 +2,12 @@
 
 The sync and async streams both feed it the body's chunks as they arrive, whatever their sizes, and
 call :meth:`SSEDecoder.flush` at end of body. The rules are the contract's (formation.md §8), which
-follow WHATWG except in one place: a block that sets ``event`` but has no ``data`` is still
-dispatched (WHATWG drops it), with ``data == ""``.
+follow WHATWG except in two places: a block that sets ``event`` but has no ``data`` is dispatched
+(with ``data == ""``), and so is a final block the stream ends without a blank line; WHATWG drops
+both.
+
+It works on bytes for speed: one ``splitlines`` per chunk, field names compared as bytes, and
+values decoded once per event.
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ _BOM = b"\xef\xbb\xbf"
 _COLON = ord(":")
 _LF = ord("\n")
 _CR = ord("\r")
+# 10^18 ms is thirty million years; longer values are no delay, and int() refuses over 4300 digits.
+_MAX_RETRY_DIGITS = 18
 
 
 @dataclass(frozen=True, slots=True)
 class ServerSentEvent:
-    """One dispatched event. ``data`` is the raw text (data lines joined with ``\\n``), undecoded.
+    """One dispatched event. ``data`` is the raw text (data lines joined with ``\\n``), not parsed.
 
     ``id`` is the stream's last event id when the event was dispatched (ids persist across events,
     as in WHATWG); ``retry`` is the reconnection delay in ms if this event's block set one.
@@ -37,7 +43,7 @@ class ServerSentEvent:
 
 
 class SSEDecoder:
-    """Turns chunks of an ``text/event-stream`` body into :class:`ServerSentEvent` objects.
+    """Turns chunks of a ``text/event-stream`` body into :class:`ServerSentEvent` objects.
 
     Lines end with ``\\n``, ``\\r\\n`` or ``\\r``; a chunk may end anywhere, even inside a UTF-8
     character or between the ``\\r`` and ``\\n`` of a pair. Bytes are buffered until their line
@@ -63,26 +69,30 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Decode one chunk; return the events it completes (often none, sometimes several)."""
-        if self._after_cr:
+        if self._after_cr and chunk:  # an empty chunk must not forget the pending "\r"
             self._after_cr = False
-            if chunk[:1] == b"\n":
+            if chunk[0] == _LF:
                 chunk = chunk[1:]
-        if b"\n" not in chunk and b"\r" not in chunk:
-            # No line ends here: keep the pieces and join them once, when the line is complete.
-            if chunk:
-                self._partial_line.append(chunk)
+        if not chunk:
             return []
-        if self._partial_line:
-            self._partial_line.append(chunk)
-            chunk = b"".join(self._partial_line)
-            self._partial_line = []
-        lines = self._strip_bom(chunk).splitlines()
+        lines = chunk.splitlines()
         last_byte = chunk[-1]
+        unterminated = None
         if last_byte == _CR:
             self._after_cr = True
         elif last_byte != _LF:
-            self._partial_line.append(lines.pop())
-        return self._process(lines)
+            unterminated = lines.pop()
+        if lines and self._partial_line:
+            # A line's pieces are joined once, when it ends: a long line fed in many small chunks
+            # costs linear time, not quadratic.
+            self._partial_line.append(lines[0])
+            lines[0] = b"".join(self._partial_line)
+            self._partial_line = []
+        if unterminated is not None:
+            self._partial_line.append(unterminated)
+        if lines and self._at_stream_start:
+            lines[0] = self._strip_bom(lines[0])
+        return self._process(lines) if lines else []
 
     def flush(self) -> list[ServerSentEvent]:
         """End of stream: parse an unterminated last line and dispatch an unterminated last block.
@@ -90,18 +100,13 @@ class SSEDecoder:
         Dispatching a final block without its blank line is the contract's canonical choice
         (formation.md §8); WHATWG would discard it.
         """
-        lines = [self._strip_bom(b"".join(self._partial_line))] if self._partial_line else []
-        self._partial_line = []
-        self._after_cr = False
-        lines.append(b"")  # the blank line the stream did not send
-        return self._process(lines)
+        # The first line end closes a pending line (or pairs a pending "\r"); the second is the
+        # blank line that closes the block. Blank lines cost nothing when neither is pending.
+        return self.feed(b"\n\n")
 
-    def _strip_bom(self, first_bytes: bytes) -> bytes:
-        # Called with each batch of complete lines; only the stream's very first one may carry it.
-        if not self._at_stream_start:
-            return first_bytes
+    def _strip_bom(self, first_line: bytes) -> bytes:
         self._at_stream_start = False
-        return first_bytes[3:] if first_bytes.startswith(_BOM) else first_bytes
+        return first_line[3:] if first_line.startswith(_BOM) else first_line
 
     def _process(self, lines: list[bytes]) -> list[ServerSentEvent]:
         events: list[ServerSentEvent] = []
@@ -109,7 +114,7 @@ class SSEDecoder:
         for line in lines:
             if not line:  # a blank line ends the block
                 if data or self._event is not None:
-                    events.append(self._dispatch(data))
+                    events.append(self._dispatch())
                 self._retry = None
             elif line.startswith(b"data: "):  # the hot path: every chat frame is one such line
                 data.append(line[6:])
@@ -130,24 +135,17 @@ class SSEDecoder:
         elif name == b"id":
             if b"\0" not in value:
                 self.last_event_id = value.decode("utf-8", "replace")
-        elif name == b"retry" and value.isdigit():  # bytes.isdigit() accepts ASCII digits only
-            self._retry = _as_int(value)
+        elif name == b"retry" and value.isdigit() and len(value) <= _MAX_RETRY_DIGITS:
+            self._retry = int(value)  # bytes.isdigit() accepts ASCII digits only
 
-    def _dispatch(self, data: list[bytes]) -> ServerSentEvent:
+    def _dispatch(self) -> ServerSentEvent:
         name = self._event
-        self._event = None
         event = ServerSentEvent(
             name.decode("utf-8", "replace") if name else "message",  # "event:" with no value: the default
-            b"\n".join(data).decode("utf-8", "replace"),
+            b"\n".join(self._data).decode("utf-8", "replace"),
             self.last_event_id,
             self._retry,
         )
-        data.clear()
+        self._data.clear()  # cleared, not replaced: _process holds this list in a local
+        self._event = None
         return event
-
-
-def _as_int(digits: bytes) -> int | None:
-    try:
-        return int(digits)
-    except ValueError:  # longer than int() converts (sys.get_int_max_str_digits): no usable delay
-        return None
