@@ -1,0 +1,562 @@
+"""ServerClient and AsyncServerClient: deploy and run formations on a MUXI Server.
+
+    from meshkit import ServerClient
+
+    server = ServerClient(url="http://localhost:7890", key_id="MUXI_...", secret_key="sk_...")
+    result = server.deploy("path/to/formation")              # a directory or a .tar.gz bundle
+    print(result.formation_id, result.port)
+    print(server.formation(result.formation_id, client_key="fmc_...").chat("Hello!").text)
+
+Every ``/rpc`` request is signed with MUXI-HMAC afresh for each attempt. The server's mutations
+(deploy, update, lifecycle actions, delete) are never re-sent once they may have reached it; reads
+are retried. Progress streams (``deploy_stream`` …) yield typed progress events and end with the
+typed completion, or raise :class:`DeploymentError` on an ``event: error`` frame.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import re
+import tarfile
+import tempfile
+import zipfile
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
+
+import httpx
+
+from ._core.auth import MuxiHmacAuth
+from ._core.client import AsyncTransport, SyncTransport
+from ._core.config import DEFAULT_MAX_RETRIES, TimeoutArg, identification_headers, make_timeout
+from ._core.errors import ConfigurationError, ResponseValidationError, StreamError
+from ._core.events import StreamEvent, TypedEventDecoder
+from ._core.retry import RetryPolicy
+from ._core.sse import ServerSentEvent
+from ._core.streams import AsyncStream, Stream
+from ._core.transport import Wire, parse_model
+
+if TYPE_CHECKING:
+    from ._generated.models import (
+        DeployResult,
+        FormationDetail,
+        FormationLogs,
+        FormationSummary,
+        ServerStatus,
+        UpdateResult,
+    )
+    from .formation import AsyncFormation, Formation
+
+FORMATION_FILES = ("formation.afs", "formation.yaml", "formation.yml")
+# Progress streams can be silent for minutes (runtime downloads): no read timeout on them.
+PROGRESS_TIMEOUT = httpx.Timeout(None, connect=5.0)
+
+
+class DeploymentError(StreamError):
+    """A progress stream's ``event: error``: ``code`` is the server's error name (``NoChange``,
+    ``HealthCheckFailed``…), ``stage`` where it failed, ``details`` any extra data."""
+
+    def __init__(self, message: str, *, code: str, stage: str | None, details: Any = None) -> None:
+        super().__init__(message, code=code)
+        self.stage = stage
+        self.details = details
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A gzip tar of a formation directory, ready to deploy. ``size`` is in bytes."""
+
+    data: bytes
+    formation_id: str | None
+    version: str | None
+
+    @property
+    def size(self) -> int:
+        return len(self.data)
+
+
+def build_bundle(source: str | os.PathLike[str] | bytes) -> Bundle:
+    """A deployable bundle from a formation directory, a ``.tar.gz`` file, or bundle bytes.
+
+    Directories are packed deterministically (sorted paths, fixed times and owners), skipping
+    anything whose real path leaves the directory (symlinks out) and ``.git``.
+    """
+    if isinstance(source, bytes):
+        return Bundle(source, *_identity_from_bundle(source))
+    path = Path(source)
+    if path.is_file():
+        data = path.read_bytes()
+        return Bundle(data, *_identity_from_bundle(data))
+    if not path.is_dir():
+        raise ConfigurationError(f"not a formation directory or bundle: {str(path)!r}")
+    root = path.resolve()
+    formation_file = next((root / name for name in FORMATION_FILES if (root / name).is_file()), None)
+    if formation_file is None:
+        raise ConfigurationError(f"{str(path)!r} has no {' / '.join(FORMATION_FILES)} at its root")
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode="w", format=tarfile.PAX_FORMAT) as archive:
+        for file in _files_inside(root):
+            relative = file.relative_to(root).as_posix()
+            info = tarfile.TarInfo(relative)
+            content = file.read_bytes()
+            info.size = len(content)
+            info.mode = 0o644
+            archive.addfile(info, io.BytesIO(content))
+    # mtime=0: the same directory always gives the same bytes (and the server's NoChange works).
+    data = gzip.compress(raw.getvalue(), mtime=0)
+    return Bundle(data, *_identity(formation_file.read_text(encoding="utf-8", errors="replace")))
+
+
+def _files_inside(root: Path) -> Iterator[Path]:
+    for current, directories, files in os.walk(root):
+        directories[:] = sorted(d for d in directories if d != ".git" and _inside(root, Path(current) / d))
+        for name in sorted(files):
+            file = Path(current) / name
+            if _inside(root, file) and file.is_file():
+                yield file
+
+
+def _inside(root: Path, candidate: Path) -> bool:
+    return candidate.resolve().is_relative_to(root)
+
+
+_TOP_LEVEL = re.compile(r"^(id|version)\s*:\s*['\"]?([^'\"#\s]+)", re.M)
+
+
+def _identity(text: str) -> tuple[str | None, str | None]:
+    """``id`` and ``version`` of a formation file (top-level keys; no YAML parser needed)."""
+    found: dict[str, str] = {}
+    for match in _TOP_LEVEL.finditer(text):
+        found.setdefault(match.group(1), match.group(2))
+    return found.get("id"), found.get("version")
+
+
+def _identity_from_bundle(data: bytes) -> tuple[str | None, str | None]:
+    try:
+        with tarfile.open(fileobj=io.BytesIO(data), mode="r:*") as archive:
+            for member in archive.getmembers():
+                if member.isfile() and member.name.split("/")[-1] in FORMATION_FILES and member.name.count("/") <= 1:
+                    extracted = archive.extractfile(member)
+                    if extracted is not None:
+                        return _identity(extracted.read().decode("utf-8", errors="replace"))
+    except (tarfile.TarError, OSError, EOFError):
+        pass  # the server judges the bundle; the caller must then name the formation
+    return None, None
+
+
+class _ProgressDecoder(TypedEventDecoder):
+    """``progress`` events pass through; ``complete`` ends the stream; ``error`` raises."""
+
+    def __init__(self, schemas: dict[str, str | None]) -> None:
+        super().__init__(schemas, terminal="complete")
+
+    def convert(self, event: ServerSentEvent) -> StreamEvent:
+        if event.event == "error":
+            self.finished = True
+            payload = event.json() if event.data.lstrip().startswith("{") else {"message": event.data}
+            raise DeploymentError(
+                str(payload.get("message") or "the operation failed"),
+                code=str(payload.get("error") or "ERROR"),
+                stage=payload.get("stage"),
+                details=payload.get("details"),
+            )
+        return super().convert(event)
+
+    def interrupted(self) -> StreamError:
+        return StreamError(
+            "the progress stream ended without complete or error: the outcome is unknown",
+            code="STREAM_INTERRUPTED",
+            hint="check the formation with get_formation()",
+        )
+
+
+@dataclass(frozen=True)
+class _ServerSettings:
+    url: str
+    key_id: str
+    secret_key: str
+    timeout: httpx.Timeout
+    max_retries: int
+    app_name: str | None
+
+    def __repr__(self) -> str:
+        return f"_ServerSettings(url={self.url!r}, key_id={self.key_id!r})"
+
+
+def _resolve(
+    url: str | None,
+    key_id: str | None,
+    secret_key: str | None,
+    timeout: TimeoutArg,
+    max_retries: int | None,
+    app_name: str | None,
+) -> _ServerSettings:
+    url = url or os.environ.get("MUXI_SERVER_URL")
+    if not url:
+        raise ConfigurationError("no MUXI Server URL: pass url= or set MUXI_SERVER_URL")
+    parsed = httpx.URL(url)
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise ConfigurationError(f"not an http(s) URL: {url!r}")
+    return _ServerSettings(
+        url=url.rstrip("/"),
+        key_id=key_id or os.environ.get("MUXI_KEY_ID", ""),
+        secret_key=secret_key or os.environ.get("MUXI_SECRET_KEY", ""),
+        timeout=make_timeout(timeout),
+        max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+        app_name=app_name or os.environ.get("MUXI_APP") or None,
+    )
+
+
+class _ServerBase:
+    """What the sync and async server clients share: settings, the wire, and the call plans."""
+
+    _settings: _ServerSettings
+    _wire: Wire
+
+    def _setup(self, settings: _ServerSettings) -> None:
+        self._settings = settings
+        self._wire = Wire(
+            root_url=settings.url,
+            auth=MuxiHmacAuth(settings.key_id, settings.secret_key),
+            default_headers=identification_headers(settings.app_name, muxi=True),
+            retry=RetryPolicy(max_retries=settings.max_retries),
+            tag="server",
+        )
+
+    @property
+    def url(self) -> str:
+        return self._settings.url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(url={self._settings.url!r}, key_id={self._settings.key_id!r})"
+
+    @staticmethod
+    def _deploy_arguments(
+        source: str | os.PathLike[str] | bytes | Bundle, formation_id: str | None, version: str | None
+    ) -> tuple[str, dict[str, Any]]:
+        from ._generated.types import File
+
+        bundle = source if isinstance(source, Bundle) else build_bundle(source)
+        formation = formation_id or bundle.formation_id
+        if not formation:
+            raise ConfigurationError("name the formation: pass formation_id= (the bundle declares no id)")
+        # Bytes, not a file object: a retried connect must be able to send the body again.
+        payload = cast(BinaryIO, bundle.data)
+        arguments: dict[str, Any] = {"body": File(payload=payload, file_name="bundle.tar.gz")}
+        chosen = version or bundle.version
+        if chosen:
+            arguments["x_formation_version"] = chosen
+        return formation, arguments
+
+    @staticmethod
+    def _progress_decoder(operation_id: str) -> _ProgressDecoder:
+        from ._core.transport import operation
+
+        return _ProgressDecoder(dict(operation(operation_id)["events"] or {}))
+
+    @staticmethod
+    def _health(body: Any) -> Any:
+        return parse_model("ServerHealth", body)
+
+    def _formation_kwargs(self, formation_id: str, draft: bool, keys: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            "server_url": self._settings.url,
+            "formation_id": formation_id,
+            "mode": "draft" if draft else "live",
+            **keys,
+        }
+
+
+class ServerClient(_ServerBase):
+    """A MUXI Server (env: ``MUXI_SERVER_URL``, ``MUXI_KEY_ID``, ``MUXI_SECRET_KEY``)."""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        key_id: str | None = None,
+        secret_key: str | None = None,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        app_name: str | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        self._setup(_resolve(url, key_id, secret_key, timeout, max_retries, app_name))
+        http = http_client if http_client is not None else httpx.Client(timeout=self._settings.timeout)
+        self._transport = SyncTransport(self._wire, http, owns_http=http_client is None)
+
+    def __enter__(self) -> ServerClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._transport.close()
+
+    def _call(self, operation_id: str, arguments: Mapping[str, Any] | None = None, **options: Any) -> Any:
+        return self._transport.call(operation_id, arguments, timeout=self._settings.timeout, **options)
+
+    def _progress(self, operation_id: str, arguments: Mapping[str, Any]) -> Stream[StreamEvent]:
+        opener = lambda: self._transport.open_stream(operation_id, arguments, timeout=PROGRESS_TIMEOUT)  # noqa: E731
+        return Stream(opener, self._progress_decoder(operation_id))
+
+    # --- health and status ---------------------------------------------------------------------------
+
+    def ping(self) -> bool:
+        """True when the server answers ``pong``."""
+        return bool(self._call("ping", typed=False) == "pong")
+
+    def health(self) -> Any:
+        """``ServerHealth``: ``status`` and the server ``version``."""
+        return self._health(self._call("health", typed=False))
+
+    def status(self) -> ServerStatus:
+        """Server id, version, uptime, formation counts and the port pool."""
+        result: ServerStatus = self._call("get_server_status")
+        return result
+
+    # --- formations ----------------------------------------------------------------------------------
+
+    def list_formations(self) -> list[FormationSummary]:
+        """Every formation the server manages."""
+        return list(self._call("list_formations").formations)
+
+    def get_formation(self, formation_id: str) -> FormationDetail:
+        """One formation (a live health check may turn its status to ``unhealthy``)."""
+        result: FormationDetail = self._call("get_formation", {"formation_id": formation_id})
+        return result
+
+    def deploy(
+        self,
+        source: str | os.PathLike[str] | bytes | Bundle,
+        *,
+        formation_id: str | None = None,
+        version: str | None = None,
+    ) -> DeployResult:
+        """Deploy a formation directory or bundle; returns port, pid, URLs once it runs."""
+        formation, arguments = self._deploy_arguments(source, formation_id, version)
+        result: DeployResult = self._call("deploy_formation", {**arguments, "x_formation_id": formation})
+        return result
+
+    def deploy_stream(
+        self,
+        source: str | os.PathLike[str] | bytes | Bundle,
+        *,
+        formation_id: str | None = None,
+        version: str | None = None,
+    ) -> Stream[StreamEvent]:
+        """Deploy, yielding ``progress`` events (``.data.stage``, ``.message``, ``.progress``) and
+        finally ``complete`` (``.data`` is a DeployCompleteEvent); DeploymentError on failure."""
+        formation, arguments = self._deploy_arguments(source, formation_id, version)
+        return self._progress("deploy_formation", {**arguments, "x_formation_id": formation})
+
+    def update(
+        self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
+    ) -> UpdateResult:
+        """Blue-green update of a running formation with a new bundle."""
+        _, arguments = self._deploy_arguments(source, formation_id, version)
+        result: UpdateResult = self._call("update_formation", {**arguments, "formation_id": formation_id})
+        return result
+
+    def update_stream(
+        self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
+    ) -> Stream[StreamEvent]:
+        """The update with its progress events."""
+        _, arguments = self._deploy_arguments(source, formation_id, version)
+        return self._progress("update_formation", {**arguments, "formation_id": formation_id})
+
+    def start_formation(self, formation_id: str) -> Any:
+        """Start a stopped formation (ConflictError if it runs)."""
+        return self._call("start_formation", {"formation_id": formation_id})
+
+    def stop_formation(self, formation_id: str) -> Any:
+        """Stop a running formation (ConflictError if stopped)."""
+        return self._call("stop_formation", {"formation_id": formation_id})
+
+    def restart_formation(self, formation_id: str) -> Any:
+        """Restart a formation."""
+        return self._call("restart_formation", {"formation_id": formation_id})
+
+    def rollback_formation(self, formation_id: str) -> Any:
+        """Go back to the previous version (ValidationError when there is none)."""
+        return self._call("rollback_formation", {"formation_id": formation_id})
+
+    def cancel_update(self, formation_id: str) -> Any:
+        """Stop an update in progress."""
+        return self._call("cancel_formation_update", {"formation_id": formation_id})
+
+    def delete_formation(self, formation_id: str) -> Any:
+        """Stop a formation and remove its files."""
+        return self._call("delete_formation", {"formation_id": formation_id})
+
+    # --- logs and download ---------------------------------------------------------------------------
+
+    def get_server_logs(self, lines: int = 100) -> str:
+        """The last ``lines`` of the server's audit log, as text."""
+        text = self._call("get_server_logs", {"lines": lines}, typed=False)
+        return text if isinstance(text, str) else ""
+
+    def get_formation_logs(self, formation_id: str, *, lines: int = 100, stream: str = "all") -> FormationLogs:
+        """The last lines of a formation's stdout/stderr (``stream``: stdout, stderr or all)."""
+        result: FormationLogs = self._call(
+            "get_formation_logs", {"formation_id": formation_id, "lines": lines, "stream": stream}
+        )
+        return result
+
+    def follow_logs(self, formation_id: str, *, stream: str = "stdout") -> Stream[StreamEvent]:
+        """New log lines as they are written (``event.data.line``); open-ended: close it when done."""
+        arguments = {"formation_id": formation_id, "follow": True, "stream": stream}
+        opener = lambda: self._transport.open_stream("get_formation_logs", arguments, timeout=PROGRESS_TIMEOUT)  # noqa: E731
+        from ._core.transport import operation
+
+        return Stream(opener, TypedEventDecoder(dict(operation("get_formation_logs")["events"] or {})))
+
+    def download(self, formation_id: str, destination: str | os.PathLike[str], *, db: bool = False) -> Path:
+        """Save the formation's files as a zip (``db=True`` adds ``memory.db``); the archive is
+        checked before the file appears, since a failure mid-download cannot be reported otherwise."""
+        response = self._transport.open_stream(
+            "download_formation", {"formation_id": formation_id, "db": db}, timeout=PROGRESS_TIMEOUT
+        )
+        target = Path(destination)
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".part") as part:
+            try:
+                for chunk in response.iter_bytes():
+                    part.write(chunk)
+            except httpx.TransportError as exc:
+                Path(part.name).unlink(missing_ok=True)
+                raise StreamError(f"the download broke: {exc}", code="STREAM_INTERRUPTED") from exc
+            finally:
+                response.close()
+        _publish_zip(Path(part.name), target)
+        return target
+
+    # --- formations on this server -------------------------------------------------------------------
+
+    def formation(self, formation_id: str, *, draft: bool = False, **keys: Any) -> Formation:
+        """A Formation bound to ``/api/<id>/v1`` on this server (``draft=True``: ``/draft/<id>/v1``).
+        Pass its ``client_key=``/``admin_key=`` (or set MUXI_CLIENT_KEY / MUXI_ADMIN_KEY)."""
+        from .formation import Formation
+
+        return Formation(**self._formation_kwargs(formation_id, draft, keys))
+
+
+def _publish_zip(part: Path, target: Path) -> None:
+    try:
+        with zipfile.ZipFile(part) as archive:
+            broken = archive.testzip()
+    except zipfile.BadZipFile as exc:
+        part.unlink(missing_ok=True)
+        raise ResponseValidationError(f"the downloaded archive is not a valid zip: {exc}") from None
+    if broken is not None:
+        part.unlink(missing_ok=True)
+        raise ResponseValidationError(f"the downloaded archive is corrupt at {broken!r}")
+    part.replace(target)
+
+
+class AsyncServerClient(_ServerBase):
+    """The asyncio twin of :class:`ServerClient`."""
+
+    def __init__(
+        self,
+        url: str | None = None,
+        key_id: str | None = None,
+        secret_key: str | None = None,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        app_name: str | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._setup(_resolve(url, key_id, secret_key, timeout, max_retries, app_name))
+        http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._settings.timeout)
+        self._transport = AsyncTransport(self._wire, http, owns_http=http_client is None)
+
+    async def __aenter__(self) -> AsyncServerClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._transport.aclose()
+
+    async def _call(self, operation_id: str, arguments: Mapping[str, Any] | None = None, **options: Any) -> Any:
+        return await self._transport.call(operation_id, arguments, timeout=self._settings.timeout, **options)
+
+    def _progress(self, operation_id: str, arguments: Mapping[str, Any]) -> AsyncStream[StreamEvent]:
+        opener: Callable[[], Awaitable[httpx.Response]] = lambda: self._transport.open_stream(  # noqa: E731
+            operation_id, arguments, timeout=PROGRESS_TIMEOUT
+        )
+        return AsyncStream(opener, self._progress_decoder(operation_id))
+
+    async def ping(self) -> bool:
+        return bool(await self._call("ping", typed=False) == "pong")
+
+    async def health(self) -> Any:
+        return self._health(await self._call("health", typed=False))
+
+    async def status(self) -> ServerStatus:
+        result: ServerStatus = await self._call("get_server_status")
+        return result
+
+    async def list_formations(self) -> list[FormationSummary]:
+        return list((await self._call("list_formations")).formations)
+
+    async def get_formation(self, formation_id: str) -> FormationDetail:
+        result: FormationDetail = await self._call("get_formation", {"formation_id": formation_id})
+        return result
+
+    async def deploy(
+        self,
+        source: str | os.PathLike[str] | bytes | Bundle,
+        *,
+        formation_id: str | None = None,
+        version: str | None = None,
+    ) -> DeployResult:
+        formation, arguments = self._deploy_arguments(source, formation_id, version)
+        result: DeployResult = await self._call("deploy_formation", {**arguments, "x_formation_id": formation})
+        return result
+
+    def deploy_stream(
+        self,
+        source: str | os.PathLike[str] | bytes | Bundle,
+        *,
+        formation_id: str | None = None,
+        version: str | None = None,
+    ) -> AsyncStream[StreamEvent]:
+        formation, arguments = self._deploy_arguments(source, formation_id, version)
+        return self._progress("deploy_formation", {**arguments, "x_formation_id": formation})
+
+    async def update(
+        self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
+    ) -> UpdateResult:
+        _, arguments = self._deploy_arguments(source, formation_id, version)
+        result: UpdateResult = await self._call("update_formation", {**arguments, "formation_id": formation_id})
+        return result
+
+    async def stop_formation(self, formation_id: str) -> Any:
+        return await self._call("stop_formation", {"formation_id": formation_id})
+
+    async def start_formation(self, formation_id: str) -> Any:
+        return await self._call("start_formation", {"formation_id": formation_id})
+
+    async def restart_formation(self, formation_id: str) -> Any:
+        return await self._call("restart_formation", {"formation_id": formation_id})
+
+    async def delete_formation(self, formation_id: str) -> Any:
+        return await self._call("delete_formation", {"formation_id": formation_id})
+
+    def formation(self, formation_id: str, *, draft: bool = False, **keys: Any) -> AsyncFormation:
+        """An AsyncFormation bound to this server's ``/api/<id>/v1``."""
+        from .formation import AsyncFormation
+
+        return AsyncFormation(**self._formation_kwargs(formation_id, draft, keys))
+
+
+__all__ = ["AsyncServerClient", "Bundle", "DeploymentError", "ServerClient", "build_bundle"]
