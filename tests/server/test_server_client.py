@@ -40,13 +40,14 @@ def test_a_directory_bundle_is_deterministic_and_stays_inside(formation_dir: Pat
     first, second = build_bundle(formation_dir), build_bundle(formation_dir)
     assert first.data == second.data
     assert (first.formation_id, first.version) == ("demo-bot", "1.0.0")
-    names = tarfile.open(fileobj=io.BytesIO(first.data)).getnames()
+    with tarfile.open(fileobj=io.BytesIO(first.data)) as archive:
+        names = archive.getnames()
     assert names == ["formation.yaml", "knowledge/faq.md"]
     assert first.size == len(first.data) > 0
 
 
 def test_a_directory_without_a_formation_file_is_refused_locally(tmp_path: Path) -> None:
-    with pytest.raises(meshkit.ConfigurationError, match="formation.afs"):
+    with pytest.raises(meshkit.ConfigurationError, match=r"formation\.afs"):
         build_bundle(tmp_path)
 
 
