@@ -25,11 +25,11 @@ import httpx
 
 from ._core.client import AsyncTransport, SyncTransport
 from ._core.config import FormationSettings, TimeoutArg, identification_headers, make_timeout, resolve_formation
-from ._core.errors import MeshkitError, NotFoundError
+from ._core.errors import ConfigurationError, MeshkitError, NotFoundError
 from ._core.events import ChatEvent, ChatEventDecoder, StreamEvent, TypedEventDecoder
 from ._core.retry import RetryPolicy
 from ._core.streams import AsyncStream, Stream
-from ._core.transport import JsonBody, Wire, builder, operations
+from ._core.transport import JsonBody, Wire, builder, builder_parameters, operations
 
 if TYPE_CHECKING:
     from ._generated.models import Agent, Job, SessionHistoryMessage, TriggerFireResult
@@ -126,6 +126,7 @@ class _FormationBase:
     _settings: FormationSettings
     _wire: Wire
     _user_id: str | None
+    _timeout: httpx.Timeout | None
 
     def _init_settings(
         self,
@@ -351,7 +352,7 @@ class Formation(_FormationBase):
     def for_user(self, user_id: str) -> Formation:
         """A view that sends ``X-Muxi-User-ID: user_id`` on every call, sharing this pool."""
         if not user_id:
-            raise MeshkitError("for_user() needs a non-empty user id")
+            raise ConfigurationError("for_user() needs a non-empty user id")
         return self._copy(user_id=user_id)
 
     def _run(self, plan: _Plan) -> Any:
@@ -565,7 +566,7 @@ class AsyncFormation(_FormationBase):
     def for_user(self, user_id: str) -> AsyncFormation:
         """A view that sends ``X-Muxi-User-ID: user_id`` on every call, sharing this pool."""
         if not user_id:
-            raise MeshkitError("for_user() needs a non-empty user id")
+            raise ConfigurationError("for_user() needs a non-empty user id")
         return self._copy(user_id=user_id)
 
     async def _run(self, plan: _Plan) -> Any:
@@ -704,7 +705,13 @@ class AsyncFormation(_FormationBase):
 
 class _OpsBase:
     """``formation.ops.<operation_id>(...)``: every formation operation of the spec, including
-    ones added by ``make generate`` after this file was written."""
+    ones added by ``make generate`` after this file was written.
+
+    Arguments are the generated builder's: path parameters (positionally or by name), ``body=``
+    (a dict or model), query and header parameters. Besides: ``as_user=`` names the end user
+    (``X-Muxi-User-ID``; ``user_id=`` does too unless the operation has a parameter of that name),
+    ``idempotency_key=``, and ``stream=True`` for operations that can answer with a stream (chat).
+    Returns the typed data model; streams are Stream/AsyncStream."""
 
     _formation: _FormationBase
 
@@ -717,11 +724,37 @@ class _OpsBase:
             raise AttributeError(f"the formation API has no operation {name!r}")
         return entry
 
+    def _plan(
+        self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any], Any]:
+        """(builder arguments, call options, stream decoder or None) for one ops call."""
+        entry = self._entry(name)
+        formation = self._formation
+        parameters = builder_parameters(name, "formation")
+        as_user = kwargs.pop("as_user", None)
+        if "user_id" not in parameters and "user_id" in kwargs:
+            as_user = as_user or kwargs.pop("user_id")
+        idempotency_key = kwargs.pop("idempotency_key", None)
+        wants_stream = entry["stream"] == "always" or (entry["stream"] == "optional" and kwargs.pop("stream", False))
+        arguments = formation._bind(name, args, kwargs)
+        body = arguments.get("body")
+        if entry["stream"] == "optional" and isinstance(body, dict):
+            # Chat decides by its body; a blocking call must say "stream": false (formation.md §6.1).
+            body.setdefault("stream", bool(wants_stream))
+        options = {
+            "user_id": formation._user(as_user),
+            "idempotency_key": idempotency_key,
+            "timeout": formation._timeout,
+        }
+        decoder = None
+        if wants_stream:
+            events = entry["events"] or {}
+            decoder = ChatEventDecoder() if events.get("message") == "ChatTokenFrame" else TypedEventDecoder(events)
+        return arguments, options, decoder
+
 
 class FormationOps(_OpsBase):
-    """Low-level access to every formation operation (sync). Arguments are the generated
-    builder's (path parameters positionally, then ``body=``, query and header parameters), plus
-    ``user_id=`` and ``idempotency_key=``. Returns the typed data model, or a Stream."""
+    """Low-level access to every formation operation (sync); see :class:`_OpsBase`."""
 
     def __init__(self, formation: Formation) -> None:
         self._formation = formation
@@ -731,16 +764,11 @@ class FormationOps(_OpsBase):
         formation = self._formation
         assert isinstance(formation, Formation)
 
-        def call(*args: Any, user_id: str | None = None, idempotency_key: str | None = None, **kwargs: Any) -> Any:
-            arguments = formation._bind(name, args, kwargs)
-            options: dict[str, Any] = {
-                "user_id": formation._user(user_id),
-                "idempotency_key": idempotency_key,
-                "timeout": formation._timeout,
-            }
-            if entry["stream"] == "always":
+        def call(*args: Any, **kwargs: Any) -> Any:
+            arguments, options, decoder = self._plan(name, args, kwargs)
+            if decoder is not None:
                 opener = lambda: formation._transport.open_stream(name, arguments, **options)  # noqa: E731
-                return Stream(opener, TypedEventDecoder(entry["events"]))
+                return Stream(opener, decoder)
             return formation._transport.call(name, arguments, **options)
 
         call.__name__ = name
@@ -759,22 +787,18 @@ class AsyncFormationOps(_OpsBase):
         formation = self._formation
         assert isinstance(formation, AsyncFormation)
 
-        def call(*args: Any, user_id: str | None = None, idempotency_key: str | None = None, **kwargs: Any) -> Any:
-            arguments = formation._bind(name, args, kwargs)
-            options: dict[str, Any] = {
-                "user_id": formation._user(user_id),
-                "idempotency_key": idempotency_key,
-                "timeout": formation._timeout,
-            }
-            if entry["stream"] == "always":
+        def call(*args: Any, **kwargs: Any) -> Any:
+            arguments, options, decoder = self._plan(name, args, kwargs)
+            if decoder is not None:
 
                 async def opener() -> httpx.Response:
                     return await formation._transport.open_stream(name, arguments, **options)
 
-                return AsyncStream(opener, TypedEventDecoder(entry["events"]))
+                return AsyncStream(opener, decoder)
             return formation._transport.call(name, arguments, **options)
 
         call.__name__ = name
+        call.__doc__ = f"{entry['method']} {entry['path']} (formation operation {name})"
         return call
 
 

@@ -23,6 +23,8 @@ import httpx
 import tenacity
 
 RETRYABLE_STATUSES = frozenset({408, 409, 429})
+# 5xx answers that will not change on a retry.
+PERMANENT_SERVER_STATUSES = frozenset({501, 505})
 BACKOFF_BASE = 0.5
 BACKOFF_CAP = 8.0
 RETRY_AFTER_CAP = 60.0
@@ -75,7 +77,7 @@ class RetryPolicy:
         if override in ("true", "false"):
             return override == "true"
         status = response.status_code
-        if status not in RETRYABLE_STATUSES and status < 500:
+        if status in PERMANENT_SERVER_STATUSES or (status not in RETRYABLE_STATUSES and status < 500):
             return False
         retry_after = parse_retry_after(response.headers)
         return retry_after is None or retry_after <= self.retry_after_cap

@@ -8,7 +8,7 @@ leaving the ``with`` block, breaking out of the loop). Idle time is bounded by t
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
 from typing import Generic, Protocol, TypeVar
 
 import httpx
@@ -52,7 +52,7 @@ class Stream(Generic[E]):
         self._opener = opener
         self._decoder = decoder
         self._response: httpx.Response | None = None
-        self._started = False
+        self._iterator: Iterator[E] | None = None
         self._closed = False
 
     @property
@@ -80,10 +80,27 @@ class Stream(Generic[E]):
         self.close()
 
     def __iter__(self) -> Iterator[E]:
-        if self._started:
-            raise RuntimeError("a stream can be iterated once")
-        self._started = True
-        return self._events()
+        if self._closed:
+            raise RuntimeError("the stream is closed")
+        return self._loop()
+
+    def _loop(self) -> Iterator[E]:
+        """One ``for`` loop over the shared events; leaving it early (break) closes the stream."""
+        try:
+            while True:
+                try:
+                    event = next(self)
+                except StopIteration:
+                    return
+                yield event
+        finally:
+            self.close()
+
+    def __next__(self) -> E:
+        # One generator per stream: next(stream) and a later for-loop continue the same events.
+        if self._iterator is None:
+            self._iterator = self._events()
+        return next(self._iterator)
 
     def _events(self) -> Iterator[E]:
         decoder = self._decoder
@@ -103,13 +120,19 @@ class Stream(Generic[E]):
             if decoder.terminal is not None and not decoder.finished:
                 raise decoder.interrupted()
         finally:
-            self.close()
+            self._release()
 
-    def close(self) -> None:
-        """Close the response (idempotent); the socket goes back or away at once."""
+    def _release(self) -> None:
         self._closed = True
         if self._response is not None:
             self._response.close()
+
+    def close(self) -> None:
+        """Close the response (idempotent); the socket goes back or away at once."""
+        self._release()
+        iterator, self._iterator = self._iterator, None
+        if isinstance(iterator, Generator):
+            iterator.close()
 
     def until_done(self) -> str:
         """Consume the whole stream and return its text."""
@@ -126,7 +149,7 @@ class AsyncStream(Generic[E]):
         self._opener = opener
         self._decoder = decoder
         self._response: httpx.Response | None = None
-        self._started = False
+        self._iterator: AsyncIterator[E] | None = None
         self._closed = False
 
     @property
@@ -148,10 +171,30 @@ class AsyncStream(Generic[E]):
         await self.aclose()
 
     def __aiter__(self) -> AsyncIterator[E]:
-        if self._started:
-            raise RuntimeError("a stream can be iterated once")
-        self._started = True
-        return self._events()
+        if self._closed:
+            raise RuntimeError("the stream is closed")
+        return self._loop()
+
+    async def _loop(self) -> AsyncIterator[E]:
+        try:
+            while True:
+                try:
+                    event = await self.__anext__()
+                except StopAsyncIteration:
+                    return
+                yield event
+        finally:
+            await self.aclose()
+
+    async def __anext__(self) -> E:
+        if self._iterator is None:
+            self._iterator = self._events()
+        return await self._iterator.__anext__()
+
+    @property
+    def response(self) -> httpx.Response | None:
+        """The underlying response once the request was sent (None before)."""
+        return self._response
 
     async def _events(self) -> AsyncIterator[E]:
         decoder = self._decoder
@@ -171,12 +214,19 @@ class AsyncStream(Generic[E]):
             if decoder.terminal is not None and not decoder.finished:
                 raise decoder.interrupted()
         finally:
-            await self.aclose()
+            await self._release()
 
-    async def aclose(self) -> None:
+    async def _release(self) -> None:
         self._closed = True
         if self._response is not None:
             await self._response.aclose()
+
+    async def aclose(self) -> None:
+        """Close the response (idempotent)."""
+        await self._release()
+        iterator, self._iterator = self._iterator, None
+        if isinstance(iterator, AsyncGenerator):
+            await iterator.aclose()
 
     async def until_done(self) -> str:
         async for _ in self:
