@@ -19,7 +19,7 @@ import inspect
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
 
 import httpx
 
@@ -127,6 +127,37 @@ class _FormationBase:
     _wire: Wire
     _user_id: str | None
     _timeout: httpx.Timeout | None
+    _transport: Any  # SyncTransport or AsyncTransport
+    _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
+    _ops_type: ClassVar[type[FormationOps] | type[AsyncFormationOps]]
+
+    def _attach(self, http: Any, *, owns_http: bool) -> None:
+        self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
+        self._timeout = self._settings.timeout
+        self.ops: Any = self._ops_type(self)
+
+    def _copy(self, *, settings: FormationSettings | None = None, user_id: str | None = None) -> Self:
+        clone = object.__new__(type(self))
+        clone._settings = settings or self._settings
+        clone._user_id = user_id if user_id is not None else self._user_id
+        clone._wire = self._make_wire(clone._settings) if settings else self._wire
+        clone._attach(self._transport.http, owns_http=False)
+        return clone
+
+    def with_options(self, *, timeout: TimeoutArg = None, max_retries: int | None = None) -> Self:
+        """A copy with another timeout or retry count, sharing this pool (closing it is a no-op)."""
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["timeout"] = make_timeout(timeout)
+        if max_retries is not None:
+            changes["max_retries"] = max_retries
+        return self._copy(settings=self._settings.with_changes(**changes))
+
+    def for_user(self, user_id: str) -> Self:
+        """A view that sends ``X-Muxi-User-ID: user_id`` on every call, sharing this pool."""
+        if not user_id:
+            raise ConfigurationError("for_user() needs a non-empty user id")
+        return self._copy(user_id=user_id)
 
     def _init_settings(
         self,
@@ -277,6 +308,106 @@ def _secret_value(secrets: Any, key: str) -> str:
     return str(found[key])
 
 
+class _OpsBase:
+    """``formation.ops.<operation_id>(...)``: every formation operation of the spec, including
+    ones added by ``make generate`` after this file was written.
+
+    Arguments are the generated builder's: path parameters (positionally or by name), ``body=``
+    (a dict or model), query and header parameters. Besides: ``as_user=`` names the end user
+    (``X-Muxi-User-ID``; ``user_id=`` does too unless the operation has a parameter of that name),
+    ``idempotency_key=``, and ``stream=True`` for operations that can answer with a stream (chat).
+    Returns the typed data model; streams are Stream/AsyncStream."""
+
+    _formation: _FormationBase
+
+    def __dir__(self) -> list[str]:
+        return sorted(op_id for op_id, entry in operations().items() if "formation" in entry["tags"])
+
+    def _entry(self, name: str) -> Mapping[str, Any]:
+        entry = operations().get(name)
+        if entry is None or "formation" not in entry["tags"]:
+            raise AttributeError(f"the formation API has no operation {name!r}")
+        return entry
+
+    def _plan(
+        self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any], Any]:
+        """(builder arguments, call options, stream decoder or None) for one ops call."""
+        entry = self._entry(name)
+        formation = self._formation
+        parameters = builder_parameters(name, "formation")
+        as_user = kwargs.pop("as_user", None)
+        if "user_id" not in parameters and "user_id" in kwargs:
+            as_user = as_user or kwargs.pop("user_id")
+        idempotency_key = kwargs.pop("idempotency_key", None)
+        wants_stream = entry["stream"] == "always" or (entry["stream"] == "optional" and kwargs.pop("stream", False))
+        arguments = formation._bind(name, args, kwargs)
+        body = arguments.get("body")
+        if entry["stream"] == "optional" and isinstance(body, dict):
+            # Chat decides by its body; a blocking call must say "stream": false (formation.md §6.1).
+            body.setdefault("stream", bool(wants_stream))
+        options = {
+            "user_id": formation._user(as_user),
+            "idempotency_key": idempotency_key,
+            "timeout": formation._timeout,
+        }
+        decoder = None
+        if wants_stream:
+            events = entry["events"] or {}
+            decoder = ChatEventDecoder() if events.get("message") == "ChatTokenFrame" else TypedEventDecoder(events)
+        return arguments, options, decoder
+
+
+class FormationOps(_OpsBase):
+    """Low-level access to every formation operation (sync); see :class:`_OpsBase`."""
+
+    def __init__(self, formation: _FormationBase) -> None:
+        self._formation = formation
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        entry = self._entry(name)
+        formation = self._formation
+        assert isinstance(formation, Formation)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            arguments, options, decoder = self._plan(name, args, kwargs)
+            if decoder is not None:
+                opener = lambda: formation._transport.open_stream(name, arguments, **options)  # noqa: E731
+                return Stream(opener, decoder)
+            return formation._transport.call(name, arguments, **options)
+
+        call.__name__ = name
+        call.__doc__ = f"{entry['method']} {entry['path']} (formation operation {name})"
+        return call
+
+
+class AsyncFormationOps(_OpsBase):
+    """Low-level access to every formation operation (async); streams are AsyncStream."""
+
+    def __init__(self, formation: _FormationBase) -> None:
+        self._formation = formation
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        entry = self._entry(name)
+        formation = self._formation
+        assert isinstance(formation, AsyncFormation)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            arguments, options, decoder = self._plan(name, args, kwargs)
+            if decoder is not None:
+
+                async def opener() -> httpx.Response:
+                    response: httpx.Response = await formation._transport.open_stream(name, arguments, **options)
+                    return response
+
+                return AsyncStream(opener, decoder)
+            return formation._transport.call(name, arguments, **options)
+
+        call.__name__ = name
+        call.__doc__ = f"{entry['method']} {entry['path']} (formation operation {name})"
+        return call
+
+
 class Formation(_FormationBase):
     """A MUXI formation: blocking calls and streams over one connection pool.
 
@@ -284,6 +415,9 @@ class Formation(_FormationBase):
     ``MUXI_FORMATION_ID`` — ``MUXI_CLIENT_KEY``, ``MUXI_ADMIN_KEY``). Close it with ``close()`` or use
     it as a context manager.
     """
+
+    _transport_type = SyncTransport
+    _ops_type = FormationOps
 
     def __init__(
         self,
@@ -314,9 +448,7 @@ class Formation(_FormationBase):
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
         http = http_client if http_client is not None else httpx.Client(timeout=self._settings.timeout)
-        self._transport = SyncTransport(self._wire, http, owns_http=http_client is None)
-        self._timeout: httpx.Timeout | None = self._settings.timeout
-        self.ops = FormationOps(self)
+        self._attach(http, owns_http=http_client is None)
 
     # --- lifecycle ---------------------------------------------------------------------------------
 
@@ -329,31 +461,6 @@ class Formation(_FormationBase):
     def close(self) -> None:
         """Close the connection pool (copies made by ``with_options``/``for_user`` share it)."""
         self._transport.close()
-
-    def _copy(self, *, settings: FormationSettings | None = None, user_id: str | None = None) -> Formation:
-        clone = object.__new__(Formation)
-        clone._settings = settings or self._settings
-        clone._user_id = user_id if user_id is not None else self._user_id
-        clone._wire = self._make_wire(clone._settings) if settings else self._wire
-        clone._transport = SyncTransport(clone._wire, self._transport.http, owns_http=False)
-        clone._timeout = settings.timeout if settings else self._timeout
-        clone.ops = FormationOps(clone)
-        return clone
-
-    def with_options(self, *, timeout: TimeoutArg = None, max_retries: int | None = None) -> Formation:
-        """A copy with another timeout or retry count, sharing this pool (closing it is a no-op)."""
-        changes: dict[str, Any] = {}
-        if timeout is not None:
-            changes["timeout"] = make_timeout(timeout)
-        if max_retries is not None:
-            changes["max_retries"] = max_retries
-        return self._copy(settings=self._settings.with_changes(**changes))
-
-    def for_user(self, user_id: str) -> Formation:
-        """A view that sends ``X-Muxi-User-ID: user_id`` on every call, sharing this pool."""
-        if not user_id:
-            raise ConfigurationError("for_user() needs a non-empty user id")
-        return self._copy(user_id=user_id)
 
     def _run(self, plan: _Plan) -> Any:
         result = self._transport.call(plan.operation_id, plan.arguments, **plan.options(self._timeout))
@@ -500,6 +607,9 @@ class Formation(_FormationBase):
 class AsyncFormation(_FormationBase):
     """The asyncio twin of :class:`Formation` (same arguments, ``await`` the calls)."""
 
+    _transport_type = AsyncTransport
+    _ops_type = AsyncFormationOps
+
     def __init__(
         self,
         url: str | None = None,
@@ -528,9 +638,7 @@ class AsyncFormation(_FormationBase):
             app_name=app_name,
         )
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._settings.timeout)
-        self._transport = AsyncTransport(self._wire, http, owns_http=http_client is None)
-        self._timeout: httpx.Timeout | None = self._settings.timeout
-        self.ops = AsyncFormationOps(self)
+        self._attach(http, owns_http=http_client is None)
 
     async def __aenter__(self) -> AsyncFormation:
         return self
@@ -543,31 +651,6 @@ class AsyncFormation(_FormationBase):
         await self._transport.aclose()
 
     close = aclose
-
-    def _copy(self, *, settings: FormationSettings | None = None, user_id: str | None = None) -> AsyncFormation:
-        clone = object.__new__(AsyncFormation)
-        clone._settings = settings or self._settings
-        clone._user_id = user_id if user_id is not None else self._user_id
-        clone._wire = self._make_wire(clone._settings) if settings else self._wire
-        clone._transport = AsyncTransport(clone._wire, self._transport.http, owns_http=False)
-        clone._timeout = settings.timeout if settings else self._timeout
-        clone.ops = AsyncFormationOps(clone)
-        return clone
-
-    def with_options(self, *, timeout: TimeoutArg = None, max_retries: int | None = None) -> AsyncFormation:
-        """A copy with another timeout or retry count, sharing this pool."""
-        changes: dict[str, Any] = {}
-        if timeout is not None:
-            changes["timeout"] = make_timeout(timeout)
-        if max_retries is not None:
-            changes["max_retries"] = max_retries
-        return self._copy(settings=self._settings.with_changes(**changes))
-
-    def for_user(self, user_id: str) -> AsyncFormation:
-        """A view that sends ``X-Muxi-User-ID: user_id`` on every call, sharing this pool."""
-        if not user_id:
-            raise ConfigurationError("for_user() needs a non-empty user id")
-        return self._copy(user_id=user_id)
 
     async def _run(self, plan: _Plan) -> Any:
         result = await self._transport.call(plan.operation_id, plan.arguments, **plan.options(self._timeout))
@@ -617,7 +700,10 @@ class AsyncFormation(_FormationBase):
         )
 
         async def opener() -> httpx.Response:
-            return await self._transport.open_stream(plan.operation_id, plan.arguments, **plan.options(self._timeout))
+            response: httpx.Response = await self._transport.open_stream(
+                plan.operation_id, plan.arguments, **plan.options(self._timeout)
+            )
+            return response
 
         return AsyncStream(opener, ChatEventDecoder())
 
@@ -701,105 +787,6 @@ class AsyncFormation(_FormationBase):
     async def health(self) -> Any:
         """The runtime's health (no key needed)."""
         return await self._run(_Plan("get_health"))
-
-
-class _OpsBase:
-    """``formation.ops.<operation_id>(...)``: every formation operation of the spec, including
-    ones added by ``make generate`` after this file was written.
-
-    Arguments are the generated builder's: path parameters (positionally or by name), ``body=``
-    (a dict or model), query and header parameters. Besides: ``as_user=`` names the end user
-    (``X-Muxi-User-ID``; ``user_id=`` does too unless the operation has a parameter of that name),
-    ``idempotency_key=``, and ``stream=True`` for operations that can answer with a stream (chat).
-    Returns the typed data model; streams are Stream/AsyncStream."""
-
-    _formation: _FormationBase
-
-    def __dir__(self) -> list[str]:
-        return sorted(op_id for op_id, entry in operations().items() if "formation" in entry["tags"])
-
-    def _entry(self, name: str) -> Mapping[str, Any]:
-        entry = operations().get(name)
-        if entry is None or "formation" not in entry["tags"]:
-            raise AttributeError(f"the formation API has no operation {name!r}")
-        return entry
-
-    def _plan(
-        self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> tuple[dict[str, Any], dict[str, Any], Any]:
-        """(builder arguments, call options, stream decoder or None) for one ops call."""
-        entry = self._entry(name)
-        formation = self._formation
-        parameters = builder_parameters(name, "formation")
-        as_user = kwargs.pop("as_user", None)
-        if "user_id" not in parameters and "user_id" in kwargs:
-            as_user = as_user or kwargs.pop("user_id")
-        idempotency_key = kwargs.pop("idempotency_key", None)
-        wants_stream = entry["stream"] == "always" or (entry["stream"] == "optional" and kwargs.pop("stream", False))
-        arguments = formation._bind(name, args, kwargs)
-        body = arguments.get("body")
-        if entry["stream"] == "optional" and isinstance(body, dict):
-            # Chat decides by its body; a blocking call must say "stream": false (formation.md §6.1).
-            body.setdefault("stream", bool(wants_stream))
-        options = {
-            "user_id": formation._user(as_user),
-            "idempotency_key": idempotency_key,
-            "timeout": formation._timeout,
-        }
-        decoder = None
-        if wants_stream:
-            events = entry["events"] or {}
-            decoder = ChatEventDecoder() if events.get("message") == "ChatTokenFrame" else TypedEventDecoder(events)
-        return arguments, options, decoder
-
-
-class FormationOps(_OpsBase):
-    """Low-level access to every formation operation (sync); see :class:`_OpsBase`."""
-
-    def __init__(self, formation: Formation) -> None:
-        self._formation = formation
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        entry = self._entry(name)
-        formation = self._formation
-        assert isinstance(formation, Formation)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            arguments, options, decoder = self._plan(name, args, kwargs)
-            if decoder is not None:
-                opener = lambda: formation._transport.open_stream(name, arguments, **options)  # noqa: E731
-                return Stream(opener, decoder)
-            return formation._transport.call(name, arguments, **options)
-
-        call.__name__ = name
-        call.__doc__ = f"{entry['method']} {entry['path']} (formation operation {name})"
-        return call
-
-
-class AsyncFormationOps(_OpsBase):
-    """Low-level access to every formation operation (async); streams are AsyncStream."""
-
-    def __init__(self, formation: AsyncFormation) -> None:
-        self._formation = formation
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        entry = self._entry(name)
-        formation = self._formation
-        assert isinstance(formation, AsyncFormation)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            arguments, options, decoder = self._plan(name, args, kwargs)
-            if decoder is not None:
-
-                async def opener() -> httpx.Response:
-                    return await formation._transport.open_stream(name, arguments, **options)
-
-                return AsyncStream(opener, decoder)
-            return formation._transport.call(name, arguments, **options)
-
-        call.__name__ = name
-        call.__doc__ = f"{entry['method']} {entry['path']} (formation operation {name})"
-        return call
 
 
 __all__ = ["AsyncFormation", "ChatResult", "Formation", "FormationOps", "Session", "StreamEvent"]
