@@ -15,7 +15,6 @@ and async classes only differ in how they send it.
 
 from __future__ import annotations
 
-import inspect
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from ._core.errors import ConfigurationError, MeshkitError, NotFoundError
 from ._core.events import ChatEvent, ChatEventDecoder, StreamEvent, TypedEventDecoder
 from ._core.retry import RetryPolicy
 from ._core.streams import AsyncStream, Stream
-from ._core.transport import JsonBody, Wire, builder, builder_parameters, operations
+from ._core.transport import Wire, bind_arguments, builder_parameters, operations
 
 if TYPE_CHECKING:
     from ._generated.models import Agent, Job, SessionHistoryMessage, TriggerFireResult
@@ -286,19 +285,6 @@ class _FormationBase:
             idempotency_key=idempotency_key,
         )
 
-    @staticmethod
-    def _bind(operation_id: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict[str, Any]:
-        """Positional path parameters and keyword arguments as the generated builder names them."""
-        signature = inspect.signature(builder(operation_id, "formation").request_kwargs)
-        try:
-            bound = signature.bind_partial(*args, **kwargs)
-        except TypeError as exc:
-            raise MeshkitError(f"{operation_id}: {exc}") from None
-        arguments = dict(bound.arguments)
-        if isinstance(arguments.get("body"), dict):
-            arguments["body"] = JsonBody(arguments["body"])
-        return arguments
-
 
 def _secret_value(secrets: Any, key: str) -> str:
     values = _unset_to(secrets.secrets, None)
@@ -341,11 +327,11 @@ class _OpsBase:
             as_user = as_user or kwargs.pop("user_id")
         idempotency_key = kwargs.pop("idempotency_key", None)
         wants_stream = entry["stream"] == "always" or (entry["stream"] == "optional" and kwargs.pop("stream", False))
-        arguments = formation._bind(name, args, kwargs)
+        arguments = bind_arguments(name, "formation", args, kwargs)
         body = arguments.get("body")
         if entry["stream"] == "optional" and isinstance(body, dict):
             # Chat decides by its body; a blocking call must say "stream": false (formation.md §6.1).
-            body.setdefault("stream", bool(wants_stream))
+            arguments["body"] = {"stream": bool(wants_stream), **body}
         options = {
             "user_id": formation._user(as_user),
             "idempotency_key": idempotency_key,

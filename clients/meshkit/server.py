@@ -31,7 +31,7 @@ import httpx
 
 from ._core.auth import MuxiHmacAuth
 from ._core.client import AsyncTransport, SyncTransport
-from ._core.config import DEFAULT_MAX_RETRIES, TimeoutArg, identification_headers, make_timeout
+from ._core.config import ServerSettings, TimeoutArg, identification_headers, resolve_server
 from ._core.errors import ConfigurationError, ResponseValidationError, StreamError
 from ._core.events import StreamEvent, TypedEventDecoder
 from ._core.retry import RetryPolicy
@@ -173,50 +173,13 @@ class _ProgressDecoder(TypedEventDecoder):
         )
 
 
-@dataclass(frozen=True)
-class _ServerSettings:
-    url: str
-    key_id: str
-    secret_key: str
-    timeout: httpx.Timeout
-    max_retries: int
-    app_name: str | None
-
-    def __repr__(self) -> str:
-        return f"_ServerSettings(url={self.url!r}, key_id={self.key_id!r})"
-
-
-def _resolve(
-    url: str | None,
-    key_id: str | None,
-    secret_key: str | None,
-    timeout: TimeoutArg,
-    max_retries: int | None,
-    app_name: str | None,
-) -> _ServerSettings:
-    url = url or os.environ.get("MUXI_SERVER_URL")
-    if not url:
-        raise ConfigurationError("no MUXI Server URL: pass url= or set MUXI_SERVER_URL")
-    parsed = httpx.URL(url)
-    if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ConfigurationError(f"not an http(s) URL: {url!r}")
-    return _ServerSettings(
-        url=url.rstrip("/"),
-        key_id=key_id or os.environ.get("MUXI_KEY_ID", ""),
-        secret_key=secret_key or os.environ.get("MUXI_SECRET_KEY", ""),
-        timeout=make_timeout(timeout),
-        max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
-        app_name=app_name or os.environ.get("MUXI_APP") or None,
-    )
-
-
 class _ServerBase:
     """What the sync and async server clients share: settings, the wire, and the call plans."""
 
-    _settings: _ServerSettings
+    _settings: ServerSettings
     _wire: Wire
 
-    def _setup(self, settings: _ServerSettings) -> None:
+    def _setup(self, settings: ServerSettings) -> None:
         self._settings = settings
         self._wire = Wire(
             root_url=settings.url,
@@ -284,7 +247,16 @@ class ServerClient(_ServerBase):
         app_name: str | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
-        self._setup(_resolve(url, key_id, secret_key, timeout, max_retries, app_name))
+        self._setup(
+            resolve_server(
+                url=url,
+                key_id=key_id,
+                secret_key=secret_key,
+                timeout=timeout,
+                max_retries=max_retries,
+                app_name=app_name,
+            )
+        )
         http = http_client if http_client is not None else httpx.Client(timeout=self._settings.timeout)
         self._transport = SyncTransport(self._wire, http, owns_http=http_client is None)
 
@@ -472,7 +444,16 @@ class AsyncServerClient(_ServerBase):
         app_name: str | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        self._setup(_resolve(url, key_id, secret_key, timeout, max_retries, app_name))
+        self._setup(
+            resolve_server(
+                url=url,
+                key_id=key_id,
+                secret_key=secret_key,
+                timeout=timeout,
+                max_retries=max_retries,
+                app_name=app_name,
+            )
+        )
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._settings.timeout)
         self._transport = AsyncTransport(self._wire, http, owns_http=http_client is None)
 

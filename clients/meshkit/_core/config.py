@@ -3,6 +3,9 @@
 Formation base URL precedence (contract README): explicit ``base_url`` → ``url + "/v1"`` →
 ``server_url + "/api/{formation_id}/v1"`` (``/draft/…`` in draft mode) → ``MUXI_FORMATION_URL``
 → ``MUXI_SERVER_URL`` + ``MUXI_FORMATION_ID`` → a :class:`ConfigurationError`.
+
+Broker: explicit ``base_url`` → ``AIMESH_URL`` → ``http://localhost:9000`` (a trailing ``/`` is
+removed); key: ``api_key`` → ``AIMESH_API_KEY`` → none (no ``Authorization`` header).
 """
 
 from __future__ import annotations
@@ -93,9 +96,7 @@ def resolve_formation(
     if mode not in ("live", "draft"):
         raise ConfigurationError(f'mode must be "live" or "draft", got {mode!r}')
     resolved = _formation_base_url(url, base_url, server_url, formation_id, mode, env)
-    retries = DEFAULT_MAX_RETRIES if max_retries is None else max_retries
-    if retries < 0:
-        raise ConfigurationError(f"max_retries must be >= 0, got {retries!r}")
+    retries = checked_max_retries(max_retries)
     return FormationSettings(
         base_url=resolved,
         client_key=client_key or env.get("MUXI_CLIENT_KEY") or None,
@@ -104,6 +105,14 @@ def resolve_formation(
         max_retries=retries,
         app_name=app_name or env.get("MUXI_APP") or None,
     )
+
+
+def checked_max_retries(max_retries: int | None) -> int:
+    """``max_retries`` or the default; a negative count is a ConfigurationError."""
+    retries = DEFAULT_MAX_RETRIES if max_retries is None else max_retries
+    if retries < 0:
+        raise ConfigurationError(f"max_retries must be >= 0, got {retries!r}")
+    return retries
 
 
 def _formation_base_url(
@@ -144,3 +153,77 @@ def _checked(url: str) -> str:
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise ConfigurationError(f"not an http(s) URL: {url!r}")
     return url
+
+
+DEFAULT_BROKER_URL = "http://localhost:9000"
+# The reference AiMesh SDK's default; broker calls answer in milliseconds, unlike blocking chats.
+DEFAULT_BROKER_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True)
+class BrokerSettings:
+    """Resolved settings of an AiMesh broker client. The key never appears in ``repr``."""
+
+    base_url: str
+    api_key: str | None = field(default=None, repr=False)
+    timeout: httpx.Timeout = field(default_factory=lambda: make_timeout(DEFAULT_BROKER_TIMEOUT))
+    max_retries: int = DEFAULT_MAX_RETRIES
+
+    def with_changes(self, **changes: object) -> BrokerSettings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def resolve_broker(
+    *,
+    base_url: str | None,
+    api_key: str | None,
+    timeout: TimeoutArg,
+    max_retries: int | None,
+    environ: Mapping[str, str] | None = None,
+) -> BrokerSettings:
+    """Broker settings from the arguments, then ``AIMESH_URL`` / ``AIMESH_API_KEY``, then defaults."""
+    env = os.environ if environ is None else environ
+    url = base_url or env.get("AIMESH_URL") or DEFAULT_BROKER_URL
+    return BrokerSettings(
+        base_url=_checked(url).rstrip("/"),
+        api_key=api_key or env.get("AIMESH_API_KEY") or None,
+        timeout=make_timeout(DEFAULT_BROKER_TIMEOUT if timeout is None else timeout),
+        max_retries=checked_max_retries(max_retries),
+    )
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """Resolved settings of a MUXI Server client. The secret never appears in ``repr``."""
+
+    url: str
+    key_id: str
+    secret_key: str = field(repr=False)
+    timeout: httpx.Timeout = field(default_factory=lambda: make_timeout(None))
+    max_retries: int = DEFAULT_MAX_RETRIES
+    app_name: str | None = None
+
+
+def resolve_server(
+    *,
+    url: str | None,
+    key_id: str | None,
+    secret_key: str | None,
+    timeout: TimeoutArg,
+    max_retries: int | None,
+    app_name: str | None,
+    environ: Mapping[str, str] | None = None,
+) -> ServerSettings:
+    """Server settings from the arguments, then ``MUXI_SERVER_URL``, ``MUXI_KEY_ID``, ``MUXI_SECRET_KEY``."""
+    env = os.environ if environ is None else environ
+    resolved = url or env.get("MUXI_SERVER_URL")
+    if not resolved:
+        raise ConfigurationError("no MUXI Server URL: pass url= or set MUXI_SERVER_URL")
+    return ServerSettings(
+        url=_checked(resolved).rstrip("/"),
+        key_id=key_id or env.get("MUXI_KEY_ID", ""),
+        secret_key=secret_key or env.get("MUXI_SECRET_KEY", ""),
+        timeout=make_timeout(timeout),
+        max_retries=checked_max_retries(max_retries),
+        app_name=app_name or env.get("MUXI_APP") or None,
+    )

@@ -72,6 +72,12 @@ class ValidationError(APIError):
         super().__init__(message, **kwargs)
         self.field = field
 
+    @classmethod
+    def client_side(cls, message: str, *, field: str, code: str = "invalid_request") -> ValidationError:
+        """An argument refused before anything was sent, shaped like the server's own 400 (same
+        class, ``field`` and ``code``), so one ``except`` handles both; ``body`` is None."""
+        return cls(message, field=field, status_code=400, code=code)
+
 
 class AuthenticationError(APIError):
     """401: the key, token or signature was missing or wrong."""

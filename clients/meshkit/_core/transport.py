@@ -10,14 +10,13 @@ from __future__ import annotations
 import importlib
 import inspect
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 import httpx
-import tenacity
 
 from .auth import KEY_EXTENSION, select_key
 from .envelope import decode_body, unwrap
@@ -96,9 +95,11 @@ class Wire:
     default_headers: dict[str, str]
     retry: RetryPolicy
     tag: str
-    client_key: str | None = None
-    admin_key: str | None = None
+    client_key: str | None = field(default=None, repr=False)
+    admin_key: str | None = field(default=None, repr=False)
     send_idempotency_key: bool = True
+    # False for APIs whose bodies are bare (the broker): a top-level "data" key is then just a field.
+    envelope: bool = True
 
     def prepare(
         self,
@@ -148,13 +149,6 @@ class Wire:
         retry_class = "never" if stream else entry["retry"]
         return Call(operation_id, request, retry_class, stream)
 
-    def retrying_kwargs(self, call: Call, close: Callable[[httpx.Response], object]) -> dict[str, Any]:
-        def close_previous(state: tenacity.RetryCallState) -> None:
-            if state.outcome is not None and not state.outcome.failed:
-                close(state.outcome.result())
-
-        return self.retry.tenacity_kwargs(call.retry_class, on_retry=close_previous)
-
     def error_for(self, response: httpx.Response) -> APIError:
         """The typed error of a read error response."""
         body = decode_body(response.content, response.headers.get("content-type"))
@@ -169,7 +163,12 @@ class Wire:
     def result(self, operation_id: str, response: httpx.Response, *, typed: bool = True) -> Any:
         """The answer of a 2xx response: the typed model the spec names (the envelope's data model,
         or the bare body's model), else the unwrapped JSON, the text, or None for an empty body."""
-        body = decode_body(response.content, response.headers.get("content-type"))
+        content_type = response.headers.get("content-type") or ""
+        if content_type.startswith("text/event-stream"):
+            # A blocking call answered with a stream (e.g. chat without "stream": false): never
+            # hand raw SSE text back as if it were the answer.
+            raise ResponseValidationError(f"{operation_id} answered with an event stream; use its streaming form")
+        body = decode_body(response.content, content_type)
         entry = operation(operation_id)
         if typed and isinstance(body, dict):
             if entry["data_schema"]:
@@ -177,7 +176,18 @@ class Wire:
             bare = entry["response_schema"]
             if bare and not bare.endswith("Envelope"):
                 return parse_model(bare, body)
-        return unwrap(body)
+        return unwrap(body) if self.envelope else body
+
+
+def bind_arguments(operation_id: str, tag: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """Positional path parameters and keyword arguments as the generated builder names them (the
+    façades' ``ops.<operation_id>(...)``); a wrong or missing argument is a MeshkitError."""
+    signature = inspect.signature(builder(operation_id, tag).request_kwargs)
+    try:
+        bound = signature.bind_partial(*args, **kwargs)
+    except TypeError as exc:
+        raise MeshkitError(f"{operation_id}: {exc}") from None
+    return dict(bound.arguments)
 
 
 def parse_model(name: str, data: Any) -> Any:
