@@ -37,3 +37,21 @@ def test_the_formation_quick_start_runs_top_to_bottom(
     assert "user: Remember: I like tea" in printed
     assert "assistant researcher" not in printed and "researcher Researcher" in printed
     assert "RESOURCE_NOT_FOUND" in printed
+
+
+def test_the_server_quick_start_runs(meshkit_fresh_dev_server: DevServer, capsys: pytest.CaptureFixture[str]) -> None:
+    namespace: dict[str, object] = {}
+    for block in _python_blocks(_section("Server quick start")):
+        exec(compile(block.replace(MAKE_SERVE_URL, meshkit_fresh_dev_server.url), "README.md", "exec"), namespace)
+    printed = capsys.readouterr().out
+    assert "extracting:" in printed and "running on port" in printed
+    assert "You said: Hello!" in printed
+    assert "my-bot running" in printed
+
+
+def test_the_broker_quick_start_runs(meshkit_fresh_dev_server: DevServer, capsys: pytest.CaptureFixture[str]) -> None:
+    namespace: dict[str, object] = {}
+    for block in _python_blocks(_section("Broker quick start")):
+        exec(compile(block.replace(MAKE_SERVE_URL, meshkit_fresh_dev_server.url), "README.md", "exec"), namespace)
+    printed = capsys.readouterr().out
+    assert "Processed in" in printed and "Tokens used: 3.0" in printed

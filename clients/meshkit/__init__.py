@@ -20,6 +20,11 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 _EXPORTS = {
+    "ServerClient": "meshkit.server",
+    "AsyncServerClient": "meshkit.server",
+    "DeploymentError": "meshkit.server",
+    "Bundle": "meshkit.server",
+    "build_bundle": "meshkit.server",
     "WebhookError": "meshkit._core.errors",
     "parse_ui_widgets": "meshkit.webhooks",
     "chat": "meshkit._default",
@@ -85,6 +90,7 @@ __all__ = [
     "AiMeshError",
     "AsyncAiMeshClient",
     "AsyncFormation",
+    "AsyncServerClient",
     "AsyncStream",
     "AuthenticationError",
     "AuthorizationError",
@@ -92,6 +98,7 @@ __all__ = [
     "BrokerStats",
     "BudgetExceededError",
     "BudgetInfo",
+    "Bundle",
     "ChatEvent",
     "ChatResult",
     "Completed",
@@ -99,6 +106,7 @@ __all__ = [
     "ConflictError",
     "ConnectionError",
     "ContentDelta",
+    "DeploymentError",
     "Done",
     "EndpointMetrics",
     "Failed",
@@ -115,6 +123,7 @@ __all__ = [
     "RateLimitError",
     "ResponseValidationError",
     "SendResult",
+    "ServerClient",
     "ServerError",
     "Session",
     "Stream",
@@ -130,6 +139,7 @@ __all__ = [
     "ValidationError",
     "WebhookError",
     "__version__",
+    "build_bundle",
     "chat",
     "chat_stream",
     "close",
@@ -205,4 +215,5 @@ if TYPE_CHECKING:
         SendResult,
     )
     from .formation import AsyncFormation, ChatResult, Formation, Session
+    from .server import AsyncServerClient, Bundle, DeploymentError, ServerClient, build_bundle
     from .webhooks import parse_ui_widgets
