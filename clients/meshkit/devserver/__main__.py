@@ -71,8 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"cannot listen on {config.host}:{config.port}: {exc.strerror}", file=sys.stderr)
         return 1
+    # The app (and the spec it validates requests against) is ready and the socket accepts
+    # connections before the banner invites any.
+    app = create_app(config)
+    sock.listen()
     print(banner(config, sock.getsockname()[1]), flush=True)
-    uvicorn.Server(uvicorn.Config(create_app(config), log_level="warning")).run(sockets=[sock])
+    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
     return 0
 
 

@@ -2,7 +2,9 @@
 
 Every route of broker.md §3 is served: messages and batches go through the steps of §5.1 (parse,
 validate, rate-limit, dedup, budget, route, commit); endpoints and budgets are in-memory upserts;
-``/stats``, ``/metrics`` and ``/health`` read the counters.
+``/stats``, ``/metrics`` and ``/health`` read the counters. Requests are also checked against the spec
+(``_validation``): the broker's own decoding and rules keep their codes, messages and order, and what
+they let through but the spec forbids (an int64 out of range…) is a 400 ``invalid_request``.
 
 State and time. :func:`build_broker_app` returns a Starlette app whose ``app.state.broker`` is the
 :class:`Broker` holding all state (endpoints, budgets, limiters, dedup entries, statistics); one
@@ -18,6 +20,7 @@ replace it with a manual clock and move time without sleeping.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -27,7 +30,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict, deque
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -42,6 +45,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from ._config import BrokerLimits, DevServerConfig
 from ._errors import broker_error
 from ._faults import FaultBook
+from ._validation import BROKER, Problem, broker_terms, spec
 from ._wire import json_response
 
 T = TypeVar("T")
@@ -97,6 +101,17 @@ def validation_failed(field_name: str, problem: str) -> BrokerError:
 def payload_too_large(max_bytes: int) -> BrokerError:
     """413: the request body is over the configured limit."""
     return BrokerError(413, f"Payload too large: the request body exceeds {max_bytes} bytes")
+
+
+def refusal(problems: Sequence[Problem], decode: Callable[[], object] | None = None) -> BrokerError:
+    """The answer to a request (or batch item) that breaks the spec. What the spec adds to the
+    broker's checks are JSON types (int64 ranges…), so its problems belong to the decoding step of
+    broker.md §5.1 (step 2, before the rules of step 3): ``decode``, the broker's own decoding, runs
+    first so that its messages win for what it catches; the rest is a 400 ``invalid_request`` naming
+    the first problem."""
+    if decode is not None:
+        decode()
+    return invalid_request(*broker_terms(problems))
 
 
 # --- decoding ----------------------------------------------------------------------------------
@@ -274,6 +289,16 @@ class Message:
     timestamp: int
 
 
+def batch_items(body: dict[str, Any], max_items: int) -> list[Any]:
+    """The items of a batch body (broker.md §5.8): an array of at most ``max_items``."""
+    items = body.get("messages")
+    if not isinstance(items, list):
+        raise invalid_request("messages", "messages must be an array")
+    if len(items) > max_items:
+        raise invalid_request("messages", f"messages has {len(items)} items (max: {max_items})")
+    return items
+
+
 def message_id_of(item: Any) -> str:
     """The id an acknowledgment echoes: the item's ``message_id``, a new UUID when it has none, and
     ``""`` when the item is not an object or the id is not a string (broker.md §5.8)."""
@@ -306,6 +331,11 @@ def parse_message(raw: dict[str, Any], message_id: str, received_ns: int) -> Mes
         metadata=fields.string_map("metadata"),
         timestamp=fields.integer("timestamp", 0) or received_ns,
     )
+
+
+def decode_message(item: Any) -> Message:
+    """One message decoded (step 2 of broker.md §5.1), its rules not yet checked."""
+    return parse_message(require_object(item, "message"), "", 0)
 
 
 def validate_message(message: Message, now_ms: int, max_payload_bytes: int) -> None:
@@ -541,16 +571,26 @@ class Budget:
         }
 
 
-def parse_budget(raw: dict[str, Any]) -> Budget:
-    """The body of ``POST /budgets`` (``initial_tokens`` is an alias of ``tokens``)."""
+def _tokens_field(fields: FieldReader) -> str:
+    return "initial_tokens" if fields.present("initial_tokens") and not fields.present("tokens") else "tokens"
+
+
+def decode_budget(raw: dict[str, Any]) -> Budget:
+    """The body of ``POST /budgets`` decoded (types and defaults; ``initial_tokens`` is an alias of
+    ``tokens``), its rules not yet checked."""
     fields = FieldReader(raw)
     agent_id = fields.string("agent_id", "")
-    tokens_field = "initial_tokens" if fields.present("initial_tokens") and not fields.present("tokens") else "tokens"
-    tokens = fields.number(tokens_field)
+    tokens = fields.number(_tokens_field(fields))
     reset_at = fields.optional_integer("reset_at")
-    check_agent_id(agent_id)
-    check_non_negative(tokens_field, tokens)
     return Budget(agent_id=agent_id, initial_tokens=tokens, remaining_tokens=tokens, reset_at=reset_at)
+
+
+def parse_budget(raw: dict[str, Any]) -> Budget:
+    """The body of ``POST /budgets``, decoded and checked."""
+    budget = decode_budget(raw)
+    check_agent_id(budget.agent_id)
+    check_non_negative(_tokens_field(FieldReader(raw)), budget.initial_tokens)
+    return budget
 
 
 def check_budget(budget: Budget | None, agent_id: str, charged: float) -> None:
@@ -603,10 +643,10 @@ class Endpoint:
         }
 
 
-def parse_endpoint(raw: dict[str, Any], now_ns: int) -> Endpoint:
-    """The body of ``POST /endpoints``: types first, then the rules of broker.md §2.3."""
+def decode_endpoint(raw: dict[str, Any], now_ns: int) -> Endpoint:
+    """The body of ``POST /endpoints`` decoded (types and defaults), its rules not yet checked."""
     fields = FieldReader(raw)
-    endpoint = Endpoint(
+    return Endpoint(
         endpoint_id=fields.string("endpoint_id"),
         capacity=fields.integer("capacity"),
         current_load=fields.integer("current_load"),
@@ -616,6 +656,11 @@ def parse_endpoint(raw: dict[str, Any], now_ns: int) -> Endpoint:
         health_status=fields.health_status("health_status", "healthy"),
         last_health_check=fields.integer("last_health_check", 0) or now_ns,
     )
+
+
+def parse_endpoint(raw: dict[str, Any], now_ns: int) -> Endpoint:
+    """The body of ``POST /endpoints``: types first, then the rules of broker.md §2.3."""
+    endpoint = decode_endpoint(raw, now_ns)
     if not endpoint.endpoint_id:
         raise validation_failed("endpoint_id", "endpoint_id cannot be empty")
     for name in ("capacity", "current_load", "cost_per_1k_tokens", "latency_p99_ms"):
@@ -793,6 +838,8 @@ class Broker:
         self.counters = Counters()
         self.e2e_latency_ms = LatencySeries(limits.samples_kept)
         self.routing_latency_us = LatencySeries(limits.samples_kept)
+        # Batch items are checked against the spec one by one, like the body of POST /messages.
+        self.message_spec = spec().check(BROKER, "POST", "/messages")
         self._lock = threading.Lock()
 
     def _elapsed_secs(self, since: float) -> float:
@@ -806,8 +853,7 @@ class Broker:
 
     def process(self, item: Any, message_id: str, received_at: float) -> dict[str, Any]:
         """Steps 2-9 of broker.md §5.1 for one message; refusals raise :class:`BrokerError`."""
-        raw = require_object(item, "message")
-        message = parse_message(raw, message_id, int(received_at * 1e9))
+        message = parse_message(require_object(item, "message"), message_id, int(received_at * 1e9))
         validate_message(message, int(self.clock() * 1000), self.limits.max_payload_bytes)
         with self._lock:
             now = self.clock()
@@ -865,6 +911,8 @@ class Broker:
         received_at = self.clock()
         message_id = message_id_of(item)
         try:
+            if self.message_spec is not None and (problems := self.message_spec.json(item)):
+                raise refusal(problems, functools.partial(decode_message, item))
             return self.process(item, message_id, received_at)
         except BrokerError as error:
             return failed_acknowledgment(message_id, self._latency_ms(received_at), error)
@@ -962,7 +1010,11 @@ class Broker:
 
 
 async def read_body(request: Request, max_bytes: int) -> bytes:
-    """The request body, or 413 as soon as it is known to exceed ``max_bytes``."""
+    """The request body, or 413 as soon as it is known to exceed ``max_bytes``. Read once: later
+    calls (validation, then the handler) get the same bytes."""
+    cached: bytes | None = getattr(request.state, "raw_body", None)
+    if cached is not None:
+        return cached
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise payload_too_large(max_bytes)
@@ -971,7 +1023,9 @@ async def read_body(request: Request, max_bytes: int) -> bytes:
         body += chunk
         if len(body) > max_bytes:
             raise payload_too_large(max_bytes)
-    return bytes(body)
+    raw = bytes(body)
+    request.state.raw_body = raw
+    return raw
 
 
 class BrokerApi:
@@ -979,6 +1033,32 @@ class BrokerApi:
 
     def __init__(self, broker: Broker) -> None:
         self.broker = broker
+        max_items = broker.limits.max_batch_items
+        # The broker's own decoding of each body (broker.md §5.1 steps 1-2), run when the spec finds a
+        # problem so that the broker's own messages win for what it catches.
+        self.decoders: dict[tuple[str, str], Callable[[bytes], object]] = {
+            ("POST", "/messages"): lambda raw: decode_message(parse_json_object(raw)),
+            ("POST", "/messages/batch"): lambda raw: batch_items(parse_json_object(raw), max_items),
+            ("POST", "/endpoints"): lambda raw: decode_endpoint(parse_json_object(raw), 0),
+            ("POST", "/budgets"): lambda raw: decode_budget(parse_json_object(raw)),
+        }
+
+    def _checked(self, method: str, path: str, handler: Handler) -> Handler:
+        """``handler`` behind the spec's request validation (after authentication, which runs first)."""
+        checked = spec().check(BROKER, method, path)
+        if checked is None:
+            return handler
+        decoder = self.decoders.get((method, path))
+
+        async def endpoint(request: Request) -> Response:
+            body = await read_body(request, self.broker.limits.max_body_bytes) if checked.reads_body else None
+            problems = await checked.check(request, body)
+            if problems:
+                decode = functools.partial(decoder, body) if decoder and body is not None else None
+                raise refusal(problems, decode)
+            return await handler(request)
+
+        return endpoint
 
     async def _json_body(self, request: Request) -> dict[str, Any]:
         return parse_json_object(await read_body(request, self.broker.limits.max_body_bytes))
@@ -991,12 +1071,7 @@ class BrokerApi:
 
     async def send_batch(self, request: Request) -> Response:
         """POST /messages/batch."""
-        items = (await self._json_body(request)).get("messages")
-        if not isinstance(items, list):
-            raise invalid_request("messages", "messages must be an array")
-        max_items = self.broker.limits.max_batch_items
-        if len(items) > max_items:
-            raise invalid_request("messages", f"messages has {len(items)} items (max: {max_items})")
+        items = batch_items(await self._json_body(request), self.broker.limits.max_batch_items)
         return json_response({"acknowledgments": [self.broker.process_batch_item(item) for item in items]})
 
     async def register_endpoint(self, request: Request) -> Response:
@@ -1051,7 +1126,14 @@ class BrokerApi:
             "/metrics": {"GET": self.metrics},
             "/health": {"GET": self.health},
         }
-        return [Route(path, _dispatch(handlers), methods=list(handlers)) for path, handlers in table.items()]
+        return [
+            Route(
+                path,
+                _dispatch({method: self._checked(method, path, handler) for method, handler in handlers.items()}),
+                methods=list(handlers),
+            )
+            for path, handlers in table.items()
+        ]
 
 
 def _dispatch(handlers: dict[str, Handler]) -> Handler:

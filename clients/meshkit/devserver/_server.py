@@ -58,6 +58,7 @@ from .. import __version__ as meshkit_version
 from ._config import DevServerConfig
 from ._errors import server_error
 from ._faults import FaultBook
+from ._validation import SERVER, server_message, spec
 from ._wire import SSE_HEADERS, json_response, sse_frame
 from .formation import FormationRuntime
 
@@ -710,25 +711,32 @@ class MuxiServer:
 
     def routes(self) -> list[BaseRoute]:
         """Every route of §3 and §9, then the catch-all 404."""
-        signed = self._signed
         one = "/rpc/formations/{formation_id}"
+
+        def public(method: str, path: str, handler: Handler) -> Route:
+            return Route(path, self._validated(method, path, handler), methods=[method])
+
+        def rpc(method: str, path: str, handler: Handler) -> Route:
+            # Authentication first: a bad signature is a 401 whatever else is wrong.
+            return Route(path, self._signed(self._validated(method, path, handler)), methods=[method])
+
         return [
-            Route("/ping", self.ping, methods=["GET"]),
-            Route("/health", self.health, methods=["GET"]),
-            Route("/rpc/server/status", signed(self.server_status), methods=["GET"]),
-            Route("/rpc/server/logs", signed(self.server_logs), methods=["GET"]),
-            Route("/rpc/formations", signed(self.list_formations), methods=["GET"]),
-            Route("/rpc/formations", signed(self.deploy), methods=["POST"]),
-            Route(one, signed(self.get_formation), methods=["GET"]),
-            Route(one, signed(self.update), methods=["PUT"]),
-            Route(one, signed(self.delete), methods=["DELETE"]),
-            Route(one + "/start", signed(self.start), methods=["POST"]),
-            Route(one + "/stop", signed(self.stop), methods=["POST"]),
-            Route(one + "/restart", signed(self.restart), methods=["POST"]),
-            Route(one + "/rollback", signed(self.rollback), methods=["POST"]),
-            Route(one + "/cancel-update", signed(self.cancel_update), methods=["POST"]),
-            Route(one + "/logs", signed(self.formation_logs), methods=["GET"]),
-            Route(one + "/download", signed(self.download), methods=["GET"]),
+            public("GET", "/ping", self.ping),
+            public("GET", "/health", self.health),
+            rpc("GET", "/rpc/server/status", self.server_status),
+            rpc("GET", "/rpc/server/logs", self.server_logs),
+            rpc("GET", "/rpc/formations", self.list_formations),
+            rpc("POST", "/rpc/formations", self.deploy),
+            rpc("GET", one, self.get_formation),
+            rpc("PUT", one, self.update),
+            rpc("DELETE", one, self.delete),
+            rpc("POST", one + "/start", self.start),
+            rpc("POST", one + "/stop", self.stop),
+            rpc("POST", one + "/restart", self.restart),
+            rpc("POST", one + "/rollback", self.rollback),
+            rpc("POST", one + "/cancel-update", self.cancel_update),
+            rpc("GET", one + "/logs", self.formation_logs),
+            rpc("GET", one + "/download", self.download),
             Route("/api/{formation_id}", FormationProxy(self, draft=False)),
             Route("/api/{formation_id}/{path:path}", FormationProxy(self, draft=False)),
             Route("/draft/{formation_id}", FormationProxy(self, draft=True)),
@@ -750,6 +758,20 @@ class MuxiServer:
                 response = await handler(request)
             self.audit_log.append(f"{rfc3339(self.clock())} {request.method} {request.url.path} {response.status_code}")
             return response
+
+        return endpoint
+
+    def _validated(self, method: str, path: str, handler: Handler) -> Handler:
+        """``handler`` behind the spec's request validation: 400 with the server error body (§2)."""
+        checked = spec().check(SERVER, method, path)
+        if checked is None:
+            return handler
+
+        async def endpoint(request: Request) -> Response:
+            problems = await checked.check(request)
+            if problems:
+                return json_response(server_error(400, server_message(problems)), 400)
+            return await handler(request)
 
         return endpoint
 

@@ -1,6 +1,11 @@
 """The formation runtime's wire rules, once: key checks per route group, the user header, the
 success and error envelopes, request validation and idempotency replay (contract/formation.md).
 
+Request validation is the spec's (``.._validation``): every operation's parameters and JSON body are
+checked after authentication and before the handler, as the runtime's framework does, and refused
+with 422 ``INVALID_PARAMS`` (formation.md §4). Handlers keep the rules the spec cannot express
+(cross-field rules, cron syntax, known ids…).
+
 Handlers are plain async functions registered with :func:`operation`; they receive a :class:`Call`
 and return the envelope's ``data`` (a dict, or a :class:`Reply` to choose status, object and type),
 or a ready Starlette ``Response`` (streams, the unenveloped health check).
@@ -22,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .._errors import formation_error, new_request_id
+from .._validation import FORMATION, coerce, formation_answer, spec
 from .._wire import dumps
 
 if TYPE_CHECKING:
@@ -129,27 +135,26 @@ class Call:
         return None
 
     def query_int(self, name: str, default: int, low: int, high: int) -> int:
+        """An integer query parameter, read as the runtime's framework reads it (``5``, `` +5 ``, ``5.0``)."""
         raw = self.query.get(name)
         if raw is None:
             return default
-        try:
-            value = int(raw)
-        except ValueError:
-            raise invalid_params(f"query.{name}", "Input should be a valid integer", "int_parsing") from None
+        value = coerce(raw, ("integer",))
+        if not isinstance(value, int):
+            raise invalid_params(f"query.{name}", "Input should be a valid integer", "int_parsing")
         if not low <= value <= high:
             raise invalid_params(f"query.{name}", f"Input should be between {low} and {high}", "range")
         return value
 
     def query_bool(self, name: str, default: bool) -> bool:
+        """A boolean query parameter, read as the runtime's framework reads it (``true``, ``YES``, ``0``…)."""
         raw = self.query.get(name)
         if raw is None:
             return default
-        lowered = raw.lower()
-        if lowered in ("true", "1", "yes", "on"):
-            return True
-        if lowered in ("false", "0", "no", "off"):
-            return False
-        raise invalid_params(f"query.{name}", "Input should be a valid boolean", "bool_parsing")
+        value = coerce(raw, ("boolean",))
+        if not isinstance(value, bool):
+            raise invalid_params(f"query.{name}", "Input should be a valid boolean", "bool_parsing")
+        return value
 
 
 Handler = Callable[[Call], Awaitable[Any]]
@@ -265,7 +270,8 @@ class IdempotencyStore:
 
 
 def endpoint(runtime: FormationRuntime, op: Operation) -> Callable[[Request], Awaitable[Response]]:
-    """The Starlette endpoint for one operation: auth, user, idempotency, envelope, errors."""
+    """The Starlette endpoint for one operation: auth, validation, user, idempotency, envelope, errors."""
+    checked = spec().check(FORMATION, op.method, op.path)
 
     async def handle(request: Request) -> Response:
         config = runtime.config
@@ -281,6 +287,9 @@ def endpoint(runtime: FormationRuntime, op: Operation) -> Callable[[Request], Aw
                 return error_response(
                     401, message, "UNAUTHORIZED", headers={"WWW-Authenticate": challenge}, request_id=request_id
                 )
+        if checked is not None and (problems := await checked.check(request)):
+            status, message, code, data = formation_answer(problems)
+            return error_response(status, message, code, data, None, request_id, idempotency_key)
         call = Call(request, runtime, key, request.headers.get("x-muxi-user-id") or None, request_id, idempotency_key)
 
         async def produce() -> Response:
