@@ -171,3 +171,23 @@ async def test_async_deploy_with_progress_and_list(meshkit_fresh_dev_server: Dev
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+def test_ping_health_and_status(server: ServerClient) -> None:
+    assert server.ping() is True
+    health = server.health()
+    assert health.success is True and health.status == "ok" and health.version
+    status = server.status()
+    assert status.formations.total == 0 and status.server.version
+
+
+def test_rollback_and_cancel_update(server: ServerClient, formation_dir: Path) -> None:
+    server.deploy(formation_dir)
+    with pytest.raises(meshkit.ValidationError):  # no previous version yet
+        server.rollback_formation("demo-bot")
+    (formation_dir / "knowledge" / "faq.md").write_text("# FAQ v2\n")
+    server.update("demo-bot", formation_dir)
+    rolled = server.rollback_formation("demo-bot")
+    assert rolled.id == "demo-bot" and rolled.status == "running"
+    with pytest.raises(meshkit.ValidationError):  # no update in progress
+        server.cancel_update("demo-bot")
