@@ -20,6 +20,10 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 _EXPORTS = {
+    "Guards": "meshkit._core.guards",
+    "RateLimit": "meshkit._core.guards",
+    "CircuitBreaker": "meshkit._core.guards",
+    "CircuitOpenError": "meshkit._core.guards",
     "ServerClient": "meshkit.server",
     "AsyncServerClient": "meshkit.server",
     "DeploymentError": "meshkit.server",
@@ -101,6 +105,8 @@ __all__ = [
     "Bundle",
     "ChatEvent",
     "ChatResult",
+    "CircuitBreaker",
+    "CircuitOpenError",
     "Completed",
     "ConfigurationError",
     "ConflictError",
@@ -112,6 +118,7 @@ __all__ = [
     "Failed",
     "Formation",
     "FormationError",
+    "Guards",
     "InternalServerError",
     "MeshkitError",
     "Message",
@@ -120,6 +127,7 @@ __all__ = [
     "PermissionDeniedError",
     "Planning",
     "Progress",
+    "RateLimit",
     "RateLimitError",
     "ResponseValidationError",
     "SendResult",
@@ -200,6 +208,7 @@ if TYPE_CHECKING:
         UiEvent,
         UnknownEvent,
     )
+    from ._core.guards import CircuitBreaker, CircuitOpenError, Guards, RateLimit
     from ._core.streams import AsyncStream, Stream
     from ._default import chat, chat_stream, close
     from .broker import (

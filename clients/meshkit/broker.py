@@ -68,6 +68,7 @@ from ._core.config import (
     resolve_broker,
 )
 from ._core.errors import MeshkitError, ResponseValidationError, ValidationError
+from ._core.guards import Guards
 from ._core.retry import RetryPolicy
 from ._core.transport import Wire, bind_arguments, operations, parse_model
 
@@ -760,6 +761,7 @@ class _BrokerBase:
             tag="broker",
             send_idempotency_key=False,  # the broker has no idempotency header: dedup plays that role
             envelope=False,
+            guards=settings.guards,
         )
 
     @property
@@ -851,8 +853,10 @@ class AiMeshClient(_BrokerBase):
         *,
         max_retries: int | None = None,
         http_client: httpx.Client | None = None,
+        guards: Guards | None = None,
     ) -> None:
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
+        settings = settings.with_changes(guards=guards)
         http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
         self._setup(settings, http, owns_http=http_client is None)
 
@@ -972,8 +976,10 @@ class AsyncAiMeshClient(_BrokerBase):
         *,
         max_retries: int | None = None,
         http_client: httpx.AsyncClient | None = None,
+        guards: Guards | None = None,
     ) -> None:
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
+        settings = settings.with_changes(guards=guards)
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
         self._setup(settings, http, owns_http=http_client is None)
 

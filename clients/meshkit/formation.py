@@ -26,6 +26,7 @@ from ._core.client import AsyncTransport, SyncTransport
 from ._core.config import FormationSettings, TimeoutArg, identification_headers, make_timeout, resolve_formation
 from ._core.errors import ConfigurationError, MeshkitError, NotFoundError
 from ._core.events import ChatEvent, ChatEventDecoder, StreamEvent, TypedEventDecoder
+from ._core.guards import Guards
 from ._core.retry import RetryPolicy
 from ._core.streams import AsyncStream, Stream
 from ._core.transport import Wire, bind_arguments, builder_parameters, operations
@@ -171,6 +172,7 @@ class _FormationBase:
         timeout: TimeoutArg,
         max_retries: int | None,
         app_name: str | None,
+        guards: Guards | None = None,
     ) -> None:
         self._settings = resolve_formation(
             url=url,
@@ -183,7 +185,7 @@ class _FormationBase:
             timeout=timeout,
             max_retries=max_retries,
             app_name=app_name,
-        )
+        ).with_changes(guards=guards)
         self._user_id = None
         self._wire = self._make_wire(self._settings)
 
@@ -200,6 +202,7 @@ class _FormationBase:
             tag="formation",
             client_key=settings.client_key,
             admin_key=settings.admin_key,
+            guards=settings.guards,
         )
 
     @property
@@ -419,6 +422,7 @@ class Formation(_FormationBase):
         max_retries: int | None = None,
         app_name: str | None = None,
         http_client: httpx.Client | None = None,
+        guards: Guards | None = None,
     ) -> None:
         self._init_settings(
             url,
@@ -431,6 +435,7 @@ class Formation(_FormationBase):
             timeout=timeout,
             max_retries=max_retries,
             app_name=app_name,
+            guards=guards,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
         http = http_client if http_client is not None else httpx.Client(timeout=self._settings.timeout)
@@ -610,6 +615,7 @@ class AsyncFormation(_FormationBase):
         max_retries: int | None = None,
         app_name: str | None = None,
         http_client: httpx.AsyncClient | None = None,
+        guards: Guards | None = None,
     ) -> None:
         self._init_settings(
             url,
@@ -622,6 +628,7 @@ class AsyncFormation(_FormationBase):
             timeout=timeout,
             max_retries=max_retries,
             app_name=app_name,
+            guards=guards,
         )
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._settings.timeout)
         self._attach(http, owns_http=http_client is None)

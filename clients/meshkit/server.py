@@ -34,6 +34,7 @@ from ._core.client import AsyncTransport, SyncTransport
 from ._core.config import ServerSettings, TimeoutArg, identification_headers, resolve_server
 from ._core.errors import ConfigurationError, ResponseValidationError, StreamError
 from ._core.events import StreamEvent, TypedEventDecoder
+from ._core.guards import Guards
 from ._core.retry import RetryPolicy
 from ._core.sse import ServerSentEvent
 from ._core.streams import AsyncStream, Stream
@@ -179,7 +180,7 @@ class _ServerBase:
     _settings: ServerSettings
     _wire: Wire
 
-    def _setup(self, settings: ServerSettings) -> None:
+    def _setup(self, settings: ServerSettings, guards: Guards | None = None) -> None:
         self._settings = settings
         self._wire = Wire(
             root_url=settings.url,
@@ -187,6 +188,7 @@ class _ServerBase:
             default_headers=identification_headers(settings.app_name, muxi=True),
             retry=RetryPolicy(max_retries=settings.max_retries),
             tag="server",
+            guards=guards,
         )
 
     @property
@@ -246,6 +248,7 @@ class ServerClient(_ServerBase):
         max_retries: int | None = None,
         app_name: str | None = None,
         http_client: httpx.Client | None = None,
+        guards: Guards | None = None,
     ) -> None:
         self._setup(
             resolve_server(
@@ -255,7 +258,8 @@ class ServerClient(_ServerBase):
                 timeout=timeout,
                 max_retries=max_retries,
                 app_name=app_name,
-            )
+            ),
+            guards,
         )
         http = http_client if http_client is not None else httpx.Client(timeout=self._settings.timeout)
         self._transport = SyncTransport(self._wire, http, owns_http=http_client is None)
@@ -443,6 +447,7 @@ class AsyncServerClient(_ServerBase):
         max_retries: int | None = None,
         app_name: str | None = None,
         http_client: httpx.AsyncClient | None = None,
+        guards: Guards | None = None,
     ) -> None:
         self._setup(
             resolve_server(
@@ -452,7 +457,8 @@ class AsyncServerClient(_ServerBase):
                 timeout=timeout,
                 max_retries=max_retries,
                 app_name=app_name,
-            )
+            ),
+            guards,
         )
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._settings.timeout)
         self._transport = AsyncTransport(self._wire, http, owns_http=http_client is None)

@@ -5,14 +5,13 @@ re-record is in that module's docstring).
 Cassettes are replayed by default (record mode ``none``), matched on method + path + query + body
 plus the headers that carry the wire rules (Authorization present, Accept, Content-Type), never on
 host or port: the dev server's port is ephemeral. The bearer token is scrubbed before anything is
-written.
+written. The machinery is ``tests/vcr_support.py``; ``test_broker_wire.py`` checks that every
+recorded interaction is replayed.
 """
 
 from __future__ import annotations
 
-import copy
 import os
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,12 +19,17 @@ import pytest
 from broker_support import BROKER_KEY, FAKE_ROOT, SCRUBBED, Captured, endpoint
 from meshkit import AiMeshClient
 from meshkit.devserver import DevServer
+from vcr_support import CassetteSetup, recording_mode
 
-CASSETTES = os.path.normpath(os.path.join(os.path.dirname(__file__), os.pardir, "cassettes", "broker"))
-_LOOPBACK = re.compile(r"^http://(?:127\.0\.0\.1|localhost):\d+")
-# Request headers that vary by machine or run and carry no wire rule.
-_VOLATILE_REQUEST_HEADERS = ("Host", "User-Agent", "Accept-Encoding", "Connection", "Content-Length")
-_VOLATILE_RESPONSE_HEADERS = ("date", "server")
+CASSETTES = CassetteSetup(
+    name="broker",
+    fake_root=FAKE_ROOT,
+    directory=os.path.normpath(os.path.join(os.path.dirname(__file__), os.pardir, "cassettes", "broker")),
+    scrubbed_headers={"Authorization": f"Bearer {SCRUBBED}"},
+    present_headers=("Authorization",),
+    valued_headers=("Accept", "Content-Type"),
+    secrets=(BROKER_KEY,),
+)
 
 
 # --- live brokers and clients ----------------------------------------------------------------------
@@ -79,13 +83,6 @@ def anyio_backend() -> str:
 # --- cassettes ---------------------------------------------------------------------------------------
 
 
-def recording_mode(config: pytest.Config) -> str:
-    """``rewrite`` with MESHKIT_RECORD=1, else ``--record-mode``, else ``none`` (replay only)."""
-    if os.environ.get("MESHKIT_RECORD") == "1":
-        return "rewrite"
-    return str(config.getoption("--record-mode") or "none")
-
-
 @pytest.fixture(scope="session")
 def record_mode(pytestconfig: pytest.Config) -> str:
     return recording_mode(pytestconfig)
@@ -93,56 +90,13 @@ def record_mode(pytestconfig: pytest.Config) -> str:
 
 @pytest.fixture(scope="module")
 def vcr_cassette_dir() -> str:
-    return CASSETTES
-
-
-def _scrub_request(request: Any) -> Any:
-    request.uri = _LOOPBACK.sub(FAKE_ROOT, request.uri)
-    if "Authorization" in request.headers:
-        request.headers["Authorization"] = f"Bearer {SCRUBBED}"
-    for name in _VOLATILE_REQUEST_HEADERS:
-        request.headers.pop(name, None)
-    return request
-
-
-def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
-    response = copy.deepcopy(response)
-    body = response["body"]["string"]
-    body = (body.encode() if isinstance(body, str) else body).replace(BROKER_KEY.encode(), SCRUBBED.encode())
-    response["body"]["string"] = body
-    headers: dict[str, list[str]] = {}
-    for name, values in response["headers"].items():
-        if name.lower() in _VOLATILE_RESPONSE_HEADERS:
-            continue
-        headers[name] = [str(len(body))] if name.lower() == "content-length" else values
-    response["headers"] = headers
-    return response
-
-
-def _wire_headers(request: Any) -> dict[str, Any]:
-    """What a request's headers say about the wire rules (whether a token went, never its value)."""
-    headers = request.headers
-    return {
-        "authorization": "Authorization" in headers,
-        "accept": headers.get("Accept"),
-        "content_type": headers.get("Content-Type"),
-    }
-
-
-def _match_wire_headers(r1: Any, r2: Any) -> None:
-    assert _wire_headers(r1) == _wire_headers(r2), f"{_wire_headers(r1)} != {_wire_headers(r2)}"
+    return CASSETTES.directory
 
 
 def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
-    vcr.register_matcher("broker_wire_headers", _match_wire_headers)
+    CASSETTES.register(vcr)
 
 
 @pytest.fixture
 def vcr_config(record_mode: str) -> dict[str, Any]:
-    return {
-        "record_mode": record_mode,
-        "match_on": ("method", "path", "query", "body", "broker_wire_headers"),
-        "before_record_request": _scrub_request,
-        "before_record_response": _scrub_response,
-        "decode_compressed_response": True,
-    }
+    return CASSETTES.vcr_config(record_mode)

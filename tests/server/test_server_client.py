@@ -16,6 +16,9 @@ import pytest
 from meshkit.devserver import DevServer
 from meshkit.server import AsyncServerClient, DeploymentError, ServerClient, build_bundle
 
+# Live tests: only the dev server on loopback, also when the suite runs with --block-network.
+pytestmark = pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1", "localhost"])
+
 
 @pytest.fixture
 def formation_dir(tmp_path: Path) -> Path:

@@ -1,7 +1,14 @@
-"""The sync and async send loops: the only code that differs between the two façade families."""
+"""The sync and async send loops: the only code that differs between the two façade families.
+
+Every call — blocking or stream — goes through ``send``: the retry policy around one attempt
+function, and the client's opt-in guards (``_core/guards``) around each attempt (circuit breaker,
+rate limiter) and around the whole call (max in flight).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,8 +29,29 @@ class SyncTransport:
     def send(self, call: Call) -> httpx.Response:
         """The final response of a call (after retries); a stream's body is left unread."""
         retrying = tenacity.Retrying(**self.wire.retry.tenacity_kwargs(call.retry_class))
-        with mapped_transport_errors():
-            response: httpx.Response = retrying(self.http.send, call.request, stream=call.stream, auth=self.wire.auth)
+        guards = self.wire.guards
+        if guards is None:
+            with mapped_transport_errors():
+                response: httpx.Response = retrying(
+                    self.http.send, call.request, stream=call.stream, auth=self.wire.auth
+                )
+            return response
+        with guards.slot(), mapped_transport_errors():
+            guarded: httpx.Response = retrying(self._guarded_attempt, call.request, stream=call.stream)
+        return guarded
+
+    def _guarded_attempt(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
+        guards = self.wire.guards
+        assert guards is not None
+        ticket, wait = guards.admit()
+        try:
+            if wait > 0:
+                time.sleep(wait)
+            response = self.http.send(request, stream=stream, auth=self.wire.auth)
+        except BaseException as exc:
+            guards.settle(ticket, exc)
+            raise
+        guards.settle(ticket, response)
         return response
 
     def call(
@@ -70,11 +98,31 @@ class AsyncTransport:
         self.owns_http = owns_http
 
     async def send(self, call: Call) -> httpx.Response:
-        retrying = tenacity.AsyncRetrying(**self.wire.retry.tenacity_kwargs(call.retry_class))
-        with mapped_transport_errors():
-            response: httpx.Response = await retrying(
-                self.http.send, call.request, stream=call.stream, auth=self.wire.auth
-            )
+        retrying = tenacity.AsyncRetrying(**self.wire.retry.async_tenacity_kwargs(call.retry_class))
+        guards = self.wire.guards
+        if guards is None:
+            with mapped_transport_errors():
+                response: httpx.Response = await retrying(
+                    self.http.send, call.request, stream=call.stream, auth=self.wire.auth
+                )
+            return response
+        async with guards.async_slot():
+            with mapped_transport_errors():
+                guarded: httpx.Response = await retrying(self._guarded_attempt, call.request, stream=call.stream)
+        return guarded
+
+    async def _guarded_attempt(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
+        guards = self.wire.guards
+        assert guards is not None
+        ticket, wait = guards.admit()
+        try:
+            if wait > 0:
+                await asyncio.sleep(wait)
+            response = await self.http.send(request, stream=stream, auth=self.wire.auth)
+        except BaseException as exc:
+            guards.settle(ticket, exc)
+            raise
+        guards.settle(ticket, response)
         return response
 
     async def call(

@@ -21,6 +21,7 @@ from typing import Literal
 import httpx
 
 from .errors import ConfigurationError
+from .guards import Guards
 
 DEFAULT_CONNECT_TIMEOUT = 5.0
 # Blocking chats can think for minutes; streams send keepalives every second, so this is also
@@ -73,6 +74,7 @@ class FormationSettings:
     timeout: httpx.Timeout = field(default_factory=lambda: make_timeout(None))
     max_retries: int = DEFAULT_MAX_RETRIES
     app_name: str | None = None
+    guards: Guards | None = field(default=None, compare=False)  # shared by copies (with_options)
 
     def with_changes(self, **changes: object) -> FormationSettings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -168,6 +170,7 @@ class BrokerSettings:
     api_key: str | None = field(default=None, repr=False)
     timeout: httpx.Timeout = field(default_factory=lambda: make_timeout(DEFAULT_BROKER_TIMEOUT))
     max_retries: int = DEFAULT_MAX_RETRIES
+    guards: Guards | None = field(default=None, compare=False)  # shared by copies (with_options)
 
     def with_changes(self, **changes: object) -> BrokerSettings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ to a cap (60 s): beyond it the error surfaces at once, with ``retry_after`` set.
 from __future__ import annotations
 
 import email.utils
+import logging
 import math
 import random
 import time
@@ -28,6 +29,8 @@ PERMANENT_SERVER_STATUSES = frozenset({501, 505})
 BACKOFF_BASE = 0.5
 BACKOFF_CAP = 8.0
 RETRY_AFTER_CAP = 60.0
+
+logger = logging.getLogger("meshkit")
 
 
 def parse_retry_after(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
@@ -69,6 +72,9 @@ class RetryPolicy:
     backoff_base: float = BACKOFF_BASE
     backoff_cap: float = BACKOFF_CAP
     retry_after_cap: float = RETRY_AFTER_CAP
+    # How both loops wait between attempts (None: time.sleep / asyncio.sleep). A seam for tests:
+    # a recorder (``waits.append``) sees every wait, and neither loop then sleeps for real.
+    sleep: Callable[[float], None] | None = None
 
     def response_is_retryable(self, retry_class: str, response: httpx.Response) -> bool:
         if retry_class == "never":
@@ -115,11 +121,50 @@ class RetryPolicy:
                     return retry_after
             return self.backoff(state.attempt_number)
 
-        return {
+        def before_sleep(state: tenacity.RetryCallState) -> None:
+            _log_retry(state)
+            if on_retry is not None:
+                on_retry(state)
+
+        kwargs: dict[str, Any] = {
             "stop": tenacity.stop_after_attempt(self.max_retries + 1),
             "retry": should_retry,
             "wait": wait,
             "reraise": True,
             "retry_error_callback": lambda state: state.outcome.result() if state.outcome else None,
-            "before_sleep": on_retry,
+            "before_sleep": before_sleep,
         }
+        if self.sleep is not None:
+            kwargs["sleep"] = self.sleep
+        return kwargs
+
+    def async_tenacity_kwargs(
+        self, retry_class: str, on_retry: Callable[[tenacity.RetryCallState], None] | None = None
+    ) -> dict[str, Any]:
+        """:meth:`tenacity_kwargs` for ``tenacity.AsyncRetrying`` (the sleep seam, awaited)."""
+        kwargs = self.tenacity_kwargs(retry_class, on_retry)
+        sleep = self.sleep
+        if sleep is not None:
+
+            async def async_sleep(seconds: float) -> None:
+                sleep(seconds)
+
+            kwargs["sleep"] = async_sleep
+        return kwargs
+
+
+def _log_retry(state: tenacity.RetryCallState) -> None:
+    """One DEBUG line per retry on the "meshkit" logger: method, URL, why, how long (never headers)."""
+    if not logger.isEnabledFor(logging.DEBUG):
+        return
+    request = state.args[0] if state.args and isinstance(state.args[0], httpx.Request) else None
+    outcome = state.outcome
+    if outcome is None:
+        reason = "?"
+    elif outcome.failed:
+        reason = type(outcome.exception()).__name__
+    else:
+        reason = f"HTTP {outcome.result().status_code}"
+    wait = state.next_action.sleep if state.next_action is not None else 0.0
+    target = f"{request.method} {request.url.copy_with(query=None)}" if request is not None else "call"
+    logger.debug("meshkit retry: %s attempt %d got %s; retrying in %.2f s", target, state.attempt_number, reason, wait)

@@ -29,6 +29,7 @@ from .errors import (
     TimeoutError,
     error_from_response,
 )
+from .guards import Guards
 from .retry import RetryPolicy, parse_retry_after
 
 # The generated registry and models load on first use, not at `import meshkit`.
@@ -100,6 +101,8 @@ class Wire:
     send_idempotency_key: bool = True
     # False for APIs whose bodies are bare (the broker): a top-level "data" key is then just a field.
     envelope: bool = True
+    # Opt-in client-side guards (rate limit, circuit breaker, max in flight); None: off.
+    guards: Guards | None = None
 
     def prepare(
         self,
@@ -135,7 +138,9 @@ class Wire:
             merged["X-Muxi-User-ID"] = user_id
         if self.send_idempotency_key:
             merged.setdefault("X-Muxi-Idempotency-Key", idempotency_key or str(uuid.uuid4()))
-        merged.setdefault("Accept", "text/event-stream" if stream else "application/json")
+        # An event stream when one was asked for; otherwise what the operation answers (zip, text…).
+        accept = "text/event-stream" if stream and entry["events"] else entry["media_type"] or "application/json"
+        merged.setdefault("Accept", accept)
         extensions: dict[str, Any] = {}
         if timeout is not None:
             extensions["timeout"] = timeout.as_dict()
