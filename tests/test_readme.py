@@ -55,3 +55,9 @@ def test_the_broker_quick_start_runs(meshkit_fresh_dev_server: DevServer, capsys
         exec(compile(block.replace(MAKE_SERVE_URL, meshkit_fresh_dev_server.url), "README.md", "exec"), namespace)
     printed = capsys.readouterr().out
     assert "Processed in" in printed and "Tokens used: 3.0" in printed
+
+
+def test_the_reliability_example_runs(meshkit_fresh_dev_server: DevServer, capsys: pytest.CaptureFixture[str]) -> None:
+    for block in _python_blocks(_section("Reliability")):
+        exec(compile(block.replace(MAKE_SERVE_URL, meshkit_fresh_dev_server.url), "README.md", "exec"), {})
+    assert "You said: Hello!" in capsys.readouterr().out
