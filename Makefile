@@ -9,7 +9,7 @@ install:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "meshkit needs Python >= 3.11; run: make install PYTHON=python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[server,dev]'
+	$(PY) -m pip install --quiet -e '.[server,dev,cli]'
 	@$(PY) -c 'import meshkit; print("meshkit", meshkit.__version__, "installed in $(VENV)/")'
 
 # Rebuild openapi/mesh.yaml from the runtime's published document and meshkit's additions.
@@ -37,12 +37,15 @@ check-generated: spec generate
 	@test -z "$$(git status --porcelain -- clients/meshkit/_generated openapi/mesh.yaml)" || \
 		(git status --porcelain -- clients/meshkit/_generated openapi/mesh.yaml >&2; exit 1)
 
+# Benchmarks: meshkit vs raw httpx in one run (bench/); writes bench/results.json and bench/RESULTS.md.
+# Select some with ARGS, e.g. make bench ARGS="chat stream".
 bench:
-	@echo "make bench arrives with issue #7 (Performance)." >&2; exit 2
+	$(PY) bench/run.py $(ARGS)
 
 # The dev server in the foreground; flags via ARGS, e.g. make serve ARGS="--port 0 --token-delay 0.05".
 serve:
 	$(PY) -m meshkit.devserver $(ARGS)
 
+# Starts the dev server on a free port, walks examples/demo.py against it, always stops the server.
 demo:
-	@echo "make demo arrives with issue #8 (The user's first hour)." >&2; exit 2
+	$(PY) examples/run_demo.py

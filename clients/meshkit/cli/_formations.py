@@ -1,0 +1,117 @@
+"""MUXI Server commands: formations ls / deploy (with a progress bar) / logs / restart / rm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+from ._app import formations_app, state
+from ._output import Output
+
+
+@formations_app.command("ls")
+def formations_ls(ctx: typer.Context) -> None:
+    """List the server's formations."""
+    current = state(ctx)
+    with current.settings.server() as server:
+        rows = server.list_formations()
+    current.output.table(rows, ["id", "name", "status", "port", "healthy"], title="formations")
+
+
+def _show_deploy(stream: Any, output: Output) -> Any:
+    """Show a deploy's progress events on a bar (stage lines above it); returns the final event's data."""
+    final: Any = None
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
+    with Progress(*columns, console=output.console, disable=output.json) as bar:
+        task = bar.add_task("deploying", total=100)
+        for event in stream:
+            data = event.data
+            if event.event == "progress":
+                percent = getattr(data, "progress", None)
+                if not output.json:
+                    bar.console.print(f"  {data.stage}: {data.message}", markup=False, highlight=False)
+                bar.update(task, description=str(data.stage), completed=percent if isinstance(percent, int) else None)
+            else:
+                final = data
+                bar.update(task, description="complete", completed=100)
+    return final
+
+
+@formations_app.command("deploy")
+def formations_deploy(
+    ctx: typer.Context,
+    directory: Annotated[Path, typer.Argument(help="The formation directory (with formation.yaml).")],
+    version: Annotated[str | None, typer.Option(help="Override the version from formation.yaml.")] = None,
+) -> None:
+    """Deploy a formation directory, showing its progress."""
+    current = state(ctx)
+    with (
+        current.settings.server() as server,
+        server.deploy_stream(directory, version=version) as stream,
+    ):
+        done = _show_deploy(stream, current.output)
+    if done is None:
+        current.output.result({}, "the deploy ended without a completion event")
+        return
+    current.output.result(done, f"deployed {done.formation_id}: {done.status} on port {done.port}")
+
+
+@formations_app.command("logs")
+def formations_logs(
+    ctx: typer.Context,
+    formation_id: Annotated[str, typer.Argument(metavar="ID", help="The formation id.")],
+    follow: Annotated[bool, typer.Option("-f", "--follow", help="Keep printing new lines (Ctrl-C stops).")] = False,
+    lines: Annotated[int, typer.Option("-n", "--lines", help="How many recent lines.")] = 100,
+    stream_name: Annotated[str, typer.Option("--stream", help="stdout, stderr or all.")] = "all",
+) -> None:
+    """Print a formation's recent log lines, or follow them."""
+    current = state(ctx)
+    with current.settings.server() as server:
+        if follow:
+            _follow(server, formation_id, current.output, "stdout" if stream_name == "all" else stream_name)
+            return
+        logs = server.get_formation_logs(formation_id, lines=lines, stream=stream_name)
+    if current.output.json:
+        current.output.data(logs)
+        return
+    for name in ("stdout", "stderr"):
+        for line in getattr(logs.logs, name, None) or []:
+            current.output.line(line)
+
+
+def _follow(server: Any, formation_id: str, output: Output, stream_name: str) -> None:
+    """New log lines until interrupted."""
+    with server.follow_logs(formation_id, stream=stream_name) as stream:
+        for event in stream:
+            line = getattr(event.data, "line", None)
+            if line is None:
+                continue
+            if output.json:
+                output.data({"line": line})
+            else:
+                output.line(line)
+
+
+@formations_app.command("restart")
+def formations_restart(
+    ctx: typer.Context, formation_id: Annotated[str, typer.Argument(metavar="ID", help="The formation id.")]
+) -> None:
+    """Restart a formation."""
+    current = state(ctx)
+    with current.settings.server() as server:
+        result = server.restart_formation(formation_id)
+    current.output.result(result, f"restarted {formation_id}")
+
+
+@formations_app.command("rm")
+def formations_rm(
+    ctx: typer.Context, formation_id: Annotated[str, typer.Argument(metavar="ID", help="The formation id.")]
+) -> None:
+    """Stop a formation and delete it."""
+    current = state(ctx)
+    with current.settings.server() as server:
+        result = server.delete_formation(formation_id)
+    current.output.result(result, f"deleted {formation_id}")
