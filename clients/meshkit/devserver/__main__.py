@@ -64,7 +64,7 @@ def banner(config: DevServerConfig, port: int) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     config = parse_args(argv)
     # Bind first, so the banner can name the port even when --port 0 picked one.
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((config.host, config.port))
