@@ -3,6 +3,7 @@ escape (issue #6). 50 examples per model across ~200 models: about 10,000 cases 
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 from typing import Any
 
@@ -59,7 +60,5 @@ def test_there_are_models_to_check() -> None:
 @settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(body=bodies)
 def test_random_json_parses_or_raises_a_meshkit_error(name: str, body: dict[str, Any]) -> None:
-    try:
+    with contextlib.suppress(MeshkitError):  # a typed refusal is fine; anything else fails the test
         parse_model(name, unwrap(body))
-    except MeshkitError:
-        pass

@@ -270,9 +270,7 @@ def test_download(server: ServerClient, vcr: Any, formation_dir: Path, tmp_path:
     archive = server.download("demo-bot", tmp_path / "demo-bot.zip")
 
     _, request = vcr.requests
-    assert_request(
-        request, "GET", "/rpc/formations/demo-bot/download", query={"db": "false"}, accept="application/zip"
-    )
+    assert_request(request, "GET", "/rpc/formations/demo-bot/download", query={"db": "false"}, accept="application/zip")
     assert archive == tmp_path / "demo-bot.zip"
     with zipfile.ZipFile(archive) as files:
         assert sorted(files.namelist()) == ["formation.yaml", "knowledge/faq.md"]
