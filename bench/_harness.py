@@ -1,0 +1,124 @@
+"""Shared pieces of meshkit's benchmarks: the dev server in its own process, interleaved rounds,
+and one result row per benchmark.
+
+Never imported by the test suite (pytest's ``testpaths`` is ``tests``); run ``make bench``.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+CLIENT_KEY = "fmc_dev_not_a_secret"  # the dev server's fake default keys (printed in its banner)
+ADMIN_KEY = "fma_dev_not_a_secret"
+
+
+class DevServerProcess:
+    """The dev server (``--port 0 --token-delay 0``) in a separate process, so the client's CPU
+    time (``time.process_time``) counts only the client."""
+
+    def __init__(self) -> None:
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop())
+        entry = ["-m", "meshkit.devserver"]
+        self._proc = subprocess.Popen(
+            [sys.executable, *entry, "--port", "0", "--token-delay", "0"],
+            stdout=subprocess.PIPE,
+            stderr=self._log,
+            text=True,
+        )
+        assert self._proc.stdout is not None
+        first = self._proc.stdout.readline()  # "meshkit dev server on http://127.0.0.1:PORT"
+        if not first.startswith("meshkit dev server on "):
+            self.stop()
+            self._log.seek(0)
+            raise RuntimeError(f"dev server did not start: {first!r} {self._log.read()[-2000:]!r}")
+        self.url = first.split()[-1]
+        self.formation_url = f"{self.url}/formation"
+        self.broker_url = f"{self.url}/broker"
+
+    def stop(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.terminate()
+            try:
+                self._proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
+        if self._proc.stdout is not None:
+            self._proc.stdout.close()
+        self._log.close()
+
+    def __enter__(self) -> DevServerProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+@dataclass
+class Result:
+    """One benchmark: the two arms' medians (or one absolute value), the ratio and its target."""
+
+    name: str
+    unit: str
+    meshkit: float
+    baseline: float | None  # None for absolute benchmarks (memory, generate)
+    target: float  # ratio target (ratio <= target), or the absolute limit
+    kind: str = "ratio"  # "ratio": meshkit/baseline <= target; "max": meshkit <= target; "lt": meshkit < target
+    rounds: int = 0
+    notes: str = ""
+    samples: dict[str, list[float]] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        return self.meshkit / self.baseline if self.baseline else None
+
+    @property
+    def passed(self) -> bool:
+        if self.kind == "ratio":
+            assert self.ratio is not None
+            return self.ratio <= self.target
+        if self.kind == "lt":
+            return self.meshkit < self.target
+        return self.meshkit <= self.target
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ratio"] = self.ratio
+        data["passed"] = self.passed
+        return data
+
+
+def interleaved(
+    arms: dict[str, Callable[[], Any]], rounds: int, *, clock: Callable[[], float] = time.process_time, warmup: int = 1
+) -> dict[str, list[float]]:
+    """Run the arms A B A B … (order swapped every round, so neither always goes first), each
+    timed with ``clock``; ``warmup`` untimed rounds first. Returns each arm's samples."""
+    names = list(arms)
+    for _ in range(warmup):
+        for name in names:
+            arms[name]()
+    samples: dict[str, list[float]] = {name: [] for name in names}
+    for index in range(rounds):
+        order = names if index % 2 == 0 else names[::-1]
+        for name in order:
+            gc.collect()
+            start = clock()
+            arms[name]()
+            samples[name].append(clock() - start)
+    return samples
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
