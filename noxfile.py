@@ -12,7 +12,7 @@ PYTHONS = ["3.11", "3.12", "3.13"]
 @nox.session(python=PYTHONS)
 def tests(session: nox.Session) -> None:
     """The offline test suite."""
-    session.install("-e", ".[server,dev]")
+    session.install("-e", ".[server,dev,cli]")
     session.run("pytest", *session.posargs)
 
 
@@ -27,7 +27,7 @@ def lint(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def typecheck(session: nox.Session) -> None:
     """mypy --strict over the package (generated code included) and the build scripts."""
-    session.install("-e", ".[server,dev]")
+    session.install("-e", ".[server,dev,cli]")
     session.run("mypy")
 
 
