@@ -106,8 +106,13 @@ def build_bundle(source: str | os.PathLike[str] | bytes) -> Bundle:
             info.size = len(content)
             info.mode = 0o644
             archive.addfile(info, io.BytesIO(content))
-    # mtime=0: the same directory always gives the same bytes (and the server's NoChange works).
-    data = gzip.compress(raw.getvalue(), mtime=0)
+    # The same directory must give the same bytes on every Python (the server's NoChange compares
+    # them): GzipFile writes a fixed header (mtime 0, no name, OS 255), unlike gzip.compress, whose
+    # header changed in 3.13.
+    packed = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=packed, mtime=0) as compressor:
+        compressor.write(raw.getvalue())
+    data = packed.getvalue()
     return Bundle(data, *_identity(formation_file.read_text(encoding="utf-8", errors="replace")))
 
 

@@ -194,3 +194,15 @@ def test_rollback_and_cancel_update(server: ServerClient, formation_dir: Path) -
     assert rolled.id == "demo-bot" and rolled.status == "running"
     with pytest.raises(meshkit.ValidationError):  # no update in progress
         server.cancel_update("demo-bot")
+
+
+def test_bundle_bytes_are_the_same_on_every_python(formation_dir: Path) -> None:
+    """The server's NoChange compares bundle bytes, so they must not depend on the Python version
+    (gzip.compress's header changed in 3.13; the bundle uses a fixed GzipFile header)."""
+    import hashlib
+
+    digest = hashlib.sha256(build_bundle(formation_dir).data).hexdigest()
+    assert digest == PINNED_BUNDLE_SHA256
+
+
+PINNED_BUNDLE_SHA256 = "bdf2e05dc559c636696f0e16a17ff451aa6fb1d946fe423907d19e8b65778823"
