@@ -40,7 +40,7 @@ import io
 import os
 import re
 import tarfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,3 +181,44 @@ def match_body(r1: Any, r2: Any) -> None:
         assert first == second, "the bundles hold different files"
         return
     vcr_body_matcher(r1, r2)
+
+
+def cassette_fixtures(setup: CassetteSetup, *, require_all_played: bool = True) -> dict[str, Any]:
+    """The conftest wiring of one API's cassettes, written once: ``globals().update(...)`` it.
+
+    ``record_mode``, ``vcr_cassette_dir``, ``vcr_config``, the ``pytest_recording_configure`` hook,
+    and (unless the test module checks it itself) a guard that a replayed test used its whole
+    cassette.
+    """
+
+    @pytest.fixture(scope="session")
+    def record_mode(pytestconfig: pytest.Config) -> str:
+        return recording_mode(pytestconfig)
+
+    @pytest.fixture(scope="module")
+    def vcr_cassette_dir() -> str:
+        return setup.directory
+
+    def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+        setup.register(vcr)
+
+    @pytest.fixture
+    def vcr_config(record_mode: str) -> dict[str, Any]:
+        return setup.vcr_config(record_mode)
+
+    wiring: dict[str, Any] = {
+        "record_mode": record_mode,
+        "vcr_cassette_dir": vcr_cassette_dir,
+        "pytest_recording_configure": pytest_recording_configure,
+        "vcr_config": vcr_config,
+    }
+    if require_all_played:
+
+        @pytest.fixture(autouse=True)
+        def _every_recorded_interaction_played(vcr: Any, record_mode: str) -> Iterator[None]:
+            """In replay, a test must use its whole cassette: a call the client stopped making fails."""
+            yield
+            assert_all_played(vcr, record_mode)
+
+        wiring["_every_recorded_interaction_played"] = _every_recorded_interaction_played
+    return wiring

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from broker_support import BROKER_KEY, FAKE_ROOT, SCRUBBED, Captured, endpoint
 from meshkit import AiMeshClient
 from meshkit.devserver import DevServer
-from vcr_support import CassetteSetup, recording_mode
+from vcr_support import CassetteSetup, cassette_fixtures
 
 CASSETTES = CassetteSetup(
     name="broker",
@@ -83,20 +82,4 @@ def anyio_backend() -> str:
 # --- cassettes ---------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def record_mode(pytestconfig: pytest.Config) -> str:
-    return recording_mode(pytestconfig)
-
-
-@pytest.fixture(scope="module")
-def vcr_cassette_dir() -> str:
-    return CASSETTES.directory
-
-
-def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
-    CASSETTES.register(vcr)
-
-
-@pytest.fixture
-def vcr_config(record_mode: str) -> dict[str, Any]:
-    return CASSETTES.vcr_config(record_mode)
+globals().update(cassette_fixtures(CASSETTES, require_all_played=False))

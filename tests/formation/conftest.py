@@ -12,13 +12,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from formation_support import DEV_KEYS, FAKE_ROOT, KEY_HEADERS, SCRUBBED, make_formation
 from meshkit import Formation
 from meshkit.devserver import DevServer
-from vcr_support import CassetteSetup, assert_all_played, recording_mode
+from vcr_support import CassetteSetup, cassette_fixtures
 
 CASSETTES = CassetteSetup(
     name="formation",
@@ -33,30 +32,7 @@ CASSETTES = CassetteSetup(
 )
 
 
-@pytest.fixture(scope="session")
-def record_mode(pytestconfig: pytest.Config) -> str:
-    return recording_mode(pytestconfig)
-
-
-@pytest.fixture(scope="module")
-def vcr_cassette_dir() -> str:
-    return CASSETTES.directory
-
-
-def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
-    CASSETTES.register(vcr)
-
-
-@pytest.fixture
-def vcr_config(record_mode: str) -> dict[str, Any]:
-    return CASSETTES.vcr_config(record_mode)
-
-
-@pytest.fixture(autouse=True)
-def _every_recorded_interaction_played(vcr: Any, record_mode: str) -> Iterator[None]:
-    """In replay, a test must use its whole cassette: a call the façade stopped making fails."""
-    yield
-    assert_all_played(vcr, record_mode)
+globals().update(cassette_fixtures(CASSETTES))
 
 
 # --- live formations -------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from meshkit.devserver import DevServer, DevServerConfig
-from vcr_support import SCRUBBED, CassetteSetup, assert_all_played, recording_mode
+from vcr_support import SCRUBBED, CassetteSetup, cassette_fixtures
 
 # Replayed cassettes talk to this URL; while recording, the dev server's real URL is rewritten to it.
 FAKE_ROOT = "http://server.test"
@@ -53,30 +53,7 @@ CASSETTES = CassetteSetup(
 )
 
 
-@pytest.fixture(scope="session")
-def record_mode(pytestconfig: pytest.Config) -> str:
-    return recording_mode(pytestconfig)
-
-
-@pytest.fixture(scope="module")
-def vcr_cassette_dir() -> str:
-    return CASSETTES.directory
-
-
-def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
-    CASSETTES.register(vcr)
-
-
-@pytest.fixture
-def vcr_config(record_mode: str) -> dict[str, Any]:
-    return CASSETTES.vcr_config(record_mode)
-
-
-@pytest.fixture(autouse=True)
-def _every_recorded_interaction_played(vcr: Any, record_mode: str) -> Iterator[None]:
-    """In replay, a test must use its whole cassette: a call the client stopped making fails."""
-    yield
-    assert_all_played(vcr, record_mode)
+globals().update(cassette_fixtures(CASSETTES))
 
 
 @pytest.fixture
