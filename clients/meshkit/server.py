@@ -488,19 +488,24 @@ class AsyncServerClient(_ServerBase):
         return AsyncStream(opener, self._progress_decoder(operation_id))
 
     async def ping(self) -> bool:
+        """Like :meth:`ServerClient.ping`, awaited."""
         return bool(await self._call("ping", typed=False) == "pong")
 
     async def health(self) -> Any:
+        """Like :meth:`ServerClient.health`, awaited."""
         return self._health(await self._call("health", typed=False))
 
     async def status(self) -> ServerStatus:
+        """Like :meth:`ServerClient.status`, awaited."""
         result: ServerStatus = await self._call("get_server_status")
         return result
 
     async def list_formations(self) -> list[FormationSummary]:
+        """Like :meth:`ServerClient.list_formations`, awaited."""
         return list((await self._call("list_formations")).formations)
 
     async def get_formation(self, formation_id: str) -> FormationDetail:
+        """Like :meth:`ServerClient.get_formation`, awaited."""
         result: FormationDetail = await self._call("get_formation", {"formation_id": formation_id})
         return result
 
@@ -511,6 +516,7 @@ class AsyncServerClient(_ServerBase):
         formation_id: str | None = None,
         version: str | None = None,
     ) -> DeployResult:
+        """Like :meth:`ServerClient.deploy`, awaited."""
         formation, arguments = self._deploy_arguments(source, formation_id, version)
         result: DeployResult = await self._call("deploy_formation", {**arguments, "x_formation_id": formation})
         return result
@@ -522,26 +528,32 @@ class AsyncServerClient(_ServerBase):
         formation_id: str | None = None,
         version: str | None = None,
     ) -> AsyncStream[StreamEvent]:
+        """Like :meth:`ServerClient.deploy_stream`, awaited."""
         formation, arguments = self._deploy_arguments(source, formation_id, version)
         return self._progress("deploy_formation", {**arguments, "x_formation_id": formation})
 
     async def update(
         self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
     ) -> UpdateResult:
+        """Like :meth:`ServerClient.update`, awaited."""
         _, arguments = self._deploy_arguments(source, formation_id, version)
         result: UpdateResult = await self._call("update_formation", {**arguments, "formation_id": formation_id})
         return result
 
     async def stop_formation(self, formation_id: str) -> Any:
+        """Like :meth:`ServerClient.stop_formation`, awaited."""
         return await self._call("stop_formation", {"formation_id": formation_id})
 
     async def start_formation(self, formation_id: str) -> Any:
+        """Like :meth:`ServerClient.start_formation`, awaited."""
         return await self._call("start_formation", {"formation_id": formation_id})
 
     async def restart_formation(self, formation_id: str) -> Any:
+        """Like :meth:`ServerClient.restart_formation`, awaited."""
         return await self._call("restart_formation", {"formation_id": formation_id})
 
     async def delete_formation(self, formation_id: str) -> Any:
+        """Like :meth:`ServerClient.delete_formation`, awaited."""
         return await self._call("delete_formation", {"formation_id": formation_id})
 
     def formation(self, formation_id: str, *, draft: bool = False, **keys: Any) -> AsyncFormation:

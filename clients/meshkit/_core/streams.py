@@ -229,6 +229,7 @@ class AsyncStream(Generic[E]):
             await iterator.aclose()
 
     async def until_done(self) -> str:
+        """Consume the whole stream and return its text."""
         async for _ in self:
             pass
         return self.text
