@@ -30,6 +30,7 @@ from ._core.guards import Guards
 from ._core.retry import RetryPolicy
 from ._core.streams import AsyncStream, Stream
 from ._core.transport import Wire, bind_arguments, builder_parameters, operations
+from ._generated.types import Unset
 
 if TYPE_CHECKING:
     from ._generated.models import Agent, Job, SessionHistoryMessage, TriggerFireResult
@@ -83,9 +84,7 @@ class Session:
 
 
 def _unset_to(value: Any, default: Any) -> Any:
-    from ._generated.types import Unset
-
-    return default if isinstance(value, Unset) or value is None else value
+    return default if value is None or isinstance(value, Unset) else value
 
 
 def _to_plain(value: Any) -> Any:

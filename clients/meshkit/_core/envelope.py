@@ -40,10 +40,9 @@ def decode_body(content: bytes, content_type: str | None) -> Any:
     """A response body as the contract reads it: empty → None, JSON → its value, else the text."""
     if not content:
         return None
-    text = content.decode("utf-8", errors="replace")
     if content_type and content_type.startswith("text/"):
-        return text  # /ping's "pong", server logs, metrics: never guessed as JSON
+        return content.decode("utf-8", errors="replace")  # /ping's "pong", logs, metrics: never guessed as JSON
     try:
-        return json.loads(text)
-    except ValueError:
-        return text
+        return json.loads(content)  # bytes straight in: no intermediate str copy on the hot path
+    except ValueError:  # also UnicodeDecodeError
+        return content.decode("utf-8", errors="replace")
