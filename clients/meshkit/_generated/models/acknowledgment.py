@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -12,10 +12,6 @@ from ..models.acknowledgment_status import (
 )
 from ..models.broker_error_code import BrokerErrorCode, check_broker_error_code
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.routing_decision import RoutingDecision
-
 
 T = TypeVar("T", bound="Acknowledgment")
 
@@ -109,8 +105,6 @@ class Acknowledgment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.routing_decision import RoutingDecision
-
         d = dict(src_dict)
         original_message_id = d.pop("original_message_id")
 
@@ -175,3 +169,7 @@ class Acknowledgment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.routing_decision import RoutingDecision

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.audio_file import AudioFile
-
 
 T = TypeVar("T", bound="AudioChatRequest")
 
@@ -97,8 +93,6 @@ class AudioChatRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.audio_file import AudioFile
-
         d = dict(src_dict)
         files = []
         _files = d.pop("files")
@@ -179,3 +173,7 @@ class AudioChatRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.audio_file import AudioFile

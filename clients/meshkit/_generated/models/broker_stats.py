@@ -1,21 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.broker_stats_cost import BrokerStatsCost
-    from ..models.broker_stats_latency import BrokerStatsLatency
-    from ..models.broker_stats_messages import BrokerStatsMessages
-    from ..models.broker_stats_router import BrokerStatsRouter
-    from ..models.broker_stats_throughput import BrokerStatsThroughput
-    from ..models.broker_stats_tokens import BrokerStatsTokens
-
 
 T = TypeVar("T", bound="BrokerStats")
 
@@ -100,13 +91,6 @@ class BrokerStats:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.broker_stats_cost import BrokerStatsCost
-        from ..models.broker_stats_latency import BrokerStatsLatency
-        from ..models.broker_stats_messages import BrokerStatsMessages
-        from ..models.broker_stats_router import BrokerStatsRouter
-        from ..models.broker_stats_throughput import BrokerStatsThroughput
-        from ..models.broker_stats_tokens import BrokerStatsTokens
-
         d = dict(src_dict)
         _messages = d.pop("messages", UNSET)
         messages: BrokerStatsMessages | Unset
@@ -180,3 +164,12 @@ class BrokerStats:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.broker_stats_cost import BrokerStatsCost
+from ..models.broker_stats_latency import BrokerStatsLatency
+from ..models.broker_stats_messages import BrokerStatsMessages
+from ..models.broker_stats_router import BrokerStatsRouter
+from ..models.broker_stats_throughput import BrokerStatsThroughput
+from ..models.broker_stats_tokens import BrokerStatsTokens

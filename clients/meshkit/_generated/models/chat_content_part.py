@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_content_part_tool_calls_item import ChatContentPartToolCallsItem
-
 
 T = TypeVar("T", bound="ChatContentPart")
 
@@ -58,10 +54,6 @@ class ChatContentPart:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.chat_content_part_tool_calls_item import (
-            ChatContentPartToolCallsItem,
-        )
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -100,3 +92,7 @@ class ChatContentPart:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.chat_content_part_tool_calls_item import ChatContentPartToolCallsItem

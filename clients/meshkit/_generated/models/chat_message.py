@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_content_part import ChatContentPart
-    from ..models.chat_message_artifacts_item import ChatMessageArtifactsItem
-    from ..models.chat_message_metadata import ChatMessageMetadata
-    from ..models.ui_widget import UiWidget
-
 
 T = TypeVar("T", bound="ChatMessage")
 
@@ -87,11 +80,6 @@ class ChatMessage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.chat_content_part import ChatContentPart
-        from ..models.chat_message_artifacts_item import ChatMessageArtifactsItem
-        from ..models.chat_message_metadata import ChatMessageMetadata
-        from ..models.ui_widget import UiWidget
-
         d = dict(src_dict)
         role = d.pop("role", UNSET)
 
@@ -166,3 +154,10 @@ class ChatMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.chat_content_part import ChatContentPart
+from ..models.chat_message_artifacts_item import ChatMessageArtifactsItem
+from ..models.chat_message_metadata import ChatMessageMetadata
+from ..models.ui_widget import UiWidget

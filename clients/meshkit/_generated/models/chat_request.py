@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_file import ChatFile
-    from ..models.ui_response_hint import UIResponseHint
-
 
 T = TypeVar("T", bound="ChatRequest")
 
@@ -52,8 +47,6 @@ class ChatRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.ui_response_hint import UIResponseHint
-
         message = self.message
 
         user_id: None | str | Unset
@@ -172,9 +165,6 @@ class ChatRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.chat_file import ChatFile
-        from ..models.ui_response_hint import UIResponseHint
-
         d = dict(src_dict)
         message = d.pop("message")
 
@@ -341,3 +331,8 @@ class ChatRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.chat_file import ChatFile
+from ..models.ui_response_hint import UIResponseHint

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.chat_message import ChatMessage
-
 
 T = TypeVar("T", bound="ChatResponse")
 
@@ -71,8 +67,6 @@ class ChatResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.chat_message import ChatMessage
-
         d = dict(src_dict)
         message = ChatMessage.from_dict(d.pop("message"))
 
@@ -121,3 +115,7 @@ class ChatResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.chat_message import ChatMessage

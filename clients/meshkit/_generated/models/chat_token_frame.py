@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.chat_token import ChatToken
-
 
 T = TypeVar("T", bound="ChatTokenFrame")
 
@@ -29,8 +25,6 @@ class ChatTokenFrame:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.chat_token import ChatToken
-
         token: dict[str, Any] | str
         if isinstance(self.token, ChatToken):
             token = self.token.to_dict()
@@ -49,8 +43,6 @@ class ChatTokenFrame:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.chat_token import ChatToken
-
         d = dict(src_dict)
 
         def _parse_token(data: object) -> ChatToken | str:
@@ -88,3 +80,7 @@ class ChatTokenFrame:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.chat_token import ChatToken

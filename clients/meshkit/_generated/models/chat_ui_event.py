@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.ui_widget import UiWidget
-
 
 T = TypeVar("T", bound="ChatUiEvent")
 
@@ -45,8 +41,6 @@ class ChatUiEvent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.ui_widget import UiWidget
-
         d = dict(src_dict)
         ui = []
         _ui = d.pop("ui")
@@ -77,3 +71,7 @@ class ChatUiEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.ui_widget import UiWidget

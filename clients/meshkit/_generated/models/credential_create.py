@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.credential_create_credential import CredentialCreateCredential
-
 
 T = TypeVar("T", bound="CredentialCreate")
 
@@ -56,8 +52,6 @@ class CredentialCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.credential_create_credential import CredentialCreateCredential
-
         d = dict(src_dict)
         service = d.pop("service")
 
@@ -96,3 +90,7 @@ class CredentialCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.credential_create_credential import CredentialCreateCredential

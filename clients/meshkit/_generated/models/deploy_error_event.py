@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.deploy_error_event_details import DeployErrorEventDetails
-
 
 T = TypeVar("T", bound="DeployErrorEvent")
 
@@ -63,8 +59,6 @@ class DeployErrorEvent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.deploy_error_event_details import DeployErrorEventDetails
-
         d = dict(src_dict)
         error = d.pop("error")
 
@@ -104,3 +98,7 @@ class DeployErrorEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.deploy_error_event_details import DeployErrorEventDetails

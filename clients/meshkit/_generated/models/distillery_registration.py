@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.distillery_scope import DistilleryScope
-
 
 T = TypeVar("T", bound="DistilleryRegistration")
 
@@ -41,8 +37,6 @@ class DistilleryRegistration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.distillery_scope import DistilleryScope
-
         name = self.name
 
         public_key = self.public_key
@@ -86,8 +80,6 @@ class DistilleryRegistration:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.distillery_scope import DistilleryScope
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -154,3 +146,7 @@ class DistilleryRegistration:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.distillery_scope import DistilleryScope

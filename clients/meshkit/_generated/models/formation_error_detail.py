@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.formation_error_data import FormationErrorData
-
 
 T = TypeVar("T", bound="FormationErrorDetail")
 
@@ -33,8 +29,6 @@ class FormationErrorDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.formation_error_data import FormationErrorData
-
         code = self.code
 
         message = self.message
@@ -70,8 +64,6 @@ class FormationErrorDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.formation_error_data import FormationErrorData
-
         d = dict(src_dict)
         code = d.pop("code")
 
@@ -128,3 +120,7 @@ class FormationErrorDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.formation_error_data import FormationErrorData

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.formation_error_detail import FormationErrorDetail
-    from ..models.formation_error_envelope_data import FormationErrorEnvelopeData
-    from ..models.muxi_request_info import MuxiRequestInfo
-
 
 T = TypeVar("T", bound="FormationErrorEnvelope")
 
@@ -87,10 +81,6 @@ class FormationErrorEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.formation_error_detail import FormationErrorDetail
-        from ..models.formation_error_envelope_data import FormationErrorEnvelopeData
-        from ..models.muxi_request_info import MuxiRequestInfo
-
         d = dict(src_dict)
         success = d.pop("success")
 
@@ -144,3 +134,9 @@ class FormationErrorEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.formation_error_detail import FormationErrorDetail
+from ..models.formation_error_envelope_data import FormationErrorEnvelopeData
+from ..models.muxi_request_info import MuxiRequestInfo

@@ -1,15 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.formation_log_line_counts import FormationLogLineCounts
-    from ..models.formation_log_streams import FormationLogStreams
-
 
 T = TypeVar("T", bound="FormationLogs")
 
@@ -51,9 +46,6 @@ class FormationLogs:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.formation_log_line_counts import FormationLogLineCounts
-        from ..models.formation_log_streams import FormationLogStreams
-
         d = dict(src_dict)
         formation_id = d.pop("formation_id")
 
@@ -85,3 +77,8 @@ class FormationLogs:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.formation_log_line_counts import FormationLogLineCounts
+from ..models.formation_log_streams import FormationLogStreams

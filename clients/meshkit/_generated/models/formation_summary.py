@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.formation_status import FormationStatus, check_formation_status
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.formation_version_info import FormationVersionInfo
-
 
 T = TypeVar("T", bound="FormationSummary")
 
@@ -86,8 +82,6 @@ class FormationSummary:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.formation_version_info import FormationVersionInfo
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -147,3 +141,7 @@ class FormationSummary:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.formation_version_info import FormationVersionInfo

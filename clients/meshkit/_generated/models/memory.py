@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.memory_metadata import MemoryMetadata
-
 
 T = TypeVar("T", bound="Memory")
 
@@ -34,8 +30,6 @@ class Memory:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.memory_metadata import MemoryMetadata
-
         id = self.id
 
         content = self.content
@@ -74,8 +68,6 @@ class Memory:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.memory_metadata import MemoryMetadata
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -135,3 +127,7 @@ class Memory:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.memory_metadata import MemoryMetadata

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.memory_create_metadata import MemoryCreateMetadata
-
 
 T = TypeVar("T", bound="MemoryCreate")
 
@@ -61,8 +57,6 @@ class MemoryCreate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.memory_create_metadata import MemoryCreateMetadata
-
         content: Any | None | Unset
         if isinstance(self.content, Unset):
             content = UNSET
@@ -153,8 +147,6 @@ class MemoryCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.memory_create_metadata import MemoryCreateMetadata
-
         d = dict(src_dict)
 
         def _parse_content(data: object) -> Any | None | Unset:
@@ -286,3 +278,7 @@ class MemoryCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.memory_create_metadata import MemoryCreateMetadata

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.memory_create import MemoryCreate
-
 
 T = TypeVar("T", bound="MemoryIngestBatch")
 
@@ -44,8 +40,6 @@ class MemoryIngestBatch:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.memory_create import MemoryCreate
-
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
@@ -76,3 +70,7 @@ class MemoryIngestBatch:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.memory_create import MemoryCreate

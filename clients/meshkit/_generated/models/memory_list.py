@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.memory import Memory
-
 
 T = TypeVar("T", bound="MemoryList")
 
@@ -49,8 +45,6 @@ class MemoryList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.memory import Memory
-
         d = dict(src_dict)
         _memories = d.pop("memories", UNSET)
         memories: list[Memory] | Unset = UNSET
@@ -86,3 +80,7 @@ class MemoryList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.memory import Memory

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.request_status import RequestStatus
-
 
 T = TypeVar("T", bound="RequestList")
 
@@ -49,8 +45,6 @@ class RequestList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.request_status import RequestStatus
-
         d = dict(src_dict)
         _requests = d.pop("requests", UNSET)
         requests: list[RequestStatus] | Unset = UNSET
@@ -86,3 +80,7 @@ class RequestList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.request_status import RequestStatus

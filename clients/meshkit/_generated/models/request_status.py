@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.request_report import RequestReport
-
 
 T = TypeVar("T", bound="RequestStatus")
 
@@ -44,8 +40,6 @@ class RequestStatus:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.request_report import RequestReport
-
         request_id = self.request_id
 
         user_id = self.user_id
@@ -112,8 +106,6 @@ class RequestStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.request_report import RequestReport
-
         d = dict(src_dict)
         request_id = d.pop("request_id", UNSET)
 
@@ -202,3 +194,7 @@ class RequestStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.request_report import RequestReport

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.muxi_request_info import MuxiRequestInfo
-    from ..models.request_status import RequestStatus
-
 
 T = TypeVar("T", bound="RequestStatusEnvelope")
 
@@ -79,9 +74,6 @@ class RequestStatusEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.muxi_request_info import MuxiRequestInfo
-        from ..models.request_status import RequestStatus
-
         d = dict(src_dict)
         success = d.pop("success")
 
@@ -130,3 +122,8 @@ class RequestStatusEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.muxi_request_info import MuxiRequestInfo
+from ..models.request_status import RequestStatus

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.score_breakdown import ScoreBreakdown
-
 
 T = TypeVar("T", bound="RoutingDecision")
 
@@ -75,8 +71,6 @@ class RoutingDecision:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.score_breakdown import ScoreBreakdown
-
         d = dict(src_dict)
         message_id = d.pop("message_id")
 
@@ -120,3 +114,7 @@ class RoutingDecision:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.score_breakdown import ScoreBreakdown

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.secret_list_secrets import SecretListSecrets
-
 
 T = TypeVar("T", bound="SecretList")
 
@@ -46,8 +42,6 @@ class SecretList:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.secret_list_secrets import SecretListSecrets
-
         d = dict(src_dict)
         _secrets = d.pop("secrets", UNSET)
         secrets: SecretListSecrets | Unset
@@ -81,3 +75,7 @@ class SecretList:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.secret_list_secrets import SecretListSecrets

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.formation_list import FormationList
-
 
 T = TypeVar("T", bound="ServerFormationListEnvelope")
 
@@ -44,8 +40,6 @@ class ServerFormationListEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.formation_list import FormationList
-
         d = dict(src_dict)
         success = d.pop("success")
 
@@ -74,3 +68,7 @@ class ServerFormationListEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.formation_list import FormationList

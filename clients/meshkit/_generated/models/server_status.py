@@ -1,17 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.server_status_formations import ServerStatusFormations
-    from ..models.server_status_port_pool import ServerStatusPortPool
-    from ..models.server_status_runtime import ServerStatusRuntime
-    from ..models.server_status_server import ServerStatusServer
-
 
 T = TypeVar("T", bound="ServerStatus")
 
@@ -57,11 +50,6 @@ class ServerStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.server_status_formations import ServerStatusFormations
-        from ..models.server_status_port_pool import ServerStatusPortPool
-        from ..models.server_status_runtime import ServerStatusRuntime
-        from ..models.server_status_server import ServerStatusServer
-
         d = dict(src_dict)
         server = ServerStatusServer.from_dict(d.pop("server"))
 
@@ -96,3 +84,10 @@ class ServerStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.server_status_formations import ServerStatusFormations
+from ..models.server_status_port_pool import ServerStatusPortPool
+from ..models.server_status_runtime import ServerStatusRuntime
+from ..models.server_status_server import ServerStatusServer

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.session_message_metadata import SessionMessageMetadata
-
 
 T = TypeVar("T", bound="SessionMessage")
 
@@ -35,8 +31,6 @@ class SessionMessage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.session_message_metadata import SessionMessageMetadata
-
         role = self.role
 
         content = self.content
@@ -75,8 +69,6 @@ class SessionMessage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.session_message_metadata import SessionMessageMetadata
-
         d = dict(src_dict)
         role = d.pop("role")
 
@@ -136,3 +128,7 @@ class SessionMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.session_message_metadata import SessionMessageMetadata

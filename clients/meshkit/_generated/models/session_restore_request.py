@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.session_message import SessionMessage
-
 
 T = TypeVar("T", bound="SessionRestoreRequest")
 
@@ -42,8 +38,6 @@ class SessionRestoreRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.session_message import SessionMessage
-
         d = dict(src_dict)
         messages = []
         _messages = d.pop("messages")
@@ -74,3 +68,7 @@ class SessionRestoreRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.session_message import SessionMessage

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.trigger_request_data import TriggerRequestData
-
 
 T = TypeVar("T", bound="TriggerRequest")
 
@@ -61,8 +57,6 @@ class TriggerRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.trigger_request_data import TriggerRequestData
-
         d = dict(src_dict)
         data = TriggerRequestData.from_dict(d.pop("data"))
 
@@ -108,3 +102,7 @@ class TriggerRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.trigger_request_data import TriggerRequestData

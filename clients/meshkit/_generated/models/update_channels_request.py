@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.channels_update import ChannelsUpdate
-
 
 T = TypeVar("T", bound="UpdateChannelsRequest")
 
@@ -33,8 +29,6 @@ class UpdateChannelsRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.channels_update import ChannelsUpdate
-
         preferred_channel: None | str | Unset
         if isinstance(self.preferred_channel, Unset):
             preferred_channel = UNSET
@@ -69,8 +63,6 @@ class UpdateChannelsRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.channels_update import ChannelsUpdate
-
         d = dict(src_dict)
 
         def _parse_preferred_channel(data: object) -> None | str | Unset:
@@ -132,3 +124,7 @@ class UpdateChannelsRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.channels_update import ChannelsUpdate

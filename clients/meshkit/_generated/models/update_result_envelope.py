@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.update_result import UpdateResult
-
 
 T = TypeVar("T", bound="UpdateResultEnvelope")
 
@@ -44,8 +40,6 @@ class UpdateResultEnvelope:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.update_result import UpdateResult
-
         d = dict(src_dict)
         success = d.pop("success")
 
@@ -74,3 +68,7 @@ class UpdateResultEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.update_result import UpdateResult

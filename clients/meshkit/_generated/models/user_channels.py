@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_channels_channels import UserChannelsChannels
-
 
 T = TypeVar("T", bound="UserChannels")
 
@@ -66,8 +62,6 @@ class UserChannels:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.user_channels_channels import UserChannelsChannels
-
         d = dict(src_dict)
         user_id = d.pop("user_id", UNSET)
 
@@ -121,3 +115,7 @@ class UserChannels:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.user_channels_channels import UserChannelsChannels

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.user_channel import UserChannel
-
 
 T = TypeVar("T", bound="UserChannelsChannels")
 
@@ -27,8 +23,6 @@ class UserChannelsChannels:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.user_channel import UserChannel
-
         d = dict(src_dict)
         user_channels_channels = cls()
 
@@ -56,3 +50,7 @@ class UserChannelsChannels:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.user_channel import UserChannel

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.user_identifier import UserIdentifier
-
 
 T = TypeVar("T", bound="UserIdentifierLink")
 
@@ -55,8 +51,6 @@ class UserIdentifierLink:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.user_identifier import UserIdentifier
-
         d = dict(src_dict)
         muxi_user_id = d.pop("muxi_user_id", UNSET)
 
@@ -95,3 +89,7 @@ class UserIdentifierLink:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.user_identifier import UserIdentifier
