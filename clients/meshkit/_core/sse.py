@@ -24,7 +24,9 @@ _CR = ord("\r")
 _MAX_RETRY_DIGITS = 18
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass's __init__ goes through object.__setattr__, which tripled the
+# cost of making one event (one per chat token).
+@dataclass(slots=True)
 class ServerSentEvent:
     """One dispatched event. ``data`` is the raw text (data lines joined with ``\\n``), not parsed.
 

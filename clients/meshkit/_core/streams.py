@@ -87,12 +87,9 @@ class Stream(Generic[E]):
     def _loop(self) -> Iterator[E]:
         """One ``for`` loop over the shared events; leaving it early (break) closes the stream."""
         try:
-            while True:
-                try:
-                    event = next(self)
-                except StopIteration:
-                    return
-                yield event
+            if self._iterator is None:
+                self._iterator = self._events()
+            yield from self._iterator  # delegation runs in C: no Python frame per event here
         finally:
             self.close()
 
@@ -177,11 +174,9 @@ class AsyncStream(Generic[E]):
 
     async def _loop(self) -> AsyncIterator[E]:
         try:
-            while True:
-                try:
-                    event = await self.__anext__()
-                except StopAsyncIteration:
-                    return
+            if self._iterator is None:
+                self._iterator = self._events()
+            async for event in self._iterator:
                 yield event
         finally:
             await self.aclose()
