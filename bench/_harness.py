@@ -12,12 +12,60 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import httpx
+
 CLIENT_KEY = "fmc_dev_not_a_secret"  # the dev server's fake default keys (printed in its banner)
 ADMIN_KEY = "fma_dev_not_a_secret"
+
+
+def formation_headers(*, accept: str) -> dict[str, str]:
+    """What every meshkit formation request carries besides its idempotency key: the SDK
+    identification the contract asks of every MUXI client ("SDK identification"), the client key
+    and Accept. The baselines send the same, so both arms do the same wire work."""
+    from meshkit._core.config import identification_headers
+
+    return {**identification_headers(None, muxi=True), "X-MUXI-CLIENT-KEY": CLIENT_KEY, "Accept": accept}
+
+
+def idempotency_key() -> str:
+    """A fresh key per logical call, as meshkit makes one (uuid4)."""
+    return str(uuid.uuid4())
+
+
+@contextmanager
+def recorded_headers(http: httpx.Client | httpx.AsyncClient) -> Iterator[list[dict[str, int]]]:
+    """Each request's header names → value lengths while the block runs (an event hook, removed
+    afterwards so the timed rounds carry no hook)."""
+    seen: list[dict[str, int]] = []
+
+    def record(request: httpx.Request) -> None:
+        seen.append({name.lower(): len(value) for name, value in request.headers.items()})
+
+    async def record_async(request: httpx.Request) -> None:
+        record(request)
+
+    hooks = http.event_hooks
+    hook: Any = record_async if isinstance(http, httpx.AsyncClient) else record
+    http.event_hooks = {**hooks, "request": [*hooks.get("request", []), hook]}
+    try:
+        yield seen
+    finally:
+        http.event_hooks = hooks
+
+
+def check_same_wire(benchmark: str, meshkit: list[dict[str, int]], baseline: list[dict[str, int]]) -> None:
+    """Fail the run unless both arms' first requests carry the same headers (names and value
+    lengths): a baseline that sends less would flatter it."""
+    if not meshkit or not baseline or meshkit[0] != baseline[0]:
+        raise RuntimeError(
+            f"{benchmark}: the arms send different headers:\n meshkit  {meshkit[:1]}\n baseline {baseline[:1]}"
+        )
 
 
 class DevServerProcess:

@@ -8,7 +8,16 @@ import json
 import time
 
 import httpx
-from _harness import CLIENT_KEY, DevServerProcess, Result, median
+from _harness import (
+    CLIENT_KEY,
+    DevServerProcess,
+    Result,
+    check_same_wire,
+    formation_headers,
+    idempotency_key,
+    median,
+    recorded_headers,
+)
 from meshkit import AsyncFormation
 
 CONCURRENT = 1000
@@ -29,7 +38,7 @@ async def _main(server: DevServerProcess) -> tuple[dict[str, list[float]], dict[
     )
     raw = httpx.AsyncClient(timeout=timeout, limits=LIMITS)
     url = f"{server.formation_url}/v1/chat"
-    headers = {"X-MUXI-CLIENT-KEY": CLIENT_KEY, "Accept": "application/json"}
+    headers = formation_headers(accept="application/json")
     errors = {"meshkit": 0, "baseline": 0}
 
     async def meshkit_one(i: int) -> None:
@@ -38,7 +47,11 @@ async def _main(server: DevServerProcess) -> tuple[dict[str, list[float]], dict[
             raise RuntimeError(result.text)
 
     async def baseline_one(i: int) -> None:
-        response = await raw.post(url, json={"message": f"hello {i}", "stream": False}, headers=headers)
+        response = await raw.post(
+            url,
+            json={"message": f"hello {i}", "stream": False},
+            headers={**headers, "X-Muxi-Idempotency-Key": idempotency_key()},
+        )
         if response.status_code != 200:
             raise RuntimeError(response.text)
         if json.loads(response.content)["data"]["message"]["content"] != f"You said: hello {i}":
@@ -55,6 +68,10 @@ async def _main(server: DevServerProcess) -> tuple[dict[str, list[float]], dict[
 
     samples: dict[str, list[float]] = {"meshkit": [], "baseline": []}
     try:
+        with recorded_headers(formation._transport.http) as meshkit_wire, recorded_headers(raw) as baseline_wire:
+            await meshkit_one(0)
+            await baseline_one(0)
+        check_same_wire("async chat", meshkit_wire, baseline_wire)
         for arm in arms:  # warm-up: open the pools
             await batch(arm)
         errors.update(meshkit=0, baseline=0)

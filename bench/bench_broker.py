@@ -12,8 +12,9 @@ import time
 import uuid
 
 import httpx
-from _harness import DevServerProcess, Result, interleaved, median
+from _harness import DevServerProcess, Result, check_same_wire, interleaved, median, recorded_headers
 from meshkit import AiMeshClient, EndpointMetrics, Message
+from meshkit._core.config import identification_headers
 
 CALLS = 2000
 ROUNDS = 3
@@ -34,45 +35,56 @@ def run(server: DevServerProcess) -> list[Result]:
         )
     )
     url = f"{server.broker_url}/messages"
-    headers = {"Accept": "application/json"}
+    # The broker is not a MUXI API: meshkit sends only its User-Agent (contract README).
+    headers = {**identification_headers(None, muxi=False), "Accept": "application/json"}
     batch = {"meshkit": 0, "baseline": 0}
+
+    def meshkit_send(tag: str, i: int) -> None:
+        ack = client.send_message(Message(agent_id=f"bench-{tag}-{i // PER_AGENT}", payload=f"{tag}-{i:06d}"))
+        if not ack.is_success or ack.deduplicated:
+            raise RuntimeError(ack)
+
+    def baseline_send(tag: str, i: int) -> None:
+        now_ns = time.time_ns()
+        body = {
+            "agent_id": f"bench-{tag}-{i // PER_AGENT}",
+            "message_id": str(uuid.uuid4()),
+            "payload": f"{tag}-{i:06d}".encode().hex(),
+            "estimated_cost_tokens": 0.0,
+            "budget_tokens": 1000.0,
+            "deadline_ms": now_ns // 1_000_000 + 60_000,
+            "task_graph_id": "",
+            "dependencies": [],
+            "priority": 50,
+            "dedup_context": "",
+            "trace_id": "",
+            "metadata": {},
+            "timestamp": now_ns,
+        }
+        response = raw.post(url, json=body, headers=headers)
+        if response.status_code != 200:
+            raise RuntimeError(response.text)
+        ack = json.loads(response.content)
+        if ack.get("deduplicated") or ack.get("status") not in ("success", "processed", "ACK_PROCESSED", 2):
+            raise RuntimeError(ack)
 
     def meshkit_arm() -> None:
         batch["meshkit"] += 1
         tag = f"m{batch['meshkit']:03d}"
         for i in range(CALLS):
-            ack = client.send_message(Message(agent_id=f"bench-{tag}-{i // PER_AGENT}", payload=f"{tag}-{i:06d}"))
-            if not ack.is_success or ack.deduplicated:
-                raise RuntimeError(ack)
+            meshkit_send(tag, i)
 
     def baseline_arm() -> None:
         batch["baseline"] += 1
         tag = f"b{batch['baseline']:03d}"
         for i in range(CALLS):
-            now_ns = time.time_ns()
-            body = {
-                "agent_id": f"bench-{tag}-{i // PER_AGENT}",
-                "message_id": str(uuid.uuid4()),
-                "payload": f"{tag}-{i:06d}".encode().hex(),
-                "estimated_cost_tokens": 0.0,
-                "budget_tokens": 1000.0,
-                "deadline_ms": now_ns // 1_000_000 + 60_000,
-                "task_graph_id": "",
-                "dependencies": [],
-                "priority": 50,
-                "dedup_context": "",
-                "trace_id": "",
-                "metadata": {},
-                "timestamp": now_ns,
-            }
-            response = raw.post(url, json=body, headers=headers)
-            if response.status_code != 200:
-                raise RuntimeError(response.text)
-            ack = json.loads(response.content)
-            if ack.get("deduplicated") or ack.get("status") not in ("success", "processed", "ACK_PROCESSED", 2):
-                raise RuntimeError(ack)
+            baseline_send(tag, i)
 
     try:
+        with recorded_headers(client._transport.http) as meshkit_wire, recorded_headers(raw) as baseline_wire:
+            meshkit_send("probe-m", 0)
+            baseline_send("probe-b", 0)
+        check_same_wire("broker send", meshkit_wire, baseline_wire)
         samples = interleaved({"meshkit": meshkit_arm, "baseline": baseline_arm}, ROUNDS)
     finally:
         client.close()

@@ -9,7 +9,17 @@ from __future__ import annotations
 import json
 
 import httpx
-from _harness import CLIENT_KEY, DevServerProcess, Result, interleaved, median
+from _harness import (
+    CLIENT_KEY,
+    DevServerProcess,
+    Result,
+    check_same_wire,
+    formation_headers,
+    idempotency_key,
+    interleaved,
+    median,
+    recorded_headers,
+)
 from meshkit import Formation
 from meshkit._core.events import ContentDelta
 
@@ -22,7 +32,7 @@ def run(server: DevServerProcess) -> list[Result]:
     formation = Formation(url=server.formation_url, client_key=CLIENT_KEY)
     raw = httpx.Client(timeout=formation._settings.timeout)
     url = f"{server.formation_url}/v1/chat"
-    headers = {"X-MUXI-CLIENT-KEY": CLIENT_KEY, "Accept": "text/event-stream"}
+    headers = formation_headers(accept="text/event-stream")
 
     def meshkit_arm() -> None:
         count = 0
@@ -35,7 +45,8 @@ def run(server: DevServerProcess) -> list[Result]:
     def baseline_arm() -> None:
         count = 0
         parts = []
-        with raw.stream("POST", url, json={"message": MESSAGE, "stream": True}, headers=headers) as response:
+        call_headers = {**headers, "X-Muxi-Idempotency-Key": idempotency_key()}
+        with raw.stream("POST", url, json={"message": MESSAGE, "stream": True}, headers=call_headers) as response:
             if response.status_code != 200:
                 response.read()
                 raise RuntimeError(response.text)
@@ -49,6 +60,10 @@ def run(server: DevServerProcess) -> list[Result]:
         assert count == TOKENS, count
 
     try:
+        with recorded_headers(formation._transport.http) as meshkit_wire, recorded_headers(raw) as baseline_wire:
+            meshkit_arm()
+            baseline_arm()
+        check_same_wire("chat_stream", meshkit_wire, baseline_wire)
         samples = interleaved({"meshkit": meshkit_arm, "baseline": baseline_arm}, ROUNDS)
     finally:
         formation.close()
