@@ -224,6 +224,22 @@ def test_discontinuity_makes_the_completed_text_authoritative(formation: Formati
     assert stream.text == completed.full_text == "(revised) You said: hello"
 
 
+def test_a_long_stream_keeps_every_delta_in_its_text(formation: Formation) -> None:
+    # 5,000 deltas: the decoder joins them in groups to keep memory near the text's size, which
+    # must never show in stream.text, mid-stream or at the end.
+    words = [f"w{i}" for i in range(5000)]
+    deltas = []
+    with formation.chat_stream(" ".join(words)) as stream:
+        for event in stream:
+            if isinstance(event, ContentDelta):
+                deltas.append(event.text)
+                if len(deltas) in (1023, 1024, 1025, 2048, 4999):
+                    assert stream.text == "".join(deltas)
+
+    assert len(deltas) == 5002
+    assert stream.text == "".join(deltas) == "You said: " + " ".join(words)
+
+
 def test_error_event_raises_stream_error_with_partial_text(formation: Formation) -> None:
     stream = formation.chat_stream("/fail now")
     seen = []

@@ -140,19 +140,21 @@ _TOKEN_CLASSES: dict[str, type[ChatEvent]] = {
 _scan_json: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
-def _loads(text: str) -> Any:
-    try:
-        value, end = _scan_json(text, 0)
-    except StopIteration:
-        return json.loads(text)
-    return value if end == len(text) else json.loads(text)
-
-
 def _json(event: ServerSentEvent) -> Any:
+    data = event.data
     try:
-        return _loads(event.data)
+        value, end = _scan_json(data, 0)
+        if end == len(data):
+            return value
+    except (StopIteration, ValueError):
+        pass
+    try:
+        return json.loads(data)
     except ValueError:
-        raise ResponseValidationError(f"stream frame is not JSON: {event.data[:200]!r}", body=event.data) from None
+        raise ResponseValidationError(f"stream frame is not JSON: {data[:200]!r}", body=data) from None
+
+
+_COMPACT_EVERY = 1024
 
 
 class ChatEventDecoder:
@@ -161,7 +163,10 @@ class ChatEventDecoder:
     terminal: str | None = "done"
 
     def __init__(self) -> None:
+        # The deltas so far. Every _COMPACT_EVERY of them are joined into one string: a long
+        # answer then costs about its text in memory, not one str object (~50 bytes) per token.
         self.parts: list[str] = []
+        self._pending = 0
         self.final: str | None = None
         self.finished = False
 
@@ -187,19 +192,36 @@ class ChatEventDecoder:
             raise StreamError(message, code=code, partial_text=self.text)
         return UnknownEvent(name, data=_json(event) if event.data else None)
 
+    def _append(self, text: str) -> None:
+        self.parts.append(text)
+        self._pending += 1
+        if self._pending == _COMPACT_EVERY:
+            self._compact()
+
+    def _compact(self) -> None:
+        parts = self.parts
+        parts[-_COMPACT_EVERY:] = ["".join(parts[-_COMPACT_EVERY:])]
+        self._pending = 0
+
     def _token(self, frame: Any) -> ChatEvent:
-        token = frame.get("token") if isinstance(frame, dict) else None
-        if isinstance(token, str):  # older runtimes send a bare string: a content delta
-            self.parts.append(token)
-            return ContentDelta("content", token, {"type": "content", "content": token})
-        if not isinstance(token, dict):
+        token = frame.get("token") if type(frame) is dict else None
+        if type(token) is not dict:
+            if isinstance(token, str):  # older runtimes send a bare string: a content delta
+                self._append(token)
+                return ContentDelta("content", token, {"type": "content", "content": token})
             raise ResponseValidationError("chat frame without a token object", body=frame)
-        kind = str(token.get("type") or "")
+        kind = token.get("type")
+        if type(kind) is not str:
+            kind = str(kind or "")
         content = token.get("content")
         cls = _TOKEN_CLASSES.get(kind, UnknownEvent)
-        if cls is ContentDelta:
+        if cls is ContentDelta:  # the hot path: _append's work inlined
             text = content if isinstance(content, str) else ""
-            self.parts.append(text)
+            parts = self.parts
+            parts.append(text)
+            self._pending += 1
+            if self._pending == _COMPACT_EVERY:
+                self._compact()
             return ContentDelta(kind, text, token)
         if cls is Completed:
             text = content if isinstance(content, str) else self.text
@@ -249,8 +271,8 @@ class TypedEventDecoder:
         schema = self.schemas.get(event.event)
         if schema is None:
             try:
-                return StreamEvent(event.event, _loads(event.data), event)
-            except ValueError:
+                return StreamEvent(event.event, _json(event), event)
+            except ResponseValidationError:  # not JSON: the text as it came
                 return StreamEvent(event.event, event.data, event)
         return StreamEvent(event.event, parse_model(schema, _json(event)), event)
 
