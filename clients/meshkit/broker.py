@@ -69,8 +69,9 @@ from ._core.config import (
 )
 from ._core.errors import MeshkitError, ResponseValidationError, ValidationError
 from ._core.guards import Guards
+from ._core.ops import Operations
 from ._core.retry import RetryPolicy
-from ._core.transport import Wire, bind_arguments, operations, parse_model
+from ._core.transport import Wire, parse_model
 
 if TYPE_CHECKING:
     from ._generated.models import RoutingDecision
@@ -1092,32 +1093,13 @@ class AsyncAiMeshClient(_BrokerBase):
         return health
 
 
-class BrokerOps:
+class BrokerOps(Operations):
     """``client.ops.<operation_id>(...)``: every broker operation of the spec — also ones added by
     ``make generate`` later — with the client's auth, retries and typed errors. Arguments are the
     generated builder's (path parameters positionally, ``body=`` a dict); answers are the
     generated models. On the async client the calls return awaitables."""
 
-    def __init__(self, transport: SyncTransport | AsyncTransport, timeout: httpx.Timeout) -> None:
-        self._transport = transport
-        self._timeout = timeout
-
-    def __dir__(self) -> list[str]:
-        return sorted(op_id for op_id, entry in operations().items() if "broker" in entry["tags"])
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        entry = operations().get(name)
-        if name.startswith("_") or entry is None or "broker" not in entry["tags"]:
-            raise AttributeError(f"the broker API has no operation {name!r}")
-        transport, timeout = self._transport, self._timeout
-        headers = {"Accept": entry["media_type"]} if entry["media_type"] not in (None, "application/json") else None
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return transport.call(name, bind_arguments(name, "broker", args, kwargs), headers=headers, timeout=timeout)
-
-        call.__name__ = name
-        call.__doc__ = f"{entry['method']} {entry['path']} (broker operation {name})"
-        return call
+    tag = "broker"
 
 
 __all__ = [

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
 
 import httpx
@@ -25,11 +25,12 @@ import httpx
 from ._core.client import AsyncTransport, SyncTransport
 from ._core.config import FormationSettings, TimeoutArg, identification_headers, make_timeout, resolve_formation
 from ._core.errors import ConfigurationError, MeshkitError, NotFoundError
-from ._core.events import ChatEvent, ChatEventDecoder, StreamEvent, TypedEventDecoder
+from ._core.events import ChatEvent, ChatEventDecoder, StreamEvent
 from ._core.guards import Guards
+from ._core.ops import Operations, OpsCall
 from ._core.retry import RetryPolicy
-from ._core.streams import AsyncStream, Stream
-from ._core.transport import Wire, bind_arguments, builder_parameters, operations
+from ._core.streams import AsyncStream, EventDecoder, Stream
+from ._core.transport import Wire, builder_parameters
 from ._generated.types import Unset
 
 if TYPE_CHECKING:
@@ -128,12 +129,11 @@ class _FormationBase:
     _timeout: httpx.Timeout | None
     _transport: Any  # SyncTransport or AsyncTransport
     _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
-    _ops_type: ClassVar[type[FormationOps] | type[AsyncFormationOps]]
 
     def _attach(self, http: Any, *, owns_http: bool) -> None:
         self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
         self._timeout = self._settings.timeout
-        self.ops: Any = self._ops_type(self)
+        self.ops = FormationOps(self)
 
     def _copy(self, *, settings: FormationSettings | None = None, user_id: str | None = None) -> Self:
         clone = object.__new__(type(self))
@@ -296,9 +296,10 @@ def _secret_value(secrets: Any, key: str) -> str:
     return str(found[key])
 
 
-class _OpsBase:
+class FormationOps(Operations):
     """``formation.ops.<operation_id>(...)``: every formation operation of the spec, including
-    ones added by ``make generate`` after this file was written.
+    ones added by ``make generate`` after this file was written (sync and async alike: on an
+    AsyncFormation the calls return awaitables and the streams are AsyncStream).
 
     Arguments are the generated builder's: path parameters (positionally or by name), ``body=``
     (a dict or model), query and header parameters. Besides: ``as_user=`` names the end user
@@ -306,94 +307,31 @@ class _OpsBase:
     ``idempotency_key=``, and ``stream=True`` for operations that can answer with a stream (chat).
     Returns the typed data model; streams are Stream/AsyncStream."""
 
-    _formation: _FormationBase
+    tag = "formation"
 
-    def __dir__(self) -> list[str]:
-        return sorted(op_id for op_id, entry in operations().items() if "formation" in entry["tags"])
+    def __init__(self, formation: _FormationBase) -> None:
+        super().__init__(formation._transport, formation._timeout)
+        self._user = formation._user
 
-    def _entry(self, name: str) -> Mapping[str, Any]:
-        entry = operations().get(name)
-        if entry is None or "formation" not in entry["tags"]:
-            raise AttributeError(f"the formation API has no operation {name!r}")
-        return entry
-
-    def _plan(
-        self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> tuple[dict[str, Any], dict[str, Any], Any]:
-        """(builder arguments, call options, stream decoder or None) for one ops call."""
-        entry = self._entry(name)
-        formation = self._formation
-        parameters = builder_parameters(name, "formation")
+    def _plan(self, name: str, entry: Mapping[str, Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> OpsCall:
         as_user = kwargs.pop("as_user", None)
-        if "user_id" not in parameters and "user_id" in kwargs:
+        if "user_id" not in builder_parameters(name, self.tag) and "user_id" in kwargs:
             as_user = as_user or kwargs.pop("user_id")
-        idempotency_key = kwargs.pop("idempotency_key", None)
-        wants_stream = entry["stream"] == "always" or (entry["stream"] == "optional" and kwargs.pop("stream", False))
-        arguments = bind_arguments(name, "formation", args, kwargs)
+        planned = super()._plan(name, entry, args, kwargs)
+        arguments = planned.arguments
         body = arguments.get("body")
         if entry["stream"] == "optional" and isinstance(body, dict):
             # Chat decides by its body; a blocking call must say "stream": false (formation.md §6.1).
-            arguments["body"] = {"stream": bool(wants_stream), **body}
-        options = {
-            "user_id": formation._user(as_user),
-            "idempotency_key": idempotency_key,
-            "timeout": formation._timeout,
-        }
-        decoder = None
-        if wants_stream:
-            events = entry["events"] or {}
-            decoder = ChatEventDecoder() if events.get("message") == "ChatTokenFrame" else TypedEventDecoder(events)
-        return arguments, options, decoder
+            arguments = {**arguments, "body": {"stream": planned.decoder is not None, **body}}
+        return replace(planned, arguments=arguments, options={**planned.options, "user_id": self._user(as_user)})
+
+    def _decoder(self, entry: Mapping[str, Any]) -> EventDecoder[Any]:
+        if (entry["events"] or {}).get("message") == "ChatTokenFrame":
+            return ChatEventDecoder()
+        return super()._decoder(entry)
 
 
-class FormationOps(_OpsBase):
-    """Low-level access to every formation operation (sync); see :class:`_OpsBase`."""
-
-    def __init__(self, formation: _FormationBase) -> None:
-        self._formation = formation
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        entry = self._entry(name)
-        formation = self._formation
-        assert isinstance(formation, Formation)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            arguments, options, decoder = self._plan(name, args, kwargs)
-            if decoder is not None:
-                opener = lambda: formation._transport.open_stream(name, arguments, **options)  # noqa: E731
-                return Stream(opener, decoder)
-            return formation._transport.call(name, arguments, **options)
-
-        call.__name__ = name
-        call.__doc__ = f"{entry['method']} {entry['path']} (formation operation {name})"
-        return call
-
-
-class AsyncFormationOps(_OpsBase):
-    """Low-level access to every formation operation (async); streams are AsyncStream."""
-
-    def __init__(self, formation: _FormationBase) -> None:
-        self._formation = formation
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        entry = self._entry(name)
-        formation = self._formation
-        assert isinstance(formation, AsyncFormation)
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            arguments, options, decoder = self._plan(name, args, kwargs)
-            if decoder is not None:
-
-                async def opener() -> httpx.Response:
-                    response: httpx.Response = await formation._transport.open_stream(name, arguments, **options)
-                    return response
-
-                return AsyncStream(opener, decoder)
-            return formation._transport.call(name, arguments, **options)
-
-        call.__name__ = name
-        call.__doc__ = f"{entry['method']} {entry['path']} (formation operation {name})"
-        return call
+AsyncFormationOps = FormationOps  # one class serves both: the formation's transport decides
 
 
 class Formation(_FormationBase):
@@ -405,7 +343,6 @@ class Formation(_FormationBase):
     """
 
     _transport_type = SyncTransport
-    _ops_type = FormationOps
 
     def __init__(
         self,
@@ -598,7 +535,6 @@ class AsyncFormation(_FormationBase):
     """The asyncio twin of :class:`Formation` (same arguments, ``await`` the calls)."""
 
     _transport_type = AsyncTransport
-    _ops_type = AsyncFormationOps
 
     def __init__(
         self,

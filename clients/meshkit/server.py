@@ -10,7 +10,8 @@
 Every ``/rpc`` request is signed with MUXI-HMAC afresh for each attempt. The server's mutations
 (deploy, update, lifecycle actions, delete) are never re-sent once they may have reached it; reads
 are retried. Progress streams (``deploy_stream`` …) yield typed progress events and end with the
-typed completion, or raise :class:`DeploymentError` on an ``event: error`` frame.
+typed completion, or raise :class:`DeploymentError` on an ``event: error`` frame. Every server
+operation of the spec is also ``server.ops.<operation_id>(...)`` (:class:`ServerOps`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import zipfile
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, cast
 
 import httpx
 
@@ -35,10 +36,11 @@ from ._core.config import ServerSettings, TimeoutArg, identification_headers, re
 from ._core.errors import ConfigurationError, ResponseValidationError, StreamError
 from ._core.events import StreamEvent, TypedEventDecoder
 from ._core.guards import Guards
+from ._core.ops import Operations
 from ._core.retry import RetryPolicy
 from ._core.sse import ServerSentEvent
-from ._core.streams import AsyncStream, Stream
-from ._core.transport import Wire, parse_model
+from ._core.streams import AsyncStream, EventDecoder, Stream
+from ._core.transport import Wire, operation, parse_model
 
 if TYPE_CHECKING:
     from ._generated.models import (
@@ -179,13 +181,54 @@ class _ProgressDecoder(TypedEventDecoder):
         )
 
 
+def _events_decoder(events: Mapping[str, str | None] | None) -> TypedEventDecoder:
+    """The decoder of a server event stream (``events``: the spec's event name → payload model):
+    a progress stream (its events end in ``complete``) raises DeploymentError on an error frame;
+    any other (a log follow) yields typed events."""
+    schemas = dict(events or {})
+    return _ProgressDecoder(schemas) if "complete" in schemas else TypedEventDecoder(schemas)
+
+
+class _Download:
+    """A download's ``.part`` file next to its destination: it becomes the destination only once
+    the archive checks out (a failure mid-download cannot be reported otherwise), and is removed
+    on any failure, a broken connection included."""
+
+    def __init__(self, destination: str | os.PathLike[str]) -> None:
+        self.target = Path(destination)
+        # Closed by __exit__: this object is the context manager around it.
+        self._file = tempfile.NamedTemporaryFile(dir=self.target.parent, delete=False, suffix=".part")  # noqa: SIM115
+        self._part = Path(self._file.name)
+
+    def __enter__(self) -> _Download:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        self._file.close()
+        if exc is None:
+            return
+        self._part.unlink(missing_ok=True)
+        if isinstance(exc, httpx.TransportError):
+            raise StreamError(f"the download broke: {exc}", code="STREAM_INTERRUPTED") from exc
+
+    def write(self, chunk: bytes) -> None:
+        self._file.write(chunk)
+
+    def publish(self) -> Path:
+        """Check the archive, then move it to its destination."""
+        _publish_zip(self._part, self.target)
+        return self.target
+
+
 class _ServerBase:
     """What the sync and async server clients share: settings, the wire, and the call plans."""
 
     _settings: ServerSettings
     _wire: Wire
+    _transport: Any  # SyncTransport or AsyncTransport
+    _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
 
-    def _setup(self, settings: ServerSettings, guards: Guards | None = None) -> None:
+    def _setup(self, settings: ServerSettings, guards: Guards | None, http: Any, *, owns_http: bool) -> None:
         self._settings = settings
         self._wire = Wire(
             root_url=settings.url,
@@ -195,6 +238,8 @@ class _ServerBase:
             tag="server",
             guards=guards,
         )
+        self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
+        self.ops = ServerOps(self._transport, settings.timeout, stream_timeout=PROGRESS_TIMEOUT)
 
     @property
     def url(self) -> str:
@@ -222,14 +267,25 @@ class _ServerBase:
         return formation, arguments
 
     @staticmethod
-    def _progress_decoder(operation_id: str) -> _ProgressDecoder:
-        from ._core.transport import operation
-
-        return _ProgressDecoder(dict(operation(operation_id)["events"] or {}))
-
-    @staticmethod
     def _health(body: Any) -> Any:
         return parse_model("ServerHealth", body)
+
+    @staticmethod
+    def _logs_text(body: Any) -> str:
+        return body if isinstance(body, str) else ""
+
+    @staticmethod
+    def _logs_arguments(formation_id: str, lines: int, stream: str) -> dict[str, Any]:
+        return {"formation_id": formation_id, "lines": lines, "stream": stream}
+
+    @staticmethod
+    def _follow_arguments(formation_id: str, stream: str) -> dict[str, Any]:
+        # follow=true is what makes the server stream (contract server.md §6): one line per event.
+        return {"formation_id": formation_id, "follow": True, "stream": stream}
+
+    @staticmethod
+    def _download_arguments(formation_id: str, db: bool) -> dict[str, Any]:
+        return {"formation_id": formation_id, "db": db}
 
     def _formation_kwargs(self, formation_id: str, draft: bool, keys: Mapping[str, Any]) -> dict[str, Any]:
         return {
@@ -241,7 +297,13 @@ class _ServerBase:
 
 
 class ServerClient(_ServerBase):
-    """A MUXI Server (env: ``MUXI_SERVER_URL``, ``MUXI_KEY_ID``, ``MUXI_SECRET_KEY``)."""
+    """A MUXI Server (env: ``MUXI_SERVER_URL``, ``MUXI_KEY_ID``, ``MUXI_SECRET_KEY``).
+
+    Every server operation of the spec is also ``server.ops.<operation_id>(...)`` (see
+    :class:`ServerOps`)."""
+
+    _transport: SyncTransport
+    _transport_type = SyncTransport
 
     def __init__(
         self,
@@ -255,19 +317,16 @@ class ServerClient(_ServerBase):
         http_client: httpx.Client | None = None,
         guards: Guards | None = None,
     ) -> None:
-        self._setup(
-            resolve_server(
-                url=url,
-                key_id=key_id,
-                secret_key=secret_key,
-                timeout=timeout,
-                max_retries=max_retries,
-                app_name=app_name,
-            ),
-            guards,
+        settings = resolve_server(
+            url=url,
+            key_id=key_id,
+            secret_key=secret_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            app_name=app_name,
         )
-        http = http_client if http_client is not None else httpx.Client(timeout=self._settings.timeout)
-        self._transport = SyncTransport(self._wire, http, owns_http=http_client is None)
+        http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
+        self._setup(settings, guards, http, owns_http=http_client is None)
 
     def __enter__(self) -> ServerClient:
         return self
@@ -282,9 +341,9 @@ class ServerClient(_ServerBase):
     def _call(self, operation_id: str, arguments: Mapping[str, Any] | None = None, **options: Any) -> Any:
         return self._transport.call(operation_id, arguments, timeout=self._settings.timeout, **options)
 
-    def _progress(self, operation_id: str, arguments: Mapping[str, Any]) -> Stream[StreamEvent]:
+    def _stream(self, operation_id: str, arguments: Mapping[str, Any]) -> Stream[StreamEvent]:
         opener = lambda: self._transport.open_stream(operation_id, arguments, timeout=PROGRESS_TIMEOUT)  # noqa: E731
-        return Stream(opener, self._progress_decoder(operation_id))
+        return Stream(opener, _events_decoder(operation(operation_id)["events"]))
 
     # --- health and status ---------------------------------------------------------------------------
 
@@ -334,7 +393,7 @@ class ServerClient(_ServerBase):
         """Deploy, yielding ``progress`` events (``.data.stage``, ``.message``, ``.progress``) and
         finally ``complete`` (``.data`` is a DeployCompleteEvent); DeploymentError on failure."""
         formation, arguments = self._deploy_arguments(source, formation_id, version)
-        return self._progress("deploy_formation", {**arguments, "x_formation_id": formation})
+        return self._stream("deploy_formation", {**arguments, "x_formation_id": formation})
 
     def update(
         self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
@@ -349,7 +408,7 @@ class ServerClient(_ServerBase):
     ) -> Stream[StreamEvent]:
         """The update with its progress events."""
         _, arguments = self._deploy_arguments(source, formation_id, version)
-        return self._progress("update_formation", {**arguments, "formation_id": formation_id})
+        return self._stream("update_formation", {**arguments, "formation_id": formation_id})
 
     def start_formation(self, formation_id: str) -> Any:
         """Start a stopped formation (ConflictError if it runs)."""
@@ -379,42 +438,30 @@ class ServerClient(_ServerBase):
 
     def get_server_logs(self, lines: int = 100) -> str:
         """The last ``lines`` of the server's audit log, as text."""
-        text = self._call("get_server_logs", {"lines": lines}, typed=False)
-        return text if isinstance(text, str) else ""
+        return self._logs_text(self._call("get_server_logs", {"lines": lines}, typed=False))
 
     def get_formation_logs(self, formation_id: str, *, lines: int = 100, stream: str = "all") -> FormationLogs:
         """The last lines of a formation's stdout/stderr (``stream``: stdout, stderr or all)."""
-        result: FormationLogs = self._call(
-            "get_formation_logs", {"formation_id": formation_id, "lines": lines, "stream": stream}
-        )
+        result: FormationLogs = self._call("get_formation_logs", self._logs_arguments(formation_id, lines, stream))
         return result
 
     def follow_logs(self, formation_id: str, *, stream: str = "stdout") -> Stream[StreamEvent]:
         """New log lines as they are written (``event.data.line``); open-ended: close it when done."""
-        arguments = {"formation_id": formation_id, "follow": True, "stream": stream}
-        opener = lambda: self._transport.open_stream("get_formation_logs", arguments, timeout=PROGRESS_TIMEOUT)  # noqa: E731
-        from ._core.transport import operation
-
-        return Stream(opener, TypedEventDecoder(dict(operation("get_formation_logs")["events"] or {})))
+        return self._stream("get_formation_logs", self._follow_arguments(formation_id, stream))
 
     def download(self, formation_id: str, destination: str | os.PathLike[str], *, db: bool = False) -> Path:
         """Save the formation's files as a zip (``db=True`` adds ``memory.db``); the archive is
         checked before the file appears, since a failure mid-download cannot be reported otherwise."""
-        response = self._transport.open_stream(
-            "download_formation", {"formation_id": formation_id, "db": db}, timeout=PROGRESS_TIMEOUT
-        )
-        target = Path(destination)
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".part") as part:
+        with _Download(destination) as download:
+            response = self._transport.open_stream(
+                "download_formation", self._download_arguments(formation_id, db), timeout=PROGRESS_TIMEOUT
+            )
             try:
                 for chunk in response.iter_bytes():
-                    part.write(chunk)
-            except httpx.TransportError as exc:
-                Path(part.name).unlink(missing_ok=True)
-                raise StreamError(f"the download broke: {exc}", code="STREAM_INTERRUPTED") from exc
+                    download.write(chunk)
             finally:
                 response.close()
-        _publish_zip(Path(part.name), target)
-        return target
+        return download.publish()
 
     # --- formations on this server -------------------------------------------------------------------
 
@@ -440,7 +487,11 @@ def _publish_zip(part: Path, target: Path) -> None:
 
 
 class AsyncServerClient(_ServerBase):
-    """The asyncio twin of :class:`ServerClient`."""
+    """The asyncio twin of :class:`ServerClient` (same arguments, ``await`` the calls; streams are
+    AsyncStream, iterated with ``async for``; ``ops`` calls return awaitables)."""
+
+    _transport: AsyncTransport
+    _transport_type = AsyncTransport
 
     def __init__(
         self,
@@ -454,19 +505,16 @@ class AsyncServerClient(_ServerBase):
         http_client: httpx.AsyncClient | None = None,
         guards: Guards | None = None,
     ) -> None:
-        self._setup(
-            resolve_server(
-                url=url,
-                key_id=key_id,
-                secret_key=secret_key,
-                timeout=timeout,
-                max_retries=max_retries,
-                app_name=app_name,
-            ),
-            guards,
+        settings = resolve_server(
+            url=url,
+            key_id=key_id,
+            secret_key=secret_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            app_name=app_name,
         )
-        http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._settings.timeout)
-        self._transport = AsyncTransport(self._wire, http, owns_http=http_client is None)
+        http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
+        self._setup(settings, guards, http, owns_http=http_client is None)
 
     async def __aenter__(self) -> AsyncServerClient:
         return self
@@ -481,11 +529,11 @@ class AsyncServerClient(_ServerBase):
     async def _call(self, operation_id: str, arguments: Mapping[str, Any] | None = None, **options: Any) -> Any:
         return await self._transport.call(operation_id, arguments, timeout=self._settings.timeout, **options)
 
-    def _progress(self, operation_id: str, arguments: Mapping[str, Any]) -> AsyncStream[StreamEvent]:
+    def _stream(self, operation_id: str, arguments: Mapping[str, Any]) -> AsyncStream[StreamEvent]:
         opener: Callable[[], Awaitable[httpx.Response]] = lambda: self._transport.open_stream(  # noqa: E731
             operation_id, arguments, timeout=PROGRESS_TIMEOUT
         )
-        return AsyncStream(opener, self._progress_decoder(operation_id))
+        return AsyncStream(opener, _events_decoder(operation(operation_id)["events"]))
 
     async def ping(self) -> bool:
         """Like :meth:`ServerClient.ping`, awaited."""
@@ -530,7 +578,7 @@ class AsyncServerClient(_ServerBase):
     ) -> AsyncStream[StreamEvent]:
         """Like :meth:`ServerClient.deploy_stream`, awaited."""
         formation, arguments = self._deploy_arguments(source, formation_id, version)
-        return self._progress("deploy_formation", {**arguments, "x_formation_id": formation})
+        return self._stream("deploy_formation", {**arguments, "x_formation_id": formation})
 
     async def update(
         self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
@@ -539,6 +587,13 @@ class AsyncServerClient(_ServerBase):
         _, arguments = self._deploy_arguments(source, formation_id, version)
         result: UpdateResult = await self._call("update_formation", {**arguments, "formation_id": formation_id})
         return result
+
+    def update_stream(
+        self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
+    ) -> AsyncStream[StreamEvent]:
+        """The update with its progress events."""
+        _, arguments = self._deploy_arguments(source, formation_id, version)
+        return self._stream("update_formation", {**arguments, "formation_id": formation_id})
 
     async def stop_formation(self, formation_id: str) -> Any:
         """Like :meth:`ServerClient.stop_formation`, awaited."""
@@ -552,9 +607,47 @@ class AsyncServerClient(_ServerBase):
         """Like :meth:`ServerClient.restart_formation`, awaited."""
         return await self._call("restart_formation", {"formation_id": formation_id})
 
+    async def rollback_formation(self, formation_id: str) -> Any:
+        """Go back to the previous version (ValidationError when there is none)."""
+        return await self._call("rollback_formation", {"formation_id": formation_id})
+
+    async def cancel_update(self, formation_id: str) -> Any:
+        """Stop an update in progress."""
+        return await self._call("cancel_formation_update", {"formation_id": formation_id})
+
     async def delete_formation(self, formation_id: str) -> Any:
         """Like :meth:`ServerClient.delete_formation`, awaited."""
         return await self._call("delete_formation", {"formation_id": formation_id})
+
+    async def get_server_logs(self, lines: int = 100) -> str:
+        """The last ``lines`` of the server's audit log, as text."""
+        return self._logs_text(await self._call("get_server_logs", {"lines": lines}, typed=False))
+
+    async def get_formation_logs(self, formation_id: str, *, lines: int = 100, stream: str = "all") -> FormationLogs:
+        """The last lines of a formation's stdout/stderr (``stream``: stdout, stderr or all)."""
+        arguments = self._logs_arguments(formation_id, lines, stream)
+        result: FormationLogs = await self._call("get_formation_logs", arguments)
+        return result
+
+    def follow_logs(self, formation_id: str, *, stream: str = "stdout") -> AsyncStream[StreamEvent]:
+        """New log lines as they are written (``event.data.line``); open-ended: close it when done."""
+        return self._stream("get_formation_logs", self._follow_arguments(formation_id, stream))
+
+    async def download(self, formation_id: str, destination: str | os.PathLike[str], *, db: bool = False) -> Path:
+        """Save the formation's files as a zip (``db=True`` adds ``memory.db``); the archive is
+        checked before the file appears, since a failure mid-download cannot be reported otherwise."""
+        import anyio  # httpx's own async layer: the archive check reads the whole file, off the loop
+
+        with _Download(destination) as download:
+            response = await self._transport.open_stream(
+                "download_formation", self._download_arguments(formation_id, db), timeout=PROGRESS_TIMEOUT
+            )
+            try:
+                async for chunk in response.aiter_bytes():
+                    download.write(chunk)
+            finally:
+                await response.aclose()
+        return await anyio.to_thread.run_sync(download.publish)
 
     def formation(self, formation_id: str, *, draft: bool = False, **keys: Any) -> AsyncFormation:
         """An AsyncFormation bound to this server's ``/api/<id>/v1``."""
@@ -563,4 +656,31 @@ class AsyncServerClient(_ServerBase):
         return AsyncFormation(**self._formation_kwargs(formation_id, draft, keys))
 
 
-__all__ = ["AsyncServerClient", "Bundle", "DeploymentError", "ServerClient", "build_bundle"]
+class ServerOps(Operations):
+    """``server.ops.<operation_id>(...)``: every MUXI Server operation of the spec — also ones added
+    by ``make generate`` later — signed with MUXI-HMAC per attempt, retried as the spec says (reads
+    only), with typed errors and envelope unwrapping.
+
+    Arguments are the generated builder's: ``formation_id`` (positionally or by name), query
+    parameters (``lines=``, ``db=``…), header parameters (``x_formation_id=``,
+    ``x_formation_version=``) and ``body=`` (a deploy or update bundle as bytes, e.g.
+    ``build_bundle(path).data``); ``idempotency_key=`` as on every MUXI call. ``stream=True`` on
+    deploy, update, start, restart and rollback gives their progress stream (``progress`` events,
+    then ``complete``; DeploymentError on an error frame), and ``get_formation_logs(id,
+    follow=True)`` is the open-ended stream of new lines. Answers are the generated models (bytes
+    for the zip of ``download_formation``). On AsyncServerClient the calls return awaitables and
+    the streams are AsyncStream."""
+
+    tag = "server"
+
+    def _wants_stream(self, entry: Mapping[str, Any], parameters: Mapping[str, bool], kwargs: dict[str, Any]) -> bool:
+        # A followed log is a stream whatever else is asked (contract server.md §6).
+        if entry["stream"] is not None and "follow" in parameters and kwargs.get("follow"):
+            return True
+        return super()._wants_stream(entry, parameters, kwargs)
+
+    def _decoder(self, entry: Mapping[str, Any]) -> EventDecoder[Any]:
+        return _events_decoder(entry["events"])
+
+
+__all__ = ["AsyncServerClient", "Bundle", "DeploymentError", "ServerClient", "ServerOps", "build_bundle"]

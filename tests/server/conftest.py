@@ -57,6 +57,12 @@ globals().update(cassette_fixtures(CASSETTES))
 
 
 @pytest.fixture
+def anyio_backend() -> str:
+    """The async client's tests (``@pytest.mark.anyio``) run on asyncio."""
+    return "asyncio"
+
+
+@pytest.fixture
 def server_url(record_mode: str) -> Iterator[str]:
     """Replaying: the fake URL. Recording: a fresh dev server's URL, so every cassette starts from
     the same state (no formations yet)."""

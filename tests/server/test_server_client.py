@@ -7,7 +7,7 @@ import io
 import socket
 import tarfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -171,9 +171,78 @@ async def test_async_deploy_with_progress_and_list(meshkit_fresh_dev_server: Dev
         await bot.aclose()
 
 
+# --- the async client: the same calls, awaited ----------------------------------------------------
+
+
 @pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
+async def async_server(meshkit_fresh_dev_server: DevServer) -> AsyncIterator[AsyncServerClient]:
+    dev = meshkit_fresh_dev_server
+    async with AsyncServerClient(dev.url, dev.config.key_id, dev.config.secret_key) as client:
+        yield client
+
+
+@pytest.mark.anyio
+async def test_async_an_update_with_identical_bytes_fails_as_a_typed_progress_error(
+    async_server: AsyncServerClient, formation_dir: Path
+) -> None:
+    await async_server.deploy(formation_dir)
+    progress = async_server.update_stream("demo-bot", formation_dir)
+    assert isinstance(progress, meshkit.AsyncStream)  # iterated directly, no await first
+    with pytest.raises(DeploymentError) as failed:
+        async with progress:
+            [event async for event in progress]
+    assert failed.value.code == "NoChange" and failed.value.stage
+    (formation_dir / "knowledge" / "faq.md").write_text("# FAQ v2\n")
+    async with async_server.update_stream("demo-bot", formation_dir) as progress:
+        events = [event async for event in progress]
+    assert {event.event for event in events[:-1]} == {"progress"}
+    assert (events[-1].event, events[-1].data.status) == ("complete", "running")
+
+
+@pytest.mark.anyio
+async def test_async_logs_follow_and_download(
+    async_server: AsyncServerClient, formation_dir: Path, tmp_path: Path, meshkit_fresh_dev_server: DevServer
+) -> None:
+    await async_server.deploy(formation_dir)
+    logs = await async_server.get_formation_logs("demo-bot", lines=5)
+    assert logs.formation_id == "demo-bot" and logs.logs.stdout
+    assert "POST /rpc/formations" in await async_server.get_server_logs(10)
+    async with async_server.follow_logs("demo-bot") as follow:
+        assert (await anext(follow)).event == "connected"
+        bot = async_server.formation("demo-bot", client_key=meshkit_fresh_dev_server.config.client_key)
+        async with bot:
+            await bot.chat("ping")
+        line = await anext(follow)
+        assert line.event == "log" and "/v1/chat" in line.data.line
+    assert follow.response is not None and follow.response.is_closed
+    archive = await async_server.download("demo-bot", tmp_path / "demo.zip")
+    assert "formation.yaml" in zipfile.ZipFile(archive).namelist()
+
+
+@pytest.mark.anyio
+async def test_async_rollback_and_cancel_update(async_server: AsyncServerClient, formation_dir: Path) -> None:
+    await async_server.deploy(formation_dir)
+    with pytest.raises(meshkit.ValidationError):  # no previous version yet
+        await async_server.rollback_formation("demo-bot")
+    (formation_dir / "knowledge" / "faq.md").write_text("# FAQ v2\n")
+    await async_server.update("demo-bot", formation_dir)
+    rolled = await async_server.rollback_formation("demo-bot")
+    assert rolled.id == "demo-bot" and rolled.status == "running"
+    with pytest.raises(meshkit.ValidationError):  # no update in progress
+        await async_server.cancel_update("demo-bot")
+
+
+def test_a_failed_download_leaves_no_file(server: ServerClient, tmp_path: Path) -> None:
+    with pytest.raises(meshkit.NotFoundError):
+        server.download("nobody", tmp_path / "nobody.zip")
+    assert list(tmp_path.iterdir()) == []  # neither the zip nor its .part
+
+
+@pytest.mark.anyio
+async def test_async_a_failed_download_leaves_no_file(async_server: AsyncServerClient, tmp_path: Path) -> None:
+    with pytest.raises(meshkit.NotFoundError):
+        await async_server.download("nobody", tmp_path / "nobody.zip")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_ping_health_and_status(server: ServerClient) -> None:

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import uuid
 import zipfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from meshkit.devserver import DevServerConfig
-from meshkit.server import ServerClient, build_bundle
+from meshkit.server import AsyncServerClient, ServerClient, build_bundle
 
 pytestmark = [pytest.mark.vcr, pytest.mark.block_network]
 
@@ -272,6 +272,81 @@ def test_download(server: ServerClient, vcr: Any, formation_dir: Path, tmp_path:
     _, request = vcr.requests
     assert_request(request, "GET", "/rpc/formations/demo-bot/download", query={"db": "false"}, accept="application/zip")
     assert archive == tmp_path / "demo-bot.zip"
+    with zipfile.ZipFile(archive) as files:
+        assert sorted(files.namelist()) == ["formation.yaml", "knowledge/faq.md"]
+        assert files.read("knowledge/faq.md") == b"# FAQ\n"
+
+
+# --- the async client: the same wire ---------------------------------------------------------------
+#
+# Each AsyncServerClient twin replays the cassette of the ServerClient test above it: a request is
+# only answered when its method, path, query, body and wire headers match one the sync client sent,
+# and every recorded request must be matched (the plans are shared; only the send differs). The
+# twins never record: re-recording writes the cassettes from the sync tests.
+
+
+def replays(sync_test: Callable[..., Any]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Mark an async twin: it runs on anyio and replays ``sync_test``'s cassette."""
+
+    def mark(test: Callable[..., Any]) -> Callable[..., Any]:
+        marked = pytest.mark.default_cassette(sync_test.__name__)(pytest.mark.vcr(record_mode="none")(test))
+        return pytest.mark.anyio(marked)
+
+    return mark
+
+
+def assert_same_wire(vcr: Any) -> None:
+    """Every request of the sync test's cassette was matched by one the async client sent."""
+    assert vcr.play_count == len(vcr.requests) > 0
+
+
+@pytest.fixture
+async def async_server(server_url: str) -> AsyncIterator[AsyncServerClient]:
+    async with AsyncServerClient(server_url, DEV_KEYS.key_id, DEV_KEYS.secret_key) as server:
+        yield server
+
+
+@replays(test_rollback_formation)
+async def test_async_rollback_formation(async_server: AsyncServerClient, vcr: Any, formation_dir: Path) -> None:
+    await async_server.deploy(formation_dir)
+    (formation_dir / "knowledge" / "faq.md").write_text("# FAQ v2\n")
+    await async_server.update("demo-bot", formation_dir)
+    rolled = await async_server.rollback_formation("demo-bot")
+
+    assert_same_wire(vcr)
+    assert (rolled.id, rolled.status) == ("demo-bot", "running")
+    assert (rolled.version, rolled.previous_version) == (1, 2)
+
+
+@replays(test_get_server_logs)
+async def test_async_get_server_logs(async_server: AsyncServerClient, vcr: Any, formation_dir: Path) -> None:
+    await async_server.deploy(formation_dir)
+    text = await async_server.get_server_logs(10)
+
+    assert_same_wire(vcr)
+    assert isinstance(text, str)
+    assert text.splitlines()[-1].endswith(" POST /rpc/formations 201")
+
+
+@replays(test_get_formation_logs)
+async def test_async_get_formation_logs(async_server: AsyncServerClient, vcr: Any, formation_dir: Path) -> None:
+    await async_server.deploy(formation_dir)
+    logs = await async_server.get_formation_logs("demo-bot", lines=5, stream="stdout")
+
+    assert_same_wire(vcr)
+    assert logs.formation_id == "demo-bot"
+    assert 0 < len(logs.logs.stdout) <= 5
+    assert any("Starting formation demo-bot version 1.0.0" in line for line in logs.logs.stdout)
+
+
+@replays(test_download)
+async def test_async_download(async_server: AsyncServerClient, vcr: Any, formation_dir: Path, tmp_path: Path) -> None:
+    await async_server.deploy(formation_dir)
+    archive = await async_server.download("demo-bot", tmp_path / "demo-bot.zip")
+
+    assert_same_wire(vcr)
+    assert archive == tmp_path / "demo-bot.zip"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["demo-bot", "demo-bot.zip"]  # no .part left
     with zipfile.ZipFile(archive) as files:
         assert sorted(files.namelist()) == ["formation.yaml", "knowledge/faq.md"]
         assert files.read("knowledge/faq.md") == b"# FAQ\n"

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 import httpx
 
@@ -128,6 +128,12 @@ class Wire:
         body = kwargs.get("body")
         if isinstance(body, dict) and not isinstance(body, JsonBody):
             kwargs["body"] = JsonBody(body)
+        elif isinstance(body, bytes | bytearray):  # where the builders expect a File (a bundle upload)
+            from .._generated.types import File
+
+            # The builder passes payload on as httpx content; bytes (unlike a file object, read
+            # once) are sent whole again on a retry.
+            kwargs["body"] = File(payload=cast(BinaryIO, bytes(body)))
         try:
             spec = builder(operation_id, self.tag).request_kwargs(**kwargs)
         except TypeError as exc:  # a wrong or missing argument: say which call it was
@@ -172,8 +178,11 @@ class Wire:
             # A blocking call answered with a stream (e.g. chat without "stream": false): never
             # hand raw SSE text back as if it were the answer.
             raise ResponseValidationError(f"{operation_id} answered with an event stream; use its streaming form")
-        body = decode_body(response.content, content_type)
         entry = operation(operation_id)
+        media_type = entry["media_type"]
+        if media_type != "application/json" and _is_binary(media_type) and content_type.startswith(media_type):
+            return response.content  # a zip (download_formation): the bytes, never decoded as text
+        body = decode_body(response.content, content_type)
         if typed and isinstance(body, dict):
             if entry["data_schema"]:
                 return parse_model(entry["data_schema"], unwrap(body))
@@ -181,6 +190,11 @@ class Wire:
             if bare and not bare.endswith("Envelope"):
                 return parse_model(bare, body)
         return unwrap(body) if self.envelope else body
+
+
+def _is_binary(media_type: str | None) -> bool:
+    """A media type whose bodies are neither JSON nor text (``application/zip``)."""
+    return media_type is not None and not media_type.startswith("text/") and not media_type.endswith("json")
 
 
 def bind_arguments(operation_id: str, tag: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> dict[str, Any]:
