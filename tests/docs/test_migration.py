@@ -26,10 +26,9 @@ from unittest import mock
 import meshkit
 import pytest
 from meshkit._core.errors import MeshkitError
+from meshkit._core.ops import Operations
 from meshkit._core.transport import bind_arguments
-from meshkit.broker import BrokerOps
 from meshkit.devserver import DevServer
-from meshkit.formation import AsyncFormationOps, FormationOps
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "migration.md"
 MAKE_SERVE_URL = "http://127.0.0.1:7890"
@@ -56,13 +55,15 @@ INSTANCES: dict[str, type] = {
 OFFLINE: dict[type, Callable[[], Any]] = {
     meshkit.Formation: lambda: meshkit.Formation(url=OFFLINE_URL, client_key="fmc", admin_key="fma"),
     meshkit.AsyncFormation: lambda: meshkit.AsyncFormation(url=OFFLINE_URL, client_key="fmc", admin_key="fma"),
+    meshkit.ServerClient: lambda: meshkit.ServerClient(OFFLINE_URL, "MUXI_offline", "sk_offline"),
+    meshkit.AsyncServerClient: lambda: meshkit.AsyncServerClient(OFFLINE_URL, "MUXI_offline", "sk_offline"),
     meshkit.AiMeshClient: lambda: meshkit.AiMeshClient(OFFLINE_URL),
     meshkit.AsyncAiMeshClient: lambda: meshkit.AsyncAiMeshClient(OFFLINE_URL),
 }
 
-# ``ops`` objects, the spec tag of their operations, and what they accept besides each operation's
-# own parameters (README "Every other operation").
-OPS_TAGS: dict[type, str] = {FormationOps: "formation", AsyncFormationOps: "formation", BrokerOps: "broker"}
+# What every ``ops`` object (formation, server, broker: one ``Operations`` class each, with the spec
+# tag of its operations) accepts besides each operation's own parameters (README "Every other
+# operation").
 OPS_OPTIONS = {"user_id", "as_user", "idempotency_key", "stream"}
 
 
@@ -253,10 +254,10 @@ def _call(function: Any, call: ast.Call, owner: Any) -> Any:
     if isinstance(function, type):
         _bind(function, call, self_first=False)
         return Of(function)
-    if type(owner) in OPS_TAGS:  # ops.<operation>(...): the generated operation's parameters
+    if isinstance(owner, Operations):  # ops.<operation>(...): the generated operation's parameters
         keywords = {k.arg: None for k in call.keywords if k.arg and k.arg not in OPS_OPTIONS}
         try:
-            bind_arguments(function.__name__, OPS_TAGS[type(owner)], (None,) * len(call.args), keywords)
+            bind_arguments(function.__name__, owner.tag, (None,) * len(call.args), keywords)
         except MeshkitError as exc:
             raise Unresolved(str(exc)) from None
         return None
@@ -339,6 +340,8 @@ def test_the_checker_refuses_what_meshkit_does_not_have() -> None:
         "formation.ops.get_everything()",
         "formation.ops.list_memories(user=1)",
         "server.start_formation_stream(id)",
+        "server.ops.get_formation_logs(id, limit=100)",
+        "async_server.ops.send_message(body=...)",
         "meshkit.MeshClient",
         "ack.tokens",
         "formation.url",
