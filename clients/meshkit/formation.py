@@ -18,19 +18,20 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
 
 import httpx
 
 from ._core.client import AsyncTransport, SyncTransport
 from ._core.config import FormationSettings, TimeoutArg, identification_headers, make_timeout, resolve_formation
-from ._core.errors import ConfigurationError, MeshkitError, NotFoundError
+from ._core.errors import ConfigurationError, MeshkitError, NotFoundError, ResponseValidationError
 from ._core.events import ChatEvent, ChatEventDecoder, StreamEvent
 from ._core.guards import Guards
 from ._core.ops import Operations, OpsCall
 from ._core.retry import RetryPolicy
 from ._core.streams import AsyncStream, EventDecoder, Stream
-from ._core.transport import Wire, builder_parameters
+from ._core.transport import Wire, builder_parameters, parse_model
 from ._generated.types import Unset
 
 if TYPE_CHECKING:
@@ -41,7 +42,9 @@ DEFAULT_USER = "0"  # the user the runtime assigns to calls without X-Muxi-User-
 
 @dataclass
 class ChatResult:
-    """A blocking chat's answer. ``response`` is the generated ``ChatResponse`` model."""
+    """A blocking chat's answer: ``text``, and the message's ``content`` as sent (a string, or a
+    list of parts as dicts), its ``ui`` widgets and ``artifacts`` (dicts), and the ids.
+    ``response`` is the whole answer as the generated ``ChatResponse`` model."""
 
     text: str
     content: Any
@@ -50,24 +53,47 @@ class ChatResult:
     user_id: str | None
     artifacts: list[Any]
     ui: list[dict[str, Any]]
-    response: Any = field(repr=False)
+    _answer: dict[str, Any] = field(repr=False, compare=False)
 
     @classmethod
-    def from_response(cls, response: Any) -> ChatResult:
-        message = response.message
-        content = _unset_to(message.content, "")
-        ui = [widget.to_dict() for widget in _unset_to(message.ui, [])]
-        artifacts = [_to_plain(item) for item in _unset_to(message.artifacts, [])]
+    def from_answer(cls, answer: Any) -> ChatResult:
+        """From the unwrapped JSON answer. Only what these fields need is checked here; the
+        generated model is built when ``response`` is first read, because building it on every
+        call was most of a blocking chat's client CPU over raw httpx (bench/)."""
+        message = answer.get("message") if isinstance(answer, dict) else None
+        if not isinstance(message, dict):
+            raise ResponseValidationError("the chat answer has no message object", body=answer)
+        content = _or(message.get("content"), "")
+        ui, artifacts = _or(message.get("ui"), []), _or(message.get("artifacts"), [])
+        if not (_objects(ui) and _objects(artifacts)):
+            raise ResponseValidationError("the chat answer's ui and artifacts must be lists of objects", body=answer)
         return cls(
             text=_text_of(content),
             content=content,
-            session_id=_unset_to(response.session_id, None),
-            request_id=_unset_to(response.request_id, None),
-            user_id=_unset_to(response.user_id, None),
+            session_id=_text_or_none(answer.get("session_id")),
+            request_id=_text_or_none(answer.get("request_id")),
+            user_id=_text_or_none(answer.get("user_id")),
             artifacts=artifacts,
             ui=ui,
-            response=response,
+            _answer=answer,
         )
+
+    @cached_property
+    def response(self) -> Any:
+        """The answer as the generated ``ChatResponse`` model (built on first access)."""
+        return parse_model("ChatResponse", self._answer)
+
+
+def _or(value: Any, default: Any) -> Any:
+    return default if value is None else value
+
+
+def _objects(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, dict) for item in value)
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 @dataclass
@@ -88,21 +114,16 @@ def _unset_to(value: Any, default: Any) -> Any:
     return default if value is None or isinstance(value, Unset) else value
 
 
-def _to_plain(value: Any) -> Any:
-    return value.to_dict() if hasattr(value, "to_dict") else value
-
-
 def _text_of(content: Any) -> str:
     """Text of a message's content: a string, or the text parts of a list of parts."""
     if isinstance(content, str):
         return content
     if isinstance(content, list):
-        texts = []
-        for part in content:
-            plain = _to_plain(part)
-            if isinstance(plain, dict) and plain.get("type") == "text" and isinstance(plain.get("text"), str):
-                texts.append(plain["text"])
-        return "".join(texts)
+        return "".join(
+            part["text"]
+            for part in content
+            if isinstance(part, dict) and part.get("type") == "text" and isinstance(part.get("text"), str)
+        )
     return ""
 
 
@@ -115,6 +136,7 @@ class _Plan:
     user_id: str | None = None
     idempotency_key: str | None = None
     finish: Callable[[Any], Any] | None = None
+    typed: bool = True  # False: finish gets the unwrapped JSON, not the generated model
 
     def options(self, timeout: httpx.Timeout | None) -> dict[str, Any]:
         return {"user_id": self.user_id, "idempotency_key": self.idempotency_key, "timeout": timeout}
@@ -245,7 +267,8 @@ class _FormationBase:
             {"body": body},
             user_id=self._user(user_id),
             idempotency_key=idempotency_key,
-            finish=None if stream else ChatResult.from_response,
+            finish=None if stream else ChatResult.from_answer,
+            typed=False,
         )
 
     def _session_plans(self, session_id: str, user_id: str | None) -> tuple[_Plan, _Plan]:
@@ -390,7 +413,9 @@ class Formation(_FormationBase):
         self._transport.close()
 
     def _run(self, plan: _Plan) -> Any:
-        result = self._transport.call(plan.operation_id, plan.arguments, **plan.options(self._timeout))
+        result = self._transport.call(
+            plan.operation_id, plan.arguments, typed=plan.typed, **plan.options(self._timeout)
+        )
         return plan.finish(result) if plan.finish else result
 
     # --- chat --------------------------------------------------------------------------------------
@@ -581,7 +606,9 @@ class AsyncFormation(_FormationBase):
     close = aclose
 
     async def _run(self, plan: _Plan) -> Any:
-        result = await self._transport.call(plan.operation_id, plan.arguments, **plan.options(self._timeout))
+        result = await self._transport.call(
+            plan.operation_id, plan.arguments, typed=plan.typed, **plan.options(self._timeout)
+        )
         return plan.finish(result) if plan.finish else result
 
     async def chat(
