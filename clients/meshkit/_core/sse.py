@@ -142,9 +142,10 @@ class SSEDecoder:
 
     def _dispatch(self) -> ServerSentEvent:
         name = self._event
+        data = self._data
         event = ServerSentEvent(
             name.decode("utf-8", "replace") if name else "message",  # "event:" with no value: the default
-            b"\n".join(self._data).decode("utf-8", "replace"),
+            (data[0] if len(data) == 1 else b"\n".join(data)).decode("utf-8", "replace"),
             self.last_event_id,
             self._retry,
         )
