@@ -126,7 +126,15 @@ class Result:
 
     @property
     def ratio(self) -> float | None:
-        return self.meshkit / self.baseline if self.baseline else None
+        """The median of the rounds' own ratios when both arms have one sample per round: each
+        round runs the two arms back to back, so the machine's drift over a run (VM steal, CPU
+        clocks; one arm's samples spread ±10% here) cancels within a round. Else the medians'."""
+        if not self.baseline:
+            return None
+        mine, theirs = self.samples.get("meshkit", []), self.samples.get("baseline", [])
+        if mine and len(mine) == len(theirs):
+            return statistics.median(m / b for m, b in zip(mine, theirs, strict=True))
+        return self.meshkit / self.baseline
 
     @property
     def passed(self) -> bool:

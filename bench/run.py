@@ -91,7 +91,8 @@ def main(selected: list[str]) -> int:
         f"Machine: `{machine['platform']}`, Python {machine['python']}, {machine['cpu_count']} CPUs "
         f"({machine['processor']}); date {machine['date']}; `make bench` took {elapsed:.0f} s.\n"
         "Client CPU is `time.process_time()` of the benchmark process; the dev server runs in its own "
-        f"process ({machine['dev_server']}). Medians of interleaved rounds (A B B A …).\n\n"
+        f"process ({machine['dev_server']}). Medians of interleaved rounds (A B B A …); the ratio is the "
+        "median of the rounds' own ratios (each round runs both arms back to back).\n\n"
         f"{rendered}\n\n{notes}\n"
     )
     print(rendered)
