@@ -127,7 +127,7 @@ def _text_of(content: Any) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs ~1 µs more, on every call
 class _Plan:
     """One façade call before any I/O: which operation, its arguments, and how to finish."""
 

@@ -66,6 +66,7 @@ def test_x_should_retry_overrides_the_status_rule() -> None:
     assert policy.response_is_retryable("safe", _response(400, **{"x-should-retry": "true"}))
     assert not policy.response_is_retryable("safe", _response(503, **{"x-should-retry": "false"}))
     assert not policy.response_is_retryable("never", _response(503, **{"x-should-retry": "true"}))
+    assert not policy.response_is_retryable("safe", _response(200, **{"x-should-retry": "true"}))  # a success is final
 
 
 def test_transport_errors() -> None:

@@ -77,12 +77,12 @@ class RetryPolicy:
     sleep: Callable[[float], None] | None = None
 
     def response_is_retryable(self, retry_class: str, response: httpx.Response) -> bool:
-        if retry_class == "never":
+        status = response.status_code
+        if retry_class == "never" or status < 400:  # a success is final (and skips a header scan)
             return False
         override: str | None = response.headers.get("x-should-retry")
         if override in ("true", "false"):
             return override == "true"
-        status = response.status_code
         if status in PERMANENT_SERVER_STATUSES or (status not in RETRYABLE_STATUSES and status < 500):
             return False
         retry_after = parse_retry_after(response.headers)
