@@ -17,7 +17,7 @@ from meshkit import AiMeshClient, EndpointMetrics, Message
 from meshkit._core.config import identification_headers
 
 CALLS = 2000
-ROUNDS = 3
+ROUNDS = 7  # 3 rounds swung the ratio between 0.94 and 1.15 from run to run
 PER_AGENT = 100
 
 
