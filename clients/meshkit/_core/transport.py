@@ -180,7 +180,7 @@ class Wire:
             raise ResponseValidationError(f"{operation_id} answered with an event stream; use its streaming form")
         entry = operation(operation_id)
         media_type = entry["media_type"]
-        if media_type != "application/json" and _is_binary(media_type) and content_type.startswith(media_type):
+        if _is_binary(media_type) and content_type.startswith(media_type):
             return response.content  # a zip (download_formation): the bytes, never decoded as text
         body = decode_body(response.content, content_type)
         if typed and isinstance(body, dict):
