@@ -120,6 +120,31 @@ def test_formations_deploy_logs_restart_rm(meshkit_cli: Run) -> None:
     assert "404 NOT_FOUND" in gone.stderr and "hint: " in gone.stderr
 
 
+def test_deploy_dry_run_lists_the_bundle_without_a_server(tmp_path: Path) -> None:
+    bot = tmp_path / "hello-bot"
+    (bot / "knowledge").mkdir(parents=True)
+    (bot / "formation.yaml").write_text((HELLO_BOT / "formation.yaml").read_text())
+    (bot / "knowledge" / "faq.md").write_text("# FAQ\n")
+    (bot / ".env").write_text("OPENAI_API_KEY=sk-live\n")
+    (bot / "id_rsa").write_text("-----BEGIN OPENSSH PRIVATE KEY-----\n")
+
+    listed = _run(["formations", "deploy", str(bot), "--dry-run"], _clean_env())  # no server configured
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert [line.split()[-1] for line in lines[:-1]] == ["formation.yaml", "knowledge/faq.md"]
+    assert lines[1].split() == ["6", "knowledge/faq.md"]  # each file's size in bytes
+    assert lines[-1].startswith("2 files, ") and "nothing sent" in lines[-1]
+
+    as_json = json.loads(_run(["--json", "formations", "deploy", str(bot), "--dry-run"], _clean_env()).stdout)
+    assert [f["path"] for f in as_json["files"]] == ["formation.yaml", "knowledge/faq.md"]
+    assert as_json["formation_id"] == "hello-bot" and as_json["size"] > 0
+
+    (bot / "shared").symlink_to(tmp_path, target_is_directory=True)
+    refused = _run(["formations", "deploy", str(bot), "--dry-run"], _clean_env())
+    assert refused.returncode == 2
+    assert "'shared' points outside the formation directory" in refused.stderr
+
+
 def test_broker_commands(meshkit_cli: Run) -> None:
     assert meshkit_cli("broker", "endpoints", "add", "gpt-4").returncode == 0
     budget = meshkit_cli("broker", "budget", "set", "cli-agent", "1000")

@@ -28,7 +28,6 @@ def formation_dir(tmp_path: Path) -> Path:
     (root / "knowledge" / "faq.md").write_text("# FAQ\n")
     (root / ".git").mkdir()
     (root / ".git" / "HEAD").write_text("ref: main\n")
-    (root / "outside").symlink_to(tmp_path.parent)  # must not be packed
     return root
 
 

@@ -1,13 +1,16 @@
-"""MUXI Server commands: formations ls / deploy (with a progress bar) / logs / restart / rm."""
+"""MUXI Server commands: formations ls / deploy (with a progress bar, or --dry-run) / logs / restart / rm."""
 
 from __future__ import annotations
 
+import io
+import tarfile
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
+from .._bundle import Bundle, build_bundle
 from ._app import formations_app, state
 from ._output import Output
 
@@ -45,9 +48,15 @@ def formations_deploy(
     ctx: typer.Context,
     directory: Annotated[Path, typer.Argument(help="The formation directory (with formation.yaml).")],
     version: Annotated[str | None, typer.Option(help="Override the version from formation.yaml.")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List the files the bundle would send, and its size; send nothing.")
+    ] = False,
 ) -> None:
     """Deploy a formation directory, showing its progress."""
     current = state(ctx)
+    if dry_run:
+        _show_bundle(build_bundle(directory), current.output)
+        return
     with (
         current.settings.server() as server,
         server.deploy_stream(directory, version=version) as stream,
@@ -57,6 +66,22 @@ def formations_deploy(
         current.output.result({}, "the deploy ended without a completion event")
         return
     current.output.result(done, f"deployed {done.formation_id}: {done.status} on port {done.port}")
+
+
+def _show_bundle(bundle: Bundle, output: Output) -> None:
+    """What a deploy of this bundle would send: each file with its size, then the bundle's size."""
+    with tarfile.open(fileobj=io.BytesIO(bundle.data)) as archive:
+        sizes = {member.name: member.size for member in archive.getmembers() if member.isfile()}
+    files = [{"path": name, "size": sizes.get(name, 0)} for name in bundle.files]
+    if output.json:
+        output.data(
+            {"formation_id": bundle.formation_id, "version": bundle.version, "size": bundle.size, "files": files}
+        )
+        return
+    for file in files:
+        output.line(f"{file['size']:>10}  {file['path']}")
+    count = f"{len(files)} file" if len(files) == 1 else f"{len(files)} files"
+    output.line(f"{count}, {bundle.size} bytes compressed; nothing sent (--dry-run)")
 
 
 @formations_app.command("logs")
