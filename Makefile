@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install spec generate test lint typecheck bench serve demo check-generated
+.PHONY: install spec generate test test-real lint typecheck bench serve demo check-generated
 
 install:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "meshkit needs Python >= 3.11; run: make install PYTHON=python3.11")'
@@ -22,6 +22,14 @@ generate:
 
 test:
 	$(PY) -m pytest
+
+# The real formation runtime (muxi-runtime, pinned) on PostgreSQL+pgvector with a stub LLM, all on
+# 127.0.0.1; its own cached venv .venv-runtime/ (tests/real/install_runtime.sh). Not part of `make test`.
+# Select with ARGS, e.g. make test-real ARGS="-k stream"; MESHKIT_REAL_BACKENDS=postgres,sqlite adds SQLite.
+test-real:
+	@test -x $(PY) || (echo "make test-real needs $(VENV)/: run make install first" >&2; exit 1)
+	tests/real/install_runtime.sh
+	$(PY) -m pytest tests/real -p no:cacheprovider $(ARGS)
 
 lint:
 	$(PY) -m ruff check .
