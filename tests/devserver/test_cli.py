@@ -40,17 +40,19 @@ def served() -> Iterator[tuple[str, str]]:
 
 
 def test_the_banner_names_every_base_url_and_key(served: tuple[str, str]) -> None:
+    """The public development defaults in clear; keys given by environment or flag masked."""
     root, banner = served
     for expected in (
         f"{root}/formation",
         f"{root}/broker",
         f"{root}/api/<formation_id>/v1",
-        "fmc_from_env",
-        "fma_from_flag",
+        "client key fmc_…",
+        "admin key fma_…",
         "MUXI_dev",
         "sk_dev_not_a_secret",
     ):
         assert expected in banner
+    assert "fmc_from_env" not in banner and "fma_from_flag" not in banner
 
 
 def test_curl_example_streams_the_contract_frames(served: tuple[str, str]) -> None:

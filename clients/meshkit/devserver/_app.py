@@ -3,7 +3,7 @@
     /                 the MUXI Server (/ping, /health, /rpc/*, /api/{id}/*, /draft/{id}/*)
     /formation        a MUXI formation served directly: its base URL is <root>/formation/v1
     /broker           the AiMesh broker
-    /_dev             fault injection and the accepted-work ledger (see _faults.py)
+    /_dev             fault injection and the accepted-work ledger (see _faults.py), loopback only
 
 The MUXI Server sits at the root because MUXI-HMAC signs the path the server sees (/rpc/…).
 The broker and the direct formation get a prefix because /health would collide otherwise;
@@ -18,13 +18,15 @@ from starlette.routing import Mount
 from ._broker import build_broker_app
 from ._config import DevServerConfig
 from ._faults import FaultBook, FaultMiddleware, control_routes
+from ._guard import GuardMiddleware
 from ._server import build_server_routes
 from .formation import FormationRuntime
 
 
-def create_app(config: DevServerConfig | None = None, book: FaultBook | None = None) -> FaultMiddleware:
+def create_app(config: DevServerConfig | None = None, book: FaultBook | None = None) -> GuardMiddleware:
     """The dev server's ASGI app. ``app.state.config`` and ``app.state.book`` hold its settings,
-    armed faults and accepted-work ledger."""
+    armed faults and accepted-work ledger. ``/_dev/*`` answers only to loopback clients, and request
+    bodies over ``config.max_body_bytes`` are refused with 413 before they are buffered."""
     config = config or DevServerConfig()
     book = book or FaultBook()
     direct = FormationRuntime(config, book, config.default_formation_id)
@@ -40,6 +42,6 @@ def create_app(config: DevServerConfig | None = None, book: FaultBook | None = N
     app.state.book = book
     app.state.formation = direct
     app.state.broker = broker.state.broker
-    # Outermost, outside Starlette's error middleware: a dropped connection must drop the real
-    # socket, which only the server's own `send` can reach.
-    return FaultMiddleware(app, book)
+    # Outside Starlette's error middleware: a dropped connection must drop the real socket, which
+    # only the server's own `send` can reach. The guard is outermost: its refusals come first.
+    return GuardMiddleware(FaultMiddleware(app, book), config)

@@ -83,3 +83,12 @@ def server_error(status: int, message: str) -> dict[str, Any]:
 def broker_error(status: int, message: str, code: str | None = None, **extra: Any) -> dict[str, Any]:
     """The broker's error body (broker.md §4)."""
     return {"error": code or BROKER_CODES.get(status, "internal_error"), "message": message, **extra}
+
+
+def api_error(api: str, status: int, message: str) -> dict[str, Any]:
+    """The error body of ``api`` (``formation``, ``broker`` or ``server``) for ``status``."""
+    if api == "formation":
+        return formation_error(status, message)
+    if api == "broker":
+        return broker_error(status, message)
+    return server_error(status, message)

@@ -6,7 +6,7 @@ the connection before or after handling, or cut a stream after K events. The led
 server actually accepted (broker messages by id, chats and trigger fires by idempotency key), so a
 test can prove "nothing lost, nothing duplicated".
 
-Control endpoints (outside every API, no auth; the dev server only listens on loopback by default):
+Control endpoints (outside every API, no auth; they answer only to loopback clients, see _guard.py):
 
     POST   /_dev/faults     {"api", "method", "path", "status", "retry_after", "delay",
                              "delay_response", "reset", "cut_after_events", "count"} → {"id"}
@@ -33,7 +33,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
-from ._errors import broker_error, formation_error, server_error
+from ._errors import api_error
 from ._wire import dumps, json_response
 
 APIS = ("broker", "formation", "server")
@@ -145,12 +145,7 @@ def classify(path: str) -> tuple[str, str]:
 
 
 def _error_body(api: str, status: int) -> dict[str, Any]:
-    message = f"Injected fault: HTTP {status}"
-    if api == "formation":
-        return formation_error(status, message)
-    if api == "broker":
-        return broker_error(status, message)
-    return server_error(status, message)
+    return api_error(api, status, f"Injected fault: HTTP {status}")
 
 
 def _abort_connection(send: Send) -> bool:

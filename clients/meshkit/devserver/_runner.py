@@ -10,7 +10,7 @@ from typing import Any
 import uvicorn
 
 from ._app import create_app
-from ._config import DevServerConfig
+from ._config import DevServerConfig, check_exposure
 from ._faults import Fault, FaultBook
 
 
@@ -20,6 +20,10 @@ class DevServer:
     >>> with DevServer() as dev:          # port 0: an ephemeral port
     ...     dev.formation_url.startswith("http://127.0.0.1:")
     True
+
+    Settings are :class:`DevServerConfig` fields, as a config or as keywords (``max_body_bytes=…``).
+    A host beyond loopback raises :class:`UnsafeExposureError` unless ``allow_remote=True`` and every
+    development key is replaced, as for ``python -m meshkit.devserver --host``.
     """
 
     def __init__(self, config: DevServerConfig | None = None, **overrides: Any) -> None:
@@ -27,6 +31,7 @@ class DevServer:
         if config is None and "port" not in overrides:
             overrides["port"] = 0
         self.config = DevServerConfig(**{**_fields(base), **overrides})
+        check_exposure(self.config)
         self.book = FaultBook()
         self.app = create_app(self.config, self.book)
         self._server: uvicorn.Server | None = None
@@ -39,7 +44,7 @@ class DevServer:
     @property
     def url(self) -> str:
         """The MUXI Server base URL (also the root of the other two)."""
-        return f"http://{self.config.host}:{self.port}"
+        return f"http://{url_host(self.config.host)}:{self.port}"
 
     @property
     def server_url(self) -> str:
@@ -55,9 +60,8 @@ class DevServer:
         return f"{self.url}/broker"
 
     def start(self) -> DevServer:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((self.config.host, self.config.port))
+        check_exposure(self.config)  # again: the config is a plain attribute, it may have been replaced
+        sock = bound_socket(self.config.host, self.config.port)
         self.port = sock.getsockname()[1]
         server_config = uvicorn.Config(self.app, log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
         self._server = uvicorn.Server(server_config)
@@ -90,6 +94,24 @@ class DevServer:
     def accepted(self) -> dict[str, dict[str, int]]:
         """What the server accepted: broker messages by id, chats and trigger fires by idempotency key."""
         return self.book.snapshot()
+
+
+def bound_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host`` (IPv6 when it is an IPv6 address) and ``port``, not yet listening."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host.removeprefix("[").removesuffix("]"), port))
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+def url_host(host: str) -> str:
+    """``host`` as a URL writes it: an IPv6 address in brackets."""
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
 
 
 def _fields(config: DevServerConfig) -> dict[str, Any]:
