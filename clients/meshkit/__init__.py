@@ -20,6 +20,8 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0"
 
 _EXPORTS = {
+    "Timeout": "meshkit._core.config",
+    "Limits": "meshkit._core.limits",
     "Guards": "meshkit._core.guards",
     "RateLimit": "meshkit._core.guards",
     "CircuitBreaker": "meshkit._core.guards",
@@ -66,6 +68,7 @@ _EXPORTS = {
     "ConfigurationError": "meshkit._core.errors",
     "APIError": "meshkit._core.errors",
     "ValidationError": "meshkit._core.errors",
+    "RedirectError": "meshkit._core.errors",
     "AuthenticationError": "meshkit._core.errors",
     "PermissionDeniedError": "meshkit._core.errors",
     "AuthorizationError": "meshkit._core.errors",
@@ -120,6 +123,7 @@ __all__ = [
     "FormationError",
     "Guards",
     "InternalServerError",
+    "Limits",
     "MeshkitError",
     "Message",
     "MuxiError",
@@ -129,6 +133,7 @@ __all__ = [
     "Progress",
     "RateLimit",
     "RateLimitError",
+    "RedirectError",
     "ResponseValidationError",
     "SendResult",
     "ServerClient",
@@ -140,6 +145,7 @@ __all__ = [
     "StreamInterruptedError",
     "StreamTimeoutError",
     "Thinking",
+    "Timeout",
     "TimeoutError",
     "ToolCall",
     "UiEvent",
@@ -169,6 +175,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from ._core.config import Timeout
     from ._core.errors import (
         AiMeshError,
         APIError,
@@ -185,6 +192,7 @@ if TYPE_CHECKING:
         NotFoundError,
         PermissionDeniedError,
         RateLimitError,
+        RedirectError,
         ResponseValidationError,
         ServerError,
         StreamError,
@@ -209,6 +217,7 @@ if TYPE_CHECKING:
         UnknownEvent,
     )
     from ._core.guards import CircuitBreaker, CircuitOpenError, Guards, RateLimit
+    from ._core.limits import Limits
     from ._core.streams import AsyncStream, Stream
     from ._default import chat, chat_stream, close
     from .broker import (

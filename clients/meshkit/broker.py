@@ -69,6 +69,7 @@ from ._core.config import (
 )
 from ._core.errors import MeshkitError, ResponseValidationError, ValidationError
 from ._core.guards import Guards
+from ._core.limits import DEFAULT_LIMITS, Limits
 from ._core.ops import Operations
 from ._core.retry import RetryPolicy
 from ._core.transport import Wire, parse_model
@@ -763,6 +764,7 @@ class _BrokerBase:
             send_idempotency_key=False,  # the broker has no idempotency header: dedup plays that role
             envelope=False,
             guards=settings.guards,
+            limits=settings.limits,
         )
 
     @property
@@ -855,9 +857,10 @@ class AiMeshClient(_BrokerBase):
         max_retries: int | None = None,
         http_client: httpx.Client | None = None,
         guards: Guards | None = None,
+        limits: Limits | None = None,
     ) -> None:
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
-        settings = settings.with_changes(guards=guards)
+        settings = settings.with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
         http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
         self._setup(settings, http, owns_http=http_client is None)
 
@@ -978,9 +981,10 @@ class AsyncAiMeshClient(_BrokerBase):
         max_retries: int | None = None,
         http_client: httpx.AsyncClient | None = None,
         guards: Guards | None = None,
+        limits: Limits | None = None,
     ) -> None:
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
-        settings = settings.with_changes(guards=guards)
+        settings = settings.with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
         self._setup(settings, http, owns_http=http_client is None)
 

@@ -28,6 +28,7 @@ from ._core.config import FormationSettings, TimeoutArg, identification_headers,
 from ._core.errors import ConfigurationError, MeshkitError, NotFoundError, ResponseValidationError
 from ._core.events import ChatEvent, ChatEventDecoder, StreamEvent
 from ._core.guards import Guards
+from ._core.limits import DEFAULT_LIMITS, Limits
 from ._core.ops import Operations, OpsCall
 from ._core.retry import RetryPolicy
 from ._core.streams import AsyncStream, EventDecoder, Stream
@@ -194,6 +195,7 @@ class _FormationBase:
         max_retries: int | None,
         app_name: str | None,
         guards: Guards | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self._settings = resolve_formation(
             url=url,
@@ -206,7 +208,7 @@ class _FormationBase:
             timeout=timeout,
             max_retries=max_retries,
             app_name=app_name,
-        ).with_changes(guards=guards)
+        ).with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
         self._user_id = None
         self._wire = self._make_wire(self._settings)
 
@@ -224,6 +226,7 @@ class _FormationBase:
             client_key=settings.client_key,
             admin_key=settings.admin_key,
             guards=settings.guards,
+            limits=settings.limits,
         )
 
     @property
@@ -382,6 +385,7 @@ class Formation(_FormationBase):
         app_name: str | None = None,
         http_client: httpx.Client | None = None,
         guards: Guards | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self._init_settings(
             url,
@@ -395,6 +399,7 @@ class Formation(_FormationBase):
             max_retries=max_retries,
             app_name=app_name,
             guards=guards,
+            limits=limits,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
         http = http_client if http_client is not None else httpx.Client(timeout=self._settings.timeout)
@@ -576,6 +581,7 @@ class AsyncFormation(_FormationBase):
         app_name: str | None = None,
         http_client: httpx.AsyncClient | None = None,
         guards: Guards | None = None,
+        limits: Limits | None = None,
     ) -> None:
         self._init_settings(
             url,
@@ -589,6 +595,7 @@ class AsyncFormation(_FormationBase):
             max_retries=max_retries,
             app_name=app_name,
             guards=guards,
+            limits=limits,
         )
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._settings.timeout)
         self._attach(http, owns_http=http_client is None)

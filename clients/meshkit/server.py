@@ -29,9 +29,10 @@ from ._bundle import Bundle, build_bundle
 from ._core.auth import MuxiHmacAuth
 from ._core.client import AsyncTransport, SyncTransport
 from ._core.config import ServerSettings, TimeoutArg, identification_headers, resolve_server
-from ._core.errors import ConfigurationError, ResponseValidationError, StreamError
+from ._core.errors import ConfigurationError, ResponseValidationError, StreamError, StreamTimeoutError
 from ._core.events import StreamEvent, TypedEventDecoder
 from ._core.guards import Guards
+from ._core.limits import DEFAULT_LIMITS, Limits, adecoded, araw_chunks, decoded, raw_chunks
 from ._core.ops import Operations
 from ._core.retry import RetryPolicy
 from ._core.sse import ServerSentEvent
@@ -48,9 +49,6 @@ if TYPE_CHECKING:
         UpdateResult,
     )
     from .formation import AsyncFormation, Formation
-
-# Progress streams can be silent for minutes (runtime downloads): no read timeout on them.
-PROGRESS_TIMEOUT = httpx.Timeout(None, connect=5.0)
 
 
 class DeploymentError(StreamError):
@@ -97,6 +95,11 @@ def _events_decoder(events: Mapping[str, str | None] | None) -> TypedEventDecode
     return _ProgressDecoder(schemas) if "complete" in schemas else TypedEventDecoder(schemas)
 
 
+# A zip is compressed already: a download asks for no content coding and refuses one (a coded
+# answer could inflate far past what was sent before its size is known).
+_AS_IS = {"Accept-Encoding": "identity"}
+
+
 class _Download:
     """A download's ``.part`` file next to its destination: it becomes the destination only once
     the archive checks out (a failure mid-download cannot be reported otherwise), and is removed
@@ -116,6 +119,10 @@ class _Download:
         if exc is None:
             return
         self._part.unlink(missing_ok=True)
+        if isinstance(exc, httpx.TimeoutException):
+            error = StreamTimeoutError("the download stalled: no data within its timeout", code="STREAM_TIMEOUT")
+            error.bound = "stream_idle"
+            raise error from exc
         if isinstance(exc, httpx.TransportError):
             raise StreamError(f"the download broke: {exc}", code="STREAM_INTERRUPTED") from exc
 
@@ -136,7 +143,9 @@ class _ServerBase:
     _transport: Any  # SyncTransport or AsyncTransport
     _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
 
-    def _setup(self, settings: ServerSettings, guards: Guards | None, http: Any, *, owns_http: bool) -> None:
+    def _setup(
+        self, settings: ServerSettings, guards: Guards | None, limits: Limits | None, http: Any, *, owns_http: bool
+    ) -> None:
         self._settings = settings
         self._wire = Wire(
             root_url=settings.url,
@@ -145,9 +154,10 @@ class _ServerBase:
             retry=RetryPolicy(max_retries=settings.max_retries),
             tag="server",
             guards=guards,
+            limits=limits or DEFAULT_LIMITS,
         )
         self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
-        self.ops = ServerOps(self._transport, settings.timeout, stream_timeout=PROGRESS_TIMEOUT)
+        self.ops = ServerOps(self._transport, settings.timeout)
 
     @property
     def url(self) -> str:
@@ -224,6 +234,7 @@ class ServerClient(_ServerBase):
         app_name: str | None = None,
         http_client: httpx.Client | None = None,
         guards: Guards | None = None,
+        limits: Limits | None = None,
     ) -> None:
         settings = resolve_server(
             url=url,
@@ -234,7 +245,7 @@ class ServerClient(_ServerBase):
             app_name=app_name,
         )
         http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
-        self._setup(settings, guards, http, owns_http=http_client is None)
+        self._setup(settings, guards, limits, http, owns_http=http_client is None)
 
     def __enter__(self) -> ServerClient:
         return self
@@ -250,7 +261,7 @@ class ServerClient(_ServerBase):
         return self._transport.call(operation_id, arguments, timeout=self._settings.timeout, **options)
 
     def _stream(self, operation_id: str, arguments: Mapping[str, Any]) -> Stream[StreamEvent]:
-        opener = lambda: self._transport.open_stream(operation_id, arguments, timeout=PROGRESS_TIMEOUT)  # noqa: E731
+        opener = lambda: self._transport.open_stream(operation_id, arguments, timeout=self._settings.timeout)  # noqa: E731
         return Stream(opener, _events_decoder(operation(operation_id)["events"]))
 
     # --- health and status ---------------------------------------------------------------------------
@@ -362,10 +373,13 @@ class ServerClient(_ServerBase):
         checked before the file appears, since a failure mid-download cannot be reported otherwise."""
         with _Download(destination) as download:
             response = self._transport.open_stream(
-                "download_formation", self._download_arguments(formation_id, db), timeout=PROGRESS_TIMEOUT
+                "download_formation",
+                self._download_arguments(formation_id, db),
+                timeout=self._settings.timeout,
+                headers=_AS_IS,
             )
             try:
-                for chunk in response.iter_bytes():
+                for chunk in decoded(response, raw_chunks(response), self._wire.limits.max_download_bytes, "download"):
                     download.write(chunk)
             finally:
                 response.close()
@@ -412,6 +426,7 @@ class AsyncServerClient(_ServerBase):
         app_name: str | None = None,
         http_client: httpx.AsyncClient | None = None,
         guards: Guards | None = None,
+        limits: Limits | None = None,
     ) -> None:
         settings = resolve_server(
             url=url,
@@ -422,7 +437,7 @@ class AsyncServerClient(_ServerBase):
             app_name=app_name,
         )
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
-        self._setup(settings, guards, http, owns_http=http_client is None)
+        self._setup(settings, guards, limits, http, owns_http=http_client is None)
 
     async def __aenter__(self) -> AsyncServerClient:
         return self
@@ -439,7 +454,7 @@ class AsyncServerClient(_ServerBase):
 
     def _stream(self, operation_id: str, arguments: Mapping[str, Any]) -> AsyncStream[StreamEvent]:
         opener: Callable[[], Awaitable[httpx.Response]] = lambda: self._transport.open_stream(  # noqa: E731
-            operation_id, arguments, timeout=PROGRESS_TIMEOUT
+            operation_id, arguments, timeout=self._settings.timeout
         )
         return AsyncStream(opener, _events_decoder(operation(operation_id)["events"]))
 
@@ -548,10 +563,15 @@ class AsyncServerClient(_ServerBase):
 
         with _Download(destination) as download:
             response = await self._transport.open_stream(
-                "download_formation", self._download_arguments(formation_id, db), timeout=PROGRESS_TIMEOUT
+                "download_formation",
+                self._download_arguments(formation_id, db),
+                timeout=self._settings.timeout,
+                headers=_AS_IS,
             )
             try:
-                async for chunk in response.aiter_bytes():
+                async for chunk in adecoded(
+                    response, araw_chunks(response), self._wire.limits.max_download_bytes, "download"
+                ):
                     download.write(chunk)
             finally:
                 await response.aclose()

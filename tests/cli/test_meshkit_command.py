@@ -174,6 +174,15 @@ def test_401_exits_1_with_the_hint_and_never_the_key(meshkit_cli: Run) -> None:
     assert error["hint"] and "sk_wrong_value" not in as_json.stderr
 
 
+def test_a_key_read_from_a_file_with_its_newline_exits_2_naming_the_setting_never_the_key(meshkit_cli: Run) -> None:
+    key = "fma_read_from_a_file_0003\n"
+    for args in (("agents", "ls"), ("--json", "agents", "ls")):
+        done = meshkit_cli(*args, MUXI_ADMIN_KEY=key)
+        assert done.returncode == 2, done.stderr  # a configuration error, not "check that the server runs"
+        assert "MUXI_ADMIN_KEY" in done.stderr and "newline" in done.stderr
+        assert "fma_read_from_a_file" not in done.stdout + done.stderr
+
+
 def test_unreachable_server_exits_3(meshkit_cli: Run) -> None:
     done = meshkit_cli("--max-retries", "0", "chat", "Hello", MUXI_FORMATION_URL="http://127.0.0.1:1")
     assert done.returncode == 3

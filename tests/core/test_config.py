@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 from meshkit import ConfigurationError
-from meshkit._core.config import identification_headers, make_timeout, resolve_formation
+from meshkit._core.config import Timeout, identification_headers, make_timeout, resolve_formation
 
 
 def _resolve(environ: dict[str, str] | None = None, **given: Any) -> Any:
@@ -76,7 +76,13 @@ def test_timeouts() -> None:
     short = make_timeout(2)
     assert (short.connect, short.read) == (2.0, 2.0)
     custom = httpx.Timeout(1.0, read=9.0)
-    assert make_timeout(custom) is custom
+    assert make_timeout(custom).as_dict() == custom.as_dict()  # an httpx.Timeout keeps its four limits
+    bounded = Timeout(60, total=120, stream_idle=float("inf"))
+    assert make_timeout(bounded) is bounded
+    assert (bounded.total, bounded.stream_extension["read"], bounded.blocking_extension["read"]) == (120.0, None, 60.0)
+    for bad in (0, -1, float("nan"), True, "10"):
+        with pytest.raises(ConfigurationError):
+            Timeout(bad)  # type: ignore[arg-type]
 
 
 def test_identification_headers() -> None:

@@ -4,6 +4,10 @@ Every call — blocking or stream — goes through ``send``: one attempt, then t
 (tenacity) only when that attempt's outcome is retryable, and the client's opt-in guards
 (``_core/guards``) around each attempt (circuit breaker, rate limiter) and around the whole call
 (max in flight).
+
+Redirects are never followed, even on an injected client built with ``follow_redirects=True``:
+httpx strips only ``Authorization`` across origins, so the formation keys would travel on. A 3xx
+answer is a :class:`~meshkit.RedirectError` naming its ``Location``.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 import httpx
 import tenacity
 
+from .limits import DEADLINE, aread_body, fit_attempt_to_deadline, read_body
 from .transport import Call, Wire, mapped_transport_errors
 
 
@@ -53,7 +58,12 @@ class SyncTransport:
         return final
 
     def _attempt(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
-        return self.http.send(request, stream=stream, auth=self.wire.auth)
+        if DEADLINE in request.extensions:
+            fit_attempt_to_deadline(request)
+        response = self.http.send(request, stream=True, auth=self.wire.auth, follow_redirects=False)
+        if not stream:
+            read_body(response, self.wire.limits.max_body_bytes)
+        return response
 
     def _guarded_attempt(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
         guards = self.wire.guards
@@ -62,7 +72,7 @@ class SyncTransport:
         try:
             if wait > 0:
                 time.sleep(wait)
-            response = self.http.send(request, stream=stream, auth=self.wire.auth)
+            response = self._attempt(request, stream=stream)
         except BaseException as exc:
             guards.settle(ticket, exc)
             raise
@@ -80,7 +90,7 @@ class SyncTransport:
         """Send one operation and return its decoded answer, or raise its typed error."""
         prepared = self.wire.prepare(self.http, operation_id, arguments or {}, **options)
         response = self.send(prepared)
-        if response.status_code >= 400:
+        if response.status_code >= 300:
             raise self.wire.error_for(response)
         return self.wire.result(operation_id, response, typed=typed)
 
@@ -90,12 +100,9 @@ class SyncTransport:
         """Start a streaming call; its status is checked before any event is read."""
         prepared = self.wire.prepare(self.http, operation_id, arguments or {}, stream=True, **options)
         response = self.send(prepared)
-        if response.status_code >= 400:
-            try:
-                with mapped_transport_errors():
-                    response.read()
-            finally:
-                response.close()
+        if response.status_code >= 300:
+            with mapped_transport_errors():
+                read_body(response, self.wire.limits.max_body_bytes)
             raise self.wire.error_for(response)
         return response
 
@@ -136,7 +143,12 @@ class AsyncTransport:
         return final
 
     async def _attempt(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
-        return await self.http.send(request, stream=stream, auth=self.wire.auth)
+        if DEADLINE in request.extensions:
+            fit_attempt_to_deadline(request)
+        response = await self.http.send(request, stream=True, auth=self.wire.auth, follow_redirects=False)
+        if not stream:
+            await aread_body(response, self.wire.limits.max_body_bytes)
+        return response
 
     async def _guarded_attempt(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
         guards = self.wire.guards
@@ -145,7 +157,7 @@ class AsyncTransport:
         try:
             if wait > 0:
                 await asyncio.sleep(wait)
-            response = await self.http.send(request, stream=stream, auth=self.wire.auth)
+            response = await self._attempt(request, stream=stream)
         except BaseException as exc:
             guards.settle(ticket, exc)
             raise
@@ -162,7 +174,7 @@ class AsyncTransport:
     ) -> Any:
         prepared = self.wire.prepare(self.http, operation_id, arguments or {}, **options)
         response = await self.send(prepared)
-        if response.status_code >= 400:
+        if response.status_code >= 300:
             raise self.wire.error_for(response)
         return self.wire.result(operation_id, response, typed=typed)
 
@@ -171,12 +183,9 @@ class AsyncTransport:
     ) -> httpx.Response:
         prepared = self.wire.prepare(self.http, operation_id, arguments or {}, stream=True, **options)
         response = await self.send(prepared)
-        if response.status_code >= 400:
-            try:
-                with mapped_transport_errors():
-                    await response.aread()
-            finally:
-                await response.aclose()
+        if response.status_code >= 300:
+            with mapped_transport_errors():
+                await aread_body(response, self.wire.limits.max_body_bytes)
             raise self.wire.error_for(response)
         return response
 

@@ -33,7 +33,8 @@ class ConfigurationError(MeshkitError, ValueError):
 
 
 class APIError(MeshkitError):
-    """The server answered with an error status."""
+    """The server answered with an error status. ``retry_after`` is the seconds its
+    ``Retry-After`` (or ``retry-after-ms``) asked for, whatever the status; None without one."""
 
     def __init__(
         self,
@@ -45,6 +46,7 @@ class APIError(MeshkitError):
         body: Any = None,
         details: Any = None,
         hint: str | None = None,
+        retry_after: float | None = None,
     ) -> None:
         super().__init__(message, hint=hint)
         self.status_code = status_code
@@ -52,6 +54,7 @@ class APIError(MeshkitError):
         self.request_id = request_id
         self.body = body
         self.details = details
+        self.retry_after = retry_after
 
     def __str__(self) -> str:
         text = f"{self.status_code} {self.code}: {self.message}"
@@ -61,6 +64,18 @@ class APIError(MeshkitError):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r}, message={self.message!r})"
+
+
+class RedirectError(APIError):
+    """3xx: the server redirected the call. meshkit never follows a redirect (its keys must not
+    reach another origin, and a redirected POST may not be what was meant); ``location`` names the
+    target so the caller can decide, for example by configuring that URL."""
+
+    hint = "the URL moved: check the base URL, or point the client at `location` if you trust it"
+
+    def __init__(self, message: str, *, location: str | None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.location = location
 
 
 class ValidationError(APIError):
@@ -119,8 +134,7 @@ class RateLimitError(APIError):
     hint = "slow down; retry after `retry_after` seconds"
 
     def __init__(self, message: str, *, retry_after: float | None, **kwargs: Any) -> None:
-        super().__init__(message, **kwargs)
-        self.retry_after = retry_after
+        super().__init__(message, retry_after=retry_after, **kwargs)  # required here, optional elsewhere
 
 
 class ServerError(APIError):
@@ -136,9 +150,12 @@ class ConnectionError(MeshkitError, builtins.ConnectionError):  # shadows the bu
 
 
 class TimeoutError(MeshkitError, builtins.TimeoutError):  # shadows the builtin: a documented seed name
-    """No answer (or, on a stream, no byte) within the timeout."""
+    """No answer (or, on a stream, no byte) within the timeout. ``bound`` says which limit fired:
+    ``"connect"``, ``"read"``, ``"write"``, ``"pool"``, ``"stream_idle"`` (a silent stream) or
+    ``"total"`` (the call's deadline, ``Timeout(total=…)``)."""
 
     hint = "raise `timeout`, or check the server's health"
+    bound: str | None = None
 
 
 class StreamError(MeshkitError):
@@ -208,14 +225,30 @@ def reason_code(status: int) -> str:
 
 
 def error_from_response(
-    status: int, body: Any, text: str, *, retry_after: float | None = None, broker: bool = False
+    status: int,
+    body: Any,
+    text: str,
+    *,
+    retry_after: float | None = None,
+    broker: bool = False,
+    location: str | None = None,
 ) -> APIError:
-    """The typed error for an error answer of any of the three APIs (contract formation.md §4,
-    server.md §2, broker.md §4). ``body`` is the parsed JSON (or None), ``text`` the raw text."""
+    """The typed error for an error (or redirect) answer of any of the three APIs (contract
+    formation.md §4, server.md §2, broker.md §4). ``body`` is the parsed JSON (or None), ``text``
+    the raw text, ``location`` a redirect's ``Location`` header."""
     code, message, request_id, details, field = _normalise(status, body, text)
-    kwargs: dict[str, Any] = {"status_code": status, "code": code, "request_id": request_id, "body": body}
+    kwargs: dict[str, Any] = {
+        "status_code": status,
+        "code": code,
+        "request_id": request_id,
+        "body": body,
+        "retry_after": retry_after,
+    }
     if details is not None:
         kwargs["details"] = details
+    if 300 <= status < 400:
+        target = f" to {location}" if location else " without a Location"
+        return RedirectError(f"redirected{target}; meshkit does not follow redirects", location=location, **kwargs)
     kind = _BY_STATUS.get(status, ServerError if status >= 500 else APIError)
     if kind is ValidationError:
         return ValidationError(message, field=field or ("request" if broker else None), **kwargs)
@@ -230,8 +263,8 @@ def error_from_response(
         )
     if kind is RateLimitError:
         if retry_after is None and broker:
-            retry_after = 60.0  # the broker's documented default when no Retry-After came
-        return RateLimitError(message, retry_after=retry_after, **kwargs)
+            kwargs["retry_after"] = 60.0  # the broker's documented default when no Retry-After came
+        return RateLimitError(message, **kwargs)
     return kind(message, **kwargs)
 
 

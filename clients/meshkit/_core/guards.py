@@ -23,6 +23,7 @@ client its own.
 from __future__ import annotations
 
 import asyncio
+import collections
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -205,8 +206,7 @@ class Guards:
         if max_in_flight is not None and (isinstance(max_in_flight, bool) or max_in_flight < 1):
             raise ConfigurationError(f"max_in_flight must be >= 1, got {max_in_flight!r}")
         self.max_in_flight = max_in_flight
-        self._threads = threading.BoundedSemaphore(max_in_flight) if max_in_flight else None
-        self._tasks: asyncio.Semaphore | None = None
+        self._slots = _Slots(max_in_flight) if max_in_flight else None
 
     def __repr__(self) -> str:
         return (
@@ -231,23 +231,106 @@ class Guards:
 
     @contextmanager
     def slot(self) -> Iterator[None]:
-        """Hold one of the ``max_in_flight`` slots (threads)."""
-        if self._threads is None:
+        """Hold one of the ``max_in_flight`` slots (a thread)."""
+        if self._slots is None:
             yield
             return
-        with self._threads:
+        self._slots.acquire()
+        try:
             yield
+        finally:
+            self._slots.release()
 
     @asynccontextmanager
     async def async_slot(self) -> AsyncIterator[None]:
-        """Hold one of the ``max_in_flight`` slots (asyncio tasks)."""
-        if self.max_in_flight is None:
+        """Hold one of the ``max_in_flight`` slots (an asyncio task, on any event loop)."""
+        if self._slots is None:
             yield
             return
-        if self._tasks is None:
-            self._tasks = asyncio.Semaphore(self.max_in_flight)
-        async with self._tasks:
+        await self._slots.acquire_async()
+        try:
             yield
+        finally:
+            self._slots.release()
+
+
+class _Slots:
+    """A counting semaphore shared by threads and by tasks of any number of event loops.
+
+    ``asyncio.Semaphore`` binds itself to the first loop that waits on it (a second
+    ``asyncio.run`` then raises RuntimeError), and a ``threading`` semaphore would block a loop.
+    Here one lock guards the count; a waiting task parks on a future of its own loop, and a release
+    hands the slot over directly (thread-safely), so no waiter is starved by a newcomer.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._free = limit
+        self._lock = threading.Lock()
+        self._waiters: collections.deque[_Waiter] = collections.deque()
+
+    def acquire(self) -> None:
+        with self._lock:
+            if self._free > 0 and not self._waiters:
+                self._free -= 1
+                return
+            event = threading.Event()
+            self._waiters.append(_Waiter(event, None, None))
+        event.wait()
+
+    async def acquire_async(self) -> None:
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            if self._free > 0 and not self._waiters:
+                self._free -= 1
+                return
+            future: asyncio.Future[None] = loop.create_future()
+            waiter = _Waiter(None, loop, future)
+            self._waiters.append(waiter)
+        try:
+            await future
+        except BaseException:
+            with self._lock:
+                if waiter in self._waiters:  # cancelled before its turn: leave the queue
+                    self._waiters.remove(waiter)
+                    raise
+            # Cancelled after the slot was handed over: give it on.
+            self.release()
+            raise
+
+    def release(self) -> None:
+        with self._lock:
+            while self._waiters:
+                waiter = self._waiters.popleft()
+                if waiter.event is not None:
+                    waiter.event.set()
+                    return
+                if waiter.hand_over():
+                    return
+            self._free += 1
+
+
+@dataclass
+class _Waiter:
+    event: threading.Event | None
+    loop: asyncio.AbstractEventLoop | None
+    future: asyncio.Future[None] | None
+
+    def hand_over(self) -> bool:
+        """Wake this task on its own loop; False when that loop is gone (the slot goes to the next)."""
+        assert self.loop is not None and self.future is not None
+        if self.loop.is_closed():
+            return False
+        future = self.future
+
+        def wake() -> None:
+            if not future.done():
+                future.set_result(None)
+
+        try:
+            self.loop.call_soon_threadsafe(wake)
+        except RuntimeError:  # the loop closed meanwhile
+            return False
+        return True
 
 
 __all__ = ["CircuitBreaker", "CircuitOpenError", "Guards", "RateLimit"]

@@ -46,16 +46,9 @@ class Operations:
 
     tag: ClassVar[str]
 
-    def __init__(
-        self,
-        transport: SyncTransport | AsyncTransport,
-        timeout: httpx.Timeout | None,
-        *,
-        stream_timeout: httpx.Timeout | None = None,
-    ) -> None:
+    def __init__(self, transport: SyncTransport | AsyncTransport, timeout: httpx.Timeout | None) -> None:
         self._transport = transport
-        self._timeout = timeout
-        self._stream_timeout = stream_timeout or timeout
+        self._timeout = timeout  # a meshkit Timeout: the wire picks its stream or blocking limits
 
     def __dir__(self) -> list[str]:
         return sorted(op_id for op_id, entry in operations().items() if self.tag in entry["tags"])
@@ -82,7 +75,7 @@ class Operations:
             options["idempotency_key"] = kwargs.pop("idempotency_key", None)
         streams = self._wants_stream(entry, parameters, kwargs)
         arguments = bind_arguments(name, self.tag, args, kwargs)
-        options["timeout"] = self._stream_timeout if streams else self._timeout
+        options["timeout"] = self._timeout
         return OpsCall(arguments, options, self._decoder(entry) if streams else None)
 
     def _wants_stream(self, entry: Mapping[str, Any], parameters: Mapping[str, bool], kwargs: dict[str, Any]) -> bool:

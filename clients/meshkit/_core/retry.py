@@ -23,6 +23,8 @@ from typing import Any
 import httpx
 import tenacity
 
+from .limits import DEADLINE
+
 RETRYABLE_STATUSES = frozenset({408, 409, 429})
 # 5xx answers that will not change on a retry.
 PERMANENT_SERVER_STATUSES = frozenset({501, 505})
@@ -92,6 +94,8 @@ class RetryPolicy:
     def exception_is_retryable(retry_class: str, exc: BaseException) -> bool:
         if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
             return True  # nothing reached the server
+        if isinstance(exc, httpx.LocalProtocolError):
+            return False  # the request itself could not be written: it will not be the next time
         return retry_class != "never" and isinstance(exc, httpx.TransportError)
 
     def backoff(self, attempt: int) -> float:
@@ -127,7 +131,7 @@ class RetryPolicy:
                 on_retry(state)
 
         kwargs: dict[str, Any] = {
-            "stop": tenacity.stop_after_attempt(self.max_retries + 1),
+            "stop": tenacity.stop_after_attempt(self.max_retries + 1) | _stop_at_deadline,
             "retry": should_retry,
             "wait": wait,
             "reraise": True,
@@ -151,6 +155,19 @@ class RetryPolicy:
 
             kwargs["sleep"] = async_sleep
         return kwargs
+
+
+class _StopAtDeadline(tenacity.stop.stop_base):
+    """Stop when the next wait would end past the call's deadline (``Timeout(total=…)``): the
+    last outcome surfaces now rather than after a wait that cannot help."""
+
+    def __call__(self, state: tenacity.RetryCallState) -> bool:
+        request = state.args[0] if state.args and isinstance(state.args[0], httpx.Request) else None
+        deadline = request.extensions.get(DEADLINE) if request is not None else None
+        return deadline is not None and time.monotonic() + state.upcoming_sleep >= deadline
+
+
+_stop_at_deadline = _StopAtDeadline()
 
 
 def _log_retry(state: tenacity.RetryCallState) -> None:

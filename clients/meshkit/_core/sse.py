@@ -22,6 +22,16 @@ _LF = ord("\n")
 _CR = ord("\r")
 # 10^18 ms is thirty million years; longer values are no delay, and int() refuses over 4300 digits.
 _MAX_RETRY_DIGITS = 18
+MAX_LINE_BYTES = 1024 * 1024
+MAX_EVENT_BYTES = 16 * 1024 * 1024
+
+
+class SSELimitError(Exception):
+    """A line or an event grew past the decoder's limit (``code`` says which)."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 # Not frozen: a frozen dataclass's __init__ goes through object.__setattr__, which tripled the
@@ -57,9 +67,18 @@ class SSEDecoder:
 
     ``comments`` counts comment lines (keepalives: activity without an event); ``last_event_id``
     is the last ``id`` received (ids containing NUL are ignored).
+
+    A line longer than ``max_line`` bytes, or an event whose data grows past ``max_event`` bytes,
+    raises :class:`SSELimitError` as soon as it does: a server that never ends a line or an event
+    cannot make the decoder hold more than that.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, max_line: int = MAX_LINE_BYTES, max_event: int = MAX_EVENT_BYTES) -> None:
+        self.max_line = max_line
+        self.max_event = max_event
+        self._partial_size = 0  # bytes held in _partial_line
+        self._data_size = 0  # bytes of data lines of the open block, counted when a chunk ends
+        self._data_counted = 0  # how many of _data's lines are in _data_size
         self.comments = 0
         self.last_event_id: str | None = None
         self._partial_line: list[bytes] = []  # pieces of a line whose terminator has not arrived
@@ -84,17 +103,47 @@ class SSEDecoder:
             self._after_cr = True
         elif last_byte != _LF:
             unterminated = lines.pop()
+        if len(chunk) > self.max_line:  # only a chunk this large can hold a line over the limit
+            self._check_lines(lines)
         if lines and self._partial_line:
             # A line's pieces are joined once, when it ends: a long line fed in many small chunks
             # costs linear time, not quadratic.
+            self._partial_size += len(lines[0])
+            self._check_partial()
             self._partial_line.append(lines[0])
             lines[0] = b"".join(self._partial_line)
             self._partial_line = []
+            self._partial_size = 0
         if unterminated is not None:
             self._partial_line.append(unterminated)
+            self._partial_size += len(unterminated)
+            self._check_partial()
         if lines and self._at_stream_start:
             lines[0] = self._strip_bom(lines[0])
-        return self._process(lines) if lines else []
+        events = self._process(lines) if lines else []
+        if self._data:  # an event still open when the chunk ends: count what it holds so far
+            self._count_open_event()
+        return events
+
+    def _check_lines(self, lines: list[bytes]) -> None:
+        for line in lines:
+            if len(line) > self.max_line:
+                raise SSELimitError(
+                    f"an event-stream line is longer than {self.max_line} bytes", "STREAM_LINE_TOO_LONG"
+                )
+
+    def _check_partial(self) -> None:
+        if self._partial_size > self.max_line:
+            self._partial_line = []
+            raise SSELimitError(f"an event-stream line is longer than {self.max_line} bytes", "STREAM_LINE_TOO_LONG")
+
+    def _count_open_event(self) -> None:
+        data = self._data
+        self._data_size += sum(len(line) for line in data[self._data_counted :])
+        self._data_counted = len(data)
+        if self._data_size > self.max_event:
+            self._data.clear()
+            raise SSELimitError(f"an event's data is larger than {self.max_event} bytes", "STREAM_EVENT_TOO_LARGE")
 
     def flush(self) -> list[ServerSentEvent]:
         """End of stream: parse an unterminated last line and dispatch an unterminated last block.
@@ -150,5 +199,6 @@ class SSEDecoder:
             self._retry,
         )
         self._data.clear()  # cleared, not replaced: _process holds this list in a local
+        self._data_size = self._data_counted = 0
         self._event = None
         return event

@@ -2,8 +2,9 @@
 
 The request is sent on first use (iteration or ``with``); its status is checked before any event
 is read; the response is closed when the stream ends, fails, or is left early (``close()``,
-leaving the ``with`` block, breaking out of the loop). Idle time is bounded by the read timeout
-(keepalive comments count as activity).
+leaving the ``with`` block, breaking out of the loop). Idle time is bounded by the timeout's
+``stream_idle`` (else ``read``; keepalive comments count as activity), the whole stream by its
+``total``, and a line or an event by the client's ``Limits``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,20 @@ from typing import Generic, Protocol, TypeVar
 
 import httpx
 
-from .errors import StreamInterruptedError, StreamTimeoutError
-from .sse import ServerSentEvent, SSEDecoder
+from .errors import StreamError, StreamInterruptedError, StreamTimeoutError, TimeoutError
+from .limits import (
+    DEFAULT_LIMITS,
+    LIMITS,
+    Limits,
+    adecoded,
+    araw_chunks,
+    deadline_of,
+    decoded,
+    past_deadline,
+    raw_chunks,
+    unencoded,
+)
+from .sse import ServerSentEvent, SSEDecoder, SSELimitError
 
 E = TypeVar("E", covariant=True)
 
@@ -31,18 +44,51 @@ class EventDecoder(Protocol[E]):
     def interrupted(self) -> Exception: ...
 
 
-def _mid_stream_error(exc: httpx.TransportError, text: str) -> Exception:
+def _deadline_passed(text: str) -> StreamTimeoutError:
+    error = StreamTimeoutError(
+        "the stream did not end within the call's total timeout", code="STREAM_TIMEOUT", partial_text=text
+    )
+    error.bound = "total"
+    return error
+
+
+def _mid_stream_error(exc: httpx.TransportError, response: httpx.Response, text: str) -> Exception:
     if isinstance(exc, httpx.TimeoutException):
-        return StreamTimeoutError("no data within the read timeout", code="STREAM_TIMEOUT", partial_text=text)
+        if past_deadline(response.request):
+            error = _deadline_passed(text)
+        else:
+            error = StreamTimeoutError(
+                "no data within the stream's idle timeout", code="STREAM_TIMEOUT", partial_text=text
+            )
+            error.bound = "stream_idle"
+        return error
     return StreamInterruptedError(
         f"the connection broke mid-stream: {exc or type(exc).__name__}", code="STREAM_INTERRUPTED", partial_text=text
     )
 
 
-def _unencoded(response: httpx.Response) -> bool:
-    """Whether the body has no content coding, so its raw chunks are the bytes themselves: a chat
-    stream arrives one ~200-byte frame per chunk, and httpx's decoding layer costs ~1 µs a chunk."""
-    return response.headers.get("content-encoding", "identity").strip().lower() in ("", "identity")
+def _decoder_for(response: httpx.Response) -> SSEDecoder:
+    limits: Limits = response.request.extensions.get(LIMITS, DEFAULT_LIMITS)
+    return SSEDecoder(limits.max_line_bytes, limits.max_event_bytes)
+
+
+def _chunks(response: httpx.Response) -> Iterator[bytes]:
+    """The body's bytes: the raw chunks themselves in the common case (a chat stream arrives one
+    ~200-byte frame per chunk, and a decoding layer costs ~1 µs a chunk); inflated in bounded steps
+    and checked against the call's deadline otherwise."""
+    if unencoded(response) and deadline_of(response.request) is None:
+        return raw_chunks(response)
+    return decoded(response, raw_chunks(response), None, "stream")
+
+
+def _achunks(response: httpx.Response) -> AsyncIterator[bytes]:
+    if unencoded(response) and deadline_of(response.request) is None:
+        return araw_chunks(response)
+    return adecoded(response, araw_chunks(response), None, "stream")
+
+
+def _too_large(exc: SSELimitError, text: str) -> StreamError:
+    return StreamError(f"{exc}; the stream was closed", code=exc.code, partial_text=text)
 
 
 class Stream(Generic[E]):
@@ -109,9 +155,9 @@ class Stream(Generic[E]):
         decoder = self._decoder
         try:
             response = self._open()
-            sse = SSEDecoder()
+            sse = _decoder_for(response)
             try:
-                for chunk in response.iter_raw() if _unencoded(response) else response.iter_bytes():
+                for chunk in _chunks(response):
                     for event in sse.feed(chunk):
                         yield decoder.convert(event)
                         if decoder.finished:
@@ -119,7 +165,11 @@ class Stream(Generic[E]):
                 for event in sse.flush():
                     yield decoder.convert(event)
             except httpx.TransportError as exc:
-                raise _mid_stream_error(exc, decoder.text) from exc
+                raise _mid_stream_error(exc, response, decoder.text) from exc
+            except SSELimitError as exc:
+                raise _too_large(exc, decoder.text) from None
+            except TimeoutError:  # the deadline check between chunks (Timeout(total=…))
+                raise _deadline_passed(decoder.text) from None
             if decoder.terminal is not None and not decoder.finished:
                 raise decoder.interrupted()
         finally:
@@ -201,9 +251,9 @@ class AsyncStream(Generic[E]):
         decoder = self._decoder
         try:
             response = await self._open()
-            sse = SSEDecoder()
+            sse = _decoder_for(response)
             try:
-                async for chunk in response.aiter_raw() if _unencoded(response) else response.aiter_bytes():
+                async for chunk in _achunks(response):
                     for event in sse.feed(chunk):
                         yield decoder.convert(event)
                         if decoder.finished:
@@ -211,7 +261,11 @@ class AsyncStream(Generic[E]):
                 for event in sse.flush():
                     yield decoder.convert(event)
             except httpx.TransportError as exc:
-                raise _mid_stream_error(exc, decoder.text) from exc
+                raise _mid_stream_error(exc, response, decoder.text) from exc
+            except SSELimitError as exc:
+                raise _too_large(exc, decoder.text) from None
+            except TimeoutError:  # the deadline check between chunks (Timeout(total=…))
+                raise _deadline_passed(decoder.text) from None
             if decoder.terminal is not None and not decoder.finished:
                 raise decoder.interrupted()
         finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import time
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any, BinaryIO, cast
 import httpx
 
 from .auth import KEY_EXTENSION, select_key
+from .config import HEADER_VALUE, Timeout
 from .envelope import decode_body, unwrap
 from .errors import (
     APIError,
@@ -26,9 +28,11 @@ from .errors import (
     MeshkitError,
     ResponseValidationError,
     TimeoutError,
+    ValidationError,
     error_from_response,
 )
 from .guards import Guards
+from .limits import ACCEPT_ENCODING, DEADLINE, DEFAULT_LIMITS, LIMITS, Limits, past_deadline
 from .retry import RetryPolicy, parse_retry_after
 
 # The generated registry and models load on first use, not at `import meshkit`.
@@ -60,6 +64,47 @@ def builder_parameters(operation_id: str, tag: str) -> dict[str, bool]:
     """The generated builder's parameter names → whether each is required."""
     signature = inspect.signature(builder(operation_id, tag).request_kwargs)
     return {name: p.default is inspect.Parameter.empty for name, p in signature.parameters.items()}
+
+
+@cache
+def path_parameters(operation_id: str) -> tuple[tuple[int, str], ...]:
+    """(segment index, parameter name) of each templated segment of an operation's path."""
+    segments = operation(operation_id)["path"].split("/")
+    return tuple((i, s[1:-1]) for i, s in enumerate(segments) if s.startswith("{") and s.endswith("}"))
+
+
+def check_path(operation_id: str, url: str) -> None:
+    """Refuse a path whose parameter became empty, ``.`` or ``..``: httpx (like any URL client)
+    drops dot segments, so ``clear_session_buffer(".")`` would become ``DELETE /v1/memory/buffer``,
+    another operation. The builders percent-encode everything else, ``/`` included."""
+    parameters = path_parameters(operation_id)
+    if not parameters:
+        return
+    segments = url.split("/")
+    for index, name in parameters:
+        if segments[index] in ("", ".", ".."):
+            raise ValidationError.client_side(
+                f"{operation_id}: {name} cannot be {segments[index]!r}: it would address another route",
+                field=name,
+                code="invalid_path_parameter",
+            )
+
+
+def check_headers(operation_id: str, headers: Mapping[str, str], fields: Mapping[str, str]) -> None:
+    """Refuse a header value httpx could not send as it is (non-ASCII, CR/LF/NUL, edge spaces):
+    a ValidationError naming the argument, before sending and never retried."""
+    for name, value in headers.items():
+        if not HEADER_VALUE.match(value):
+            field_name = fields.get(name, name)
+            raise ValidationError.client_side(
+                f"{operation_id}: {field_name} must be visible ASCII characters (inner spaces allowed)",
+                field=field_name,
+                code="invalid_header_value",
+            )
+
+
+# The call options behind the headers they set, to name them in errors.
+_HEADER_FIELDS = {"X-Muxi-User-ID": "user_id", "X-Muxi-Idempotency-Key": "idempotency_key"}
 
 
 @cache
@@ -102,6 +147,11 @@ class Wire:
     envelope: bool = True
     # Opt-in client-side guards (rate limit, circuit breaker, max in flight); None: off.
     guards: Guards | None = None
+    limits: Limits = DEFAULT_LIMITS
+
+    def __post_init__(self) -> None:
+        # Only codings meshkit inflates itself, in bounded steps (_core/limits).
+        self.default_headers = {"Accept-Encoding": ACCEPT_ENCODING, **self.default_headers}
 
     def prepare(
         self,
@@ -138,17 +188,30 @@ class Wire:
             spec = builder(operation_id, self.tag).request_kwargs(**kwargs)
         except TypeError as exc:  # a wrong or missing argument: say which call it was
             raise MeshkitError(f"{operation_id}: {exc}") from None
-        merged = {**self.default_headers, **spec.pop("headers", {}), **(headers or {})}
+        check_path(operation_id, spec["url"])
+        # Only the call's own values need checking: the defaults were checked at construction.
+        call_headers = {**spec.pop("headers", {}), **(headers or {})}
         if user_id:
-            merged["X-Muxi-User-ID"] = user_id
+            call_headers["X-Muxi-User-ID"] = user_id
+        if idempotency_key and self.send_idempotency_key:
+            call_headers.setdefault("X-Muxi-Idempotency-Key", idempotency_key)
+        if call_headers:
+            check_headers(operation_id, call_headers, _HEADER_FIELDS)
+        merged = {**self.default_headers, **call_headers}
         if self.send_idempotency_key:
-            merged.setdefault("X-Muxi-Idempotency-Key", idempotency_key or str(uuid.uuid4()))
+            merged.setdefault("X-Muxi-Idempotency-Key", str(uuid.uuid4()))
         # An event stream when one was asked for; otherwise what the operation answers (zip, text…).
         accept = "text/event-stream" if stream and entry["events"] else entry["media_type"] or "application/json"
         merged.setdefault("Accept", accept)
         extensions: dict[str, Any] = {}
-        if timeout is not None:
+        if isinstance(timeout, Timeout):
+            extensions["timeout"] = timeout.stream_extension if stream else timeout.blocking_extension
+            if timeout.total is not None:
+                extensions[DEADLINE] = time.monotonic() + timeout.total
+        elif timeout is not None:
             extensions["timeout"] = timeout.as_dict()
+        if stream:
+            extensions[LIMITS] = self.limits
         if self.tag == "formation":
             kind = select_key(entry["security"], user_id=user_id, client_key=self.client_key, admin_key=self.admin_key)
             if kind is not None:
@@ -160,7 +223,7 @@ class Wire:
         return Call(operation_id, request, retry_class, stream)
 
     def error_for(self, response: httpx.Response) -> APIError:
-        """The typed error of a read error response."""
+        """The typed error of a read error (or redirect) response."""
         body = decode_body(response.content, response.headers.get("content-type"))
         return error_from_response(
             response.status_code,
@@ -168,6 +231,7 @@ class Wire:
             body if isinstance(body, str) else response.text,
             retry_after=parse_retry_after(response.headers),
             broker=self.tag == "broker",
+            location=response.headers.get("location"),
         )
 
     def result(self, operation_id: str, response: httpx.Response, *, typed: bool = True) -> Any:
@@ -233,12 +297,44 @@ class _MappedTransportErrors:
         if exc is None:
             return
         if isinstance(exc, httpx.TimeoutException):
-            raise TimeoutError(f"timed out: {exc or type(exc).__name__}") from exc
+            raise timeout_error(exc) from exc
+        if isinstance(exc, httpx.LocalProtocolError):
+            # A request httpx refused to write; its message may quote a header value (a key), so
+            # neither it nor its cause travels on. Values are checked before sending; this is a net.
+            raise MeshkitError("the request could not be written (an invalid header or body)") from None
         if isinstance(exc, httpx.TransportError):
             raise ConnectionError(f"connection failed: {exc or type(exc).__name__}") from exc
 
 
 _MAPPED_TRANSPORT_ERRORS = _MappedTransportErrors()
+
+_BOUNDS: tuple[tuple[type[httpx.TimeoutException], str], ...] = (
+    (httpx.ConnectTimeout, "connect"),
+    (httpx.ReadTimeout, "read"),
+    (httpx.WriteTimeout, "write"),
+    (httpx.PoolTimeout, "pool"),
+)
+
+
+def timeout_error(exc: httpx.TimeoutException, *, streaming: bool = False) -> TimeoutError:
+    """The meshkit error of an httpx timeout, naming the bound that fired and the call."""
+    try:
+        request: httpx.Request | None = exc.request
+    except RuntimeError:  # httpx raised it before a request was attached
+        request = None
+    bound = next((name for kind, name in _BOUNDS if isinstance(exc, kind)), "read")
+    if request is not None and past_deadline(request):
+        bound = "total"
+    elif streaming and bound == "read":
+        bound = "stream_idle"
+    seconds = (
+        (request.extensions.get("timeout") or {}).get(bound if bound != "stream_idle" else "read") if request else None
+    )
+    where = f"{request.method} {request.url.path}: " if request is not None else ""
+    limit = f" ({seconds:g} s)" if isinstance(seconds, float) else ""
+    error = TimeoutError(f"{where}timed out: the {bound} timeout{limit} passed")
+    error.bound = bound
+    return error
 
 
 def mapped_transport_errors() -> _MappedTransportErrors:
