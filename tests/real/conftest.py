@@ -58,11 +58,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 def recorder() -> Iterator[Any]:
     import recording as module
 
-    recording = module.Recorder()
-    module.LAST = recording  # for the terminal summary
-    yield recording
-    if recording.answers:
-        recording.write()
+    yield module.Recorder()
 
 
 @pytest.fixture(scope="session")
@@ -117,6 +113,29 @@ def formation(stack: Any, recorder: Any) -> Iterator[Any]:
     client = make_formation(stack, recorder)
     yield client
     client.close()
+
+
+@pytest.fixture(scope="session")
+def probed(stack: Any) -> Any:
+    """Every formation operation called once (tests/real/probe.py), with its own recorder."""
+    import recording as module
+    from probe import run_probe
+
+    recording = module.Recorder()
+    client = make_formation(stack, recording)
+    try:
+        outcomes = run_probe(client)
+    finally:
+        client.close()
+    recording.write()
+    module.LAST = recording
+    return _Probed(outcomes, recording)
+
+
+class _Probed:
+    def __init__(self, outcomes: list[Any], recorder: Any) -> None:
+        self.outcomes = outcomes
+        self.recorder = recorder
 
 
 @pytest.fixture

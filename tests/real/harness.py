@@ -180,11 +180,21 @@ def _stop_postmaster(pgdata: Path) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-def _prepare_formation(workdir: Path, connection_string: str) -> Path:
+def _prepare_formation(workdir: Path, connection_string: str, stub_url: str) -> Path:
+    """Copy the formation and fill in its placeholders (written in capitals)."""
     target = workdir / "formation"
     shutil.copytree(FORMATION_SOURCE, target)
-    manifest = target / "formation.afs"
-    manifest.write_text(manifest.read_text().replace("CONNECTION_STRING", connection_string))
+    values = {
+        "CONNECTION_STRING": connection_string,
+        "STUB_URL": stub_url.removesuffix("/v1"),
+        "RUNTIME_PYTHON": str(RUNTIME_PYTHON),
+        "FORMATION_DIR": str(target),
+    }
+    for path in target.rglob("*.afs"):
+        text = path.read_text()
+        for name, value in values.items():
+            text = text.replace(name, value)
+        path.write_text(text)
     return target
 
 
@@ -235,7 +245,7 @@ def running_stack(backend: str = "postgres", workdir: Path | None = None) -> Ite
         else:
             raise ValueError(f"unknown backend {backend!r} (postgres or sqlite)")
 
-        formation_dir = _prepare_formation(workdir, connection_string)
+        formation_dir = _prepare_formation(workdir, connection_string, stub_url)
         port = free_port()
         runtime_log = workdir / "runtime.log"
         runtime = Process.start(

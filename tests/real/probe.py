@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import sys
-import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -97,7 +96,7 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
         "list_memory_buffers",
     ):
         step(operation)
-    step("get_mcp_server", "no-such-server")
+    step("get_mcp_server", "echo")
 
     # --- agents, skills, SOPs, triggers ---------------------------------------------------------
     step("list_agents")
@@ -128,7 +127,7 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
     step(
         "restore_session",
         f"{session}-restored",
-        body={"messages": [{"role": "user", "content": "restored hello", "timestamp": time.time()}]},
+        body={"messages": [{"role": "user", "content": "restored hello", "timestamp": "2026-01-01T00:00:00Z"}]},
         as_user=user,
     )
     step("get_history", as_user=user)
@@ -138,11 +137,12 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
         items = _get(requests, "requests") or []
         request_id = _get(items[0], "request_id", "id") if items else None
     step("get_request_status", request_id or "req_missing", as_user=user)
-    step("cancel_request", request_id or "req_missing", as_user=user)
+    pending = step("chat", body={"message": "probe async", "session_id": session, "mode": "async"}, as_user=user)
+    step("cancel_request", _get(pending, "request_id") or request_id or "req_missing", as_user=user)
     step("stream_request_events", session, request_id or "req_missing", as_user=user)
     step("stream_session_events", session, as_user=user)
     step("stream_events", as_user=user)
-    step("stream_logs")
+    step("stream_logs", level="info")
     step(
         "audio_chat",
         body={
@@ -159,14 +159,14 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
         "create_memory", body={"type": "preference", "detail": "likes tea", "content": "likes tea"}, as_user=user
     )
     step("list_memories", as_user=user)
-    step("get_memory_provenance", as_user=user)
+    step("get_memory_provenance", entity="User", as_user=user)
     batch = step(
         "ingest_memories_batch",
-        body={"items": [{"content": "works at Example Corp", "type": "fact"}]},
+        body={"items": [{"content": "works at Example Corp", "type": "fact", "source": "probe"}]},
         as_user=user,
     )
     step("get_ingestion_status", _get(batch, "processing_id", "id") or "proc_missing", as_user=user)
-    distilled = step("ingest_distilled_memories", body={"user_id": user, "memories": []})
+    distilled = step("ingest_distilled_memories")  # the spec declares no request body
     step("get_distilled_status", _get(distilled, "processing_id", "id") or "proc_missing")
     step("get_user_buffer", as_user=user)
     step("clear_session_buffer", session, as_user=user)
@@ -175,7 +175,8 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
     step("delete_memory", memory_id or "mem_missing", as_user=user)
     step("lint_memory", body={"user_id": user})
     step("backfill_memory", body={"user_id": user})
-    rebuild = step("rebuild_memory", body={"user_id": user, "dry_run": True})
+    step("rebuild_memory", body={"user_id": user, "dry_run": True})
+    rebuild = step("rebuild_memory", body={"user_id": user, "background": True})
     step("get_memory_rebuild_status", _get(rebuild, "job_id") or "job_missing")
     forget = step("forget_memory_source", body={"user_id": user, "source": "probe", "reason": "probe"})
     step("get_memory_forget_status", _get(forget, "job_id") or "job_missing")
@@ -183,7 +184,7 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
         "register_distillery",
         body={"name": f"probe-{suffix}", "public_key": base64.b64encode(b"\x01" * 32).decode()},
     )
-    step("revoke_distillery", _get(distillery, "id", "distillery_id") or "dist_missing")
+    step("revoke_distillery", _get(distillery, "distillery_id", "id") or "dist_missing")
     step("clear_memory_buffers")
 
     # --- secrets --------------------------------------------------------------------------------
@@ -220,16 +221,18 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
     step("delete_scheduler_job", job_id, as_user=user)
 
     # --- users, identifiers, channels, notifications --------------------------------------------
-    step("link_user_identifiers", body={"muxi_user_id": user, "identifiers": [f"probe-{suffix}@example.com"]})
-    step("get_user_identifiers", user)
+    resolved = step("resolve_user", body={"identifier": f"probe-{suffix}@example.com"})
+    muxi_user = _get(resolved, "muxi_user_id") or user
+    step("link_user_identifiers", body={"muxi_user_id": muxi_user, "identifiers": [f"probe-{suffix}-alt"]})
+    step("get_user_identifiers", muxi_user)
     step("lookup_user", f"probe-{suffix}@example.com")
-    step("resolve_user", body={"identifier": f"probe-{suffix}@example.com"})
-    step("unlink_user_identifier", f"probe-{suffix}@example.com")
-    step("get_user_channels", user)
-    step("update_user_channels", user, body={"preferred_channel": "email", "timezone": "UTC"})
+    step("unlink_user_identifier", f"probe-{suffix}-alt")
+    step("get_user_channels", muxi_user)
+    step("update_user_channels", muxi_user, body={"preferred_channel": "webhook", "timezone": "UTC"})
     step("send_notification", body={"user_id": user, "message": "probe notification"})
 
     # --- artifacts ------------------------------------------------------------------------------
+    step("chat", body={"message": "make a file STUB_ARTIFACT", "session_id": session}, as_user=user)
     artifacts = step("list_artifacts", as_user=user)
     items = _get(artifacts, "artifacts") or []
     artifact_id = _get(items[0], "artifact_id", "id") if items else "art_missing"
@@ -245,7 +248,7 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
     step("apply_tuning_pending")
     step("dismiss_tuning_pending")
     step("get_audit_log")
-    step("clear_audit_log", confirm=True)
+    step("clear_audit_log", confirm="clear-audit-log")
     return outcomes
 
 

@@ -6,8 +6,8 @@ Standard library only, so it runs in either virtual environment:
 
 Endpoints: ``POST /v1/chat/completions`` (blocking, and ``stream: true`` as ``chat.completion.chunk``
 frames ending with a ``finish_reason: "stop"`` chunk that carries usage, then ``data: [DONE]``),
-``POST /v1/embeddings`` (1536 dimensions, a vector derived from a hash of the text) and
-``GET /v1/models``.
+``POST /v1/embeddings`` (1536 dimensions, a vector derived from a hash of the text),
+``GET /v1/models``, and ``POST /webhook`` (accepts the formation's async and notification deliveries).
 
 The runtime sends its own internal prompts besides the user's message (clarification check, agent
 routing, planning, message enhancement, persona rewrite); each gets the minimal answer that lets a
@@ -33,6 +33,8 @@ DIMENSIONS = 1536
 MODELS = ["gpt-4o-mini", "gpt-4o", "text-embedding-3-small"]
 ECHO = "You said: "
 FAIL_MIDSTREAM = "STUB_FAIL_MIDSTREAM"
+MAKE_ARTIFACT = "STUB_ARTIFACT"  # the agent calls generate_file once, so the formation stores an artifact
+ARTIFACT_CODE = "with open('stub-artifact.txt', 'w') as f:\n    f.write('hello from the stub')\n"
 
 CLARIFICATION = {
     "needs_clarification": False,
@@ -117,8 +119,9 @@ class Brain:
             return json.dumps(PLAN)
         if "extracted_info" in last_user:  # memory extraction: nothing worth remembering
             return json.dumps({"extracted_info": []})
-        if "knowledge graph" in last_user.lower():
-            return json.dumps({"entities": [], "relationships": []})
+        if "knowledge graph" in last_user.lower():  # the user, so provenance has an entity to trace
+            user = {"name": "User", "type": "person", "attributes": {}, "confidence": 0.9}
+            return json.dumps({"entities": [user], "relationships": []})
         if response_format.get("type") == "json_object":
             return "{}"
         if "enhances user messages" in lowered:
@@ -208,10 +211,46 @@ class Handler(BaseHTTPRequestHandler):
                     "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
                 },
             )
+        elif path.endswith("/webhook"):  # the formation's async and notification deliveries
+            self.server.brain.log("webhook", body)
+            self._json(200, {"received": True})
         else:
             self._json(404, {"error": {"message": f"no route {path}", "type": "invalid_request_error"}})
 
+    def _tool_call(self, body: dict[str, Any]) -> dict[str, Any] | None:
+        """A generate_file call when the user asks for STUB_ARTIFACT and no tool has answered yet."""
+        messages = body.get("messages") or []
+        names = {(t.get("function") or {}).get("name") for t in body.get("tools") or []}
+        users = [_text(m.get("content")) for m in messages if m.get("role") == "user"]
+        if "generate_file" not in names or not users or MAKE_ARTIFACT not in users[-1]:
+            return None
+        if any(m.get("role") == "tool" for m in messages):
+            return None
+        arguments = json.dumps({"code": ARTIFACT_CODE, "filename": "stub-artifact.txt"})
+        return {"id": "call_stub_1", "type": "function", "function": {"name": "generate_file", "arguments": arguments}}
+
     def _chat(self, body: dict[str, Any]) -> None:
+        call = self._tool_call(body)
+        if call is not None and not body.get("stream"):
+            self._json(
+                200,
+                {
+                    "id": "chatcmpl-stub-tool",
+                    "object": "chat.completion",
+                    "created": int(time.time()),
+                    "model": body.get("model") or "gpt-4o-mini",
+                    "choices": [
+                        {
+                            "index": 0,
+                            "message": {"role": "assistant", "content": None, "tool_calls": [call]},
+                            "finish_reason": "tool_calls",
+                            "logprobs": None,
+                        }
+                    ],
+                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                },
+            )
+            return
         text = self.server.brain.answer(body)
         model = body.get("model") or "gpt-4o-mini"
         prompt = " ".join(_text(m.get("content")) for m in body.get("messages") or [])

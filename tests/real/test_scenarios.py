@@ -1,0 +1,181 @@
+"""Scenarios through meshkit's façade and ``formation.ops`` against the real runtime (PostgreSQL).
+
+The stub LLM answers ``You said: <message>``, so chat text is predictable end to end.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from meshkit import NotFoundError
+
+
+def _uid(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+def test_health(formation: Any) -> None:
+    health = formation.health()
+    status = health.get("status") if isinstance(health, dict) else getattr(health, "status", None)
+    assert status in ("healthy", "ok"), health
+
+
+def test_blocking_chat_answers_with_the_stub_text(formation: Any) -> None:
+    user, session = _uid("chat-user"), _uid("chat-session")
+    answer = formation.chat("hello real runtime", session_id=session, user_id=user)
+    assert answer.text == "You said: hello real runtime"
+    assert answer.session_id == session
+    assert answer.user_id == user
+    assert answer.request_id and answer.request_id.startswith("req_")
+    assert answer.artifacts == [] and answer.ui == []
+
+
+def test_chat_names_an_agent(formation: Any) -> None:
+    answer = formation.chat("which agent", agent="researcher", user_id=_uid("agent-user"))
+    assert answer.text == "You said: which agent"
+
+
+def test_agents(formation: Any) -> None:
+    agents = {agent.id: agent for agent in formation.list_agents()}
+    assert set(agents) == {"assistant", "researcher"}
+    researcher = formation.get_agent("researcher")
+    assert researcher.name == "Researcher"
+    assert researcher.description == "Researches topics in depth"
+    with pytest.raises(NotFoundError) as caught:
+        formation.get_agent("nobody")
+    assert caught.value.request_id
+
+
+def test_sessions_chain(formation: Any) -> None:
+    user, session = _uid("session-user"), _uid("session")
+    formation.chat("first message", session_id=session, user_id=user)
+    formation.chat("second message", session_id=session, user_id=user)
+    listed = formation.list_sessions(user_id=user)
+    assert [s.session_id for s in listed] == [session]
+    got = formation.get_session(session, user_id=user)
+    assert got.id == session and got.user_id == user
+    assert got.message_count == 4  # two user turns, two answers
+    assert len(got.messages) == 4
+    raw = formation.ops.get_session_messages(session, as_user=user)
+    texts = [m.additional_properties.get("text") for m in raw.messages]
+    assert texts == ["first message", "You said: first message", "second message", "You said: second message"]
+
+
+def test_requests_are_listed_and_read(formation: Any) -> None:
+    user = _uid("request-user")
+    formation.chat("track me", user_id=user, session_id=_uid("request-session"))
+    (listed,) = formation.ops.list_requests(as_user=user).requests
+    assert listed.user_id == user and listed.status == "completed"
+    status = formation.ops.get_request_status(listed.request_id, as_user=user)
+    assert status.request_id == listed.request_id
+    assert status.result == "You said: track me"
+
+
+def test_memories_chain(formation: Any) -> None:
+    user = _uid("memory-user")
+    created = formation.ops.create_memory(body={"type": "preference", "detail": "likes green tea"}, as_user=user)
+    assert created.id
+    listed = formation.ops.list_memories(as_user=user)
+    assert [m.content for m in listed.memories] == ["likes green tea"]
+    assert listed.count == 1
+    formation.ops.delete_memory(created.id, as_user=user)
+    assert formation.ops.list_memories(as_user=user).count == 0
+
+
+def test_user_buffer_chain(formation: Any) -> None:
+    user, session = _uid("buffer-user"), _uid("buffer-session")
+    formation.chat("buffer me", session_id=session, user_id=user)
+    buffer = formation.ops.get_user_buffer(as_user=user)
+    assert buffer is not None
+    formation.ops.clear_session_buffer(session, as_user=user)
+    formation.ops.clear_user_buffer(as_user=user)
+    stats = formation.ops.get_buffer_stats()
+    assert stats.additional_properties  # free-form today; typed later (issue 13, part 4)
+
+
+def test_secrets_chain(formation: Any) -> None:
+    key = f"REAL_{uuid.uuid4().hex[:8].upper()}"
+    formation.create_secret(key, "first-value")
+    assert key in formation.list_secrets()
+    masked = formation.get_secret(key)
+    assert "first-value" not in masked
+    formation.update_secret(key, "second-value")
+    formation.delete_secret(key)
+    assert key not in formation.list_secrets()
+    with pytest.raises(NotFoundError):
+        formation.delete_secret(key)
+
+
+def test_triggers(formation: Any) -> None:
+    assert formation.list_triggers() == ["github-issue"]
+    detail = formation.ops.get_trigger("github-issue")
+    assert detail.name == "github-issue"
+    fired = formation.trigger(
+        "github-issue",
+        data={"repository": "muxi/runtime", "issue": {"number": 123, "title": "Bug report"}},
+        use_async=False,
+        user_id=_uid("trigger-user"),
+    )
+    assert fired.status == "completed"
+    assert "Issue #123: Bug report" in str(fired.content)
+    with pytest.raises(NotFoundError):
+        formation.ops.get_trigger("no-such-trigger")
+
+
+def test_sops(formation: Any) -> None:
+    listed = formation.ops.list_sops()
+    assert "release-checklist" in str(listed.additional_properties)
+    sop = formation.ops.get_sop("release-checklist")
+    assert "Tag the release" in str(sop.additional_properties)
+
+
+def test_scheduler_chain(formation: Any) -> None:
+    user = _uid("job-user")
+    job = formation.ops.create_scheduler_job(
+        body={"type": "recurring", "schedule": "0 9 * * *", "message": "daily digest"}, as_user=user
+    )
+    assert job.id
+    assert job.id in [j.id for j in formation.ops.list_scheduler_jobs(as_user=user).jobs]
+    assert formation.ops.get_scheduler_job(job.id, as_user=user).id == job.id
+    formation.ops.update_scheduler_job(job.id, body={"title": "renamed digest"}, as_user=user)
+    formation.ops.pause_scheduler_job(job.id, as_user=user)
+    formation.ops.resume_scheduler_job(job.id, as_user=user)
+    formation.ops.delete_scheduler_job(job.id, as_user=user)
+    with pytest.raises(NotFoundError):
+        formation.ops.get_scheduler_job(job.id, as_user=user)
+
+
+def test_users_resolve_and_lookup(formation: Any) -> None:
+    identifier = f"{_uid('person')}@example.com"
+    resolved = formation.ops.resolve_user(body={"identifier": identifier})
+    assert resolved.muxi_user_id
+    assert formation.ops.lookup_user(identifier).muxi_user_id == resolved.muxi_user_id
+    alias = _uid("alias")
+    formation.ops.link_user_identifiers(body={"muxi_user_id": resolved.muxi_user_id, "identifiers": [alias]})
+    identifiers = formation.ops.get_user_identifiers(resolved.muxi_user_id)
+    assert alias in str(identifiers)
+    formation.ops.unlink_user_identifier(alias)
+
+
+def test_mcp_server_and_tools(formation: Any) -> None:
+    servers = formation.ops.list_mcp_servers().additional_properties["servers"]
+    assert [server["id"] for server in servers] == ["echo"]
+    echo = formation.ops.get_mcp_server("echo").additional_properties
+    assert echo["description"].startswith("Echoes text back")
+    tools = formation.ops.list_mcp_tools().additional_properties["tools"]
+    assert tools and all("name" in tool for tool in tools)
+
+
+def test_configuration_reads(formation: Any) -> None:
+    info = formation.ops.get_formation_info()
+    assert "meshkit-real" in str(info.additional_properties)
+    for operation in ("get_status", "get_config", "get_memory_config", "get_overlord_config", "get_llm_settings"):
+        assert getattr(formation.ops, operation)().additional_properties, operation
+
+
+def test_audit_log_records_its_own_clearing(formation: Any) -> None:
+    formation.ops.clear_audit_log(confirm="clear-audit-log")
+    entries = formation.ops.get_audit_log().additional_properties["entries"]
+    assert [entry["resource_type"] for entry in entries] == ["audit_log"]
