@@ -92,3 +92,30 @@ def test_chat_request_id_is_the_tracked_one(formation: Any) -> None:
     answer = formation.chat("which request", user_id=user, session_id=f"div-session-{uuid.uuid4().hex[:8]}")
     (tracked,) = formation.ops.list_requests(as_user=user).requests
     assert answer.request_id == tracked.request_id
+
+
+@pytest.fixture(scope="module")
+def job(formation: Any) -> Any:
+    user = f"div-job-{uuid.uuid4().hex[:8]}"
+    created = formation.ops.create_scheduler_job(
+        body={"type": "recurring", "schedule": "0 9 * * *", "message": "daily digest"}, as_user=user
+    )
+    yield created
+    formation.ops.delete_scheduler_job(created.id, as_user=user)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a job is {id, user_id, title, original_prompt, execution_prompt, is_recurring, cron_expression, "
+    "scheduled_for, exclusion_rules, status, created_at, updated_at, last_run_*, total_runs, …}; meshkit's Job "
+    "types type, schedule, message, next_run, run_at, session_id, enabled, last_run, failure_count, none of them sent",
+)
+def test_job_exposes_its_schedule_and_message(job: Any) -> None:
+    assert (job.schedule, job.message) == ("0 9 * * *", "daily digest")
+
+
+@pytest.mark.xfail(strict=True, reason="pause/resume answer only {id, status: 'PAUSED'|'ACTIVE'}, not a Job")
+def test_paused_job_is_a_whole_job(formation: Any, job: Any) -> None:
+    paused = formation.ops.pause_scheduler_job(job.id, as_user=job.user_id)
+    formation.ops.resume_scheduler_job(job.id, as_user=job.user_id)
+    assert paused.schedule == "0 9 * * *"
