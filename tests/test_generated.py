@@ -20,8 +20,8 @@ from meshkit._generated.types import File
 ROOT = Path(__file__).resolve().parent.parent
 RECORDED_CHAT_STREAM = ROOT / "tests" / "fixtures" / "muxi-chat-stream-sample.sse"
 
-# Payloads quoted from ../shared/contract/ (formation.md §3, §4, §6; broker.md §2.2, §4, §5.6;
-# server.md §2, §5).
+# Payloads from the wire contract, docs/contract/ (formation.md, broker.md and server.md: the
+# envelope, error bodies, chat frames, broker schemas, server bodies).
 CONTRACT_PAYLOADS: list[tuple[type[Any], dict[str, Any]]] = [
     (
         models.MuxiEnvelope,

@@ -29,8 +29,8 @@ _EXPORTS = {
     "ServerClient": "meshkit.server",
     "AsyncServerClient": "meshkit.server",
     "DeploymentError": "meshkit.server",
-    "Bundle": "meshkit.server",
-    "build_bundle": "meshkit.server",
+    "Bundle": "meshkit._bundle",
+    "build_bundle": "meshkit._bundle",
     "WebhookError": "meshkit._core.errors",
     "parse_ui_widgets": "meshkit.webhooks",
     "chat": "meshkit._default",
@@ -175,6 +175,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from ._bundle import Bundle, build_bundle
     from ._core.config import Timeout
     from ._core.errors import (
         AiMeshError,
@@ -233,5 +234,5 @@ if TYPE_CHECKING:
         SendResult,
     )
     from .formation import AsyncFormation, ChatResult, Formation, Session
-    from .server import AsyncServerClient, Bundle, DeploymentError, ServerClient, build_bundle
+    from .server import AsyncServerClient, DeploymentError, ServerClient
     from .webhooks import parse_ui_widgets

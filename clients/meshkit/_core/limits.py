@@ -170,53 +170,52 @@ def _declared_too_large(response: httpx.Response, limit: int | None) -> bool:
 # --- reading ---------------------------------------------------------------------------------------
 
 
+class _Body:
+    """One body being read: its inflater, the bytes counted so far against ``limit``, and the
+    call's deadline. The sync and async readers below only feed it their chunks."""
+
+    def __init__(self, response: httpx.Response, limit: int | None, what: str) -> None:
+        if _declared_too_large(response, limit):
+            raise _too_large(what, limit or 0)
+        self._request = response.request
+        self._inflater = None if response.is_stream_consumed else _inflater(response, what)
+        self._deadline = deadline_of(response.request)
+        self._limit = limit
+        self._what = what
+        self._size = 0
+
+    def pieces(self, chunk: bytes) -> Iterator[bytes]:
+        """The bytes of one raw chunk (``b""``: the end of the body), each counted as it is made."""
+        if not chunk and self._inflater is None:
+            return
+        for piece in (chunk,) if self._inflater is None else self._inflater.feed(chunk):
+            self._size += len(piece)
+            if self._limit is not None and self._size > self._limit:
+                raise _too_large(self._what, self._limit)
+            yield piece
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            raise total_exceeded(self._request)
+
+
 def decoded(response: httpx.Response, raw: Iterable[bytes], limit: int | None, what: str) -> Iterator[bytes]:
     """The body's bytes from its raw chunks: inflated in bounded pieces, counted against ``limit``,
     and checked against the call's deadline after every chunk. A download takes no content coding."""
-    if _declared_too_large(response, limit):
-        raise _too_large(what, limit or 0)
-    inflater = None if response.is_stream_consumed else _inflater(response, what)
-    deadline = deadline_of(response.request)
-    size = 0
+    body = _Body(response, limit, what)
     for chunk in raw:
-        for piece in (chunk,) if inflater is None else inflater.feed(chunk):
-            size += len(piece)
-            if limit is not None and size > limit:
-                raise _too_large(what, limit)
-            yield piece
-        if deadline is not None and time.monotonic() > deadline:
-            raise total_exceeded(response.request)
-    if inflater is not None:
-        for piece in inflater.feed(b""):
-            size += len(piece)
-            if limit is not None and size > limit:
-                raise _too_large(what, limit)
-            yield piece
+        yield from body.pieces(chunk)
+    yield from body.pieces(b"")
 
 
 async def adecoded(
     response: httpx.Response, raw: AsyncIterator[bytes], limit: int | None, what: str
 ) -> AsyncIterator[bytes]:
     """The async twin of :func:`decoded`."""
-    if _declared_too_large(response, limit):
-        raise _too_large(what, limit or 0)
-    inflater = None if response.is_stream_consumed else _inflater(response, what)
-    deadline = deadline_of(response.request)
-    size = 0
+    body = _Body(response, limit, what)
     async for chunk in raw:
-        for piece in (chunk,) if inflater is None else inflater.feed(chunk):
-            size += len(piece)
-            if limit is not None and size > limit:
-                raise _too_large(what, limit)
+        for piece in body.pieces(chunk):
             yield piece
-        if deadline is not None and time.monotonic() > deadline:
-            raise total_exceeded(response.request)
-    if inflater is not None:
-        for piece in inflater.feed(b""):
-            size += len(piece)
-            if limit is not None and size > limit:
-                raise _too_large(what, limit)
-            yield piece
+    for piece in body.pieces(b""):
+        yield piece
 
 
 def read_body(response: httpx.Response, limit: int) -> bytes:
