@@ -12,6 +12,8 @@ from __future__ import annotations
 import base64
 import contextlib
 import sys
+import threading
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -137,8 +139,9 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
         items = _get(requests, "requests") or []
         request_id = _get(items[0], "request_id", "id") if items else None
     step("get_request_status", request_id or "req_missing", as_user=user)
-    pending = step("chat", body={"message": "probe async", "session_id": session, "mode": "async"}, as_user=user)
-    step("cancel_request", _get(pending, "request_id") or request_id or "req_missing", as_user=user)
+    step("chat", body={"message": "probe async", "mode": "async"}, as_user=user)  # 501: not implemented
+    in_flight = _in_flight_request(formation, f"{user}-slow")
+    step("cancel_request", in_flight or request_id or "req_missing", as_user=f"{user}-slow")
     step("stream_request_events", session, request_id or "req_missing", as_user=user)
     step("stream_session_events", session, as_user=user)
     step("stream_events", as_user=user)
@@ -232,9 +235,14 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
     step("send_notification", body={"user_id": user, "message": "probe notification"})
 
     # --- artifacts ------------------------------------------------------------------------------
-    step("chat", body={"message": "make a file STUB_ARTIFACT", "session_id": session}, as_user=user)
-    artifacts = step("list_artifacts", as_user=user)
-    items = _get(artifacts, "artifacts") or []
+    # A blocking chat that made an artifact answers 500 (a runtime bug); streamed, it completes.
+    step("chat", body={"message": "make a file STUB_ARTIFACT", "session_id": session}, as_user=user, stream=True)
+    items: list[Any] = []
+    for _ in range(20):
+        items = _get(step("list_artifacts", as_user=user), "artifacts") or []
+        if items:
+            break
+        time.sleep(0.25)
     artifact_id = _get(items[0], "artifact_id", "id") if items else "art_missing"
     step("get_artifact", artifact_id, as_user=user)
     step("download_artifact_content", artifact_id, as_user=user)
@@ -250,6 +258,32 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
     step("get_audit_log")
     step("clear_audit_log", confirm="clear-audit-log")
     return outcomes
+
+
+def _in_flight_request(formation: Any, user: str) -> str | None:
+    """Start a slow streamed chat (the stub waits on STUB_SLOW) and return its request id while it runs."""
+    done = threading.Event()
+
+    def chat() -> None:
+        with (
+            contextlib.suppress(Exception),
+            formation.ops.chat(body={"message": "slow STUB_SLOW"}, as_user=user, stream=True) as stream,
+        ):
+            for _ in stream:
+                pass
+        done.set()
+
+    worker = threading.Thread(target=chat, daemon=True)
+    worker.start()
+    deadline = time.monotonic() + 10
+    found = None
+    while found is None and time.monotonic() < deadline and not done.is_set():
+        with contextlib.suppress(Exception):
+            for item in _get(formation.ops.list_requests(as_user=user), "requests") or []:
+                if _get(item, "status") == "processing":
+                    found = _get(item, "request_id")
+        time.sleep(0.2)
+    return found
 
 
 def main() -> None:

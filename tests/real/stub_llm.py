@@ -13,7 +13,8 @@ The runtime sends its own internal prompts besides the user's message (clarifica
 routing, planning, message enhancement, persona rewrite); each gets the minimal answer that lets a
 chat go through. Everything else answers ``You said: <the user's message>``, so tests can assert on
 the text. A user message containing ``STUB_FAIL_MIDSTREAM`` makes a stream stop after its first
-chunk, without ``[DONE]`` (a broken upstream).
+chunk, without ``[DONE]`` (a broken upstream); ``STUB_SLOW`` delays every answer by 4 s (a request
+stays in flight long enough to cancel); ``STUB_ARTIFACT`` makes the agent call ``generate_file``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ DIMENSIONS = 1536
 MODELS = ["gpt-4o-mini", "gpt-4o", "text-embedding-3-small"]
 ECHO = "You said: "
 FAIL_MIDSTREAM = "STUB_FAIL_MIDSTREAM"
+SLOW = "STUB_SLOW"  # every answer waits SLOW_SECONDS first, so a request stays in flight (cancel_request)
+SLOW_SECONDS = 4.0
 MAKE_ARTIFACT = "STUB_ARTIFACT"  # the agent calls generate_file once, so the formation stores an artifact
 ARTIFACT_CODE = "with open('stub-artifact.txt', 'w') as f:\n    f.write('hello from the stub')\n"
 
@@ -230,6 +233,8 @@ class Handler(BaseHTTPRequestHandler):
         return {"id": "call_stub_1", "type": "function", "function": {"name": "generate_file", "arguments": arguments}}
 
     def _chat(self, body: dict[str, Any]) -> None:
+        if any(SLOW in _text(m.get("content")) for m in body.get("messages") or [] if m.get("role") == "user"):
+            time.sleep(SLOW_SECONDS)
         call = self._tool_call(body)
         if call is not None and not body.get("stream"):
             self._json(

@@ -25,13 +25,9 @@ UNREACHABLE = {
     "ingest_distilled_memories": "needs an Ed25519-signed request (X-Distillery-ID…); the spec declares no body",
     "get_distilled_status": "needs an accepted distilled batch (404 only)",
     "sync_agent_knowledge": "needs a remote knowledge source (400 'has no remote knowledge sources')",
-    "cancel_request": "needs an in-flight request; a blocking chat has completed (400 already completed)",
     "apply_tuning_pending": "needs a pending MUXI.md suggestion, which run_tuning does not produce offline",
     "dismiss_tuning_pending": "needs a pending MUXI.md suggestion, which run_tuning does not produce offline",
     "clear_memory_buffers": "runtime bug: 500 (no APIEventType.MEMORY_BUFFER_CLEARED) after clearing; 503 when empty",
-    "get_artifact": "needs an artifact; a generate_file tool call fails in the runtime (500 datetime JSON)",
-    "download_artifact_content": "needs an artifact (see get_artifact)",
-    "list_artifact_versions": "needs an artifact (see get_artifact)",
 }
 
 EPOCH = "the runtime sends epoch-float timestamps where the spec says string"
@@ -42,6 +38,8 @@ DIVERGENCES = {
     "rebuild_memory": "answers 202 (background job) which the spec does not document",
     "forget_memory_source": "answers 202 (background job) which the spec does not document",
     "register_distillery": "answers 201 which the spec does not document",
+    "download_artifact_content": "answers the artifact's bytes with its own content type (text/plain); "
+    "the spec documents application/json",
     "get_session": f"{EPOCH}: created_at, last_activity",
     "list_sessions": f"{EPOCH}: sessions[].last_activity",
     "get_session_messages": f"{EPOCH}: messages[].timestamp",
@@ -79,3 +77,17 @@ def test_reach(probed: Any) -> None:
     expected = set(FORMATION_OPERATIONS) - set(UNREACHABLE)
     assert expected <= answered, f"no 2xx from: {sorted(expected - answered)}"
     print(f"\nreal runtime: {len(answered)}/{len(FORMATION_OPERATIONS)} formation operations answered 2xx")
+
+
+def test_error_answers_match_the_spec(probed: Any) -> None:
+    """The runtime's 4xx/5xx answers to the probe are documented and match the error envelope."""
+    errors = [a for a in probed.recorder.answers if a.status >= 400]
+    assert errors, "the probe should have met a few errors (unreachable operations)"
+    found = sorted(
+        {
+            f"{a.operation} {a.status}: {p}"
+            for a in errors
+            for p in problems(a.operation, a.status, a.content_type, a.body)
+        }
+    )
+    assert not found, "\n".join(found)

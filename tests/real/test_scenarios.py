@@ -9,7 +9,7 @@ import uuid
 from typing import Any
 
 import pytest
-from meshkit import NotFoundError
+from meshkit import Completed, NotFoundError
 
 
 def _uid(prefix: str) -> str:
@@ -179,3 +179,31 @@ def test_audit_log_records_its_own_clearing(formation: Any) -> None:
     formation.ops.clear_audit_log(confirm="clear-audit-log")
     entries = formation.ops.get_audit_log().additional_properties["entries"]
     assert [entry["resource_type"] for entry in entries] == ["audit_log"]
+
+
+def test_artifacts_chain(formation: Any) -> None:
+    """The stub makes the agent call generate_file; streamed, the chat completes with the artifact."""
+    user = _uid("artifact-user")
+    with formation.chat_stream("make a file STUB_ARTIFACT", user_id=user) as stream:
+        events = list(stream)
+    assert stream.text == "You said: make a file STUB_ARTIFACT"
+    completed = next(e for e in events if isinstance(e, Completed))
+    assert [a["filename"] for a in completed.data["artifacts"]] == ["stub-artifact.txt"]
+    listed = formation.ops.list_artifacts(as_user=user).additional_properties["artifacts"]
+    assert [a["name"] for a in listed] == ["stub-artifact.txt"]
+    artifact_id = listed[0]["id"]
+    assert formation.ops.get_artifact(artifact_id, as_user=user).additional_properties["name"] == "stub-artifact.txt"
+    versions = formation.ops.list_artifact_versions(artifact_id, as_user=user).additional_properties["versions"]
+    assert [v["version"] for v in versions] == [1]
+    content = formation.ops.download_artifact_content(artifact_id, as_user=user)
+    assert "hello from the stub" in str(content)
+
+
+def test_cancel_an_in_flight_request(formation: Any) -> None:
+    from probe import _in_flight_request
+
+    user = _uid("cancel-user")
+    request_id = _in_flight_request(formation, user)
+    assert request_id, "no request in flight (the stub delays STUB_SLOW chats by 4 s)"
+    cancelled = formation.ops.cancel_request(request_id, as_user=user)
+    assert cancelled.status == "cancelled"
