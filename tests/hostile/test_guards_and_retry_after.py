@@ -135,3 +135,15 @@ def test_retry_after_is_on_every_api_error_and_none_without_the_header() -> None
     ):
         formation.chat("hi")
     assert limited.value.retry_after == 7.0
+
+
+def test_the_async_client_reports_retry_after_on_a_5xx_too() -> None:
+    async def main(url: str) -> None:
+        async with AsyncFormation(url=url, client_key=CLIENT_KEY) as formation:
+            with pytest.raises(ServerError) as caught:
+                await formation.chat("hi")
+            assert caught.value.retry_after == 3600.0
+
+    with hostile(answer(503, b"busy", {"Retry-After": "3600"})) as server:
+        asyncio.run(main(server.url))
+    assert len(server.requests) == 1

@@ -173,11 +173,12 @@ KEY_WITH_NEWLINE = "fma_read_from_a_file_0003\n"
     [
         lambda key: Formation(url="http://f.test", client_key=key),
         lambda key: Formation(url="http://f.test", admin_key=key),
+        lambda key: AsyncFormation(url="http://f.test", client_key=key),
         lambda key: AiMeshClient(base_url="http://b.test", api_key=key),
         lambda key: ServerClient("http://s.test", key_id="MUXI_k", secret_key=key),
         lambda key: ServerClient("http://s.test", key_id=key, secret_key="sk_x"),
     ],
-    ids=["client_key", "admin_key", "api_key", "secret_key", "key_id"],
+    ids=["client_key", "admin_key", "async_client_key", "api_key", "secret_key", "key_id"],
 )
 def test_a_key_that_cannot_be_a_header_is_refused_at_construction_without_its_value(make: Any, bad: str) -> None:
     key = f"fma_secret_{bad}_value_0004"
@@ -208,6 +209,22 @@ def test_a_user_id_that_cannot_be_a_header_is_a_validation_error_before_sending(
         formation.for_user(user_id).chat("hi")
     assert caught.value.field == "user_id"
     assert recorder.sent == []  # not sent, so not retried either
+
+
+def test_the_async_client_refuses_a_bad_user_id_before_sending() -> None:
+    recorder = Recorder()
+
+    async def main() -> None:
+        http = httpx.AsyncClient(transport=httpx.MockTransport(recorder))
+        async with AsyncFormation(url="http://formation.test", client_key=CLIENT_KEY, http_client=http) as formation:
+            with pytest.raises(ValidationError) as caught:
+                await formation.for_user("zoë").chat("hi")
+            assert caught.value.field == "user_id"
+        with pytest.raises(ConfigurationError, match="formation_id"):
+            AsyncFormation(server_url="http://server.test", formation_id="..", client_key=CLIENT_KEY)
+
+    asyncio.run(main())
+    assert recorder.sent == []
 
 
 @settings(max_examples=200, deadline=None)
