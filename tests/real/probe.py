@@ -104,7 +104,7 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
     step("list_agents")
     step("get_agent", "assistant")
     step("list_agent_skills", "assistant")
-    step("sync_agent_knowledge", "assistant", body={})
+    step("sync_agent_knowledge", "researcher", body={})
     step("rebuild_knowledge", body={"agent_id": "assistant"})
     step("list_skills")
     step("get_skill", "greeting")

@@ -134,7 +134,8 @@ class Brain:
             return last_user.rsplit("Agent response:", 1)[1].strip()
         if last_user.strip().lower() == "ping":
             return "pong"
-        return ECHO + last_user.strip()
+        # The runtime appends context sections to the agent's user message ("--- Domain Knowledge ---").
+        return ECHO + last_user.split("\n\n--- ", 1)[0].strip()
 
 
 def _usage(prompt: str, completion: str) -> dict[str, int]:

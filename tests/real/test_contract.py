@@ -24,7 +24,6 @@ UNREACHABLE = {
     "delete_credential": "needs a stored credential, and create_credential fails in the runtime (404 only)",
     "ingest_distilled_memories": "needs an Ed25519-signed request (X-Distillery-ID…); the spec declares no body",
     "get_distilled_status": "needs an accepted distilled batch (404 only)",
-    "sync_agent_knowledge": "needs a remote knowledge source (400 'has no remote knowledge sources')",
     "apply_tuning_pending": "needs a pending MUXI.md suggestion, which run_tuning does not produce offline",
     "dismiss_tuning_pending": "needs a pending MUXI.md suggestion, which run_tuning does not produce offline",
     "clear_memory_buffers": "runtime bug: 500 (no APIEventType.MEMORY_BUFFER_CLEARED) after clearing; 503 when empty",

@@ -37,3 +37,14 @@ async def test_stream_async(stack: Any, recorder: Any) -> None:
         assert answer.text == "You said: async hello"
         texts = [event.text async for event in formation.chat_stream("async story", user_id=user)]
         assert "".join(texts) == "You said: async story"
+
+
+def test_llm_failing_mid_stream(formation: Any) -> None:
+    """The stub cuts its stream after the first chunk: the runtime does not report an error; it
+    completes the chat (status success) with the partial text, which meshkit passes on as is."""
+    with formation.chat_stream("break STUB_FAIL_MIDSTREAM now", user_id="midstream-user") as stream:
+        events = list(stream)
+    completed = next(e for e in events if isinstance(e, Completed))
+    assert isinstance(events[-1], Done)
+    assert completed.status == "success"
+    assert completed.full_text == stream.text == "You"
