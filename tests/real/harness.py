@@ -38,6 +38,29 @@ RUNTIME_VERSION = "1.20260928.0"
 STARTUP_TIMEOUT = float(os.environ.get("MESHKIT_REAL_STARTUP_TIMEOUT", "120"))
 
 
+def _die_with_parent() -> None:
+    """In the child, before exec: SIGTERM when the process that started it dies (Linux), so even a
+    SIGKILLed pytest leaves nothing behind (run_postgres.py stops PostgreSQL on SIGTERM)."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+@contextlib.contextmanager
+def _no_interrupts() -> Iterator[None]:
+    """A second Ctrl-C must not cut the clean-up short."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -82,6 +105,7 @@ class Process:
             env=env,
             cwd=log.parent,
             start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
         handle.close()
         return cls(name, popen, log)
@@ -267,12 +291,13 @@ def running_stack(backend: str = "postgres", workdir: Path | None = None) -> Ite
             time.sleep(0.25)
         yield Stack(backend, url, ADMIN_KEY, CLIENT_KEY, workdir, stub_url, stub_log, runtime_log, processes)
     finally:
-        for process in reversed(processes):
-            process.stop()
-        if backend == "postgres":
-            _stop_postmaster(pgdata)
-        if own_dir and not os.environ.get("MESHKIT_REAL_KEEP"):
-            shutil.rmtree(workdir, ignore_errors=True)
+        with _no_interrupts():
+            for process in reversed(processes):
+                process.stop()
+            if backend == "postgres":
+                _stop_postmaster(pgdata)
+            if own_dir and not os.environ.get("MESHKIT_REAL_KEEP"):
+                shutil.rmtree(workdir, ignore_errors=True)
 
 
 def main() -> None:
