@@ -181,12 +181,13 @@ class StreamTimeoutError(StreamError, TimeoutError):
 
 
 class ResponseValidationError(MeshkitError):
-    """A 2xx answer whose body does not match the spec (or is not the JSON it should be)."""
+    """An answer meshkit cannot take: a 2xx body that does not match the spec (or is not the JSON
+    it should be), or one larger than the client's ``Limits`` or in a coding it did not ask for."""
 
     hint = "the server and this meshkit version disagree on the API; check both versions"
 
-    def __init__(self, message: str, *, body: Any = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, body: Any = None, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
         self.body = body
 
 

@@ -19,6 +19,7 @@ import httpx
 from .errors import ResponseValidationError, TimeoutError
 
 MiB = 1024 * 1024
+_UNTRUSTED = "the server (or something between it and you) sent what no MUXI or AiMesh server sends; check the URL"
 PIECE = 256 * 1024  # the most one inflate step produces
 ACCEPT_ENCODING = "gzip, deflate"
 DEADLINE = "meshkit.deadline"  # request extension: time.monotonic() by which the whole call must end
@@ -136,7 +137,7 @@ class _Inflater:
         except zlib.error:
             if self._raw_fallback:
                 raise
-            raise ResponseValidationError("the answer's compressed body is corrupt") from None
+            raise ResponseValidationError("the answer's compressed body is corrupt", hint=_UNTRUSTED) from None
 
 
 def _inflater(response: httpx.Response, what: str) -> _Inflater | None:
@@ -145,14 +146,17 @@ def _inflater(response: httpx.Response, what: str) -> _Inflater | None:
         return None
     if coding in ("gzip", "x-gzip", "deflate") and what != "download":
         return _Inflater(coding)
-    raise ResponseValidationError(f"the answer uses a content coding meshkit did not ask for: {coding!r}")
+    raise ResponseValidationError(
+        f"the answer uses a content coding meshkit did not ask for: {coding!r}", hint=_UNTRUSTED
+    )
 
 
 def _too_large(what: str, limit: int) -> ResponseValidationError:
     setting = "max_download_bytes" if what == "download" else "max_body_bytes"
     return ResponseValidationError(
         f"the {what} is larger than the limit of {limit} bytes (the connection was closed); "
-        f"if that is expected, raise Limits({setting}=…)"
+        f"if that is expected, raise Limits({setting}=…)",
+        hint=f"raise Limits({setting}=…) if an answer this large is expected; otherwise check the URL",
     )
 
 
