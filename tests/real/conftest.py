@@ -58,7 +58,10 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 def recorder() -> Iterator[Any]:
     import recording as module
 
-    yield module.Recorder()
+    recording = module.Recorder()
+    yield recording
+    if recording.answers:  # the scenarios' answers, next to the probe's
+        recording.write(module.ANSWERS_DIR / "scenarios")
 
 
 @pytest.fixture(scope="session")
