@@ -83,3 +83,13 @@ def test_connection_error_names_the_url() -> None:
     with down, pytest.raises(meshkit.ConnectionError) as caught:
         down.list_triggers()
     assert url.rsplit(":", 1)[1] in str(caught.value)
+
+
+def test_403_another_users_request(formation: Any) -> None:
+    alice, bob = formation.for_user("err-alice"), formation.for_user("err-bob")
+    alice.chat("mine", session_id="err-alice-session")
+    (request,) = alice.ops.list_requests().requests
+    with pytest.raises(meshkit.PermissionDeniedError) as caught:
+        bob.ops.get_request_status(request.request_id)
+    assert caught.value.status_code == 403
+    assert caught.value.request_id
