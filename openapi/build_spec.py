@@ -4,6 +4,8 @@ Inputs, all in this folder:
   upstream/muxi-formation-runtime-*.openapi.json   the runtime's own published document
   additions/common.yaml                            info, security schemes, shared GET /health
   additions/formation.yaml                         meshkit's additions to the runtime document
+  additions/formation/*.yaml                       per area: the typed answers the runtime really
+                                                   sends (schemas, and the operations' data/status)
   additions/server.yaml, additions/broker.yaml     the MUXI Server and AiMesh broker APIs
 
 To follow a newer runtime, drop its document into upstream/ (replacing the old one) and run
@@ -175,10 +177,26 @@ def _formation_operation(
     return op
 
 
+def _area_fragments(rules: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """additions/formation/<area>.yaml: each may set keys of operations formation.yaml lists
+    (``data``, ``status``, ``errors``…) and define the component schemas they name."""
+    fragments = []
+    for path in sorted((HERE / "additions" / "formation").glob("*.yaml")):
+        name = f"formation/{path.name}"
+        fragment = _load_yaml(name) or {}
+        for key, extra in (fragment.get("operations") or {}).items():
+            if key not in rules["operations"]:
+                raise SpecError(f"{name}: {key} is not an operation of additions/formation.yaml")
+            rules["operations"][key] = {**(rules["operations"][key] or {}), **extra}
+        fragments.append((name, fragment))
+    return fragments
+
+
 def build() -> dict[str, Any]:
     upstream_path, runtime = _upstream_document()
     common = _load_yaml("common.yaml")
     rules = _load_yaml("formation.yaml")
+    fragments = _area_fragments(rules)
     parts = {"server": _load_yaml("server.yaml"), "broker": _load_yaml("broker.yaml")}
 
     schemas: dict[str, Any] = {}
@@ -227,6 +245,8 @@ def build() -> dict[str, Any]:
 
     merge_components("common.yaml", common.get("components"))
     merge_components("formation.yaml", rules.get("components"))
+    for name, fragment in fragments:
+        merge_components(name, fragment.get("components"))
     for name, schema in schemas.items():
         if name in components["schemas"]:
             raise SpecError(f"runtime schema {name} collides with an addition; list it in replace_schemas")
