@@ -192,3 +192,15 @@ def test_no_retry_wait_outlasts_the_deadline() -> None:
         f.chat("hi")
     assert caught.value.retry_after == 5.0
     assert len(server.requests) == 1  # a 5 s wait cannot fit in a 2 s deadline: the 503 surfaces
+
+
+def test_a_server_that_is_down_is_a_connection_error_naming_the_url_without_credentials() -> None:
+    from meshkit import ConnectionError
+
+    with (
+        Formation(url="http://user:pw@127.0.0.1:9/formation", client_key=CLIENT_KEY, max_retries=0) as f,
+        pytest.raises(ConnectionError) as caught,
+    ):
+        f.chat("hi")
+    assert "POST http://127.0.0.1:9/formation/v1/chat: connection failed" in str(caught.value)
+    assert "pw" not in str(caught.value)

@@ -303,7 +303,22 @@ class _MappedTransportErrors:
             # neither it nor its cause travels on. Values are checked before sending; this is a net.
             raise MeshkitError("the request could not be written (an invalid header or body)") from None
         if isinstance(exc, httpx.TransportError):
-            raise ConnectionError(f"connection failed: {exc or type(exc).__name__}") from exc
+            raise ConnectionError(f"{_target(exc)}connection failed: {exc or type(exc).__name__}") from exc
+
+
+def _target(exc: httpx.TransportError) -> str:
+    """``"POST http://host:port/v1/chat: "``: where the call went (never its query or headers)."""
+    try:
+        request = exc.request
+    except RuntimeError:  # httpx raised it before a request was attached
+        return ""
+    return f"{where(request)}: "
+
+
+def where(request: httpx.Request) -> str:
+    """``POST http://host:port/v1/chat``: method and URL without credentials, query or fragment."""
+    url = request.url
+    return f"{request.method} {url.scheme}://{url.netloc.decode('ascii')}{url.path}"
 
 
 _MAPPED_TRANSPORT_ERRORS = _MappedTransportErrors()
@@ -330,9 +345,9 @@ def timeout_error(exc: httpx.TimeoutException, *, streaming: bool = False) -> Ti
     seconds = (
         (request.extensions.get("timeout") or {}).get(bound if bound != "stream_idle" else "read") if request else None
     )
-    where = f"{request.method} {request.url.path}: " if request is not None else ""
+    target = f"{where(request)}: " if request is not None else ""
     limit = f" ({seconds:g} s)" if isinstance(seconds, float) else ""
-    error = TimeoutError(f"{where}timed out: the {bound} timeout{limit} passed")
+    error = TimeoutError(f"{target}timed out: the {bound} timeout{limit} passed")
     error.bound = bound
     return error
 
