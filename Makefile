@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install spec generate test test-real lint typecheck bench serve demo check-generated
+.PHONY: install spec generate test test-real record-real lint typecheck bench serve demo check-generated
 
 install:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "meshkit needs Python >= 3.11; run: make install PYTHON=python3.11")'
@@ -30,6 +30,14 @@ test-real:
 	@test -x $(PY) || (echo "make test-real needs $(VENV)/: run make install first" >&2; exit 1)
 	tests/real/install_runtime.sh
 	$(PY) -m pytest tests/real -p no:cacheprovider $(ARGS)
+
+# Records the real runtime's answers to the probe (tests/real/probe.py) as committed, scrubbed fixtures in
+# tests/fixtures/real-runtime/; `make test` compares the dev server's answers with them (offline).
+# One real-runtime run at a time on a machine: flock, where there is one.
+record-real:
+	@test -x $(PY) || (echo "make record-real needs $(VENV)/: run make install first" >&2; exit 1)
+	tests/real/install_runtime.sh
+	$$(command -v flock >/dev/null && echo flock /tmp/meshkit-real.lock) $(PY) tests/real/runtime_fixtures.py
 
 lint:
 	$(PY) -m ruff check .

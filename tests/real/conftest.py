@@ -146,7 +146,22 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """schemathesis runs last: its generated calls (clear the audit log, replace MUXI.md…) change
+    the formation the other tests share."""
+    items.sort(key=lambda item: item.path.name == "test_schemathesis.py")
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
+    fuzz = sys.modules.get("test_schemathesis")
+    if fuzz is not None and fuzz.RESULTS:
+        failed = {name: found for name, found in sorted(fuzz.RESULTS.items()) if found}
+        terminalreporter.write_sep("-", "schemathesis")
+        terminalreporter.write_line(f"schemathesis: {len(fuzz.RESULTS)} operations, {len(failed)} failures")
+        for name, found in failed.items():
+            terminalreporter.write_line(
+                f"  {name}: {found[0][:240]}" + (f" (+{len(found) - 1})" if len(found) > 1 else "")
+            )
     recording = sys.modules.get("recording")
     if recording is None:
         return

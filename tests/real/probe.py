@@ -134,10 +134,9 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
     )
     step("get_history", as_user=user)
     requests = step("list_requests", as_user=user)
-    request_id = ctx["request_id"]
-    if request_id is None:
-        items = _get(requests, "requests") or []
-        request_id = _get(items[0], "request_id", "id") if items else None
+    # A request the runtime lists for this user (the chat answer's own id may be null, or the envelope's).
+    items = _get(requests, "requests") or []
+    request_id = (_get(items[0], "request_id", "id") if items else None) or ctx["request_id"]
     step("get_request_status", request_id or "req_missing", as_user=user)
     step("chat", body={"message": "probe async", "mode": "async"}, as_user=user)  # 501: not implemented
     in_flight = _in_flight_request(formation, f"{user}-slow")

@@ -4,7 +4,9 @@ An httpx response hook on the client meshkit is given (``http_client=``) sees ea
 its operation in ``meshkit._generated.operations.OPERATIONS`` by method and path template, and
 keeps status, content type and decoded body. ``write()`` saves them as JSON under
 ``tests/real/.answers/`` (gitignored), raw material for typing the operations later, and
-``summary()`` says which formation operations answered 2xx.
+``summary()`` says which formation operations answered 2xx and matched the spec. An event stream's
+answer keeps the names of the SSE events read through it (``events``; the probe opens the endless
+ones and closes them unread).
 """
 
 from __future__ import annotations
@@ -56,6 +58,70 @@ class Answer:
     status: int
     content_type: str
     body: Any
+    stream: _EventNames | None = None
+
+    @property
+    def events(self) -> list[str] | None:
+        """The names of the SSE events read through an event-stream answer (else None)."""
+        return list(self.stream.names) if self.stream is not None else None
+
+
+class _EventNames:
+    """Collects the ``event:`` names of the SSE frames that pass through (``data`` frames without a
+    name count as ``message``); ``complete`` once the stream was read to its end."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.complete = False
+        self._buffer = b""
+        self._name: str | None = None
+        self._data = False
+
+    def feed(self, chunk: bytes) -> None:
+        self._buffer += chunk
+        *lines, self._buffer = self._buffer.replace(b"\r\n", b"\n").split(b"\n")
+        for raw in lines:
+            line = raw.decode("utf-8", "replace")
+            if line == "":
+                if self._data:
+                    self.names.append(self._name or "message")
+                self._name, self._data = None, False
+            elif line.startswith("event:"):
+                self._name = line[6:].strip()
+            elif line.startswith("data:"):
+                self._data = True
+
+    def end(self) -> None:
+        self.feed(b"\n\n")
+        self.complete = True
+
+
+class _TeeStream(httpx.SyncByteStream):
+    def __init__(self, inner: Any, names: _EventNames) -> None:
+        self.inner, self.names = inner, names
+
+    def __iter__(self) -> Any:
+        for chunk in self.inner:
+            self.names.feed(chunk)
+            yield chunk
+        self.names.end()
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class _AsyncTeeStream(httpx.AsyncByteStream):
+    def __init__(self, inner: Any, names: _EventNames) -> None:
+        self.inner, self.names = inner, names
+
+    async def __aiter__(self) -> Any:
+        async for chunk in self.inner:
+            self.names.feed(chunk)
+            yield chunk
+        self.names.end()
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
 
 
 @dataclass
@@ -63,12 +129,12 @@ class Recorder:
     answers: list[Answer] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def _keep(self, response: httpx.Response, body: Any) -> None:
+    def _keep(self, response: httpx.Response, body: Any) -> Answer | None:
         request = response.request
         path = request.url.path
         operation = operation_for(request.method, path[path.index("/v1/") :] if "/v1/" in path else path)
         if operation is None:
-            return
+            return None
         answer = Answer(
             operation,
             request.method,
@@ -79,6 +145,14 @@ class Recorder:
         )
         with self.lock:
             self.answers.append(answer)
+        return answer
+
+    def _tee(self, response: httpx.Response, asynchronous: bool) -> None:
+        answer = self._keep(response, {"_stream": True})
+        if answer is None or response.headers.get("content-encoding"):
+            return
+        answer.stream = _EventNames()
+        response.stream = (_AsyncTeeStream if asynchronous else _TeeStream)(response.stream, answer.stream)
 
     @staticmethod
     def _is_stream(response: httpx.Response) -> bool:
@@ -93,14 +167,14 @@ class Recorder:
 
     def hook(self, response: httpx.Response) -> None:
         if self._is_stream(response):
-            self._keep(response, {"_stream": True})
+            self._tee(response, asynchronous=False)
             return
         response.read()
         self._keep(response, self._decode(response))
 
     async def ahook(self, response: httpx.Response) -> None:
         if self._is_stream(response):
-            self._keep(response, {"_stream": True})
+            self._tee(response, asynchronous=True)
             return
         await response.aread()
         self._keep(response, self._decode(response))
@@ -122,14 +196,34 @@ class Recorder:
     def answered_2xx(self) -> list[str]:
         return sorted(name for name, codes in self.statuses().items() if any(200 <= c < 300 for c in codes))
 
+    def matched(self) -> dict[str, list[str]]:
+        """Per operation that answered 2xx, how its 2xx answers disagree with the spec (tests/real/contract.py)."""
+        from contract import problems
+
+        found: dict[str, list[str]] = {}
+        for answer in self.answers:
+            if 200 <= answer.status < 300:
+                found.setdefault(answer.operation, [])
+                for problem in problems(answer.operation, answer.status, answer.content_type, answer.body):
+                    if problem not in found[answer.operation]:
+                        found[answer.operation].append(problem)
+        return found
+
     def summary(self) -> str:
         statuses = self.statuses()
         ok = self.answered_2xx()
-        lines = [f"real runtime: {len(ok)}/{len(FORMATION_OPERATIONS)} formation operations answered 2xx"]
+        checked = self.matched()
+        matched = [name for name in ok if not checked.get(name)]
+        lines = [
+            f"real runtime: {len(matched)}/{len(FORMATION_OPERATIONS)} formation operations answered 2xx "
+            "and matched the spec"
+        ]
         for name in sorted(statuses):
             codes = statuses[name]
             if name not in ok:
                 lines.append(f"  not 2xx: {name:32} {sorted(set(codes)) or 'not called'}")
+            elif checked.get(name):
+                lines.append(f"  2xx, not the spec: {name:32} {checked[name][0][:160]}")
         return "\n".join(lines)
 
     def write(self, directory: Path = ANSWERS_DIR) -> Path:
@@ -147,6 +241,7 @@ class Recorder:
                         "status": answer.status,
                         "content_type": answer.content_type,
                         "body": answer.body,
+                        **({"events": answer.events} if answer.events is not None else {}),
                     }
                 )
         for name, kept in grouped.items():
