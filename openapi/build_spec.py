@@ -148,6 +148,10 @@ def _formation_operation(
     if extra.get("stream") and not extra.get("json_and_stream"):
         content["text/event-stream"] = _event_stream(extra["stream"])
         description = "A server-sent event stream."
+    elif extra.get("media"):
+        # Raw bytes, not enveloped JSON (an artifact's content, with the artifact's own media type).
+        content[extra["media"]] = {"schema": {"type": "string", "format": "binary"}}
+        description = "The raw content."
     else:
         if extra.get("envelope", True):
             envelope_name = f"{data_schema}Envelope"

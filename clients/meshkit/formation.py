@@ -551,7 +551,8 @@ class Formation(_FormationBase):
     def create_job(
         self, type: Literal["one_time", "recurring"], schedule: str, message: str, *, user_id: str | None = None
     ) -> Job:
-        """Schedule a message (admin key): a cron expression (recurring) or an ISO 8601 time (one_time)."""
+        """Schedule a message (admin key): a cron expression (recurring) or an ISO 8601 time (one_time).
+        The Job answered carries them as ``cron_expression`` or ``scheduled_for``, and ``status``."""
         body = {"type": type, "schedule": schedule, "message": message}
         job: Job = self._run(_Plan("create_scheduler_job", {"body": body}, user_id=self._user(user_id)))
         return job

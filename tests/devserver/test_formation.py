@@ -363,10 +363,19 @@ def test_skills_public_and_private_per_agent(formation: Formation) -> None:
     assistant = ok(formation.client("GET", "/agents/assistant/skills"), "list_agent_skills")
     researcher = ok(formation.client("GET", "/agents/researcher/skills"), "list_agent_skills")
 
-    assert [s["name"] for s in listed["skills"]] == ["summarize", "web-research"]
-    assert [s["name"] for s in assistant["skills"]] == ["summarize"]
+    assert [(s["name"], s["scope"]) for s in listed["skills"]] == [("summarize", "public"), ("web-research", "private")]
+    assert listed["skills"][0]["resource_count"] == 0 and listed["skills"][0]["has_scripts"] is False
+    assert [s["name"] for s in assistant["skills"]] == ["summarize"] and assistant["agent_id"] == "assistant"
     assert [s["name"] for s in researcher["skills"]] == ["summarize", "web-research"]
-    assert ok(formation.client("GET", "/skills/summarize"), "get_skill")["scope"] == "public"
+    skill = ok(formation.client("GET", "/skills/summarize"), "get_skill")
+    assert skill == {
+        "name": "summarize",
+        "description": "Summarises a text in a few sentences",
+        "license": None,
+        "compatibility": None,
+        "allowed_tools": [],
+        "resources": [],
+    }
     error(formation.client("GET", "/skills/nope"), 404, "RESOURCE_NOT_FOUND")
 
 
@@ -374,9 +383,21 @@ def test_sops_list_and_get(formation: Formation) -> None:
     listed = ok(formation.client("GET", "/sops"), "list_sops")
     sop = ok(formation.client("GET", "/sops/incident-response"), "get_sop")
 
-    assert listed["count"] == 1 and listed["sops"][0]["name"] == "incident-response"
-    assert sop["content"].startswith("# Incident response")
-    error(formation.client("GET", "/sops/nope"), 404, "RESOURCE_NOT_FOUND")
+    assert listed == {
+        "sops": [
+            {
+                "name": "incident-response",
+                "title": "Incident response",
+                "type": "guide",
+                "steps": 3,
+                "agents_used": None,
+            }
+        ],
+        "count": 1,
+    }
+    assert sop["content"].startswith("# Incident response") and sop["metadata"]["type"] == "guide"
+    assert (sop["steps"], sop["references"], sop["agents_used"]) == (3, None, None)
+    error(formation.client("GET", "/sops/nope"), 404, "SOP_NOT_FOUND")
 
 
 # --- secrets --------------------------------------------------------------------------------------------
@@ -658,15 +679,17 @@ def _future(hours: int = 2) -> str:
     return (datetime.now(UTC) + timedelta(hours=hours)).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def test_a_recurring_job_is_created_with_its_next_run(formation: Formation) -> None:
+def test_a_recurring_job_is_created_with_its_cron_expression(formation: Formation) -> None:
     body = {"type": "recurring", "schedule": "0 9 * * 1", "message": "Weekly report", "user_id": "ignored"}
 
     job = ok(formation.admin("POST", "/scheduler/jobs", user="alice", json=body), "create_scheduler_job")
 
-    next_run = datetime.fromisoformat(job["next_run"])
-    assert job["id"].startswith("job_") and job["user_id"] == "alice" and job["enabled"] is True
-    assert (job["type"], job["schedule"], job["message"]) == ("recurring", "0 9 * * 1", "Weekly report")
-    assert next_run > datetime.now(UTC) and (next_run.weekday(), next_run.hour, next_run.minute) == (0, 9, 0)
+    assert job["id"].startswith("job_") and job["user_id"] == "alice" and job["status"] == "ACTIVE"
+    assert (job["is_recurring"], job["cron_expression"], job["scheduled_for"]) == (True, "0 9 * * 1", None)
+    assert (job["title"], job["original_prompt"], job["execution_prompt"]) == ("Weekly report",) * 3
+    assert (job["total_runs"], job["total_failures"], job["consecutive_failures"]) == (0, 0, 0)
+    assert job["last_run_at"] is None and job["exclusion_rules"] == [] and job["job_metadata"] == {}
+    assert datetime.fromisoformat(job["created_at"]) <= datetime.now(UTC)
 
 
 def test_a_one_time_job_runs_at_its_moment_and_belongs_to_user_0_by_default(formation: Formation) -> None:
@@ -677,7 +700,8 @@ def test_a_one_time_job_runs_at_its_moment_and_belongs_to_user_0_by_default(form
         "create_scheduler_job",
     )
 
-    assert job["user_id"] == "0" and datetime.fromisoformat(job["next_run"]) == datetime.fromisoformat(moment)
+    assert job["user_id"] == "0" and job["is_recurring"] is False and job["cron_expression"] is None
+    assert datetime.fromisoformat(job["scheduled_for"]) == datetime.fromisoformat(moment)
 
 
 def test_a_job_type_other_than_one_time_or_recurring_is_400(formation: Formation) -> None:
@@ -721,12 +745,24 @@ def test_job_update_pause_resume_and_delete(formation: Formation) -> None:
     fetched = ok(formation.admin("GET", path), "get_scheduler_job")
     deleted = ok(formation.admin("DELETE", path, user="alice"), "delete_scheduler_job")
 
-    assert (updated["schedule"], updated["title"], updated["message"]) == ("30 18 * * *", "Evening", "Daily")
-    assert datetime.fromisoformat(updated["next_run"]).hour == 18
-    assert paused["enabled"] is False and resumed["enabled"] is True and resumed["next_run"]
-    assert fetched == resumed
-    assert deleted == {"message": f"Job '{job_id}' removed"}
+    assert (updated["cron_expression"], updated["title"], updated["original_prompt"]) == (
+        "30 18 * * *",
+        "Evening",
+        "Daily",
+    )
+    assert paused == {"id": job_id, "status": "PAUSED"} and resumed == {"id": job_id, "status": "ACTIVE"}
+    assert fetched["status"] == "ACTIVE" and fetched["cron_expression"] == "30 18 * * *"
+    assert deleted == {"message": f"Scheduled job '{job_id}' removed successfully"}
     error(formation.admin("GET", path), 404, "RESOURCE_NOT_FOUND")
+
+
+def test_only_an_active_job_pauses_and_only_a_paused_one_resumes(formation: Formation) -> None:
+    body = {"type": "recurring", "schedule": "0 9 * * *", "message": "Daily"}
+    job_id = formation.admin("POST", "/scheduler/jobs", json=body).json()["data"]["id"]
+
+    error(formation.admin("POST", f"/scheduler/jobs/{job_id}/resume"), 404, "RESOURCE_NOT_FOUND")
+    ok(formation.admin("POST", f"/scheduler/jobs/{job_id}/pause"), "pause_scheduler_job")
+    error(formation.admin("POST", f"/scheduler/jobs/{job_id}/pause"), 404, "RESOURCE_NOT_FOUND")
 
 
 def test_a_job_is_404_for_another_users_header(formation: Formation) -> None:
@@ -755,7 +791,9 @@ def test_scheduler_creation_replays_on_the_same_idempotency_key(formation: Forma
 def test_credential_services_come_from_the_mcp_servers(formation: Formation) -> None:
     services = ok(formation.client("GET", "/credentials/services"), "list_credential_services")
 
-    assert services["services"] == [{"service": "github", "mcp_servers": ["github"]}]
+    assert services["services"] == [
+        {"service": "github", "server_id": "github", "description": "MCP server requiring user authentication"}
+    ]
 
 
 def test_a_credential_never_shows_its_values(formation: Formation) -> None:
@@ -766,10 +804,10 @@ def test_a_credential_never_shows_its_values(formation: Formation) -> None:
     listed = formation.client("GET", "/credentials", user="alice")
     fetched = ok(formation.client("GET", f"/credentials/{data['credential_id']}", user="alice"), "get_credential")
 
-    assert data["credential_id"].startswith("cred_") and data["service"] == "github"
-    assert data["credential_preview"] == {"token": "ghp_****"} and data["name"] == "github credential"
+    assert created.status_code == 201 and data["credential_id"].startswith("cred_") and data["service"] == "github"
+    assert data["credential_preview"] == "ghp_012*****XYZ" and data["name"] == "github"
     assert "ghp_0123456789abcdefXYZ" not in created.text + listed.text
-    assert fetched["credential_preview"] == {"token": "ghp_****"}
+    assert fetched["credential_preview"] == "ghp_012*****XYZ" and fetched["updated_at"]
 
 
 def test_credentials_are_per_user_and_the_admin_sees_all(formation: Formation) -> None:
@@ -797,8 +835,7 @@ def test_resolve_creates_a_user_once_and_lookup_finds_it(formation: Formation) -
     second = ok(formation.client("POST", "/users/resolve", json={"identifier": "alice@example.com"}), "resolve_user")
     found = ok(formation.client("GET", "/users/alice@example.com"), "lookup_user")
 
-    assert first["muxi_user_id"].startswith("usr_") and first["identifier"] == "alice@example.com"
-    assert first["created"] is True and second["created"] is False
+    assert first["muxi_user_id"].startswith("usr_") and first["identifier"] == "Alice@Example.com"
     assert second["muxi_user_id"] == found["muxi_user_id"] == first["muxi_user_id"]
     assert isinstance(found["internal_user_id"], int)
 
@@ -885,7 +922,8 @@ def test_a_notification_goes_to_the_users_preferred_channel(formation: Formation
         "send_notification",
     )
 
-    assert sent["status"] == "accepted" and sent["channels"] == ["slack"]
+    assert sent["channels"] == sent["delivered"] == ["slack"] and sent["failed"] == []
+    assert sent["request_id"].startswith("req_")
     error(formation.client("POST", "/notifications", json={"user_id": "alice", "message": " "}), 400, "INVALID_REQUEST")
 
 
@@ -1040,8 +1078,9 @@ def test_tuning_suggestions_are_applied_or_dismissed(formation: Formation) -> No
 
 
 def test_artifacts_are_empty(formation: Formation) -> None:
-    assert ok(formation.client("GET", "/artifacts", user="alice"), "list_artifacts") == {"artifacts": [], "count": 0}
-    failure = error(formation.client("GET", "/artifacts/art_1/versions", user="alice"), 404, "RESOURCE_NOT_FOUND")
+    listed = ok(formation.client("GET", "/artifacts", user="alice"), "list_artifacts")
+    assert listed == {"artifacts": [], "count": 0, "total": 0}
+    failure = error(formation.client("GET", "/artifacts/art_1/versions", user="alice"), 404, "NOT_FOUND")
 
     assert failure["message"] == "Artifact 'art_1' not found"
 

@@ -176,7 +176,7 @@ async def test_admin_calls(aformation: AsyncFormation) -> None:
     await aformation.delete_secret(name)
 
     assert [a.id for a in agents] == ["assistant", "researcher"]
-    assert (job.type_, job.user_id) == ("recurring", "alice")
+    assert (job.is_recurring, job.cron_expression, job.user_id) == (True, "0 9 * * 1", "alice")
     assert masked != "value_example"
     assert name not in await aformation.list_secrets()
 

@@ -312,8 +312,8 @@ def test_create_job(formation: Formation, vcr: Any) -> None:
         body={"type": "recurring", "schedule": "0 9 * * 1", "message": "Weekly summary"},
     )
     assert isinstance(job.id, str) and job.id.startswith("job_")
-    assert (job.type_, job.schedule, job.message, job.user_id) == ("recurring", "0 9 * * 1", "Weekly summary", "alice")
-    assert isinstance(job.next_run, str) and job.next_run.endswith("T09:00:00Z")
+    assert (job.is_recurring, job.cron_expression, job.scheduled_for) == (True, "0 9 * * 1", None)
+    assert (job.original_prompt, job.title, job.user_id, job.status) == ("Weekly summary",) * 2 + ("alice", "ACTIVE")
 
 
 def test_health(formation: Formation, vcr: Any) -> None:

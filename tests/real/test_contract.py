@@ -37,8 +37,6 @@ DIVERGENCES = {
     "rebuild_memory": "answers 202 (background job) which the spec does not document",
     "forget_memory_source": "answers 202 (background job) which the spec does not document",
     "register_distillery": "answers 201 which the spec does not document",
-    "download_artifact_content": "answers the artifact's bytes with its own content type (text/plain); "
-    "the spec documents application/json",
     "get_session": f"{EPOCH}: created_at, last_activity",
     "list_sessions": f"{EPOCH}: sessions[].last_activity",
     "get_session_messages": f"{EPOCH}: messages[].timestamp",

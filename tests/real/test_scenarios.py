@@ -126,9 +126,9 @@ def test_triggers(formation: Any) -> None:
 
 def test_sops(formation: Any) -> None:
     listed = formation.ops.list_sops()
-    assert "release-checklist" in str(listed.additional_properties)
+    assert [(s.name, s.type_, s.steps) for s in listed.sops] == [("release-checklist", "template", 3)]
     sop = formation.ops.get_sop("release-checklist")
-    assert "Tag the release" in str(sop.additional_properties)
+    assert "Tag the release" in sop.content and sop.steps == 3 and sop.references is None
 
 
 def test_scheduler_chain(formation: Any) -> None:
@@ -136,12 +136,14 @@ def test_scheduler_chain(formation: Any) -> None:
     job = formation.ops.create_scheduler_job(
         body={"type": "recurring", "schedule": "0 9 * * *", "message": "daily digest"}, as_user=user
     )
-    assert job.id
+    assert (job.cron_expression, job.original_prompt, job.status) == ("0 9 * * *", "daily digest", "ACTIVE")
+    assert job.user_id == user
     assert job.id in [j.id for j in formation.ops.list_scheduler_jobs(as_user=user).jobs]
     assert formation.ops.get_scheduler_job(job.id, as_user=user).id == job.id
-    formation.ops.update_scheduler_job(job.id, body={"title": "renamed digest"}, as_user=user)
-    formation.ops.pause_scheduler_job(job.id, as_user=user)
-    formation.ops.resume_scheduler_job(job.id, as_user=user)
+    renamed = formation.ops.update_scheduler_job(job.id, body={"title": "renamed digest"}, as_user=user)
+    assert (renamed.title, renamed.cron_expression) == ("renamed digest", "0 9 * * *")
+    assert formation.ops.pause_scheduler_job(job.id, as_user=user).status == "PAUSED"
+    assert formation.ops.resume_scheduler_job(job.id, as_user=user).status == "ACTIVE"
     formation.ops.delete_scheduler_job(job.id, as_user=user)
     with pytest.raises(NotFoundError):
         formation.ops.get_scheduler_job(job.id, as_user=user)
@@ -189,12 +191,12 @@ def test_artifacts_chain(formation: Any) -> None:
     assert stream.text == "You said: make a file STUB_ARTIFACT"
     completed = next(e for e in events if isinstance(e, Completed))
     assert [a["filename"] for a in completed.data["artifacts"]] == ["stub-artifact.txt"]
-    listed = formation.ops.list_artifacts(as_user=user).additional_properties["artifacts"]
-    assert [a["name"] for a in listed] == ["stub-artifact.txt"]
-    artifact_id = listed[0]["id"]
-    assert formation.ops.get_artifact(artifact_id, as_user=user).additional_properties["name"] == "stub-artifact.txt"
-    versions = formation.ops.list_artifact_versions(artifact_id, as_user=user).additional_properties["versions"]
-    assert [v["version"] for v in versions] == [1]
+    listed = formation.ops.list_artifacts(as_user=user).artifacts
+    assert [(a.name, a.content_type, a.size_bytes) for a in listed] == [("stub-artifact.txt", "text/plain", 19)]
+    artifact_id = listed[0].id
+    assert formation.ops.get_artifact(artifact_id, as_user=user).name == "stub-artifact.txt"
+    versions = formation.ops.list_artifact_versions(artifact_id, as_user=user).versions
+    assert [v.version for v in versions] == [1]
     content = formation.ops.download_artifact_content(artifact_id, as_user=user)
     assert "hello from the stub" in str(content)
 

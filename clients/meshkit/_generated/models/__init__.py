@@ -7,6 +7,16 @@ from .agent import Agent
 from .agent_envelope import AgentEnvelope
 from .agent_list import AgentList
 from .agent_list_envelope import AgentListEnvelope
+from .agent_skill import AgentSkill
+from .agent_skill_list import AgentSkillList
+from .agent_skill_list_envelope import AgentSkillListEnvelope
+from .agent_skill_scope import AgentSkillScope
+from .artifact import Artifact
+from .artifact_envelope import ArtifactEnvelope
+from .artifact_list import ArtifactList
+from .artifact_list_envelope import ArtifactListEnvelope
+from .artifact_versions import ArtifactVersions
+from .artifact_versions_envelope import ArtifactVersionsEnvelope
 from .associate_identifiers_request import AssociateIdentifiersRequest
 from .audio_chat_request import AudioChatRequest
 from .audio_file import AudioFile
@@ -45,10 +55,19 @@ from .chat_token import ChatToken
 from .chat_token_frame import ChatTokenFrame
 from .chat_token_type import ChatTokenType
 from .chat_ui_event import ChatUiEvent
+from .credential import Credential
 from .credential_create import CredentialCreate
 from .credential_create_credential import CredentialCreateCredential
 from .credential_created import CredentialCreated
 from .credential_created_envelope import CredentialCreatedEnvelope
+from .credential_deleted import CredentialDeleted
+from .credential_deleted_envelope import CredentialDeletedEnvelope
+from .credential_envelope import CredentialEnvelope
+from .credential_list import CredentialList
+from .credential_list_envelope import CredentialListEnvelope
+from .credential_service import CredentialService
+from .credential_service_list import CredentialServiceList
+from .credential_service_list_envelope import CredentialServiceListEnvelope
 from .delete_result import DeleteResult
 from .delete_result_envelope import DeleteResultEnvelope
 from .deploy_complete_event import DeployCompleteEvent
@@ -87,9 +106,14 @@ from .formation_version_info import FormationVersionInfo
 from .get_formation_logs_stream import GetFormationLogsStream
 from .job import Job
 from .job_envelope import JobEnvelope
+from .job_exclusion_rules_item import JobExclusionRulesItem
+from .job_job_metadata import JobJobMetadata
 from .job_list import JobList
 from .job_list_envelope import JobListEnvelope
-from .job_type import JobType
+from .job_status import JobStatus
+from .job_status_change import JobStatusChange
+from .job_status_change_envelope import JobStatusChangeEnvelope
+from .job_status_change_status import JobStatusChangeStatus
 from .knowledge_rebuild_request import KnowledgeRebuildRequest
 from .knowledge_sync_trigger import KnowledgeSyncTrigger
 from .log_connected_event import LogConnectedEvent
@@ -113,6 +137,8 @@ from .message_metadata import MessageMetadata
 from .muxi_envelope import MuxiEnvelope
 from .muxi_request_info import MuxiRequestInfo
 from .notification_request import NotificationRequest
+from .notification_result import NotificationResult
+from .notification_result_envelope import NotificationResultEnvelope
 from .rate_limited_error_body import RateLimitedErrorBody
 from .request_cancellation import RequestCancellation
 from .request_cancellation_envelope import RequestCancellationEnvelope
@@ -169,6 +195,18 @@ from .session_restore_request import SessionRestoreRequest
 from .session_restore_result import SessionRestoreResult
 from .session_restore_result_envelope import SessionRestoreResultEnvelope
 from .session_summary import SessionSummary
+from .skill import Skill
+from .skill_envelope import SkillEnvelope
+from .skill_list import SkillList
+from .skill_list_envelope import SkillListEnvelope
+from .skill_summary import SkillSummary
+from .skill_summary_scope import SkillSummaryScope
+from .sop import Sop
+from .sop_envelope import SopEnvelope
+from .sop_list import SopList
+from .sop_list_envelope import SopListEnvelope
+from .sop_metadata import SopMetadata
+from .sop_summary import SopSummary
 from .start_result import StartResult
 from .start_result_envelope import StartResultEnvelope
 from .stop_result import StopResult
@@ -211,6 +249,16 @@ __all__ = (
     "AgentEnvelope",
     "AgentList",
     "AgentListEnvelope",
+    "AgentSkill",
+    "AgentSkillList",
+    "AgentSkillListEnvelope",
+    "AgentSkillScope",
+    "Artifact",
+    "ArtifactEnvelope",
+    "ArtifactList",
+    "ArtifactListEnvelope",
+    "ArtifactVersions",
+    "ArtifactVersionsEnvelope",
     "AssociateIdentifiersRequest",
     "AudioChatRequest",
     "AudioFile",
@@ -249,10 +297,19 @@ __all__ = (
     "ChatTokenFrame",
     "ChatTokenType",
     "ChatUiEvent",
+    "Credential",
     "CredentialCreate",
     "CredentialCreateCredential",
     "CredentialCreated",
     "CredentialCreatedEnvelope",
+    "CredentialDeleted",
+    "CredentialDeletedEnvelope",
+    "CredentialEnvelope",
+    "CredentialList",
+    "CredentialListEnvelope",
+    "CredentialService",
+    "CredentialServiceList",
+    "CredentialServiceListEnvelope",
     "DeleteResult",
     "DeleteResultEnvelope",
     "DeployCompleteEvent",
@@ -291,9 +348,14 @@ __all__ = (
     "GetFormationLogsStream",
     "Job",
     "JobEnvelope",
+    "JobExclusionRulesItem",
+    "JobJobMetadata",
     "JobList",
     "JobListEnvelope",
-    "JobType",
+    "JobStatus",
+    "JobStatusChange",
+    "JobStatusChangeEnvelope",
+    "JobStatusChangeStatus",
     "KnowledgeRebuildRequest",
     "KnowledgeSyncTrigger",
     "LogConnectedEvent",
@@ -317,6 +379,8 @@ __all__ = (
     "MuxiEnvelope",
     "MuxiRequestInfo",
     "NotificationRequest",
+    "NotificationResult",
+    "NotificationResultEnvelope",
     "RateLimitedErrorBody",
     "RequestCancellation",
     "RequestCancellationEnvelope",
@@ -373,6 +437,18 @@ __all__ = (
     "SessionRestoreResult",
     "SessionRestoreResultEnvelope",
     "SessionSummary",
+    "Skill",
+    "SkillEnvelope",
+    "SkillList",
+    "SkillListEnvelope",
+    "SkillSummary",
+    "SkillSummaryScope",
+    "Sop",
+    "SopEnvelope",
+    "SopList",
+    "SopListEnvelope",
+    "SopMetadata",
+    "SopSummary",
     "StartResult",
     "StartResultEnvelope",
     "StopResult",

@@ -1,32 +1,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CredentialCreated")
 
 
 @_attrs_define
 class CredentialCreated:
-    """
+    """A newly stored credential's metadata.
+
     Attributes:
-        credential_id (str | Unset):
-        service (str | Unset):
-        name (None | str | Unset):
-        credential_preview (Any | Unset): Masked preview of the credential.
-        created_at (None | str | Unset):
+        credential_id (str):
+        service (str): The service name in lower case.
+        name (str): The name given
+        credential_preview (str): Masked preview ("ghp_abc*****xyz" or "***redacted***").
+        created_at (str): ISO 8601, UTC ("Z").
     """
 
-    credential_id: str | Unset = UNSET
-    service: str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    credential_preview: Any | Unset = UNSET
-    created_at: None | str | Unset = UNSET
+    credential_id: str
+    service: str
+    name: str
+    credential_preview: str
+    created_at: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,62 +33,38 @@ class CredentialCreated:
 
         service = self.service
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         credential_preview = self.credential_preview
 
-        created_at: None | str | Unset
-        if isinstance(self.created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = self.created_at
+        created_at = self.created_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if credential_id is not UNSET:
-            field_dict["credential_id"] = credential_id
-        if service is not UNSET:
-            field_dict["service"] = service
-        if name is not UNSET:
-            field_dict["name"] = name
-        if credential_preview is not UNSET:
-            field_dict["credential_preview"] = credential_preview
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
+        field_dict.update(
+            {
+                "credential_id": credential_id,
+                "service": service,
+                "name": name,
+                "credential_preview": credential_preview,
+                "created_at": created_at,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        credential_id = d.pop("credential_id", UNSET)
+        credential_id = d.pop("credential_id")
 
-        service = d.pop("service", UNSET)
+        service = d.pop("service")
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name")
 
-        name = _parse_name(d.pop("name", UNSET))
+        credential_preview = d.pop("credential_preview")
 
-        credential_preview = d.pop("credential_preview", UNSET)
-
-        def _parse_created_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        created_at = d.pop("created_at")
 
         credential_created = cls(
             credential_id=credential_id,

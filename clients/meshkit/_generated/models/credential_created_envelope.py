@@ -17,7 +17,7 @@ class CredentialCreatedEnvelope:
 
     Attributes:
         success (bool):
-        data (CredentialCreated):
+        data (CredentialCreated): A newly stored credential's metadata.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

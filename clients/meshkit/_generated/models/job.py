@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.job_type import JobType, check_job_type
+from ..models.job_status import JobStatus, check_job_status
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Job")
@@ -14,215 +14,310 @@ T = TypeVar("T", bound="Job")
 
 @_attrs_define
 class Job:
-    """
+    """A scheduled job: a prompt the formation runs on a cron expression (recurring) or once at a moment (scheduled_for).
+
     Attributes:
-        id (str | Unset): job_…
-        type_ (JobType | Unset):
-        schedule (str | Unset): Cron expression or ISO 8601 datetime.
-        message (str | Unset):
-        user_id (str | Unset):
-        next_run (None | str | Unset):
-        title (None | str | Unset):
-        run_at (None | str | Unset):
-        session_id (None | str | Unset):
-        enabled (bool | None | Unset):
-        last_run (None | str | Unset):
-        failure_count (int | None | Unset):
+        id (str): job_…
+        user_id (int | str | Unset): The owner's user id (the formation's internal integer id when it has no external
+            one).
+        title (str | Unset):
+        original_prompt (str | Unset): The message the job was created with.
+        execution_prompt (str | Unset): The prompt sent to the formation when the job runs.
+        is_recurring (bool | Unset):
+        cron_expression (None | str | Unset): The schedule of a recurring job.
+        scheduled_for (None | str | Unset): When a one-time job runs (ISO 8601, UTC, "Z").
+        exclusion_rules (list[JobExclusionRulesItem] | Unset):
+        status (JobStatus | Unset):
+        created_at (None | str | Unset): ISO 8601, UTC ("Z").
+        updated_at (None | str | Unset): ISO 8601, UTC ("Z").
+        last_run_at (None | str | Unset): ISO 8601, UTC ("Z").
+        last_run_status (None | str | Unset): success or failed.
+        last_run_failure_message (None | str | Unset):
+        total_runs (int | Unset):
+        total_failures (int | Unset):
+        consecutive_failures (int | Unset):
+        job_metadata (JobJobMetadata | Unset): Free-form: metadata stored with the job.
     """
 
-    id: str | Unset = UNSET
-    type_: JobType | Unset = UNSET
-    schedule: str | Unset = UNSET
-    message: str | Unset = UNSET
-    user_id: str | Unset = UNSET
-    next_run: None | str | Unset = UNSET
-    title: None | str | Unset = UNSET
-    run_at: None | str | Unset = UNSET
-    session_id: None | str | Unset = UNSET
-    enabled: bool | None | Unset = UNSET
-    last_run: None | str | Unset = UNSET
-    failure_count: int | None | Unset = UNSET
+    id: str
+    user_id: int | str | Unset = UNSET
+    title: str | Unset = UNSET
+    original_prompt: str | Unset = UNSET
+    execution_prompt: str | Unset = UNSET
+    is_recurring: bool | Unset = UNSET
+    cron_expression: None | str | Unset = UNSET
+    scheduled_for: None | str | Unset = UNSET
+    exclusion_rules: list[JobExclusionRulesItem] | Unset = UNSET
+    status: JobStatus | Unset = UNSET
+    created_at: None | str | Unset = UNSET
+    updated_at: None | str | Unset = UNSET
+    last_run_at: None | str | Unset = UNSET
+    last_run_status: None | str | Unset = UNSET
+    last_run_failure_message: None | str | Unset = UNSET
+    total_runs: int | Unset = UNSET
+    total_failures: int | Unset = UNSET
+    consecutive_failures: int | Unset = UNSET
+    job_metadata: JobJobMetadata | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
-
-        schedule = self.schedule
-
-        message = self.message
-
-        user_id = self.user_id
-
-        next_run: None | str | Unset
-        if isinstance(self.next_run, Unset):
-            next_run = UNSET
+        user_id: int | str | Unset
+        if isinstance(self.user_id, Unset):
+            user_id = UNSET
         else:
-            next_run = self.next_run
+            user_id = self.user_id
 
-        title: None | str | Unset
-        if isinstance(self.title, Unset):
-            title = UNSET
-        else:
-            title = self.title
+        title = self.title
 
-        run_at: None | str | Unset
-        if isinstance(self.run_at, Unset):
-            run_at = UNSET
-        else:
-            run_at = self.run_at
+        original_prompt = self.original_prompt
 
-        session_id: None | str | Unset
-        if isinstance(self.session_id, Unset):
-            session_id = UNSET
-        else:
-            session_id = self.session_id
+        execution_prompt = self.execution_prompt
 
-        enabled: bool | None | Unset
-        if isinstance(self.enabled, Unset):
-            enabled = UNSET
-        else:
-            enabled = self.enabled
+        is_recurring = self.is_recurring
 
-        last_run: None | str | Unset
-        if isinstance(self.last_run, Unset):
-            last_run = UNSET
+        cron_expression: None | str | Unset
+        if isinstance(self.cron_expression, Unset):
+            cron_expression = UNSET
         else:
-            last_run = self.last_run
+            cron_expression = self.cron_expression
 
-        failure_count: int | None | Unset
-        if isinstance(self.failure_count, Unset):
-            failure_count = UNSET
+        scheduled_for: None | str | Unset
+        if isinstance(self.scheduled_for, Unset):
+            scheduled_for = UNSET
         else:
-            failure_count = self.failure_count
+            scheduled_for = self.scheduled_for
+
+        exclusion_rules: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.exclusion_rules, Unset):
+            exclusion_rules = []
+            for exclusion_rules_item_data in self.exclusion_rules:
+                exclusion_rules_item = exclusion_rules_item_data.to_dict()
+                exclusion_rules.append(exclusion_rules_item)
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status
+
+        created_at: None | str | Unset
+        if isinstance(self.created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = self.created_at
+
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = self.updated_at
+
+        last_run_at: None | str | Unset
+        if isinstance(self.last_run_at, Unset):
+            last_run_at = UNSET
+        else:
+            last_run_at = self.last_run_at
+
+        last_run_status: None | str | Unset
+        if isinstance(self.last_run_status, Unset):
+            last_run_status = UNSET
+        else:
+            last_run_status = self.last_run_status
+
+        last_run_failure_message: None | str | Unset
+        if isinstance(self.last_run_failure_message, Unset):
+            last_run_failure_message = UNSET
+        else:
+            last_run_failure_message = self.last_run_failure_message
+
+        total_runs = self.total_runs
+
+        total_failures = self.total_failures
+
+        consecutive_failures = self.consecutive_failures
+
+        job_metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.job_metadata, Unset):
+            job_metadata = self.job_metadata.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if schedule is not UNSET:
-            field_dict["schedule"] = schedule
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if user_id is not UNSET:
             field_dict["user_id"] = user_id
-        if next_run is not UNSET:
-            field_dict["next_run"] = next_run
         if title is not UNSET:
             field_dict["title"] = title
-        if run_at is not UNSET:
-            field_dict["run_at"] = run_at
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if enabled is not UNSET:
-            field_dict["enabled"] = enabled
-        if last_run is not UNSET:
-            field_dict["last_run"] = last_run
-        if failure_count is not UNSET:
-            field_dict["failure_count"] = failure_count
+        if original_prompt is not UNSET:
+            field_dict["original_prompt"] = original_prompt
+        if execution_prompt is not UNSET:
+            field_dict["execution_prompt"] = execution_prompt
+        if is_recurring is not UNSET:
+            field_dict["is_recurring"] = is_recurring
+        if cron_expression is not UNSET:
+            field_dict["cron_expression"] = cron_expression
+        if scheduled_for is not UNSET:
+            field_dict["scheduled_for"] = scheduled_for
+        if exclusion_rules is not UNSET:
+            field_dict["exclusion_rules"] = exclusion_rules
+        if status is not UNSET:
+            field_dict["status"] = status
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
+        if last_run_at is not UNSET:
+            field_dict["last_run_at"] = last_run_at
+        if last_run_status is not UNSET:
+            field_dict["last_run_status"] = last_run_status
+        if last_run_failure_message is not UNSET:
+            field_dict["last_run_failure_message"] = last_run_failure_message
+        if total_runs is not UNSET:
+            field_dict["total_runs"] = total_runs
+        if total_failures is not UNSET:
+            field_dict["total_failures"] = total_failures
+        if consecutive_failures is not UNSET:
+            field_dict["consecutive_failures"] = consecutive_failures
+        if job_metadata is not UNSET:
+            field_dict["job_metadata"] = job_metadata
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        _type_ = d.pop("type", UNSET)
-        type_: JobType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
+        def _parse_user_id(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        user_id = _parse_user_id(d.pop("user_id", UNSET))
+
+        title = d.pop("title", UNSET)
+
+        original_prompt = d.pop("original_prompt", UNSET)
+
+        execution_prompt = d.pop("execution_prompt", UNSET)
+
+        is_recurring = d.pop("is_recurring", UNSET)
+
+        def _parse_cron_expression(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        cron_expression = _parse_cron_expression(d.pop("cron_expression", UNSET))
+
+        def _parse_scheduled_for(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        scheduled_for = _parse_scheduled_for(d.pop("scheduled_for", UNSET))
+
+        _exclusion_rules = d.pop("exclusion_rules", UNSET)
+        exclusion_rules: list[JobExclusionRulesItem] | Unset = UNSET
+        if _exclusion_rules is not UNSET:
+            exclusion_rules = []
+            for exclusion_rules_item_data in _exclusion_rules:
+                exclusion_rules_item = JobExclusionRulesItem.from_dict(exclusion_rules_item_data)
+
+                exclusion_rules.append(exclusion_rules_item)
+
+        _status = d.pop("status", UNSET)
+        status: JobStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
         else:
-            type_ = check_job_type(_type_)
+            status = check_job_status(_status)
 
-        schedule = d.pop("schedule", UNSET)
-
-        message = d.pop("message", UNSET)
-
-        user_id = d.pop("user_id", UNSET)
-
-        def _parse_next_run(data: object) -> None | str | Unset:
+        def _parse_created_at(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        next_run = _parse_next_run(d.pop("next_run", UNSET))
+        created_at = _parse_created_at(d.pop("created_at", UNSET))
 
-        def _parse_title(data: object) -> None | str | Unset:
+        def _parse_updated_at(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        title = _parse_title(d.pop("title", UNSET))
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
 
-        def _parse_run_at(data: object) -> None | str | Unset:
+        def _parse_last_run_at(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        run_at = _parse_run_at(d.pop("run_at", UNSET))
+        last_run_at = _parse_last_run_at(d.pop("last_run_at", UNSET))
 
-        def _parse_session_id(data: object) -> None | str | Unset:
+        def _parse_last_run_status(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
+        last_run_status = _parse_last_run_status(d.pop("last_run_status", UNSET))
 
-        def _parse_enabled(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        enabled = _parse_enabled(d.pop("enabled", UNSET))
-
-        def _parse_last_run(data: object) -> None | str | Unset:
+        def _parse_last_run_failure_message(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        last_run = _parse_last_run(d.pop("last_run", UNSET))
+        last_run_failure_message = _parse_last_run_failure_message(d.pop("last_run_failure_message", UNSET))
 
-        def _parse_failure_count(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+        total_runs = d.pop("total_runs", UNSET)
 
-        failure_count = _parse_failure_count(d.pop("failure_count", UNSET))
+        total_failures = d.pop("total_failures", UNSET)
+
+        consecutive_failures = d.pop("consecutive_failures", UNSET)
+
+        _job_metadata = d.pop("job_metadata", UNSET)
+        job_metadata: JobJobMetadata | Unset
+        if isinstance(_job_metadata, Unset):
+            job_metadata = UNSET
+        else:
+            job_metadata = JobJobMetadata.from_dict(_job_metadata)
 
         job = cls(
             id=id,
-            type_=type_,
-            schedule=schedule,
-            message=message,
             user_id=user_id,
-            next_run=next_run,
             title=title,
-            run_at=run_at,
-            session_id=session_id,
-            enabled=enabled,
-            last_run=last_run,
-            failure_count=failure_count,
+            original_prompt=original_prompt,
+            execution_prompt=execution_prompt,
+            is_recurring=is_recurring,
+            cron_expression=cron_expression,
+            scheduled_for=scheduled_for,
+            exclusion_rules=exclusion_rules,
+            status=status,
+            created_at=created_at,
+            updated_at=updated_at,
+            last_run_at=last_run_at,
+            last_run_status=last_run_status,
+            last_run_failure_message=last_run_failure_message,
+            total_runs=total_runs,
+            total_failures=total_failures,
+            consecutive_failures=consecutive_failures,
+            job_metadata=job_metadata,
         )
 
         job.additional_properties = d
@@ -243,3 +338,8 @@ class Job:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.job_exclusion_rules_item import JobExclusionRulesItem
+from ..models.job_job_metadata import JobJobMetadata

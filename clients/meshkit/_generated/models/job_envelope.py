@@ -17,7 +17,8 @@ class JobEnvelope:
 
     Attributes:
         success (bool):
-        data (Job):
+        data (Job): A scheduled job: a prompt the formation runs on a cron expression (recurring) or once at a moment
+            (scheduled_for).
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

@@ -6,56 +6,52 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="JobList")
 
 
 @_attrs_define
 class JobList:
-    """
+    """Scheduled jobs, newest first.
+
     Attributes:
-        jobs (list[Job] | Unset):
-        count (int | Unset):
+        jobs (list[Job]):
+        count (int):
     """
 
-    jobs: list[Job] | Unset = UNSET
-    count: int | Unset = UNSET
+    jobs: list[Job]
+    count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        jobs: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.jobs, Unset):
-            jobs = []
-            for jobs_item_data in self.jobs:
-                jobs_item = jobs_item_data.to_dict()
-                jobs.append(jobs_item)
+        jobs = []
+        for jobs_item_data in self.jobs:
+            jobs_item = jobs_item_data.to_dict()
+            jobs.append(jobs_item)
 
         count = self.count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if jobs is not UNSET:
-            field_dict["jobs"] = jobs
-        if count is not UNSET:
-            field_dict["count"] = count
+        field_dict.update(
+            {
+                "jobs": jobs,
+                "count": count,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _jobs = d.pop("jobs", UNSET)
-        jobs: list[Job] | Unset = UNSET
-        if _jobs is not UNSET:
-            jobs = []
-            for jobs_item_data in _jobs:
-                jobs_item = Job.from_dict(jobs_item_data)
+        jobs = []
+        _jobs = d.pop("jobs")
+        for jobs_item_data in _jobs:
+            jobs_item = Job.from_dict(jobs_item_data)
 
-                jobs.append(jobs_item)
+            jobs.append(jobs_item)
 
-        count = d.pop("count", UNSET)
+        count = d.pop("count")
 
         job_list = cls(
             jobs=jobs,

@@ -17,7 +17,7 @@ class JobListEnvelope:
 
     Attributes:
         success (bool):
-        data (JobList):
+        data (JobList): Scheduled jobs, newest first.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

@@ -6,23 +6,22 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ResolvedUser")
 
 
 @_attrs_define
 class ResolvedUser:
-    """
+    """The MUXI user an identifier belongs to.
+
     Attributes:
-        identifier (str | Unset):
-        muxi_user_id (str | Unset):
-        internal_user_id (Any | Unset): The formation's internal id.
+        identifier (str):
+        muxi_user_id (str):
+        internal_user_id (int): The formation's internal id.
     """
 
-    identifier: str | Unset = UNSET
-    muxi_user_id: str | Unset = UNSET
-    internal_user_id: Any | Unset = UNSET
+    identifier: str
+    muxi_user_id: str
+    internal_user_id: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,24 +33,24 @@ class ResolvedUser:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if identifier is not UNSET:
-            field_dict["identifier"] = identifier
-        if muxi_user_id is not UNSET:
-            field_dict["muxi_user_id"] = muxi_user_id
-        if internal_user_id is not UNSET:
-            field_dict["internal_user_id"] = internal_user_id
+        field_dict.update(
+            {
+                "identifier": identifier,
+                "muxi_user_id": muxi_user_id,
+                "internal_user_id": internal_user_id,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        identifier = d.pop("identifier", UNSET)
+        identifier = d.pop("identifier")
 
-        muxi_user_id = d.pop("muxi_user_id", UNSET)
+        muxi_user_id = d.pop("muxi_user_id")
 
-        internal_user_id = d.pop("internal_user_id", UNSET)
+        internal_user_id = d.pop("internal_user_id")
 
         resolved_user = cls(
             identifier=identifier,

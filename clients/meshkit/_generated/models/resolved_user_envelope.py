@@ -17,7 +17,7 @@ class ResolvedUserEnvelope:
 
     Attributes:
         success (bool):
-        data (ResolvedUser):
+        data (ResolvedUser): The MUXI user an identifier belongs to.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

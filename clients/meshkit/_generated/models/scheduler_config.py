@@ -6,27 +6,29 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SchedulerConfig")
 
 
 @_attrs_define
 class SchedulerConfig:
-    """
-    Attributes:
-        enabled (bool | Unset):
-        timezone (str | Unset):
-        check_interval_minutes (float | Unset):
-        max_concurrent_jobs (int | Unset):
-        max_failures_before_pause (int | Unset):
+    """The scheduler configuration: the formation file's scheduler section over the runtime's defaults (other keys of that
+    section appear as they are written).
+
+        Attributes:
+            enabled (bool):
+            timezone (str):
+            check_interval_minutes (float):
+            max_concurrent_jobs (int):
+            max_failures_before_pause (int):
+            default_time (str): Time of day ("HH:MM") used when a schedule names none.
     """
 
-    enabled: bool | Unset = UNSET
-    timezone: str | Unset = UNSET
-    check_interval_minutes: float | Unset = UNSET
-    max_concurrent_jobs: int | Unset = UNSET
-    max_failures_before_pause: int | Unset = UNSET
+    enabled: bool
+    timezone: str
+    check_interval_minutes: float
+    max_concurrent_jobs: int
+    max_failures_before_pause: int
+    default_time: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,34 +42,37 @@ class SchedulerConfig:
 
         max_failures_before_pause = self.max_failures_before_pause
 
+        default_time = self.default_time
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if enabled is not UNSET:
-            field_dict["enabled"] = enabled
-        if timezone is not UNSET:
-            field_dict["timezone"] = timezone
-        if check_interval_minutes is not UNSET:
-            field_dict["check_interval_minutes"] = check_interval_minutes
-        if max_concurrent_jobs is not UNSET:
-            field_dict["max_concurrent_jobs"] = max_concurrent_jobs
-        if max_failures_before_pause is not UNSET:
-            field_dict["max_failures_before_pause"] = max_failures_before_pause
+        field_dict.update(
+            {
+                "enabled": enabled,
+                "timezone": timezone,
+                "check_interval_minutes": check_interval_minutes,
+                "max_concurrent_jobs": max_concurrent_jobs,
+                "max_failures_before_pause": max_failures_before_pause,
+                "default_time": default_time,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        enabled = d.pop("enabled", UNSET)
+        enabled = d.pop("enabled")
 
-        timezone = d.pop("timezone", UNSET)
+        timezone = d.pop("timezone")
 
-        check_interval_minutes = d.pop("check_interval_minutes", UNSET)
+        check_interval_minutes = d.pop("check_interval_minutes")
 
-        max_concurrent_jobs = d.pop("max_concurrent_jobs", UNSET)
+        max_concurrent_jobs = d.pop("max_concurrent_jobs")
 
-        max_failures_before_pause = d.pop("max_failures_before_pause", UNSET)
+        max_failures_before_pause = d.pop("max_failures_before_pause")
+
+        default_time = d.pop("default_time")
 
         scheduler_config = cls(
             enabled=enabled,
@@ -75,6 +80,7 @@ class SchedulerConfig:
             check_interval_minutes=check_interval_minutes,
             max_concurrent_jobs=max_concurrent_jobs,
             max_failures_before_pause=max_failures_before_pause,
+            default_time=default_time,
         )
 
         scheduler_config.additional_properties = d

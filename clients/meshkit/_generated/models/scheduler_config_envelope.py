@@ -17,7 +17,8 @@ class SchedulerConfigEnvelope:
 
     Attributes:
         success (bool):
-        data (SchedulerConfig):
+        data (SchedulerConfig): The scheduler configuration: the formation file's scheduler section over the runtime's
+            defaults (other keys of that section appear as they are written).
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

@@ -6,94 +6,90 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="UserChannels")
 
 
 @_attrs_define
 class UserChannels:
-    """
+    """A user's notification channel state.
+
     Attributes:
-        user_id (str | Unset):
-        preferred_channel (None | str | Unset):
-        channels (UserChannelsChannels | Unset):
-        timezone (None | str | Unset):
+        user_id (str):
+        preferred_channel (None | str):
+        channels (UserChannelsChannels): Channel name → addressing context (free-form: the keys are the formation's
+            channel names).
+        last_channel (None | str): The channel the user last wrote from.
+        timezone (None | str):
     """
 
-    user_id: str | Unset = UNSET
-    preferred_channel: None | str | Unset = UNSET
-    channels: UserChannelsChannels | Unset = UNSET
-    timezone: None | str | Unset = UNSET
+    user_id: str
+    preferred_channel: None | str
+    channels: UserChannelsChannels
+    last_channel: None | str
+    timezone: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id
 
-        preferred_channel: None | str | Unset
-        if isinstance(self.preferred_channel, Unset):
-            preferred_channel = UNSET
-        else:
-            preferred_channel = self.preferred_channel
+        preferred_channel: None | str
+        preferred_channel = self.preferred_channel
 
-        channels: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.channels, Unset):
-            channels = self.channels.to_dict()
+        channels = self.channels.to_dict()
 
-        timezone: None | str | Unset
-        if isinstance(self.timezone, Unset):
-            timezone = UNSET
-        else:
-            timezone = self.timezone
+        last_channel: None | str
+        last_channel = self.last_channel
+
+        timezone: None | str
+        timezone = self.timezone
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if user_id is not UNSET:
-            field_dict["user_id"] = user_id
-        if preferred_channel is not UNSET:
-            field_dict["preferred_channel"] = preferred_channel
-        if channels is not UNSET:
-            field_dict["channels"] = channels
-        if timezone is not UNSET:
-            field_dict["timezone"] = timezone
+        field_dict.update(
+            {
+                "user_id": user_id,
+                "preferred_channel": preferred_channel,
+                "channels": channels,
+                "last_channel": last_channel,
+                "timezone": timezone,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        user_id = d.pop("user_id", UNSET)
+        user_id = d.pop("user_id")
 
-        def _parse_preferred_channel(data: object) -> None | str | Unset:
+        def _parse_preferred_channel(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        preferred_channel = _parse_preferred_channel(d.pop("preferred_channel", UNSET))
+        preferred_channel = _parse_preferred_channel(d.pop("preferred_channel"))
 
-        _channels = d.pop("channels", UNSET)
-        channels: UserChannelsChannels | Unset
-        if isinstance(_channels, Unset):
-            channels = UNSET
-        else:
-            channels = UserChannelsChannels.from_dict(_channels)
+        channels = UserChannelsChannels.from_dict(d.pop("channels"))
 
-        def _parse_timezone(data: object) -> None | str | Unset:
+        def _parse_last_channel(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        timezone = _parse_timezone(d.pop("timezone", UNSET))
+        last_channel = _parse_last_channel(d.pop("last_channel"))
+
+        def _parse_timezone(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        timezone = _parse_timezone(d.pop("timezone"))
 
         user_channels = cls(
             user_id=user_id,
             preferred_channel=preferred_channel,
             channels=channels,
+            last_channel=last_channel,
             timezone=timezone,
         )
 

@@ -11,6 +11,8 @@ T = TypeVar("T", bound="UserChannelsChannels")
 
 @_attrs_define
 class UserChannelsChannels:
+    """Channel name → addressing context (free-form: the keys are the formation's channel names)."""
+
     additional_properties: dict[str, UserChannel] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -17,7 +17,7 @@ class UserChannelsEnvelope:
 
     Attributes:
         success (bool):
-        data (UserChannels):
+        data (UserChannels): A user's notification channel state.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

@@ -13,15 +13,16 @@ T = TypeVar("T", bound="UserIdentifier")
 
 @_attrs_define
 class UserIdentifier:
-    """
+    """An identifier (email, handle…) linked to a user.
+
     Attributes:
-        identifier (str | Unset):
-        type_ (str | Unset): Defaults to "unknown".
-        created_at (None | str | Unset):
+        identifier (str):
+        type_ (str): Defaults to "unknown".
+        created_at (None | str | Unset): ISO 8601 (listing only).
     """
 
-    identifier: str | Unset = UNSET
-    type_: str | Unset = UNSET
+    identifier: str
+    type_: str
     created_at: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -38,11 +39,12 @@ class UserIdentifier:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if identifier is not UNSET:
-            field_dict["identifier"] = identifier
-        if type_ is not UNSET:
-            field_dict["type"] = type_
+        field_dict.update(
+            {
+                "identifier": identifier,
+                "type": type_,
+            }
+        )
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
 
@@ -51,9 +53,9 @@ class UserIdentifier:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        identifier = d.pop("identifier", UNSET)
+        identifier = d.pop("identifier")
 
-        type_ = d.pop("type", UNSET)
+        type_ = d.pop("type")
 
         def _parse_created_at(data: object) -> None | str | Unset:
             if data is None:

@@ -6,64 +6,59 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="UserIdentifierLink")
 
 
 @_attrs_define
 class UserIdentifierLink:
-    """
+    """The identifiers just linked to a user.
+
     Attributes:
-        muxi_user_id (str | Unset):
-        identifiers (list[UserIdentifier] | Unset):
-        count (int | Unset):
+        muxi_user_id (str):
+        identifiers (list[UserIdentifier]):
+        count (int):
     """
 
-    muxi_user_id: str | Unset = UNSET
-    identifiers: list[UserIdentifier] | Unset = UNSET
-    count: int | Unset = UNSET
+    muxi_user_id: str
+    identifiers: list[UserIdentifier]
+    count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         muxi_user_id = self.muxi_user_id
 
-        identifiers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.identifiers, Unset):
-            identifiers = []
-            for identifiers_item_data in self.identifiers:
-                identifiers_item = identifiers_item_data.to_dict()
-                identifiers.append(identifiers_item)
+        identifiers = []
+        for identifiers_item_data in self.identifiers:
+            identifiers_item = identifiers_item_data.to_dict()
+            identifiers.append(identifiers_item)
 
         count = self.count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if muxi_user_id is not UNSET:
-            field_dict["muxi_user_id"] = muxi_user_id
-        if identifiers is not UNSET:
-            field_dict["identifiers"] = identifiers
-        if count is not UNSET:
-            field_dict["count"] = count
+        field_dict.update(
+            {
+                "muxi_user_id": muxi_user_id,
+                "identifiers": identifiers,
+                "count": count,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        muxi_user_id = d.pop("muxi_user_id", UNSET)
+        muxi_user_id = d.pop("muxi_user_id")
 
-        _identifiers = d.pop("identifiers", UNSET)
-        identifiers: list[UserIdentifier] | Unset = UNSET
-        if _identifiers is not UNSET:
-            identifiers = []
-            for identifiers_item_data in _identifiers:
-                identifiers_item = UserIdentifier.from_dict(identifiers_item_data)
+        identifiers = []
+        _identifiers = d.pop("identifiers")
+        for identifiers_item_data in _identifiers:
+            identifiers_item = UserIdentifier.from_dict(identifiers_item_data)
 
-                identifiers.append(identifiers_item)
+            identifiers.append(identifiers_item)
 
-        count = d.pop("count", UNSET)
+        count = d.pop("count")
 
         user_identifier_link = cls(
             muxi_user_id=muxi_user_id,

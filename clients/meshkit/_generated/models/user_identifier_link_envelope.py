@@ -17,7 +17,7 @@ class UserIdentifierLinkEnvelope:
 
     Attributes:
         success (bool):
-        data (UserIdentifierLink):
+        data (UserIdentifierLink): The identifiers just linked to a user.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

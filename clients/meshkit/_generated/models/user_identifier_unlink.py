@@ -6,21 +6,20 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="UserIdentifierUnlink")
 
 
 @_attrs_define
 class UserIdentifierUnlink:
-    """
+    """The user an identifier was removed from.
+
     Attributes:
-        message (str | Unset):
-        muxi_user_id (str | Unset):
+        message (str):
+        muxi_user_id (str):
     """
 
-    message: str | Unset = UNSET
-    muxi_user_id: str | Unset = UNSET
+    message: str
+    muxi_user_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,20 +29,21 @@ class UserIdentifierUnlink:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if message is not UNSET:
-            field_dict["message"] = message
-        if muxi_user_id is not UNSET:
-            field_dict["muxi_user_id"] = muxi_user_id
+        field_dict.update(
+            {
+                "message": message,
+                "muxi_user_id": muxi_user_id,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
-        muxi_user_id = d.pop("muxi_user_id", UNSET)
+        muxi_user_id = d.pop("muxi_user_id")
 
         user_identifier_unlink = cls(
             message=message,

@@ -17,7 +17,7 @@ class UserIdentifierUnlinkEnvelope:
 
     Attributes:
         success (bool):
-        data (UserIdentifierUnlink):
+        data (UserIdentifierUnlink): The user an identifier was removed from.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

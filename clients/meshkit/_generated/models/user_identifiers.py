@@ -6,25 +6,24 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="UserIdentifiers")
 
 
 @_attrs_define
 class UserIdentifiers:
-    """
+    """A user's identifiers.
+
     Attributes:
-        muxi_user_id (str | Unset):
-        internal_user_id (Any | Unset): The formation's internal id.
-        identifiers (list[UserIdentifier] | Unset):
-        count (int | Unset):
+        muxi_user_id (str):
+        internal_user_id (int): The formation's internal id.
+        identifiers (list[UserIdentifier]):
+        count (int):
     """
 
-    muxi_user_id: str | Unset = UNSET
-    internal_user_id: Any | Unset = UNSET
-    identifiers: list[UserIdentifier] | Unset = UNSET
-    count: int | Unset = UNSET
+    muxi_user_id: str
+    internal_user_id: int
+    identifiers: list[UserIdentifier]
+    count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,46 +31,41 @@ class UserIdentifiers:
 
         internal_user_id = self.internal_user_id
 
-        identifiers: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.identifiers, Unset):
-            identifiers = []
-            for identifiers_item_data in self.identifiers:
-                identifiers_item = identifiers_item_data.to_dict()
-                identifiers.append(identifiers_item)
+        identifiers = []
+        for identifiers_item_data in self.identifiers:
+            identifiers_item = identifiers_item_data.to_dict()
+            identifiers.append(identifiers_item)
 
         count = self.count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if muxi_user_id is not UNSET:
-            field_dict["muxi_user_id"] = muxi_user_id
-        if internal_user_id is not UNSET:
-            field_dict["internal_user_id"] = internal_user_id
-        if identifiers is not UNSET:
-            field_dict["identifiers"] = identifiers
-        if count is not UNSET:
-            field_dict["count"] = count
+        field_dict.update(
+            {
+                "muxi_user_id": muxi_user_id,
+                "internal_user_id": internal_user_id,
+                "identifiers": identifiers,
+                "count": count,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        muxi_user_id = d.pop("muxi_user_id", UNSET)
+        muxi_user_id = d.pop("muxi_user_id")
 
-        internal_user_id = d.pop("internal_user_id", UNSET)
+        internal_user_id = d.pop("internal_user_id")
 
-        _identifiers = d.pop("identifiers", UNSET)
-        identifiers: list[UserIdentifier] | Unset = UNSET
-        if _identifiers is not UNSET:
-            identifiers = []
-            for identifiers_item_data in _identifiers:
-                identifiers_item = UserIdentifier.from_dict(identifiers_item_data)
+        identifiers = []
+        _identifiers = d.pop("identifiers")
+        for identifiers_item_data in _identifiers:
+            identifiers_item = UserIdentifier.from_dict(identifiers_item_data)
 
-                identifiers.append(identifiers_item)
+            identifiers.append(identifiers_item)
 
-        count = d.pop("count", UNSET)
+        count = d.pop("count")
 
         user_identifiers = cls(
             muxi_user_id=muxi_user_id,

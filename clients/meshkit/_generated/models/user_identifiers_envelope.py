@@ -17,7 +17,7 @@ class UserIdentifiersEnvelope:
 
     Attributes:
         success (bool):
-        data (UserIdentifiers):
+        data (UserIdentifiers): A user's identifiers.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

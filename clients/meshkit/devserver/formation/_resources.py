@@ -331,6 +331,7 @@ DEFAULT_SECTIONS: dict[str, dict[str, Any]] = {
         "check_interval_minutes": 1,
         "max_concurrent_jobs": 10,
         "max_failures_before_pause": 3,
+        "default_time": "09:00",
     },
     "proactive": {"default_channel": "webhook", "channels": []},
 }
@@ -385,8 +386,9 @@ DEFAULT_SKILLS = [
 DEFAULT_SOPS = [
     {
         "name": "incident-response",
+        "title": "Incident response",
         "description": "Triage, mitigate and report a production incident",
-        "mode": "guide",
+        "type": "guide",
         "content": "# Incident response\n\n1. Assess the impact.\n2. Mitigate.\n3. Write the report.",
     },
 ]
@@ -618,31 +620,46 @@ def skills(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
 
 @logged_operation("GET", "/v1/skills", "client", object="list", type="skill.list")
 async def list_skills(call: Call) -> Any:
-    """Every skill with its name, description and scope."""
-    items = [_skill_summary(skill) for skill in skills(call.runtime).values()]
-    return {"skills": items, "count": len(items)}
+    """``{skills}``: each skill's name, description, scope and what resources it has."""
+    return {"skills": [_skill_summary(skill) for skill in skills(call.runtime).values()]}
 
 
 @logged_operation("GET", "/v1/skills/{skill_name}", "client", object="skill", type="skill.get")
 async def get_skill(call: Call) -> Any:
-    """One skill; 404 when unknown."""
-    return found(skills(call.runtime), call.path_params["skill_name"], "Skill")
+    """One skill's front matter and resources; 404 when unknown."""
+    skill = found(skills(call.runtime), call.path_params["skill_name"], "Skill")
+    return {
+        "name": skill["name"],
+        "description": skill.get("description", ""),
+        "license": skill.get("license"),
+        "compatibility": skill.get("compatibility"),
+        "allowed_tools": list(skill.get("allowed_tools") or []),
+        "resources": list(skill.get("resources") or []),
+    }
 
 
 @logged_operation("GET", "/v1/agents/{agent_id}/skills", "client", object="list", type="agent.skills")
 async def list_agent_skills(call: Call) -> Any:
-    """The public skills plus the private ones granted to the agent."""
+    """``{skills, agent_id}``: the public skills plus the private ones granted to the agent."""
     agent = agent_of(call)
     usable = [
-        _skill_summary(skill)
+        {"name": skill["name"], "description": skill.get("description", ""), "scope": skill["scope"]}
         for skill in skills(call.runtime).values()
         if skill["scope"] == "public" or agent["id"] in (skill.get("agents") or [])
     ]
-    return {"agent_id": agent["id"], "skills": usable, "count": len(usable)}
+    return {"skills": usable, "agent_id": agent["id"]}
 
 
 def _skill_summary(skill: dict[str, Any]) -> dict[str, Any]:
-    return {"name": skill["name"], "description": skill.get("description", ""), "scope": skill["scope"]}
+    resources = list(skill.get("resources") or [])
+    return {
+        "name": skill["name"],
+        "description": skill.get("description", ""),
+        "scope": skill["scope"],
+        "has_scripts": any(str(r).startswith("scripts/") for r in resources),
+        "resource_count": len(resources),
+        "has_execution_context": bool(skill.get("execution_context")),
+    }
 
 
 def sops(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
@@ -650,21 +667,40 @@ def sops(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
     return by_name(runtime.definition.get("sops") or DEFAULT_SOPS)
 
 
-@logged_operation("GET", "/v1/sops", "client", object="list", type="sop.list")
+SOP_FILE_REFERENCE = re.compile(r"\[file:([^\]]+)\]")
+
+
+def _sop_view(sop: dict[str, Any]) -> dict[str, Any]:
+    """An SOP as the runtime describes it: its front matter (every key but name and content),
+    title and type from it, numbered lines counted as steps."""
+    metadata = {key: value for key, value in sop.items() if key not in ("name", "content")}
+    content = str(sop.get("content") or "")
+    steps = sum(1 for line in content.split("\n") if line.strip()[:1].isdigit())
+    references = metadata.get("references") or [f"file:{m}" for m in SOP_FILE_REFERENCE.findall(content)]
+    return {
+        "name": sop["name"],
+        "title": metadata.get("title", sop["name"]),
+        "type": metadata.get("type", "template"),
+        "content": content,
+        "metadata": metadata,
+        "references": references or None,
+        "agents_used": metadata.get("agents") or None,
+        "steps": steps or None,
+    }
+
+
+@logged_operation("GET", "/v1/sops", "client", object="sop_list", type="sops.list")
 async def list_sops(call: Call) -> Any:
-    """The SOPs' metadata."""
-    items = [
-        {"name": sop["name"], "description": sop.get("description", ""), "mode": sop.get("mode", "guide")}
-        for sop in sops(call.runtime).values()
-    ]
+    """``{sops: [{name, title, type, steps, agents_used}], count}``."""
+    keys = ("name", "title", "type", "steps", "agents_used")
+    items = [{key: _sop_view(sop)[key] for key in keys} for sop in sops(call.runtime).values()]
     return {"sops": items, "count": len(items)}
 
 
-@logged_operation("GET", "/v1/sops/{sop_name}", "client", object="sop", type="sop.get")
+@logged_operation("GET", "/v1/sops/{sop_name}", "client", object="sop", type="sop.retrieved")
 async def get_sop(call: Call) -> Any:
-    """One SOP with its content; 404 when unknown."""
-    sop = found(sops(call.runtime), call.path_params["sop_name"], "SOP")
-    return {"mode": "guide", "description": "", "content": "", "metadata": {}, "references": [], **sop}
+    """One SOP with its content and front matter; 404 SOP_NOT_FOUND when unknown."""
+    return _sop_view(found(sops(call.runtime), call.path_params["sop_name"], "SOP", "SOP_NOT_FOUND"))
 
 
 # --- secrets --------------------------------------------------------------------------------------------
@@ -1315,24 +1351,31 @@ CRON_HORIZON = timedelta(days=5 * 366)
 
 @dataclass
 class ScheduledJob:
-    """One scheduled job (formation.md §9 "Job")."""
+    """One scheduled job, with the fields the runtime's scheduler stores and answers
+    (services/scheduler/models.py: a cron expression, or the moment of a one-time job)."""
 
     id: str
-    type: str
-    schedule: str
-    message: str
     user_id: str
-    title: str | None
-    next_run: str | None
-    run_at: str | None = None
-    session_id: str | None = None
-    enabled: bool = True
-    last_run: str | None = None
-    failure_count: int = 0
+    title: str
+    original_prompt: str
+    execution_prompt: str
+    is_recurring: bool
+    cron_expression: str | None
+    scheduled_for: str | None
+    exclusion_rules: list[dict[str, Any]] = field(default_factory=list)
+    status: str = "ACTIVE"
     created_at: str = field(default_factory=iso_now)
+    updated_at: str = field(default_factory=iso_now)
+    last_run_at: str | None = None
+    last_run_status: str | None = None
+    last_run_failure_message: str | None = None
+    total_runs: int = 0
+    total_failures: int = 0
+    consecutive_failures: int = 0
+    job_metadata: dict[str, Any] = field(default_factory=dict)
 
     def view(self) -> dict[str, Any]:
-        return dict(vars(self))
+        return copy.deepcopy(vars(self))
 
 
 def scheduler_jobs(runtime: FormationRuntime) -> dict[str, ScheduledJob]:
@@ -1425,15 +1468,6 @@ def checked_schedule(kind: str, schedule: str) -> str:
     return iso(next_run)
 
 
-def next_run_of(job: ScheduledJob) -> str | None:
-    """When a job runs next: a one-time job keeps its moment (even one that passed while it was
-    paused), a recurring one gets the next minute its cron expression names."""
-    if job.type == "one_time":
-        return job.run_at
-    upcoming = next_cron_run(job.schedule, datetime.now(UTC))
-    return iso(upcoming) if upcoming else None
-
-
 def job_of(call: Call) -> ScheduledJob:
     """The job named by the path; a user header, when given, must name its owner (404 otherwise)."""
     job_id = call.path_params["job_id"]
@@ -1444,76 +1478,89 @@ def job_of(call: Call) -> ScheduledJob:
     return job
 
 
-@logged_operation("GET", "/v1/scheduler/jobs", "dual", object="list", type="scheduler.jobs")
+@logged_operation("GET", "/v1/scheduler/jobs", "dual", object="scheduled_job_list", type="scheduler.jobs.list")
 async def list_scheduler_jobs(call: Call) -> Any:
-    """``{jobs, count}`` filtered by the user header (required with the client key)."""
+    """``{jobs, count}`` filtered by the user header (required with the client key), newest first."""
     user = call.user("filter")
     jobs = [job.view() for job in scheduler_jobs(call.runtime).values() if user is None or job.user_id == user]
-    return {"jobs": jobs, "count": len(jobs)}
+    return {"jobs": jobs[::-1], "count": len(jobs)}
 
 
-@logged_operation("POST", "/v1/scheduler/jobs", "admin", idempotent=True, object="job", type="scheduler.job.created")
+@logged_operation(
+    "POST", "/v1/scheduler/jobs", "admin", idempotent=True, object="scheduled_job", type="scheduler.job.created"
+)
 async def create_scheduler_job(call: Call) -> Any:
     """201 Job owned by the header's user; 400/422 VALIDATION_ERROR for a bad type or schedule."""
     body = await call.body()
     kind, schedule = required_field(body, "type", str), required_field(body, "schedule", str)
     message = required_field(body, "message", str)
-    next_run = checked_schedule(kind, schedule)
+    moment = checked_schedule(kind, schedule)
     job = ScheduledJob(
         id=new_id("job"),
-        type=kind,
-        schedule=schedule,
-        message=message,
-        user_id=user_of(call, "optional"),  # the owner is the header's user; a body user_id is ignored
-        title=message[:60],
-        next_run=next_run,
-        run_at=next_run if kind == "one_time" else None,
+        user_id=user_of(call, "optional"),  # the owner is the header's user ("0" without one)
+        title=message[:500],
+        original_prompt=message,
+        execution_prompt=message,
+        is_recurring=kind == "recurring",
+        cron_expression=schedule if kind == "recurring" else None,
+        scheduled_for=moment if kind == "one_time" else None,
     )
     scheduler_jobs(call.runtime)[job.id] = job
     audit(call, "scheduler.job.created", "scheduler_job", job.id, type=kind, user_id=job.user_id)
     return Reply(job.view(), status=201)
 
 
-@logged_operation("GET", "/v1/scheduler/jobs/{job_id}", "admin", object="job", type="scheduler.job")
+@logged_operation("GET", "/v1/scheduler/jobs/{job_id}", "admin", object="scheduled_job", type="scheduler.job.retrieved")
 async def get_scheduler_job(call: Call) -> Any:
     """One Job; 404 when unknown (or not the header user's)."""
     return job_of(call).view()
 
 
-@logged_operation("PUT", "/v1/scheduler/jobs/{job_id}", "admin", object="job", type="scheduler.job.updated")
+@logged_operation("PUT", "/v1/scheduler/jobs/{job_id}", "admin", object="scheduled_job", type="scheduler.job.updated")
 async def update_scheduler_job(call: Call) -> Any:
-    """Change ``message``, ``schedule`` and/or ``title``; the schedule is validated again."""
+    """Change ``message`` (the prompt), ``schedule`` and/or ``title``; the schedule is validated again."""
     body = await call.body()
     job = job_of(call)
     changes = {name: body_field(body, name, str) for name in ("message", "schedule", "title")}
-    if changes["schedule"] is not None:
-        next_run = checked_schedule(job.type, changes["schedule"])
-        job.run_at = next_run if job.type == "one_time" else None
-        job.next_run = next_run if job.enabled else None
-    for name, value in changes.items():
-        if value is not None:
-            setattr(job, name, value)
+    if changes["schedule"]:
+        moment = checked_schedule("recurring" if job.is_recurring else "one_time", changes["schedule"])
+        if job.is_recurring:
+            job.cron_expression = changes["schedule"]
+        else:
+            job.scheduled_for = moment
+    if changes["message"]:
+        job.original_prompt = job.execution_prompt = changes["message"]
+    if changes["title"]:
+        job.title = changes["title"]
+    job.updated_at = iso_now()
     audit(call, "scheduler.job.updated", "scheduler_job", job.id, fields=[k for k, v in changes.items() if v])
     return job.view()
 
 
-@logged_operation("POST", "/v1/scheduler/jobs/{job_id}/pause", "admin", object="job", type="scheduler.job.paused")
+def _job_status_change(call: Call, before: str, after: str, action: str) -> dict[str, Any]:
+    """``{id, status}``, as the runtime answers a pause or resume; 404 unless the job was ``before``."""
+    job = job_of(call)
+    if job.status != before:
+        raise not_found(f"Scheduled job '{job.id}' not found or not in {before} state")
+    job.status, job.updated_at = after, iso_now()
+    audit(call, f"scheduler.job.{action}", "scheduler_job", job.id)
+    return {"id": job.id, "status": after}
+
+
+@logged_operation(
+    "POST", "/v1/scheduler/jobs/{job_id}/pause", "admin", object="scheduled_job", type="scheduler.job.paused"
+)
 async def pause_scheduler_job(call: Call) -> Any:
-    """The Job, disabled, without a next run."""
-    job = job_of(call)
-    job.enabled, job.next_run = False, None
-    audit(call, "scheduler.job.paused", "scheduler_job", job.id)
-    return job.view()
+    """``{id, status: "PAUSED"}``; 404 unless the job is active."""
+    return _job_status_change(call, "ACTIVE", "PAUSED", "paused")
 
 
-@logged_operation("POST", "/v1/scheduler/jobs/{job_id}/resume", "admin", object="job", type="scheduler.job.resumed")
+@logged_operation(
+    "POST", "/v1/scheduler/jobs/{job_id}/resume", "admin", object="scheduled_job", type="scheduler.job.resumed"
+)
 async def resume_scheduler_job(call: Call) -> Any:
-    """The Job, enabled, with its next run."""
-    job = job_of(call)
-    job.enabled = True
-    job.next_run = next_run_of(job)
-    audit(call, "scheduler.job.resumed", "scheduler_job", job.id)
-    return job.view()
+    """``{id, status: "ACTIVE"}``; 404 unless the job is paused."""
+    return _job_status_change(call, "PAUSED", "ACTIVE", "resumed")
 
 
 @logged_operation("DELETE", "/v1/scheduler/jobs/{job_id}", "admin", object="message", type="scheduler.job.deleted")
@@ -1522,7 +1569,7 @@ async def delete_scheduler_job(call: Call) -> Any:
     job = job_of(call)
     del scheduler_jobs(call.runtime)[job.id]
     audit(call, "scheduler.job.deleted", "scheduler_job", job.id)
-    return {"message": f"Job '{job.id}' removed"}
+    return {"message": f"Scheduled job '{job.id}' removed successfully"}
 
 
 # --- credentials ----------------------------------------------------------------------------------------
@@ -1535,10 +1582,21 @@ def credentials(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
     return runtime.area("credentials", dict)
 
 
+def credential_preview(credential: dict[str, Any]) -> str:
+    """The runtime's redacted preview: the first 7 and last 3 characters of the main value (token,
+    access_token, api_key, password, key, secret, else the first string longer than 5), or
+    ``***redacted***`` when that value is shorter than 15 characters or there is none."""
+    keys = ("token", "access_token", "api_key", "password", "key", "secret")
+    value = next((credential[k] for k in keys if isinstance(credential.get(k), str)), None)
+    if value is None:
+        value = next((v for v in credential.values() if isinstance(v, str) and len(v) > 5), None)
+    return f"{value[:7]}*****{value[-3:]}" if value is not None and len(value) >= 15 else "***redacted***"
+
+
 def credential_view(record: dict[str, Any]) -> dict[str, Any]:
     """A credential as the API shows it: metadata and a masked preview, never the values."""
-    preview = {name: masked(value) for name, value in record["credential"].items()}
-    return {**{k: v for k, v in record.items() if k != "credential"}, "credential_preview": preview}
+    keys = ("credential_id", "service", "name", "created_at", "updated_at")
+    return {**{k: record[k] for k in keys}, "credential_preview": credential_preview(record["credential"])}
 
 
 def credential_of(call: Call) -> dict[str, Any]:
@@ -1559,7 +1617,11 @@ async def list_credential_services(call: Call) -> Any:
     for server_id, server in mcp_servers(call.runtime).items():
         for service in USER_CREDENTIAL_REFERENCE.findall(dumps(server)):
             users_of.setdefault(service, []).append(server_id)
-    services = [{"service": name, "mcp_servers": servers} for name, servers in sorted(users_of.items())]
+    services = [
+        {"service": name, "server_id": server_id, "description": "MCP server requiring user authentication"}
+        for name, servers in sorted(users_of.items())
+        for server_id in servers
+    ]
     return {"services": services, "count": len(services)}
 
 
@@ -1579,24 +1641,25 @@ async def get_credential(call: Call) -> Any:
 
 @logged_operation("POST", "/v1/credentials", "dual", object="credential", type="credential.created")
 async def create_credential(call: Call) -> Any:
-    """``{credential_id, service, name, credential_preview, created_at}``."""
+    """201 ``{credential_id, service, name, credential_preview, created_at}``; 400 for a service name
+    with spaces."""
     owner = call.user("filter") or "0"  # the admin key without a user stores a formation-level credential
     body = await call.body()
-    service = required_field(body, "service", str)
+    service = required_field(body, "service", str).lower().strip()
+    if " " in service:
+        raise FormationError(400, "Service name cannot contain spaces", "VALIDATION_ERROR")
     secret = required_field(body, "credential", dict)
-    # The runtime discovers a name from the service's account when none is given; the dev server
-    # uses the credential's own username or email when present.
-    discovered = secret.get("username") or secret.get("email") or f"{service} credential"
     record: dict[str, Any] = {
         "credential_id": new_id("cred"),
         "user_id": owner,
         "service": service,
-        "name": body_field(body, "name", str) or str(discovered),
+        "name": body_field(body, "name", str) or service,  # the runtime answers the service name too
         "credential": dict(secret),
         "created_at": iso_now(),
+        "updated_at": iso_now(),
     }
     credentials(call.runtime)[record["credential_id"]] = record
-    return credential_view(record)
+    return Reply({k: v for k, v in credential_view(record).items() if k != "updated_at"}, status=201)
 
 
 @logged_operation("DELETE", "/v1/credentials/{credential_id}", "dual", object="credential", type="credential.deleted")
@@ -1604,7 +1667,7 @@ async def delete_credential(call: Call) -> Any:
     """Delete one of the user's credentials; 404 otherwise."""
     record = credential_of(call)
     del credentials(call.runtime)[record["credential_id"]]
-    return {"message": "Credential deleted", "credential_id": record["credential_id"], "deleted": True}
+    return {"credential_id": record["credential_id"], "deleted": True}
 
 
 # --- users: identities and notification channels -------------------------------------------------------
@@ -1667,10 +1730,9 @@ async def resolve_user(call: Call) -> Any:
     if not identifier:
         raise invalid_params("identifier", "String should have at least 1 character", "string_too_short")
     directory = user_directory(call.runtime)
-    created = identifier not in directory.identifiers
-    if created:  # resolve always creates the user of an unknown identifier
+    if identifier not in directory.identifiers:  # resolve always creates the user of an unknown identifier
         directory.link(identifier, body_field(body, "identifier_type", str) or "unknown", directory.create_user())
-    return {**_resolved(directory, identifier), "created": created}
+    return {**_resolved(directory, identifier), "identifier": body["identifier"]}  # as sent, not lower-cased
 
 
 @logged_operation("GET", "/v1/users/{identifier}", "client", object="user", type="user.get")
@@ -1819,14 +1881,7 @@ async def send_notification(call: Call) -> Any:
     preferred = user_directory(call.runtime).channels.get(user_id, {}).get("preferred_channel")
     # Routing precedence: explicit channels > the user's preference > the formation default > webhook.
     channels = explicit or [preferred or config.get("default_channel") or "webhook"]
-    return {
-        "notification_id": new_id("ntf"),
-        "user_id": user_id,
-        "status": "accepted",
-        "channels": channels,
-        "delivered": channels,
-        "failed": [],
-    }
+    return {"request_id": call.request_id, "channels": channels, "delivered": channels, "failed": []}
 
 
 # --- triggers -------------------------------------------------------------------------------------------
@@ -2072,7 +2127,7 @@ async def run_tuning(call: Call) -> Any:
 
 def _no_artifact(call: Call) -> FormationError:
     call.user("filter")
-    return not_found(f"Artifact '{call.path_params['artifact_id']}' not found")
+    return not_found(f"Artifact '{call.path_params['artifact_id']}' not found", "NOT_FOUND")
 
 
 @logged_operation("GET", "/v1/artifacts", "dual", object="list", type="artifact.list")
@@ -2080,7 +2135,7 @@ async def list_artifacts(call: Call) -> Any:
     """Always empty: the echo agent makes no artifacts."""
     call.user("filter")
     call.query_int("limit", 20, 1, 100)
-    return {"artifacts": [], "count": 0}
+    return {"artifacts": [], "count": 0, "total": 0}
 
 
 @logged_operation("GET", "/v1/artifacts/{artifact_id}", "dual", object="artifact", type="artifact.get")

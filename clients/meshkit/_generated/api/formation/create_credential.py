@@ -57,10 +57,31 @@ def build_request(
 
 def parse_response(response: httpx.Response) -> CredentialCreatedEnvelope | FormationErrorEnvelope | ServerError | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
-    if response.status_code == 200:
-        response_200 = CredentialCreatedEnvelope.from_dict(response.json())
+    if response.status_code == 201:
+        response_201 = CredentialCreatedEnvelope.from_dict(response.json())
 
-        return response_200
+        return response_201
+
+    if response.status_code == 400:
+
+        def _parse_response_400(data: object) -> FormationErrorEnvelope | ServerError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_400_type_0 = FormationErrorEnvelope.from_dict(data)
+
+                return response_400_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_400_type_1 = ServerError.from_dict(data)
+
+            return response_400_type_1
+
+        response_400 = _parse_response_400(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = FormationErrorEnvelope.from_dict(response.json())
@@ -71,6 +92,27 @@ def parse_response(response: httpx.Response) -> CredentialCreatedEnvelope | Form
         response_422 = FormationErrorEnvelope.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 503:
+
+        def _parse_response_503(data: object) -> FormationErrorEnvelope | ServerError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_503_type_0 = FormationErrorEnvelope.from_dict(data)
+
+                return response_503_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_503_type_1 = ServerError.from_dict(data)
+
+            return response_503_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
 
     if 400 <= response.status_code <= 499:
 

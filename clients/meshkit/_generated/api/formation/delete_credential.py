@@ -8,8 +8,8 @@ from urllib.parse import quote
 
 import httpx
 
+from ...models.credential_deleted_envelope import CredentialDeletedEnvelope
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
 from ...models.server_error import ServerError
 from ...types import UNSET, Unset
 
@@ -53,10 +53,10 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(response: httpx.Response) -> CredentialDeletedEnvelope | FormationErrorEnvelope | ServerError | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = CredentialDeletedEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -64,6 +64,27 @@ def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerE
         response_401 = FormationErrorEnvelope.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 404:
+
+        def _parse_response_404(data: object) -> FormationErrorEnvelope | ServerError:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                response_404_type_0 = FormationErrorEnvelope.from_dict(data)
+
+                return response_404_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            response_404_type_1 = ServerError.from_dict(data)
+
+            return response_404_type_1
+
+        response_404 = _parse_response_404(response.json())
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = FormationErrorEnvelope.from_dict(response.json())

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import httpx
 
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.job_envelope import JobEnvelope
+from ...models.job_status_change_envelope import JobStatusChangeEnvelope
 from ...models.server_error import ServerError
 from ...types import UNSET, Unset
 
@@ -53,10 +53,10 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | JobEnvelope | None:
+def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | JobStatusChangeEnvelope | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = JobEnvelope.from_dict(response.json())
+        response_200 = JobStatusChangeEnvelope.from_dict(response.json())
 
         return response_200
 

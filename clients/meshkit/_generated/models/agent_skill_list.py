@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AgentSkillList")
+
+
+@_attrs_define
+class AgentSkillList:
+    """The skills an agent may use (public ones and its private ones).
+
+    Attributes:
+        skills (list[AgentSkill]):
+        agent_id (str | Unset):
+    """
+
+    skills: list[AgentSkill]
+    agent_id: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        skills = []
+        for skills_item_data in self.skills:
+            skills_item = skills_item_data.to_dict()
+            skills.append(skills_item)
+
+        agent_id = self.agent_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "skills": skills,
+            }
+        )
+        if agent_id is not UNSET:
+            field_dict["agent_id"] = agent_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        skills = []
+        _skills = d.pop("skills")
+        for skills_item_data in _skills:
+            skills_item = AgentSkill.from_dict(skills_item_data)
+
+            skills.append(skills_item)
+
+        agent_id = d.pop("agent_id", UNSET)
+
+        agent_skill_list = cls(
+            skills=skills,
+            agent_id=agent_id,
+        )
+
+        agent_skill_list.additional_properties = d
+        return agent_skill_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.agent_skill import AgentSkill
