@@ -34,10 +34,11 @@ test-real:
 # Records the real runtime's answers to the probe (tests/real/probe.py) as committed, scrubbed fixtures in
 # tests/fixtures/real-runtime/; `make test` compares the dev server's answers with them (offline).
 # One real-runtime run at a time on a machine: flock, where there is one.
+FLOCK_REAL := $(shell command -v flock >/dev/null 2>&1 && echo flock /tmp/meshkit-real.lock)
 record-real:
 	@test -x $(PY) || (echo "make record-real needs $(VENV)/: run make install first" >&2; exit 1)
 	tests/real/install_runtime.sh
-	$$(command -v flock >/dev/null && echo flock /tmp/meshkit-real.lock) $(PY) tests/real/runtime_fixtures.py
+	$(FLOCK_REAL) $(PY) tests/real/runtime_fixtures.py
 
 lint:
 	$(PY) -m ruff check .

@@ -132,6 +132,10 @@ def probed(stack: Any) -> Any:
         client.close()
     recording.write()
     module.LAST = recording
+    if os.environ.get("MESHKIT_REAL_RECORD"):  # as make record-real does, from this run's probe
+        import runtime_fixtures
+
+        runtime_fixtures.write(runtime_fixtures.calls(recording.answers), runtime_fixtures.installed_runtime_version())
     return _Probed(outcomes, recording)
 
 

@@ -250,12 +250,14 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
     # --- tuning, audit ----------------------------------------------------------------------------
     tuning = step("get_tuning")
     step("replace_tuning", body={"content": _get(tuning, "content") or "# Tuning\n"})
+    step("get_tuning")  # a fresh formation has no MUXI.md until replace_tuning wrote one
     step("get_tuning_pending")
     step("run_tuning")
     step("apply_tuning_pending")
     step("dismiss_tuning_pending")
     step("get_audit_log")
     step("clear_audit_log", confirm="clear-audit-log")
+    step("get_audit_log")  # holds the clearing, at least
     return outcomes
 
 

@@ -11,14 +11,15 @@ Fixture format, ``tests/fixtures/real-runtime/<operation>.json``::
                 "content_type": "application/json", "body": {...scrubbed...}}]}
 
 ``call`` is the call's place among the probe's calls of that operation (tests/real/probe.py calls
-some operations more than once: chat blocking, streamed, async…); per operation only the first call
-of each (status, media type) is kept, at most three. ``path`` is the operation's template, never
-the concrete ids. ``body`` is the JSON body with volatile values replaced by placeholders of the same
-JSON type (``scrub``): keys, signatures, request/user/session ids, uuids, tokens, timestamps, run
-directories and ports; lists keep their first two items and long strings are cut. An event-stream
-answer has ``events`` instead of a body: the SSE event names in order, a run of the same name
-written once (``message, message, done`` → ``["message", "done"]``); the endless streams, which the
-probe opens and closes unread, have ``[]``. ``_runtime.json`` names the runtime version recorded.
+some operations more than once: chat blocking, streamed, async…); per operation one call of each
+(status, media type) is kept, at most three: of calls alike, the one with the most JSON in it.
+``path`` is the operation's template, never the concrete ids. ``body`` is the JSON body with
+volatile values replaced by placeholders of the same JSON type (``scrub``): keys, signatures,
+request/user/session ids, uuids, tokens, timestamps, run directories and ports; lists keep their
+first two items and long strings are cut. An event-stream answer has ``events`` instead of a body:
+the SSE event names in order, a run of the same name written once (``message, message, done`` →
+``["message", "done"]``); the endless streams, which the probe opens and closes unread, have ``[]``.
+``_runtime.json`` names the runtime version recorded.
 """
 
 from __future__ import annotations
@@ -115,29 +116,30 @@ def media_type(content_type: str) -> str:
     return content_type.split(";", 1)[0].strip().lower()
 
 
+def _size(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + sum(_size(item) for item in value.values())
+    if isinstance(value, list):
+        return 1 + sum(_size(item) for item in value)
+    return 1
+
+
 def calls(answers: list[Answer]) -> dict[str, list[dict[str, Any]]]:
-    """Per operation, the first call of each (status, media type), at most MAX_CALLS, as fixtures."""
-    seen: dict[str, int] = {}
+    """Per operation, one call of each (status, media type), at most MAX_CALLS, as fixtures: of calls
+    alike, the one with the most to compare (a list with items rather than an empty one)."""
     out: dict[str, list[dict[str, Any]]] = {}
-    for answer in answers:
-        index = seen.get(answer.operation, 0)
-        seen[answer.operation] = index + 1
-        kept = out.setdefault(answer.operation, [])
-        kind = (answer.status, media_type(answer.content_type))
-        if len(kept) >= MAX_CALLS or any((c["status"], media_type(c["content_type"])) == kind for c in kept):
-            continue
-        call: dict[str, Any] = {
-            "call": index,
-            "method": answer.method,
-            "path": FORMATION_OPERATIONS[answer.operation]["path"],
-            "status": answer.status,
-            "content_type": media_type(answer.content_type),
-        }
-        if answer.events is not None:
-            call["events"] = collapse(answer.events)
-        else:
-            call["body"] = scrub(answer.body)
-        kept.append(call)
+    for name, by_place in all_calls(answers).items():
+        kept: dict[tuple[int, str], dict[str, Any]] = {}
+        for call in by_place.values():
+            kind = (call["status"], call["content_type"])
+            if kind in kept:
+                if _size(call.get("body", call.get("events"))) > _size(
+                    kept[kind].get("body", kept[kind].get("events"))
+                ):
+                    kept[kind] = call
+            elif len(kept) < MAX_CALLS:
+                kept[kind] = call
+        out[name] = sorted(kept.values(), key=lambda call: int(call["call"]))
     return out
 
 
@@ -257,7 +259,10 @@ def differences(
     """Per operation, how the dev server's answers differ from the recording (empty: same shape)."""
     out: dict[str, list[str]] = {}
     for name, real_calls in sorted(recorded.items()):
-        found = [line for call in real_calls for line in call_differences(call, dev.get(name, {}).get(call["call"]))]
+        mine = dev.get(name, {})
+        # A call the dev server did not make (the probe polls the runtime longer): its last one.
+        last = mine[max(mine)] if mine else None
+        found = [line for call in real_calls for line in call_differences(call, mine.get(call["call"], last))]
         if found:
             out[name] = found
     return out
@@ -281,8 +286,27 @@ def record(url: str, admin_key: str, client_key: str) -> dict[str, list[dict[str
     return calls(recorder.answers)
 
 
+def installed_runtime_version() -> str:
+    """The muxi-runtime version in .venv-runtime/ (what was recorded), else the tier's pin."""
+    import subprocess
+
+    from harness import RUNTIME_PYTHON, RUNTIME_VERSION
+
+    try:
+        answer = subprocess.run(
+            [str(RUNTIME_PYTHON), "-c", "import importlib.metadata as m; print(m.version('muxi-runtime'))"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return RUNTIME_VERSION
+    return answer.stdout.strip() or RUNTIME_VERSION
+
+
 def main() -> None:
-    from harness import ADMIN_KEY, CLIENT_KEY, RUNTIME_VERSION, running_stack
+    from harness import ADMIN_KEY, CLIENT_KEY, running_stack
 
     parser = argparse.ArgumentParser(description="Record the real runtime's answers to the probe as fixtures.")
     parser.add_argument("--url", help="a running formation (tests/real/harness.py); else one is started")
@@ -293,7 +317,7 @@ def main() -> None:
     else:
         with running_stack("postgres") as stack:
             recorded = record(stack.url, stack.admin_key, stack.client_key)
-    target = write(recorded, RUNTIME_VERSION, args.out)
+    target = write(recorded, installed_runtime_version(), args.out)
     print(
         f"{len(recorded)} operations recorded in {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}"
     )
