@@ -9,7 +9,8 @@ stream, the sequence of SSE event names (tests/real/runtime_fixtures.py).
 
 A difference fails unless ``runtime_differences.yaml`` lists it, under its operation, with a reason;
 an entry that no longer differs fails too, so the list only shrinks. To see the current
-differences as allowlist entries: ``.venv/bin/python tests/devserver/test_matches_runtime.py``.
+differences as allowlist entries: ``.venv/bin/python tests/devserver/test_matches_runtime.py``
+(``--write`` writes them to the file, keeping each entry's reason unless it is "not yet aligned").
 """
 
 from __future__ import annotations
@@ -101,28 +102,27 @@ def test_the_dev_server_answers_like_the_runtime(operation: str, differences: di
 
 
 def main() -> None:
-    """Print the current differences as allowlist entries (reason: not yet aligned)."""
+    """Print the current differences as allowlist entries: a listed entry keeps its reason, unless
+    that is "not yet aligned: …", which is rewritten from what differs now."""
     found = runtime_fixtures.differences(RECORDED, probe_dev_server())
     listed = allowlist() if ALLOWLIST.exists() else {}
     out = {}
-    for name, lines in found.items():
-        reason = (listed.get(name) or {}).get("reason") or f"not yet aligned: {_summary(lines)}"
+    for name, lines in sorted(found.items()):
+        reason = str((listed.get(name) or {}).get("reason") or "")
+        if not reason or reason.startswith("not yet aligned"):
+            reason = f"not yet aligned: {_what(lines)}"
         out[name] = {"reason": reason, "differences": lines}
-    print(yaml.safe_dump(out, sort_keys=True, allow_unicode=True, width=1000), end="")
+    text = yaml.safe_dump(out, sort_keys=False, allow_unicode=True, width=110)
+    if "--write" in sys.argv:  # the file's own comment block stays
+        header = "".join(line for line in ALLOWLIST.read_text().splitlines(True) if line.startswith("#"))
+        ALLOWLIST.write_text(header + text, encoding="utf-8")
+    print(text, end="")
 
 
-def _summary(lines: list[str]) -> str:
-    kinds = []
-    for line in lines:
-        if ": status " in line:
-            kinds.append(line.split(": ", 1)[1])
-        elif "events " in line:
-            kinds.append("SSE events")
-        elif "only the" in line:
-            kinds.append("field names")
-        else:
-            kinds.append("JSON types")
-    return ", ".join(dict.fromkeys(kinds))
+def _what(lines: list[str]) -> str:
+    return "; ".join(
+        line.split(": ", 1)[1] if line.split(" ", 1)[0].endswith(":") else line.split(" ", 1)[1] for line in lines
+    )
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ def _get(value: Any, *names: str) -> Any:
 
 
 ENDLESS = {"stream_events", "stream_session_events", "stream_request_events", "stream_logs"}
+RUNNING = {"pending", "queued", "processing", "running", "in_progress"}
 
 
 def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
@@ -73,6 +74,16 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
         if verbose:
             print(f"{operation:32} ok", flush=True)
         return result
+
+    def settled(operation: str, *args: Any, **kwargs: Any) -> Any:
+        """A background job's status, asked again while it is still running (a few seconds at most),
+        so its finished answer is seen too."""
+        deadline = time.monotonic() + 8
+        while True:
+            result = step(operation, *args, **kwargs)
+            if _get(result, "status") not in RUNNING or time.monotonic() > deadline:
+                return result
+            time.sleep(0.5)
 
     # --- health, formation, configuration -------------------------------------------------------
     for operation in (
@@ -167,7 +178,7 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
         body={"items": [{"content": "works at Example Corp", "type": "fact", "source": "probe"}]},
         as_user=user,
     )
-    step("get_ingestion_status", _get(batch, "processing_id", "id") or "proc_missing", as_user=user)
+    settled("get_ingestion_status", _get(batch, "processing_id", "id") or "proc_missing", as_user=user)
     distilled = step("ingest_distilled_memories")  # the spec declares no request body
     step("get_distilled_status", _get(distilled, "processing_id", "id") or "proc_missing")
     step("get_user_buffer", as_user=user)
@@ -179,9 +190,9 @@ def run_probe(formation: Any, verbose: bool = False) -> list[Outcome]:
     step("backfill_memory", body={"user_id": user})
     step("rebuild_memory", body={"user_id": user, "dry_run": True})
     rebuild = step("rebuild_memory", body={"user_id": user, "background": True})
-    step("get_memory_rebuild_status", _get(rebuild, "job_id") or "job_missing")
+    settled("get_memory_rebuild_status", _get(rebuild, "job_id") or "job_missing")
     forget = step("forget_memory_source", body={"user_id": user, "source": "probe", "reason": "probe"})
-    step("get_memory_forget_status", _get(forget, "job_id") or "job_missing")
+    settled("get_memory_forget_status", _get(forget, "job_id") or "job_missing")
     distillery = step(
         "register_distillery",
         body={"name": f"probe-{suffix}", "public_key": base64.b64encode(b"\x01" * 32).decode()},

@@ -1,7 +1,7 @@
 """schemathesis over every formation operation of openapi/mesh.yaml, against the real runtime.
 
 For each operation schemathesis generates a few calls from the spec (``MESHKIT_REAL_EXAMPLES``,
-default 3; one for the operations that start LLM or background work), with the formation's keys;
+default 5; one for the operations that start LLM or background work), with the formation's keys;
 where a path names a thing, one of the calls names one the formation has (agent ``assistant``…).
 Each answer's status must be documented, its content type must be the documented one, and its JSON
 body must conform to the response schema; an event stream's frames must match the spec's
@@ -31,7 +31,7 @@ from meshkit._generated.operations import OPERATIONS
 from recording import FORMATION_OPERATIONS
 from schemathesis import checks
 
-EXAMPLES = int(os.environ.get("MESHKIT_REAL_EXAMPLES", "3"))
+EXAMPLES = int(os.environ.get("MESHKIT_REAL_EXAMPLES", "5"))
 # Streams that never end by themselves: opened once, status and content type checked, closed.
 OPEN_ENDED = ("stream_events", "stream_session_events", "stream_logs", "stream_request_events")
 # These start LLM work (the stub answers fast, the runtime's pipeline around it does not) or a
