@@ -40,6 +40,9 @@ _EXPORTS = {
     "AsyncFormation": "meshkit.formation",
     "ChatResult": "meshkit.formation",
     "Session": "meshkit.formation",
+    "SessionMessage": "meshkit.formation",
+    "SessionSummary": "meshkit.formation",
+    "TrackedRequest": "meshkit.formation",
     "AiMeshClient": "meshkit.broker",
     "AsyncAiMeshClient": "meshkit.broker",
     "Message": "meshkit.broker",
@@ -139,6 +142,8 @@ __all__ = [
     "ServerClient",
     "ServerError",
     "Session",
+    "SessionMessage",
+    "SessionSummary",
     "Stream",
     "StreamError",
     "StreamEvent",
@@ -148,6 +153,7 @@ __all__ = [
     "Timeout",
     "TimeoutError",
     "ToolCall",
+    "TrackedRequest",
     "UiEvent",
     "UnknownEvent",
     "ValidationError",
@@ -233,6 +239,14 @@ if TYPE_CHECKING:
         Message,
         SendResult,
     )
-    from .formation import AsyncFormation, ChatResult, Formation, Session
+    from .formation import (
+        AsyncFormation,
+        ChatResult,
+        Formation,
+        Session,
+        SessionMessage,
+        SessionSummary,
+        TrackedRequest,
+    )
     from .server import AsyncServerClient, DeploymentError, ServerClient
     from .webhooks import parse_ui_widgets

@@ -18,6 +18,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
 
@@ -36,7 +37,18 @@ from ._core.transport import Wire, builder_parameters, parse_model
 from ._generated.types import Unset
 
 if TYPE_CHECKING:
-    from ._generated.models import Agent, Job, SessionHistoryMessage, TriggerFireResult
+    from ._generated.models import (
+        Agent,
+        Job,
+        RequestCancellation,
+        RequestStatus,
+        RequestSummary,
+        SessionHistoryMessage,
+        TriggerFireResult,
+    )
+    from ._generated.models import (
+        SessionSummary as SessionSummaryModel,
+    )
 
 DEFAULT_USER = "0"  # the user the runtime assigns to calls without X-Muxi-User-ID
 
@@ -45,7 +57,10 @@ DEFAULT_USER = "0"  # the user the runtime assigns to calls without X-Muxi-User-
 class ChatResult:
     """A blocking chat's answer: ``text``, and the message's ``content`` as sent (a string, or a
     list of parts as dicts), its ``ui`` widgets and ``artifacts`` (dicts), and the ids.
-    ``response`` is the whole answer as the generated ``ChatResponse`` model."""
+    ``request_id`` is the id the runtime tracks the turn under (``formation.get_request(...)``):
+    ``chat()`` sends one (``req_…``, or yours: ``chat(..., request_id=...)``) and the runtime echoes
+    it, as it returns no other trace of its own. ``response`` is the whole answer as the generated
+    ``ChatResponse`` model."""
 
     text: str
     content: Any
@@ -85,6 +100,10 @@ class ChatResult:
         return parse_model("ChatResponse", self._answer)
 
 
+def _new_request_id() -> str:
+    return f"req_{uuid.uuid4().hex}"
+
+
 def _or(value: Any, default: Any) -> Any:
     return default if value is None else value
 
@@ -97,22 +116,140 @@ def _text_or_none(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _datetime(value: Any) -> datetime | None:
+    """A time the runtime sent, as a timezone-aware ``datetime``: it sends epoch seconds (a float)
+    in most answers and ISO 8601 strings in a few; a string without an offset is read as UTC.
+    ``None``, unset, or anything unreadable gives ``None``."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    if isinstance(value, str) and value.strip():
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
+
+
+def _unset_to(value: Any, default: Any) -> Any:
+    return default if value is None or isinstance(value, Unset) else value
+
+
+def _extra(model: Any) -> dict[str, Any]:
+    extra = getattr(model, "additional_properties", None)
+    return dict(extra) if isinstance(extra, dict) else {}
+
+
+@dataclass
+class SessionMessage:
+    """A message of a session's history. The runtime stores ``{text, metadata: {role, timestamp,
+    agent_id, request_id, …}, timestamp, …}``; this gives ``role``, ``content`` (the text) and
+    ``timestamp`` from where it puts them. ``metadata`` is the runtime's metadata as a dict;
+    ``raw`` is the generated ``SessionHistoryMessage``."""
+
+    role: str | None
+    content: str
+    timestamp: datetime | None
+    agent_id: str | None = None
+    request_id: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    raw: Any = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def from_model(cls, message: SessionHistoryMessage) -> SessionMessage:
+        metadata_model = _unset_to(message.metadata, None)
+        metadata = metadata_model.to_dict() if metadata_model is not None else {}
+        extra = _extra(message)  # older shapes: role/content at the top
+        text = _unset_to(message.text, None)
+        content = text if isinstance(text, str) else extra.get("content")
+        return cls(
+            role=_text_or_none(metadata.get("role", extra.get("role"))),
+            content=content if isinstance(content, str) else _text_of(content),
+            timestamp=_datetime(metadata.get("timestamp")) or _datetime(_unset_to(message.timestamp, None)),
+            agent_id=_text_or_none(metadata.get("agent_id", extra.get("agent_id"))),
+            request_id=_text_or_none(metadata.get("request_id")),
+            metadata=metadata,
+            raw=message,
+        )
+
+
+@dataclass
+class SessionSummary:
+    """A session as ``list_sessions()`` lists it; ``last_activity`` is a timezone-aware datetime."""
+
+    session_id: str
+    user_id: str | None
+    active: bool | None
+    last_activity: datetime | None
+    raw: Any = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def from_model(cls, summary: SessionSummaryModel) -> SessionSummary:
+        return cls(
+            session_id=_unset_to(summary.session_id, ""),
+            user_id=_unset_to(summary.user_id, None),
+            active=_unset_to(summary.active, None),
+            last_activity=_datetime(_unset_to(summary.last_activity, None)),
+            raw=summary,
+        )
+
+
 @dataclass
 class Session:
     """A conversation. ``create_session()`` only picks a new id: the runtime creates the session
-    with the first chat that names it."""
+    with the first chat that names it. ``get_session()`` fills the rest: the times are
+    timezone-aware datetimes, ``messages`` the history (oldest first)."""
 
     id: str
     user_id: str | None = None
     message_count: int | None = None
     active: bool | None = None
-    created_at: str | None = None
-    last_activity: str | None = None
-    messages: list[SessionHistoryMessage] = field(default_factory=list)
+    created_at: datetime | None = None
+    last_activity: datetime | None = None
+    messages: list[SessionMessage] = field(default_factory=list)
+
+    @property
+    def session_id(self) -> str:
+        """The same as ``id`` (the wire's name)."""
+        return self.id
 
 
-def _unset_to(value: Any, default: Any) -> Any:
-    return default if value is None or isinstance(value, Unset) else value
+@dataclass
+class TrackedRequest:
+    """A request the runtime tracks (a chat turn, a trigger, a job run): its ``status``
+    (processing, completed, failed, cancelled, awaiting_clarification…), the times as
+    timezone-aware datetimes, and once done its ``result`` or ``error``. ``raw`` is the generated
+    model."""
+
+    request_id: str
+    status: str
+    user_id: str | None = None
+    progress: str | None = None
+    created_at: datetime | None = None
+    completed_at: datetime | None = None
+    result: Any = None
+    error: str | None = None
+    raw: Any = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def from_model(cls, request: RequestStatus | RequestSummary) -> TrackedRequest:
+        result = _unset_to(getattr(request, "result", None), None)
+        return cls(
+            request_id=_unset_to(request.request_id, ""),
+            status=str(_unset_to(request.status, "")),
+            user_id=_unset_to(request.user_id, None),
+            progress=_unset_to(request.progress, None),
+            created_at=_datetime(_unset_to(request.created_at, None)),
+            completed_at=_datetime(_unset_to(request.completed_at, None)),
+            result=result.to_dict() if hasattr(result, "to_dict") else result,
+            error=_unset_to(request.error, None),
+            raw=request,
+        )
 
 
 def _text_of(content: Any) -> str:
@@ -264,6 +401,12 @@ class _FormationBase:
             body["agent_id"] = agent
         if session_id:
             body["session_id"] = session_id
+        if not stream:
+            # The runtime tracks a turn under the body's request_id and echoes it in the answer;
+            # without one it tracks it under an id it never returns (the envelope's request.id is
+            # the HTTP request's, which GET /v1/requests does not know). A caller continuing a
+            # clarification passes the previous answer's request_id to keep the same request.
+            body["request_id"] = _new_request_id()
         body.update(extra or {})
         return _Plan(
             "chat",
@@ -288,10 +431,36 @@ class _FormationBase:
             user_id=_unset_to(summary.user_id, None),
             message_count=_unset_to(summary.message_count, None),
             active=_unset_to(summary.active, None),
-            created_at=_unset_to(summary.created_at, None),
-            last_activity=_unset_to(summary.last_activity, None),
-            messages=list(_unset_to(history.messages, [])),
+            created_at=_datetime(_unset_to(summary.created_at, None)),
+            last_activity=_datetime(_unset_to(summary.last_activity, None)),
+            messages=[SessionMessage.from_model(message) for message in _unset_to(history.messages, [])],
         )
+
+    def _list_sessions_plan(self, user_id: str | None, active_only: bool, limit: int) -> _Plan:
+        return _Plan(
+            "list_sessions",
+            {"active_only": active_only, "limit": limit},
+            user_id=self._required_user(user_id),
+            finish=lambda answer: [SessionSummary.from_model(item) for item in _unset_to(answer.sessions, [])],
+        )
+
+    def _requests_plan(self, user_id: str | None) -> _Plan:
+        return _Plan(
+            "list_requests",
+            user_id=self._user(user_id),
+            finish=lambda answer: [TrackedRequest.from_model(item) for item in _unset_to(answer.requests, [])],
+        )
+
+    def _request_plan(self, request_id: str, user_id: str | None) -> _Plan:
+        return _Plan(
+            "get_request_status",
+            {"request_id": request_id},
+            user_id=self._user(user_id),
+            finish=TrackedRequest.from_model,
+        )
+
+    def _cancel_plan(self, request_id: str, user_id: str | None) -> _Plan:
+        return _Plan("cancel_request", {"request_id": request_id}, user_id=self._user(user_id))
 
     def _trigger_plan(
         self,
@@ -487,12 +656,30 @@ class Formation(_FormationBase):
         summary_plan, history_plan = self._session_plans(session_id, user_id)
         return self._session_from(self._run(summary_plan), self._run(history_plan))
 
-    def list_sessions(self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50) -> list[Any]:
+    def list_sessions(
+        self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50
+    ) -> list[SessionSummary]:
         """The user's sessions (most recent first)."""
-        plan = _Plan(
-            "list_sessions", {"active_only": active_only, "limit": limit}, user_id=self._required_user(user_id)
-        )
-        return list(_unset_to(self._run(plan).sessions, []))
+        result: list[SessionSummary] = self._run(self._list_sessions_plan(user_id, active_only, limit))
+        return result
+
+    # --- requests ----------------------------------------------------------------------------------
+
+    def list_requests(self, *, user_id: str | None = None) -> list[TrackedRequest]:
+        """The requests the runtime tracks: the user's (with the client key); with the admin key
+        and no user, everyone's."""
+        result: list[TrackedRequest] = self._run(self._requests_plan(user_id))
+        return result
+
+    def get_request(self, request_id: str, *, user_id: str | None = None) -> TrackedRequest:
+        """A tracked request, e.g. ``formation.get_request(formation.chat(...).request_id)``."""
+        result: TrackedRequest = self._run(self._request_plan(request_id, user_id))
+        return result
+
+    def cancel_request(self, request_id: str, *, user_id: str | None = None) -> RequestCancellation:
+        """Cancel a request in flight (``.cancellation``: immediate or cooperative)."""
+        result: RequestCancellation = self._run(self._cancel_plan(request_id, user_id))
+        return result
 
     # --- agents, triggers, secrets -------------------------------------------------------------------
 
@@ -681,12 +868,25 @@ class AsyncFormation(_FormationBase):
 
     async def list_sessions(
         self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50
-    ) -> list[Any]:
+    ) -> list[SessionSummary]:
         """The user's sessions (most recent first)."""
-        plan = _Plan(
-            "list_sessions", {"active_only": active_only, "limit": limit}, user_id=self._required_user(user_id)
-        )
-        return list(_unset_to((await self._run(plan)).sessions, []))
+        result: list[SessionSummary] = await self._run(self._list_sessions_plan(user_id, active_only, limit))
+        return result
+
+    async def list_requests(self, *, user_id: str | None = None) -> list[TrackedRequest]:
+        """The requests the runtime tracks (see ``Formation.list_requests``)."""
+        result: list[TrackedRequest] = await self._run(self._requests_plan(user_id))
+        return result
+
+    async def get_request(self, request_id: str, *, user_id: str | None = None) -> TrackedRequest:
+        """A tracked request."""
+        result: TrackedRequest = await self._run(self._request_plan(request_id, user_id))
+        return result
+
+    async def cancel_request(self, request_id: str, *, user_id: str | None = None) -> RequestCancellation:
+        """Cancel a request in flight."""
+        result: RequestCancellation = await self._run(self._cancel_plan(request_id, user_id))
+        return result
 
     async def list_agents(self) -> list[Agent]:
         """The formation's agents (admin key)."""

@@ -961,7 +961,7 @@ def test_firing_a_trigger_synchronously_answers_the_rendered_message(formation: 
     history = formation.client("GET", "/sessions/issues/messages", user="hook").json()["data"]
 
     assert fired == {"status": "completed", "content": f"You said: {RENDERED_ISSUE}"}
-    assert [m["content"] for m in history["messages"]] == [RENDERED_ISSUE, f"You said: {RENDERED_ISSUE}"]
+    assert [m["text"] for m in history["messages"]] == [RENDERED_ISSUE, f"You said: {RENDERED_ISSUE}"]
 
 
 def test_a_missing_placeholder_value_stays_visible_in_the_message(formation: Formation) -> None:
@@ -1222,6 +1222,36 @@ def test_audiochat_refuses_non_audio_files_and_transcribes_audio(formation: Form
 
     assert failure["data"]["field"] == "files"
     assert answer["message"]["content"] == "You said: hello"
+    # As the runtime: the answer echoes the request's session_id (none here); the message's
+    # metadata names the session the turn went to; no artifacts is null.
+    assert answer["session_id"] is None and answer["request_id"] is None
+    assert answer["message"]["metadata"]["session_id"].startswith("sess_")
+    assert answer["message"]["artifacts"] is None
+
+
+def test_a_restored_session_is_stored_like_the_buffer_stores_chats(formation: Formation) -> None:
+    messages = [
+        {"role": "assistant", "content": "later", "timestamp": "2026-01-01T00:01:00Z", "agent_id": "researcher"},
+        {"role": "user", "content": "earlier", "timestamp": "2026-01-01T00:00:00Z", "metadata": {"channel": "web"}},
+    ]
+    restored = ok(
+        formation.client("POST", "/sessions/old/restore", user="alice", json={"messages": messages}),
+        "restore_session",
+    )
+    history = ok(formation.client("GET", "/sessions/old/messages", user="alice"), "get_session_messages")
+    session = ok(formation.client("GET", "/sessions/old", user="alice"), "get_session")
+
+    assert restored == {
+        "session_id": "old",
+        "messages_loaded": 2,
+        "messages_dropped": 0,
+        "message": "Session restored successfully",
+    }
+    earlier, later = history["messages"]  # sorted by time
+    assert (earlier["text"], earlier["metadata"]["role"], earlier["metadata"]["channel"]) == ("earlier", "user", "web")
+    assert (later["text"], later["metadata"]["agent_id"]) == ("later", "researcher")
+    assert earlier["timestamp"] == earlier["metadata"]["timestamp"] == 1767225600.0
+    assert (session["created_at"], session["last_activity"]) == (1767225600.0, 1767225660.0)
 
 
 def test_a_chat_replays_on_the_same_idempotency_key(formation: Formation) -> None:
@@ -1244,32 +1274,52 @@ def test_a_session_keeps_the_history_of_two_chats(formation: Formation) -> None:
 
     assert [s["session_id"] for s in sessions["sessions"]] == ["s1"]
     assert session["message_count"] == 4 and session["user_id"] == "alice"
-    assert [(m["role"], m["content"]) for m in messages["messages"]] == [
+    # As the runtime's buffer stores them: the text, and who/when in the metadata (epoch seconds).
+    assert [(m["metadata"]["role"], m["text"]) for m in messages["messages"]] == [
         ("user", "first"),
         ("assistant", "You said: first"),
         ("user", "second"),
         ("assistant", "You said: second"),
     ]
+    first = messages["messages"][0]
+    assert set(first) == {"text", "metadata", "timestamp", "namespace", "embedding"}
+    assert first["metadata"]["session_id"] == "s1" and first["metadata"]["user_id"] == "alice"
+    assert isinstance(first["timestamp"], float) and isinstance(first["metadata"]["timestamp"], float)
+    assert isinstance(session["created_at"], float) and session["created_at"] <= session["last_activity"]
+    assert sessions["sessions"][0]["last_activity"] == session["last_activity"]
     error(formation.client("GET", "/sessions/s1", user="bob"), 404, "RESOURCE_NOT_FOUND")
 
 
 def test_requests_are_listed_fetched_and_finished_ones_cannot_be_cancelled(formation: Formation) -> None:
-    response = formation.client("POST", "/chat", user="alice", json={"message": "x", "stream": False})
-    request_id = response.json()["request"]["id"]
+    body = {"message": "x", "stream": False, "request_id": "req_alice_1"}
+    answer = ok(formation.client("POST", "/chat", user="alice", json=body), "chat")
 
     listed = ok(formation.client("GET", "/requests", user="alice"), "list_requests")
-    fetched = ok(formation.admin("GET", f"/requests/{request_id}"), "get_request_status")
-    refused = error(formation.client("DELETE", f"/requests/{request_id}", user="alice"), 400, "OPERATION_FAILED")
+    fetched = ok(formation.admin("GET", "/requests/req_alice_1"), "get_request_status")
+    refused = error(formation.client("DELETE", "/requests/req_alice_1", user="alice"), 400, "OPERATION_FAILED")
 
-    assert [r["request_id"] for r in listed["requests"]] == [request_id]
+    # The chat is tracked under the body's request_id, which the answer echoes.
+    assert answer["request_id"] == "req_alice_1"
+    assert [r["request_id"] for r in listed["requests"]] == ["req_alice_1"]
     assert fetched["status"] == "completed" and fetched["result"] == "You said: x"
+    assert isinstance(fetched["created_at"], float) and fetched["created_at"] <= fetched["completed_at"]
     assert refused["message"] == "Request already completed"
 
 
+def test_a_chat_without_a_request_id_is_tracked_under_an_id_it_does_not_return(formation: Formation) -> None:
+    response = formation.client("POST", "/chat", user="alice", json={"message": "x", "stream": False})
+
+    (tracked,) = ok(formation.client("GET", "/requests", user="alice"), "list_requests")["requests"]
+
+    # As the runtime: data.request_id is null, and the envelope's id is the HTTP request's own.
+    assert response.json()["data"]["request_id"] is None
+    assert tracked["request_id"] != response.json()["request"]["id"]
+    assert tracked["progress"] is None and isinstance(tracked["completed_at"], float)
+
+
 def test_another_users_request_is_403_and_an_unknown_one_404(formation: Formation) -> None:
-    request_id = formation.client("POST", "/chat", user="alice", json={"message": "x", "stream": False}).json()[
-        "request"
-    ]["id"]
+    body = {"message": "x", "stream": False, "request_id": "req_alice_2"}
+    request_id = formation.client("POST", "/chat", user="alice", json=body).json()["data"]["request_id"]
 
     error(formation.client("GET", f"/requests/{request_id}", user="bob"), 403, "FORBIDDEN")
     error(formation.client("GET", "/requests/req_nope", user="bob"), 404, "REQUEST_NOT_FOUND")

@@ -73,8 +73,8 @@ def test_streaming_chat_sessions_and_requests(formation: object) -> None:
     assert [s["session_id"] for s in sessions["sessions"]] == ["sess_1"]
     assert client.get_session("sess_1", USER)["message_count"] == 2
     history = client.get_session_messages("sess_1", USER)["messages"]
-    assert [m["role"] for m in history] == ["user", "assistant"]
-    assert history[1]["content"] == "You said: Hello!"
+    assert [m["metadata"]["role"] for m in history] == ["user", "assistant"]
+    assert history[1]["text"] == "You said: Hello!"
     client.restore_session(
         "sess_2", USER, [{"role": "user", "content": "earlier", "timestamp": "2026-01-01T00:00:00Z"}]
     )

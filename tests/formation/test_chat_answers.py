@@ -47,9 +47,8 @@ def test_a_multi_part_answer_gives_its_text_parts_and_keeps_every_part() -> None
 
 
 def test_the_generated_model_is_built_on_first_access_and_kept() -> None:
-    result = answering({"message": {"role": "assistant", "content": "hi", "metadata": {"agent_used": "echo"}}}).chat(
-        "x"
-    )
+    message = {"role": "assistant", "content": "hi", "metadata": {"agent_used": "echo"}}
+    result = answering({"message": message, "user_id": "0", "session_id": "s", "request_id": None}).chat("x")
 
     response = result.response
 
@@ -57,6 +56,15 @@ def test_the_generated_model_is_built_on_first_access_and_kept() -> None:
     assert response.message.metadata.additional_properties == {"agent_used": "echo"}
     assert result.response is response
     assert "response" not in repr(result) and "_answer" not in repr(result)
+
+
+def test_the_runtimes_null_artifacts_and_metadata_decode() -> None:
+    # muxi-runtime sends "artifacts": null when the turn produced no file, and may send no metadata.
+    message = {"role": "assistant", "content": "hi", "artifacts": None, "metadata": None}
+    result = answering({"message": message, "user_id": "0", "session_id": None, "request_id": "req_9"}).chat("x")
+
+    assert result.artifacts == [] and result.request_id == "req_9"
+    assert result.response.message.artifacts is None and result.response.message.metadata is None
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import logging
 import socket
 import uuid
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
@@ -65,7 +66,11 @@ def test_blocking_chat_gives_a_chat_result(formation: Formation) -> None:
     assert result.session_id is not None and result.session_id.startswith("sess_")
     assert result.request_id is not None and result.request_id.startswith("req_")
     assert result.artifacts == [] and result.ui == []
-    assert result.response.message.metadata.additional_properties == {"agent_used": "researcher"}
+    assert result.response.message.metadata.additional_properties == {"session_id": result.session_id}
+    # The id the turn is tracked under (chat() sends it; the runtime echoes it).
+    tracked = formation.get_request(result.request_id)
+    assert (tracked.request_id, tracked.status, tracked.result) == (result.request_id, "completed", "You said: Hello!")
+    assert tracked.created_at is not None and tracked.created_at.tzinfo is not None
     assert "You said" in repr(result) and "response" not in repr(result)
 
 
@@ -147,8 +152,16 @@ def test_session_history(formation: Formation) -> None:
         ("assistant", "You said: two"),
     ]
     assert history.messages[1].agent_id == "assistant"
+    # Times are timezone-aware datetimes (the runtime sends epoch seconds), in order.
+    times = [history.created_at, *(m.timestamp for m in history.messages), history.last_activity]
+    assert all(isinstance(t, datetime) and t.utcoffset() == timedelta(0) for t in times)
     assert history.created_at is not None and history.last_activity is not None
-    assert [s.session_id for s in alice.list_sessions()] == [session.id]
+    assert history.created_at <= history.messages[0].timestamp <= history.last_activity  # type: ignore[operator]
+    # Each message names the request that wrote it: the chat's tracked id.
+    assert len({m.request_id for m in history.messages[:2]}) == 1
+    assert history.messages[0].metadata["session_id"] == session.id
+    (summary,) = alice.list_sessions()
+    assert (summary.session_id, summary.active, summary.last_activity) == (session.id, True, history.last_activity)
     # Sessions belong to their user.
     with pytest.raises(NotFoundError):
         formation.get_session(session.id, user_id="somebody_else")

@@ -22,6 +22,7 @@ makes.
 
 from __future__ import annotations
 
+import itertools
 import json
 import types
 import uuid
@@ -64,6 +65,13 @@ def formation(record_mode: str) -> Iterator[Formation]:
         yield formation
 
 
+@pytest.fixture(autouse=True)
+def numbered_request_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    """chat() sends a fresh request_id (``req_<uuid4 hex>``); numbered ones keep the recorded bodies stable."""
+    numbers = itertools.count(1)
+    monkeypatch.setattr("meshkit.formation._new_request_id", lambda: f"req_wire_{next(numbers)}")
+
+
 def assert_request(
     request: Any,
     method: str,
@@ -103,13 +111,15 @@ def test_chat(formation: Formation, vcr: Any) -> None:
     result = formation.chat("Hello!")
 
     (request,) = vcr.requests
-    assert_request(request, "POST", "/chat", key="client", body={"message": "Hello!", "stream": False})
+    body = {"message": "Hello!", "stream": False, "request_id": "req_wire_1"}
+    assert_request(request, "POST", "/chat", key="client", body=body)
     assert isinstance(result, ChatResult)
     assert result.text == result.content == "You said: Hello!"
     assert result.user_id == "0"  # no user header: the runtime's default user
     assert result.session_id is not None and result.session_id.startswith("sess_")
-    # The runtime sends "request_id": null in data; the envelope's request.id fills it.
-    assert result.request_id is not None and result.request_id.startswith("req_")
+    # The runtime tracks the turn under the body's request_id and echoes it in data (without one
+    # it would answer null, and the envelope's request.id is the HTTP request's, not the turn's).
+    assert result.request_id == "req_wire_1"
     assert (result.ui, result.artifacts) == ([], [])
     assert result.response.message.role == "assistant"
 
@@ -166,7 +176,7 @@ def test_create_session_and_get_session(formation: Formation, vcr: Any, monkeypa
         "/chat",
         key="client",
         user="user_123",
-        body={"message": "Remember: I like tea", "stream": False, "session_id": session.id},
+        body={"message": "Remember: I like tea", "stream": False, "session_id": session.id, "request_id": "req_wire_1"},
     )
     assert_request(summary, "GET", f"/sessions/{session.id}", key="client", user="user_123")
     assert_request(
@@ -174,10 +184,13 @@ def test_create_session_and_get_session(formation: Formation, vcr: Any, monkeypa
     )
     assert isinstance(history, Session)
     assert (history.id, history.user_id, history.message_count, history.active) == (session.id, "user_123", 2, True)
-    assert [(m.role, m.content) for m in history.messages] == [
-        ("user", "Remember: I like tea"),
-        ("assistant", "You said: Remember: I like tea"),
+    assert [(m.role, m.content, m.request_id) for m in history.messages] == [
+        ("user", "Remember: I like tea", "req_wire_1"),
+        ("assistant", "You said: Remember: I like tea", "req_wire_1"),
     ]
+    # The dev server, like the runtime, sends epoch seconds: the façade gives aware datetimes.
+    assert history.created_at is not None and history.created_at.tzinfo is not None
+    assert history.created_at <= history.messages[1].timestamp  # type: ignore[operator]
 
 
 def test_list_sessions(formation: Formation, vcr: Any) -> None:
@@ -332,7 +345,8 @@ def test_for_user(formation: Formation, vcr: Any) -> None:
     requests = alice.ops.list_requests()
 
     chat, listing, dual = vcr.requests
-    assert_request(chat, "POST", "/chat", key="client", user="alice", body={"message": "Hi", "stream": False})
+    body = {"message": "Hi", "stream": False, "request_id": "req_wire_1"}
+    assert_request(chat, "POST", "/chat", key="client", user="alice", body=body)
     assert_request(
         listing, "GET", "/sessions", key="client", user="alice", query={"active_only": "false", "limit": "50"}
     )

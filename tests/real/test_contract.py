@@ -29,19 +29,13 @@ UNREACHABLE = {
     "clear_memory_buffers": "runtime bug: 500 (no APIEventType.MEMORY_BUFFER_CLEARED) after clearing; 503 when empty",
 }
 
-EPOCH = "the runtime sends epoch-float timestamps where the spec says string"
 # Where the runtime's 2xx answers disagree with openapi/mesh.yaml (the spec must follow the runtime).
-DIVERGENCES = {
-    "chat": "data.message.artifacts is null; the spec says array",
-    "audio_chat": "data.message.artifacts is null; the spec says array",
+# Fixed, in openapi/additions/formation/conversations.yaml: chat/audio_chat (message.artifacts null),
+# sessions and requests (epoch-float times), session messages ({text, metadata: {role, …}, …}).
+DIVERGENCES: dict[str, str] = {
     "rebuild_memory": "answers 202 (background job) which the spec does not document",
     "forget_memory_source": "answers 202 (background job) which the spec does not document",
     "register_distillery": "answers 201 which the spec does not document",
-    "get_session": f"{EPOCH}: created_at, last_activity",
-    "list_sessions": f"{EPOCH}: sessions[].last_activity",
-    "get_session_messages": f"{EPOCH}: messages[].timestamp",
-    "get_request_status": f"{EPOCH}: created_at, completed_at",
-    "list_requests": f"{EPOCH}: requests[].created_at, completed_at",
 }
 
 

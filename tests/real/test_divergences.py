@@ -8,6 +8,7 @@ mark must then be removed. The schema-level divergences of every operation are i
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -20,11 +21,7 @@ def conversation(formation: Any) -> tuple[str, str]:
     return user, session
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="session messages are {text, metadata: {role, timestamp, ...}, timestamp, namespace, embedding}; "
-    "meshkit's SessionHistoryMessage reads role and content, which the runtime does not send",
-)
+# Fixed: the façade's SessionMessage reads role from metadata.role and content from text.
 def test_session_messages_expose_role_and_content(formation: Any, conversation: tuple[str, str]) -> None:
     user, session = conversation
     messages = formation.get_session(session, user_id=user).messages
@@ -34,38 +31,39 @@ def test_session_messages_expose_role_and_content(formation: Any, conversation: 
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="created_at and last_activity are epoch floats; Session types them str")
+# Fixed: the runtime's epoch floats are typed number|string|null in the spec, and the façade's
+# Session, SessionSummary, SessionMessage and TrackedRequest give timezone-aware datetimes.
 def test_session_timestamps_are_typed(formation: Any, conversation: tuple[str, str]) -> None:
     user, session = conversation
     got = formation.get_session(session, user_id=user)
-    assert isinstance(got.created_at, str) and isinstance(got.last_activity, str)
+    assert _aware(got.created_at) and _aware(got.last_activity) and got.created_at <= got.last_activity
+    assert all(_aware(message.timestamp) for message in got.messages)
 
 
-@pytest.mark.xfail(strict=True, reason="last_activity is an epoch float; SessionSummary types it str")
 def test_session_summary_timestamp_is_typed(formation: Any, conversation: tuple[str, str]) -> None:
     user, _ = conversation
     (summary,) = formation.list_sessions(user_id=user)
-    assert isinstance(summary.last_activity, str)
+    assert _aware(summary.last_activity)
 
 
-@pytest.mark.xfail(strict=True, reason="created_at and completed_at are epoch floats; RequestStatus types them str")
 def test_request_timestamps_are_typed(formation: Any, conversation: tuple[str, str]) -> None:
     user, _ = conversation
-    (request,) = formation.ops.list_requests(as_user=user).requests
-    assert isinstance(request.created_at, str) and isinstance(request.completed_at, str)
+    (raw,) = formation.ops.list_requests(as_user=user).requests
+    assert isinstance(raw.created_at, float) and isinstance(raw.completed_at, float)
+    (request,) = formation.list_requests(user_id=user)
+    assert _aware(request.created_at) and _aware(request.completed_at)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a blocking chat's message.artifacts is null; ChatResponse requires a list and fails to decode"
-)
+def _aware(value: Any) -> bool:
+    return isinstance(value, datetime) and value.tzinfo is not None
+
+
+# Fixed: ChatMessage.artifacts (and metadata) are nullable.
 def test_chat_response_model_decodes(formation: Any) -> None:
     answer = formation.chat("decode me", user_id=f"div-{uuid.uuid4().hex[:8]}")
     assert answer.response.message.content == "You said: decode me"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="formation.ops.chat (typed ChatResponse) fails on the runtime's null message.artifacts"
-)
 def test_ops_chat_decodes(formation: Any) -> None:
     answer = formation.ops.chat(body={"message": "ops decode"}, as_user=f"div-{uuid.uuid4().hex[:8]}")
     assert answer.message.content == "You said: ops decode"
@@ -82,11 +80,7 @@ def test_created_memory_content_is_text(formation: Any) -> None:
     assert created.content == "likes oolong"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a blocking chat's data.request_id is null; ChatResult.request_id is then the envelope's request.id, "
-    "which /v1/requests does not know (it tracks the chat under another id)",
-)
+# Fixed: chat() sends a request_id, which the runtime tracks the turn under and echoes in data.
 def test_chat_request_id_is_the_tracked_one(formation: Any) -> None:
     user = f"div-{uuid.uuid4().hex[:8]}"
     answer = formation.chat("which request", user_id=user, session_id=f"div-session-{uuid.uuid4().hex[:8]}")

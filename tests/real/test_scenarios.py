@@ -58,16 +58,30 @@ def test_sessions_chain(formation: Any) -> None:
     assert got.id == session and got.user_id == user
     assert got.message_count == 4  # two user turns, two answers
     assert len(got.messages) == 4
+    assert [(m.role, m.content) for m in got.messages] == [
+        ("user", "first message"),
+        ("assistant", "You said: first message"),
+        ("user", "second message"),
+        ("assistant", "You said: second message"),
+    ]
+    assert got.created_at is not None and got.created_at.tzinfo is not None
+    assert all(m.timestamp is not None and m.timestamp >= got.created_at for m in got.messages)
     raw = formation.ops.get_session_messages(session, as_user=user)
-    texts = [m.additional_properties.get("text") for m in raw.messages]
+    texts = [m.text for m in raw.messages]
     assert texts == ["first message", "You said: first message", "second message", "You said: second message"]
+    assert {m.metadata.session_id for m in raw.messages} == {session}
 
 
 def test_requests_are_listed_and_read(formation: Any) -> None:
     user = _uid("request-user")
-    formation.chat("track me", user_id=user, session_id=_uid("request-session"))
+    answer = formation.chat("track me", user_id=user, session_id=_uid("request-session"))
     (listed,) = formation.ops.list_requests(as_user=user).requests
     assert listed.user_id == user and listed.status == "completed"
+    assert listed.request_id == answer.request_id
+    tracked = formation.get_request(answer.request_id, user_id=user)
+    assert (tracked.status, tracked.result) == ("completed", "You said: track me")
+    assert tracked.created_at is not None and tracked.completed_at is not None
+    assert tracked.created_at <= tracked.completed_at
     status = formation.ops.get_request_status(listed.request_id, as_user=user)
     assert status.request_id == listed.request_id
     assert status.result == "You said: track me"

@@ -17,7 +17,8 @@ class AgentEnvelope:
 
     Attributes:
         success (bool):
-        data (Agent):
+        data (Agent): One agent of the formation, as its file declares it (secrets masked). Free-form beyond the typed
+            keys: the agent file decides them (knowledge, llm_models, mcp_servers, a2a…).
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

@@ -6,21 +6,20 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="AgentList")
 
 
 @_attrs_define
 class AgentList:
-    """
+    """The formation's agents.
+
     Attributes:
         agents (list[Agent]):
-        count (int | Unset):
+        count (int):
     """
 
     agents: list[Agent]
-    count: int | Unset = UNSET
+    count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,10 +35,9 @@ class AgentList:
         field_dict.update(
             {
                 "agents": agents,
+                "count": count,
             }
         )
-        if count is not UNSET:
-            field_dict["count"] = count
 
         return field_dict
 
@@ -53,7 +51,7 @@ class AgentList:
 
             agents.append(agents_item)
 
-        count = d.pop("count", UNSET)
+        count = d.pop("count")
 
         agent_list = cls(
             agents=agents,

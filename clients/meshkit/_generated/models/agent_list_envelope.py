@@ -17,7 +17,7 @@ class AgentListEnvelope:
 
     Attributes:
         success (bool):
-        data (AgentList):
+        data (AgentList): The formation's agents.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

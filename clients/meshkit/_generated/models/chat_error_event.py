@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ChatErrorEvent")
 
 
@@ -19,12 +17,12 @@ class ChatErrorEvent:
         {'error': 'LLM provider timed out', 'type': 'TimeoutError'}
 
     Attributes:
-        error (str | Unset): At most 200 characters
-        type_ (str | Unset): The exception class; used as the error code.
+        error (str): The error text, at most 200 characters, newlines removed.
+        type_ (str): The exception class; used as the error code.
     """
 
-    error: str | Unset = UNSET
-    type_: str | Unset = UNSET
+    error: str
+    type_: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,20 +32,21 @@ class ChatErrorEvent:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if error is not UNSET:
-            field_dict["error"] = error
-        if type_ is not UNSET:
-            field_dict["type"] = type_
+        field_dict.update(
+            {
+                "error": error,
+                "type": type_,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        error = d.pop("error", UNSET)
+        error = d.pop("error")
 
-        type_ = d.pop("type", UNSET)
+        type_ = d.pop("type")
 
         chat_error_event = cls(
             error=error,

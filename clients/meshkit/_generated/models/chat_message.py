@@ -13,29 +13,29 @@ T = TypeVar("T", bound="ChatMessage")
 
 @_attrs_define
 class ChatMessage:
-    """
+    """The assistant's answer message.
+
     Attributes:
-        role (str | Unset):
-        content (list[ChatContentPart] | str | Unset): A string, or an array of content parts.
-        artifacts (list[ChatMessageArtifactsItem] | Unset):
-        metadata (ChatMessageMetadata | Unset):
-        ui (list[UiWidget] | Unset):
+        role (str):
+        content (list[ChatContentPart] | str): A string, or an array of content parts.
+        artifacts (list[ChatArtifact] | None | Unset): Files produced by the turn; null when there are none.
+        metadata (ChatMessageMetadataType0 | None | Unset): Runtime metadata of the answer (session_id and, for special
+            turns, clarification or cancellation markers).
+        ui (list[UiWidget] | Unset): Widgets; the key is absent when there are none.
     """
 
-    role: str | Unset = UNSET
-    content: list[ChatContentPart] | str | Unset = UNSET
-    artifacts: list[ChatMessageArtifactsItem] | Unset = UNSET
-    metadata: ChatMessageMetadata | Unset = UNSET
+    role: str
+    content: list[ChatContentPart] | str
+    artifacts: list[ChatArtifact] | None | Unset = UNSET
+    metadata: ChatMessageMetadataType0 | None | Unset = UNSET
     ui: list[UiWidget] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         role = self.role
 
-        content: list[dict[str, Any]] | str | Unset
-        if isinstance(self.content, Unset):
-            content = UNSET
-        elif isinstance(self.content, list):
+        content: list[dict[str, Any]] | str
+        if isinstance(self.content, list):
             content = []
             for content_type_1_item_data in self.content:
                 content_type_1_item = content_type_1_item_data.to_dict()
@@ -44,16 +44,25 @@ class ChatMessage:
         else:
             content = self.content
 
-        artifacts: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.artifacts, Unset):
+        artifacts: list[dict[str, Any]] | None | Unset
+        if isinstance(self.artifacts, Unset):
+            artifacts = UNSET
+        elif isinstance(self.artifacts, list):
             artifacts = []
-            for artifacts_item_data in self.artifacts:
-                artifacts_item = artifacts_item_data.to_dict()
-                artifacts.append(artifacts_item)
+            for artifacts_type_0_item_data in self.artifacts:
+                artifacts_type_0_item = artifacts_type_0_item_data.to_dict()
+                artifacts.append(artifacts_type_0_item)
 
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
+        else:
+            artifacts = self.artifacts
+
+        metadata: dict[str, Any] | None | Unset
+        if isinstance(self.metadata, Unset):
+            metadata = UNSET
+        elif isinstance(self.metadata, ChatMessageMetadataType0):
             metadata = self.metadata.to_dict()
+        else:
+            metadata = self.metadata
 
         ui: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.ui, Unset):
@@ -64,11 +73,12 @@ class ChatMessage:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if role is not UNSET:
-            field_dict["role"] = role
-        if content is not UNSET:
-            field_dict["content"] = content
+        field_dict.update(
+            {
+                "role": role,
+                "content": content,
+            }
+        )
         if artifacts is not UNSET:
             field_dict["artifacts"] = artifacts
         if metadata is not UNSET:
@@ -81,11 +91,9 @@ class ChatMessage:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        role = d.pop("role", UNSET)
+        role = d.pop("role")
 
-        def _parse_content(data: object) -> list[ChatContentPart] | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        def _parse_content(data: object) -> list[ChatContentPart] | str:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
@@ -99,25 +107,48 @@ class ChatMessage:
                 return content_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[ChatContentPart] | str | Unset, data)
+            return cast(list[ChatContentPart] | str, data)
 
-        content = _parse_content(d.pop("content", UNSET))
+        content = _parse_content(d.pop("content"))
 
-        _artifacts = d.pop("artifacts", UNSET)
-        artifacts: list[ChatMessageArtifactsItem] | Unset = UNSET
-        if _artifacts is not UNSET:
-            artifacts = []
-            for artifacts_item_data in _artifacts:
-                artifacts_item = ChatMessageArtifactsItem.from_dict(artifacts_item_data)
+        def _parse_artifacts(data: object) -> list[ChatArtifact] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                artifacts_type_0 = []
+                _artifacts_type_0 = data
+                for artifacts_type_0_item_data in _artifacts_type_0:
+                    artifacts_type_0_item = ChatArtifact.from_dict(artifacts_type_0_item_data)
 
-                artifacts.append(artifacts_item)
+                    artifacts_type_0.append(artifacts_type_0_item)
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: ChatMessageMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = ChatMessageMetadata.from_dict(_metadata)
+                return artifacts_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ChatArtifact] | None | Unset, data)
+
+        artifacts = _parse_artifacts(d.pop("artifacts", UNSET))
+
+        def _parse_metadata(data: object) -> ChatMessageMetadataType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                metadata_type_0 = ChatMessageMetadataType0.from_dict(data)
+
+                return metadata_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChatMessageMetadataType0 | None | Unset, data)
+
+        metadata = _parse_metadata(d.pop("metadata", UNSET))
 
         _ui = d.pop("ui", UNSET)
         ui: list[UiWidget] | Unset = UNSET
@@ -157,7 +188,7 @@ class ChatMessage:
 
 
 # Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.chat_artifact import ChatArtifact
 from ..models.chat_content_part import ChatContentPart
-from ..models.chat_message_artifacts_item import ChatMessageArtifactsItem
-from ..models.chat_message_metadata import ChatMessageMetadata
+from ..models.chat_message_metadata_type_0 import ChatMessageMetadataType0
 from ..models.ui_widget import UiWidget

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ChatResponse")
 
 
@@ -16,20 +14,23 @@ class ChatResponse:
     """Blocking chat (`"stream": false`) result.
 
     Example:
-        {'message': {'role': 'assistant', 'content': 'You said: Hello!'}, 'user_id': '0', 'session_id': 'sess_1',
-            'request_id': None}
+        {'message': {'role': 'assistant', 'content': 'You said: Hello!', 'artifacts': None, 'metadata': {'session_id':
+            'sess_1'}}, 'user_id': '0', 'session_id': 'sess_1', 'request_id': 'req_7f3a'}
 
     Attributes:
-        message (ChatMessage):
-        user_id (str | Unset): The effective user.
-        session_id (None | str | Unset):
-        request_id (None | str | Unset): Null in the runtime's data; filled from request.id on unwrap.
+        message (ChatMessage): The assistant's answer message.
+        user_id (str): The effective user.
+        session_id (None | str): The session of the turn (chat: generated when the request named none; audio chat: the
+            request's own, so null when it named none, and message.metadata.session_id holds it).
+        request_id (None | str): The request body's request_id echoed (null when the body had none). A chat is tracked
+            by GET /v1/requests under that id when given, else under an id the runtime generates and does not return here;
+            the envelope's request.id is the HTTP request's id, another one.
     """
 
     message: ChatMessage
-    user_id: str | Unset = UNSET
-    session_id: None | str | Unset = UNSET
-    request_id: None | str | Unset = UNSET
+    user_id: str
+    session_id: None | str
+    request_id: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,31 +38,22 @@ class ChatResponse:
 
         user_id = self.user_id
 
-        session_id: None | str | Unset
-        if isinstance(self.session_id, Unset):
-            session_id = UNSET
-        else:
-            session_id = self.session_id
+        session_id: None | str
+        session_id = self.session_id
 
-        request_id: None | str | Unset
-        if isinstance(self.request_id, Unset):
-            request_id = UNSET
-        else:
-            request_id = self.request_id
+        request_id: None | str
+        request_id = self.request_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "message": message,
+                "user_id": user_id,
+                "session_id": session_id,
+                "request_id": request_id,
             }
         )
-        if user_id is not UNSET:
-            field_dict["user_id"] = user_id
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if request_id is not UNSET:
-            field_dict["request_id"] = request_id
 
         return field_dict
 
@@ -70,25 +62,21 @@ class ChatResponse:
         d = dict(src_dict)
         message = ChatMessage.from_dict(d.pop("message"))
 
-        user_id = d.pop("user_id", UNSET)
+        user_id = d.pop("user_id")
 
-        def _parse_session_id(data: object) -> None | str | Unset:
+        def _parse_session_id(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        session_id = _parse_session_id(d.pop("session_id", UNSET))
+        session_id = _parse_session_id(d.pop("session_id"))
 
-        def _parse_request_id(data: object) -> None | str | Unset:
+        def _parse_request_id(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        request_id = _parse_request_id(d.pop("request_id", UNSET))
+        request_id = _parse_request_id(d.pop("request_id"))
 
         chat_response = cls(
             message=message,

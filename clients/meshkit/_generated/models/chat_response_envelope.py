@@ -18,7 +18,8 @@ class ChatResponseEnvelope:
     Attributes:
         success (bool):
         data (ChatResponse): Blocking chat (`"stream": false`) result. Example: {'message': {'role': 'assistant',
-            'content': 'You said: Hello!'}, 'user_id': '0', 'session_id': 'sess_1', 'request_id': None}.
+            'content': 'You said: Hello!', 'artifacts': None, 'metadata': {'session_id': 'sess_1'}}, 'user_id': '0',
+            'session_id': 'sess_1', 'request_id': 'req_7f3a'}.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

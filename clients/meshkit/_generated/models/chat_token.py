@@ -19,7 +19,7 @@ class ChatToken:
     Attributes:
         type_ (ChatTokenType): Token types the runtime sends today; others may appear and must be kept.
         content (Any | Unset): A delta for `content`, the full final text for `completed`; any JSON otherwise.
-        request_id (str | Unset):
+        request_id (str | Unset): The id GET /v1/requests tracks the turn under.
         user_id (str | Unset):
         session_id (str | Unset):
         timestamp (float | Unset): Seconds since epoch (float).

@@ -10,30 +10,27 @@ from ..models.formation_health_status import (
     FormationHealthStatus,
     check_formation_health_status,
 )
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationHealth")
 
 
 @_attrs_define
 class FormationHealth:
-    """Not enveloped. 503 with the same body when unhealthy.
+    """The formation's health (not enveloped); 503 with the same body when unhealthy.
 
     Attributes:
-        status (FormationHealthStatus | Unset):
-        version (str | Unset):
-        uptime_seconds (float | Unset):
+        status (FormationHealthStatus):
+        version (str): The formation's version (1.0.0 when its file sets none).
+        uptime_seconds (int): Whole seconds since the formation's server started.
     """
 
-    status: FormationHealthStatus | Unset = UNSET
-    version: str | Unset = UNSET
-    uptime_seconds: float | Unset = UNSET
+    status: FormationHealthStatus
+    version: str
+    uptime_seconds: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
+        status: str = self.status
 
         version = self.version
 
@@ -41,29 +38,24 @@ class FormationHealth:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if status is not UNSET:
-            field_dict["status"] = status
-        if version is not UNSET:
-            field_dict["version"] = version
-        if uptime_seconds is not UNSET:
-            field_dict["uptime_seconds"] = uptime_seconds
+        field_dict.update(
+            {
+                "status": status,
+                "version": version,
+                "uptime_seconds": uptime_seconds,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _status = d.pop("status", UNSET)
-        status: FormationHealthStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_formation_health_status(_status)
+        status = check_formation_health_status(d.pop("status"))
 
-        version = d.pop("version", UNSET)
+        version = d.pop("version")
 
-        uptime_seconds = d.pop("uptime_seconds", UNSET)
+        uptime_seconds = d.pop("uptime_seconds")
 
         formation_health = cls(
             status=status,

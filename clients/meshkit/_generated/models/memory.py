@@ -6,86 +6,93 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Memory")
 
 
 @_attrs_define
 class Memory:
-    """
+    """A stored memory, as listed.
+
     Attributes:
-        id (str | Unset):
-        content (Any | Unset): The memory content.
-        created_at (None | str | Unset):
-        metadata (MemoryMetadata | None | Unset):
-        processing_id (str | Unset): Present when the memory was queued for ingestion.
+        id (None | str):
+        content (None | str): The memory's text.
+        created_at (None | str): ISO 8601, without a zone (UTC).
+        metadata (MemoryMetadata | None):
+        scope (str): user, group or formation.
+        scope_id (None | str): The scope's id (for a user memory
     """
 
-    id: str | Unset = UNSET
-    content: Any | Unset = UNSET
-    created_at: None | str | Unset = UNSET
-    metadata: MemoryMetadata | None | Unset = UNSET
-    processing_id: str | Unset = UNSET
+    id: None | str
+    content: None | str
+    created_at: None | str
+    metadata: MemoryMetadata | None
+    scope: str
+    scope_id: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        id: None | str
         id = self.id
 
+        content: None | str
         content = self.content
 
-        created_at: None | str | Unset
-        if isinstance(self.created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = self.created_at
+        created_at: None | str
+        created_at = self.created_at
 
-        metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
-            metadata = UNSET
-        elif isinstance(self.metadata, MemoryMetadata):
+        metadata: dict[str, Any] | None
+        if isinstance(self.metadata, MemoryMetadata):
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
 
-        processing_id = self.processing_id
+        scope = self.scope
+
+        scope_id: None | str
+        scope_id = self.scope_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if content is not UNSET:
-            field_dict["content"] = content
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if processing_id is not UNSET:
-            field_dict["processing_id"] = processing_id
+        field_dict.update(
+            {
+                "id": id,
+                "content": content,
+                "created_at": created_at,
+                "metadata": metadata,
+                "scope": scope,
+                "scope_id": scope_id,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
 
-        content = d.pop("content", UNSET)
-
-        def _parse_created_at(data: object) -> None | str | Unset:
+        def _parse_id(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        id = _parse_id(d.pop("id"))
 
-        def _parse_metadata(data: object) -> MemoryMetadata | None | Unset:
+        def _parse_content(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
+            return cast(None | str, data)
+
+        content = _parse_content(d.pop("content"))
+
+        def _parse_created_at(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        created_at = _parse_created_at(d.pop("created_at"))
+
+        def _parse_metadata(data: object) -> MemoryMetadata | None:
+            if data is None:
                 return data
             try:
                 if not isinstance(data, dict):
@@ -95,18 +102,26 @@ class Memory:
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MemoryMetadata | None | Unset, data)
+            return cast(MemoryMetadata | None, data)
 
-        metadata = _parse_metadata(d.pop("metadata", UNSET))
+        metadata = _parse_metadata(d.pop("metadata"))
 
-        processing_id = d.pop("processing_id", UNSET)
+        scope = d.pop("scope")
+
+        def _parse_scope_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        scope_id = _parse_scope_id(d.pop("scope_id"))
 
         memory = cls(
             id=id,
             content=content,
             created_at=created_at,
             metadata=metadata,
-            processing_id=processing_id,
+            scope=scope,
+            scope_id=scope_id,
         )
 
         memory.additional_properties = d

@@ -6,21 +6,20 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="MemoryDeleted")
 
 
 @_attrs_define
 class MemoryDeleted:
-    """
+    """The memory that was deleted.
+
     Attributes:
-        deleted (str | Unset):
-        user_id (str | Unset):
+        deleted (str): The memory's id.
+        user_id (str):
     """
 
-    deleted: str | Unset = UNSET
-    user_id: str | Unset = UNSET
+    deleted: str
+    user_id: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,20 +29,21 @@ class MemoryDeleted:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if deleted is not UNSET:
-            field_dict["deleted"] = deleted
-        if user_id is not UNSET:
-            field_dict["user_id"] = user_id
+        field_dict.update(
+            {
+                "deleted": deleted,
+                "user_id": user_id,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        deleted = d.pop("deleted", UNSET)
+        deleted = d.pop("deleted")
 
-        user_id = d.pop("user_id", UNSET)
+        user_id = d.pop("user_id")
 
         memory_deleted = cls(
             deleted=deleted,

@@ -17,7 +17,7 @@ class MemoryDeletedEnvelope:
 
     Attributes:
         success (bool):
-        data (MemoryDeleted):
+        data (MemoryDeleted): The memory that was deleted.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

@@ -6,56 +6,52 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="MemoryList")
 
 
 @_attrs_define
 class MemoryList:
-    """
+    """A page of the memories a user can read, newest first.
+
     Attributes:
-        memories (list[Memory] | Unset):
-        count (int | Unset):
+        memories (list[Memory]):
+        count (int): Memories in this page.
     """
 
-    memories: list[Memory] | Unset = UNSET
-    count: int | Unset = UNSET
+    memories: list[Memory]
+    count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        memories: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.memories, Unset):
-            memories = []
-            for memories_item_data in self.memories:
-                memories_item = memories_item_data.to_dict()
-                memories.append(memories_item)
+        memories = []
+        for memories_item_data in self.memories:
+            memories_item = memories_item_data.to_dict()
+            memories.append(memories_item)
 
         count = self.count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if memories is not UNSET:
-            field_dict["memories"] = memories
-        if count is not UNSET:
-            field_dict["count"] = count
+        field_dict.update(
+            {
+                "memories": memories,
+                "count": count,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _memories = d.pop("memories", UNSET)
-        memories: list[Memory] | Unset = UNSET
-        if _memories is not UNSET:
-            memories = []
-            for memories_item_data in _memories:
-                memories_item = Memory.from_dict(memories_item_data)
+        memories = []
+        _memories = d.pop("memories")
+        for memories_item_data in _memories:
+            memories_item = Memory.from_dict(memories_item_data)
 
-                memories.append(memories_item)
+            memories.append(memories_item)
 
-        count = d.pop("count", UNSET)
+        count = d.pop("count")
 
         memory_list = cls(
             memories=memories,

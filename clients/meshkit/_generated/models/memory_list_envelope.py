@@ -17,7 +17,7 @@ class MemoryListEnvelope:
 
     Attributes:
         success (bool):
-        data (MemoryList):
+        data (MemoryList): A page of the memories a user can read, newest first.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

@@ -7,25 +7,26 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.cancellation_kind import CancellationKind, check_cancellation_kind
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RequestCancellation")
 
 
 @_attrs_define
 class RequestCancellation:
-    """
+    """The outcome of cancelling a request.
+
     Attributes:
-        request_id (str | Unset):
-        status (str | Unset):
-        cancellation (CancellationKind | Unset):
-        message (str | Unset):
+        request_id (str):
+        status (str): Always cancelled.
+        cancellation (CancellationKind): immediate (a background task was stopped) or cooperative (the turn stops at its
+            next checkpoint).
+        message (str):
     """
 
-    request_id: str | Unset = UNSET
-    status: str | Unset = UNSET
-    cancellation: CancellationKind | Unset = UNSET
-    message: str | Unset = UNSET
+    request_id: str
+    status: str
+    cancellation: CancellationKind
+    message: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,41 +34,33 @@ class RequestCancellation:
 
         status = self.status
 
-        cancellation: str | Unset = UNSET
-        if not isinstance(self.cancellation, Unset):
-            cancellation = self.cancellation
+        cancellation: str = self.cancellation
 
         message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if request_id is not UNSET:
-            field_dict["request_id"] = request_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if cancellation is not UNSET:
-            field_dict["cancellation"] = cancellation
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "request_id": request_id,
+                "status": status,
+                "cancellation": cancellation,
+                "message": message,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        request_id = d.pop("request_id", UNSET)
+        request_id = d.pop("request_id")
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status")
 
-        _cancellation = d.pop("cancellation", UNSET)
-        cancellation: CancellationKind | Unset
-        if isinstance(_cancellation, Unset):
-            cancellation = UNSET
-        else:
-            cancellation = check_cancellation_kind(_cancellation)
+        cancellation = check_cancellation_kind(d.pop("cancellation"))
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
         request_cancellation = cls(
             request_id=request_id,

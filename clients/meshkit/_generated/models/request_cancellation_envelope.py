@@ -17,7 +17,7 @@ class RequestCancellationEnvelope:
 
     Attributes:
         success (bool):
-        data (RequestCancellation):
+        data (RequestCancellation): The outcome of cancelling a request.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

@@ -6,56 +6,52 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="RequestList")
 
 
 @_attrs_define
 class RequestList:
-    """
+    """The tracked requests (the user's; all of them for the admin key without a user).
+
     Attributes:
-        requests (list[RequestStatus] | Unset):
-        count (int | Unset):
+        requests (list[RequestSummary]):
+        count (int):
     """
 
-    requests: list[RequestStatus] | Unset = UNSET
-    count: int | Unset = UNSET
+    requests: list[RequestSummary]
+    count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        requests: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.requests, Unset):
-            requests = []
-            for requests_item_data in self.requests:
-                requests_item = requests_item_data.to_dict()
-                requests.append(requests_item)
+        requests = []
+        for requests_item_data in self.requests:
+            requests_item = requests_item_data.to_dict()
+            requests.append(requests_item)
 
         count = self.count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if requests is not UNSET:
-            field_dict["requests"] = requests
-        if count is not UNSET:
-            field_dict["count"] = count
+        field_dict.update(
+            {
+                "requests": requests,
+                "count": count,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _requests = d.pop("requests", UNSET)
-        requests: list[RequestStatus] | Unset = UNSET
-        if _requests is not UNSET:
-            requests = []
-            for requests_item_data in _requests:
-                requests_item = RequestStatus.from_dict(requests_item_data)
+        requests = []
+        _requests = d.pop("requests")
+        for requests_item_data in _requests:
+            requests_item = RequestSummary.from_dict(requests_item_data)
 
-                requests.append(requests_item)
+            requests.append(requests_item)
 
-        count = d.pop("count", UNSET)
+        count = d.pop("count")
 
         request_list = cls(
             requests=requests,
@@ -83,4 +79,4 @@ class RequestList:
 
 
 # Referenced models, imported once the classes above exist (import cycles resolve).
-from ..models.request_status import RequestStatus
+from ..models.request_summary import RequestSummary

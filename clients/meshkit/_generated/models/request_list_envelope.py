@@ -17,7 +17,7 @@ class RequestListEnvelope:
 
     Attributes:
         success (bool):
-        data (RequestList):
+        data (RequestList): The tracked requests (the user's; all of them for the admin key without a user).
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

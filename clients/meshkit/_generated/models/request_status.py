@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.request_state import RequestState, check_request_state
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RequestStatus")
@@ -13,48 +14,50 @@ T = TypeVar("T", bound="RequestStatus")
 
 @_attrs_define
 class RequestStatus:
-    """
+    """A tracked request's state, with its result once completed.
+
     Attributes:
-        request_id (str | Unset):
-        user_id (str | Unset):
-        status (str | Unset): processing, completed, failed, cancelled… (open).
-        progress (Any | Unset): Progress information (number or object).
-        created_at (None | str | Unset):
-        completed_at (None | str | Unset):
-        error (Any | Unset): Error text or object.
-        escalated (bool | None | Unset):
-        result (Any | Unset): A string or object (completed requests).
-        report (None | RequestReport | Unset):
+        request_id (str):
+        user_id (None | str):
+        status (RequestState): A request's state; others may appear and must be kept.
+        progress (None | str): Progress text (e.g. "3/5 tasks"), when the runtime reports any.
+        created_at (float | None | str): When the request started, in epoch seconds (a float).
+        completed_at (float | None | str | Unset): When it ended, in epoch seconds (a float); absent while it runs.
+        error (str | Unset): Present when the request failed.
+        escalated (bool | Unset): Present (true) when a background retry chain took the request over.
+        result (RequestStatusResultType1 | str | Unset): The answer's text for a completed request (an object for some
+            background results).
+        report (RequestStatusReportType1 | str | Unset): The give-up report of an escalated request that failed (an
+            object, or its text).
     """
 
-    request_id: str | Unset = UNSET
-    user_id: str | Unset = UNSET
-    status: str | Unset = UNSET
-    progress: Any | Unset = UNSET
-    created_at: None | str | Unset = UNSET
-    completed_at: None | str | Unset = UNSET
-    error: Any | Unset = UNSET
-    escalated: bool | None | Unset = UNSET
-    result: Any | Unset = UNSET
-    report: None | RequestReport | Unset = UNSET
+    request_id: str
+    user_id: None | str
+    status: RequestState
+    progress: None | str
+    created_at: float | None | str
+    completed_at: float | None | str | Unset = UNSET
+    error: str | Unset = UNSET
+    escalated: bool | Unset = UNSET
+    result: RequestStatusResultType1 | str | Unset = UNSET
+    report: RequestStatusReportType1 | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         request_id = self.request_id
 
+        user_id: None | str
         user_id = self.user_id
 
-        status = self.status
+        status: str = self.status
 
+        progress: None | str
         progress = self.progress
 
-        created_at: None | str | Unset
-        if isinstance(self.created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = self.created_at
+        created_at: float | None | str
+        created_at = self.created_at
 
-        completed_at: None | str | Unset
+        completed_at: float | None | str | Unset
         if isinstance(self.completed_at, Unset):
             completed_at = UNSET
         else:
@@ -62,35 +65,35 @@ class RequestStatus:
 
         error = self.error
 
-        escalated: bool | None | Unset
-        if isinstance(self.escalated, Unset):
-            escalated = UNSET
+        escalated = self.escalated
+
+        result: dict[str, Any] | str | Unset
+        if isinstance(self.result, Unset):
+            result = UNSET
+        elif isinstance(self.result, RequestStatusResultType1):
+            result = self.result.to_dict()
         else:
-            escalated = self.escalated
+            result = self.result
 
-        result = self.result
-
-        report: dict[str, Any] | None | Unset
+        report: dict[str, Any] | str | Unset
         if isinstance(self.report, Unset):
             report = UNSET
-        elif isinstance(self.report, RequestReport):
+        elif isinstance(self.report, RequestStatusReportType1):
             report = self.report.to_dict()
         else:
             report = self.report
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if request_id is not UNSET:
-            field_dict["request_id"] = request_id
-        if user_id is not UNSET:
-            field_dict["user_id"] = user_id
-        if status is not UNSET:
-            field_dict["status"] = status
-        if progress is not UNSET:
-            field_dict["progress"] = progress
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
+        field_dict.update(
+            {
+                "request_id": request_id,
+                "user_id": user_id,
+                "status": status,
+                "progress": progress,
+                "created_at": created_at,
+            }
+        )
         if completed_at is not UNSET:
             field_dict["completed_at"] = completed_at
         if error is not UNSET:
@@ -107,59 +110,71 @@ class RequestStatus:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        request_id = d.pop("request_id", UNSET)
+        request_id = d.pop("request_id")
 
-        user_id = d.pop("user_id", UNSET)
+        def _parse_user_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
 
-        status = d.pop("status", UNSET)
+        user_id = _parse_user_id(d.pop("user_id"))
 
-        progress = d.pop("progress", UNSET)
+        status = check_request_state(d.pop("status"))
 
-        def _parse_created_at(data: object) -> None | str | Unset:
+        def _parse_progress(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        progress = _parse_progress(d.pop("progress"))
+
+        def _parse_created_at(data: object) -> float | None | str:
+            if data is None:
+                return data
+            return cast(float | None | str, data)
+
+        created_at = _parse_created_at(d.pop("created_at"))
+
+        def _parse_completed_at(data: object) -> float | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
-
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
-
-        def _parse_completed_at(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(float | None | str | Unset, data)
 
         completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
 
         error = d.pop("error", UNSET)
 
-        def _parse_escalated(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        escalated = d.pop("escalated", UNSET)
 
-        escalated = _parse_escalated(d.pop("escalated", UNSET))
-
-        result = d.pop("result", UNSET)
-
-        def _parse_report(data: object) -> None | RequestReport | Unset:
-            if data is None:
-                return data
+        def _parse_result(data: object) -> RequestStatusResultType1 | str | Unset:
             if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                report_type_0 = RequestReport.from_dict(data)
+                result_type_1 = RequestStatusResultType1.from_dict(data)
 
-                return report_type_0
+                return result_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | RequestReport | Unset, data)
+            return cast(RequestStatusResultType1 | str | Unset, data)
+
+        result = _parse_result(d.pop("result", UNSET))
+
+        def _parse_report(data: object) -> RequestStatusReportType1 | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                report_type_1 = RequestStatusReportType1.from_dict(data)
+
+                return report_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(RequestStatusReportType1 | str | Unset, data)
 
         report = _parse_report(d.pop("report", UNSET))
 
@@ -197,4 +212,5 @@ class RequestStatus:
 
 
 # Referenced models, imported once the classes above exist (import cycles resolve).
-from ..models.request_report import RequestReport
+from ..models.request_status_report_type_1 import RequestStatusReportType1
+from ..models.request_status_result_type_1 import RequestStatusResultType1

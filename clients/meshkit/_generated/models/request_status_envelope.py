@@ -17,7 +17,7 @@ class RequestStatusEnvelope:
 
     Attributes:
         success (bool):
-        data (RequestStatus):
+        data (RequestStatus): A tracked request's state, with its result once completed.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

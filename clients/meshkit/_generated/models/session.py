@@ -6,29 +6,28 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Session")
 
 
 @_attrs_define
 class Session:
-    """
+    """A session's summary (its messages are at /messages).
+
     Attributes:
-        session_id (str | Unset):
-        user_id (str | Unset):
-        message_count (int | Unset):
-        active (bool | Unset):
-        created_at (None | str | Unset):
-        last_activity (None | str | Unset):
+        session_id (str):
+        user_id (str):
+        message_count (int):
+        active (bool):
+        created_at (float | None | str): Time of the session's first message, in epoch seconds (a float).
+        last_activity (float | None | str): Time of the session's latest message, in epoch seconds (a float).
     """
 
-    session_id: str | Unset = UNSET
-    user_id: str | Unset = UNSET
-    message_count: int | Unset = UNSET
-    active: bool | Unset = UNSET
-    created_at: None | str | Unset = UNSET
-    last_activity: None | str | Unset = UNSET
+    session_id: str
+    user_id: str
+    message_count: int
+    active: bool
+    created_at: float | None | str
+    last_activity: float | None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,64 +39,51 @@ class Session:
 
         active = self.active
 
-        created_at: None | str | Unset
-        if isinstance(self.created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = self.created_at
+        created_at: float | None | str
+        created_at = self.created_at
 
-        last_activity: None | str | Unset
-        if isinstance(self.last_activity, Unset):
-            last_activity = UNSET
-        else:
-            last_activity = self.last_activity
+        last_activity: float | None | str
+        last_activity = self.last_activity
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if user_id is not UNSET:
-            field_dict["user_id"] = user_id
-        if message_count is not UNSET:
-            field_dict["message_count"] = message_count
-        if active is not UNSET:
-            field_dict["active"] = active
-        if created_at is not UNSET:
-            field_dict["created_at"] = created_at
-        if last_activity is not UNSET:
-            field_dict["last_activity"] = last_activity
+        field_dict.update(
+            {
+                "session_id": session_id,
+                "user_id": user_id,
+                "message_count": message_count,
+                "active": active,
+                "created_at": created_at,
+                "last_activity": last_activity,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        session_id = d.pop("session_id", UNSET)
+        session_id = d.pop("session_id")
 
-        user_id = d.pop("user_id", UNSET)
+        user_id = d.pop("user_id")
 
-        message_count = d.pop("message_count", UNSET)
+        message_count = d.pop("message_count")
 
-        active = d.pop("active", UNSET)
+        active = d.pop("active")
 
-        def _parse_created_at(data: object) -> None | str | Unset:
+        def _parse_created_at(data: object) -> float | None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(float | None | str, data)
 
-        created_at = _parse_created_at(d.pop("created_at", UNSET))
+        created_at = _parse_created_at(d.pop("created_at"))
 
-        def _parse_last_activity(data: object) -> None | str | Unset:
+        def _parse_last_activity(data: object) -> float | None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(float | None | str, data)
 
-        last_activity = _parse_last_activity(d.pop("last_activity", UNSET))
+        last_activity = _parse_last_activity(d.pop("last_activity"))
 
         session = cls(
             session_id=session_id,

@@ -17,7 +17,7 @@ class SessionEnvelope:
 
     Attributes:
         success (bool):
-        data (Session):
+        data (Session): A session's summary (its messages are at /messages).
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

@@ -13,81 +13,109 @@ T = TypeVar("T", bound="SessionHistoryMessage")
 
 @_attrs_define
 class SessionHistoryMessage:
-    """
+    """A message of a session's history, as the buffer memory stores it.
+
     Attributes:
-        role (str | Unset):
-        content (Any | Unset): Text
-        timestamp (None | str | Unset):
-        agent_id (None | str | Unset):
+        text (str): The message's text.
+        metadata (SessionHistoryMessageMetadata): Who wrote a session message and when; a restored message may carry
+            more keys.
+        timestamp (float | None | str): When the buffer stored the message, in epoch seconds (a float).
+        namespace (None | str | Unset): The buffer namespace (buffer).
+        embedding (list[float] | None | Unset): The message's embedding vector, when the buffer has an embedding model.
     """
 
-    role: str | Unset = UNSET
-    content: Any | Unset = UNSET
-    timestamp: None | str | Unset = UNSET
-    agent_id: None | str | Unset = UNSET
+    text: str
+    metadata: SessionHistoryMessageMetadata
+    timestamp: float | None | str
+    namespace: None | str | Unset = UNSET
+    embedding: list[float] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        role = self.role
+        text = self.text
 
-        content = self.content
+        metadata = self.metadata.to_dict()
 
-        timestamp: None | str | Unset
-        if isinstance(self.timestamp, Unset):
-            timestamp = UNSET
+        timestamp: float | None | str
+        timestamp = self.timestamp
+
+        namespace: None | str | Unset
+        if isinstance(self.namespace, Unset):
+            namespace = UNSET
         else:
-            timestamp = self.timestamp
+            namespace = self.namespace
 
-        agent_id: None | str | Unset
-        if isinstance(self.agent_id, Unset):
-            agent_id = UNSET
+        embedding: list[float] | None | Unset
+        if isinstance(self.embedding, Unset):
+            embedding = UNSET
+        elif isinstance(self.embedding, list):
+            embedding = self.embedding
+
         else:
-            agent_id = self.agent_id
+            embedding = self.embedding
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if role is not UNSET:
-            field_dict["role"] = role
-        if content is not UNSET:
-            field_dict["content"] = content
-        if timestamp is not UNSET:
-            field_dict["timestamp"] = timestamp
-        if agent_id is not UNSET:
-            field_dict["agent_id"] = agent_id
+        field_dict.update(
+            {
+                "text": text,
+                "metadata": metadata,
+                "timestamp": timestamp,
+            }
+        )
+        if namespace is not UNSET:
+            field_dict["namespace"] = namespace
+        if embedding is not UNSET:
+            field_dict["embedding"] = embedding
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        role = d.pop("role", UNSET)
+        text = d.pop("text")
 
-        content = d.pop("content", UNSET)
+        metadata = SessionHistoryMessageMetadata.from_dict(d.pop("metadata"))
 
-        def _parse_timestamp(data: object) -> None | str | Unset:
+        def _parse_timestamp(data: object) -> float | None | str:
+            if data is None:
+                return data
+            return cast(float | None | str, data)
+
+        timestamp = _parse_timestamp(d.pop("timestamp"))
+
+        def _parse_namespace(data: object) -> None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
             return cast(None | str | Unset, data)
 
-        timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
+        namespace = _parse_namespace(d.pop("namespace", UNSET))
 
-        def _parse_agent_id(data: object) -> None | str | Unset:
+        def _parse_embedding(data: object) -> list[float] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                embedding_type_0 = cast(list[float], data)
 
-        agent_id = _parse_agent_id(d.pop("agent_id", UNSET))
+                return embedding_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[float] | None | Unset, data)
+
+        embedding = _parse_embedding(d.pop("embedding", UNSET))
 
         session_history_message = cls(
-            role=role,
-            content=content,
+            text=text,
+            metadata=metadata,
             timestamp=timestamp,
-            agent_id=agent_id,
+            namespace=namespace,
+            embedding=embedding,
         )
 
         session_history_message.additional_properties = d
@@ -108,3 +136,7 @@ class SessionHistoryMessage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.session_history_message_metadata import SessionHistoryMessageMetadata

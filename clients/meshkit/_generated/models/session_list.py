@@ -6,56 +6,52 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SessionList")
 
 
 @_attrs_define
 class SessionList:
-    """
+    """The user's sessions, most recent first.
+
     Attributes:
-        sessions (list[SessionSummary] | Unset):
-        count (int | Unset):
+        sessions (list[SessionSummary]):
+        count (int):
     """
 
-    sessions: list[SessionSummary] | Unset = UNSET
-    count: int | Unset = UNSET
+    sessions: list[SessionSummary]
+    count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        sessions: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sessions, Unset):
-            sessions = []
-            for sessions_item_data in self.sessions:
-                sessions_item = sessions_item_data.to_dict()
-                sessions.append(sessions_item)
+        sessions = []
+        for sessions_item_data in self.sessions:
+            sessions_item = sessions_item_data.to_dict()
+            sessions.append(sessions_item)
 
         count = self.count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if sessions is not UNSET:
-            field_dict["sessions"] = sessions
-        if count is not UNSET:
-            field_dict["count"] = count
+        field_dict.update(
+            {
+                "sessions": sessions,
+                "count": count,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _sessions = d.pop("sessions", UNSET)
-        sessions: list[SessionSummary] | Unset = UNSET
-        if _sessions is not UNSET:
-            sessions = []
-            for sessions_item_data in _sessions:
-                sessions_item = SessionSummary.from_dict(sessions_item_data)
+        sessions = []
+        _sessions = d.pop("sessions")
+        for sessions_item_data in _sessions:
+            sessions_item = SessionSummary.from_dict(sessions_item_data)
 
-                sessions.append(sessions_item)
+            sessions.append(sessions_item)
 
-        count = d.pop("count", UNSET)
+        count = d.pop("count")
 
         session_list = cls(
             sessions=sessions,

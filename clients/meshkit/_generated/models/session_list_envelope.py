@@ -17,7 +17,7 @@ class SessionListEnvelope:
 
     Attributes:
         success (bool):
-        data (SessionList):
+        data (SessionList): The user's sessions, most recent first.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

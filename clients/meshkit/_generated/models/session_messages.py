@@ -6,36 +6,33 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SessionMessages")
 
 
 @_attrs_define
 class SessionMessages:
-    """
+    """A page of a session's messages, oldest first.
+
     Attributes:
-        session_id (str | Unset):
-        messages (list[SessionHistoryMessage] | Unset):
-        count (int | Unset):
-        has_more (bool | Unset):
+        session_id (str):
+        messages (list[SessionHistoryMessage]):
+        count (int):
+        has_more (bool):
     """
 
-    session_id: str | Unset = UNSET
-    messages: list[SessionHistoryMessage] | Unset = UNSET
-    count: int | Unset = UNSET
-    has_more: bool | Unset = UNSET
+    session_id: str
+    messages: list[SessionHistoryMessage]
+    count: int
+    has_more: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         session_id = self.session_id
 
-        messages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.messages, Unset):
-            messages = []
-            for messages_item_data in self.messages:
-                messages_item = messages_item_data.to_dict()
-                messages.append(messages_item)
+        messages = []
+        for messages_item_data in self.messages:
+            messages_item = messages_item_data.to_dict()
+            messages.append(messages_item)
 
         count = self.count
 
@@ -43,35 +40,32 @@ class SessionMessages:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if messages is not UNSET:
-            field_dict["messages"] = messages
-        if count is not UNSET:
-            field_dict["count"] = count
-        if has_more is not UNSET:
-            field_dict["has_more"] = has_more
+        field_dict.update(
+            {
+                "session_id": session_id,
+                "messages": messages,
+                "count": count,
+                "has_more": has_more,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        session_id = d.pop("session_id", UNSET)
+        session_id = d.pop("session_id")
 
-        _messages = d.pop("messages", UNSET)
-        messages: list[SessionHistoryMessage] | Unset = UNSET
-        if _messages is not UNSET:
-            messages = []
-            for messages_item_data in _messages:
-                messages_item = SessionHistoryMessage.from_dict(messages_item_data)
+        messages = []
+        _messages = d.pop("messages")
+        for messages_item_data in _messages:
+            messages_item = SessionHistoryMessage.from_dict(messages_item_data)
 
-                messages.append(messages_item)
+            messages.append(messages_item)
 
-        count = d.pop("count", UNSET)
+        count = d.pop("count")
 
-        has_more = d.pop("has_more", UNSET)
+        has_more = d.pop("has_more")
 
         session_messages = cls(
             session_id=session_id,

@@ -17,7 +17,7 @@ class SessionMessagesEnvelope:
 
     Attributes:
         success (bool):
-        data (SessionMessages):
+        data (SessionMessages): A page of a session's messages, oldest first.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

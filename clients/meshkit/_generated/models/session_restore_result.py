@@ -6,25 +6,24 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SessionRestoreResult")
 
 
 @_attrs_define
 class SessionRestoreResult:
-    """
+    """What restoring a session loaded into the buffer.
+
     Attributes:
-        session_id (str | Unset):
-        messages_loaded (int | Unset):
-        messages_dropped (int | Unset):
-        message (str | Unset):
+        session_id (str):
+        messages_loaded (int):
+        messages_dropped (int): Messages that did not fit in the buffer (the oldest).
+        message (str):
     """
 
-    session_id: str | Unset = UNSET
-    messages_loaded: int | Unset = UNSET
-    messages_dropped: int | Unset = UNSET
-    message: str | Unset = UNSET
+    session_id: str
+    messages_loaded: int
+    messages_dropped: int
+    message: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,28 +37,27 @@ class SessionRestoreResult:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if messages_loaded is not UNSET:
-            field_dict["messages_loaded"] = messages_loaded
-        if messages_dropped is not UNSET:
-            field_dict["messages_dropped"] = messages_dropped
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "session_id": session_id,
+                "messages_loaded": messages_loaded,
+                "messages_dropped": messages_dropped,
+                "message": message,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        session_id = d.pop("session_id", UNSET)
+        session_id = d.pop("session_id")
 
-        messages_loaded = d.pop("messages_loaded", UNSET)
+        messages_loaded = d.pop("messages_loaded")
 
-        messages_dropped = d.pop("messages_dropped", UNSET)
+        messages_dropped = d.pop("messages_dropped")
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
         session_restore_result = cls(
             session_id=session_id,

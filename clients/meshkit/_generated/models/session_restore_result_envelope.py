@@ -17,7 +17,7 @@ class SessionRestoreResultEnvelope:
 
     Attributes:
         success (bool):
-        data (SessionRestoreResult):
+        data (SessionRestoreResult): What restoring a session loaded into the buffer.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

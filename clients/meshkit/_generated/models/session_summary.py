@@ -6,25 +6,24 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="SessionSummary")
 
 
 @_attrs_define
 class SessionSummary:
-    """
+    """A session of the user, as listed.
+
     Attributes:
-        session_id (str | Unset):
-        user_id (str | Unset):
-        last_activity (None | str | Unset):
-        active (bool | Unset):
+        session_id (str):
+        user_id (str):
+        last_activity (float | None | str): Time of the session's latest message, in epoch seconds (a float).
+        active (bool): Always true (sessions still in the buffer).
     """
 
-    session_id: str | Unset = UNSET
-    user_id: str | Unset = UNSET
-    last_activity: None | str | Unset = UNSET
-    active: bool | Unset = UNSET
+    session_id: str
+    user_id: str
+    last_activity: float | None | str
+    active: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,45 +31,39 @@ class SessionSummary:
 
         user_id = self.user_id
 
-        last_activity: None | str | Unset
-        if isinstance(self.last_activity, Unset):
-            last_activity = UNSET
-        else:
-            last_activity = self.last_activity
+        last_activity: float | None | str
+        last_activity = self.last_activity
 
         active = self.active
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if session_id is not UNSET:
-            field_dict["session_id"] = session_id
-        if user_id is not UNSET:
-            field_dict["user_id"] = user_id
-        if last_activity is not UNSET:
-            field_dict["last_activity"] = last_activity
-        if active is not UNSET:
-            field_dict["active"] = active
+        field_dict.update(
+            {
+                "session_id": session_id,
+                "user_id": user_id,
+                "last_activity": last_activity,
+                "active": active,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        session_id = d.pop("session_id", UNSET)
+        session_id = d.pop("session_id")
 
-        user_id = d.pop("user_id", UNSET)
+        user_id = d.pop("user_id")
 
-        def _parse_last_activity(data: object) -> None | str | Unset:
+        def _parse_last_activity(data: object) -> float | None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(float | None | str, data)
 
-        last_activity = _parse_last_activity(d.pop("last_activity", UNSET))
+        last_activity = _parse_last_activity(d.pop("last_activity"))
 
-        active = d.pop("active", UNSET)
+        active = d.pop("active")
 
         session_summary = cls(
             session_id=session_id,

@@ -6,25 +6,25 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="UserBuffer")
 
 
 @_attrs_define
 class UserBuffer:
-    """
+    """One user's share of the buffer memory.
+
     Attributes:
-        user_id (str | Unset):
-        total_messages (int | Unset):
-        sessions (Any | Unset): Per-session buffer information.
-        buffer_size_kb (float | Unset):
+        user_id (str):
+        total_messages (int):
+        sessions (list[UserBufferSessionsItem]): Per-session buffer information (always empty in muxi-runtime
+            1.20260928.0).
+        buffer_size_kb (float): Approximate size in KiB.
     """
 
-    user_id: str | Unset = UNSET
-    total_messages: int | Unset = UNSET
-    sessions: Any | Unset = UNSET
-    buffer_size_kb: float | Unset = UNSET
+    user_id: str
+    total_messages: int
+    sessions: list[UserBufferSessionsItem]
+    buffer_size_kb: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,34 +32,41 @@ class UserBuffer:
 
         total_messages = self.total_messages
 
-        sessions = self.sessions
+        sessions = []
+        for sessions_item_data in self.sessions:
+            sessions_item = sessions_item_data.to_dict()
+            sessions.append(sessions_item)
 
         buffer_size_kb = self.buffer_size_kb
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if user_id is not UNSET:
-            field_dict["user_id"] = user_id
-        if total_messages is not UNSET:
-            field_dict["total_messages"] = total_messages
-        if sessions is not UNSET:
-            field_dict["sessions"] = sessions
-        if buffer_size_kb is not UNSET:
-            field_dict["buffer_size_kb"] = buffer_size_kb
+        field_dict.update(
+            {
+                "user_id": user_id,
+                "total_messages": total_messages,
+                "sessions": sessions,
+                "buffer_size_kb": buffer_size_kb,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        user_id = d.pop("user_id", UNSET)
+        user_id = d.pop("user_id")
 
-        total_messages = d.pop("total_messages", UNSET)
+        total_messages = d.pop("total_messages")
 
-        sessions = d.pop("sessions", UNSET)
+        sessions = []
+        _sessions = d.pop("sessions")
+        for sessions_item_data in _sessions:
+            sessions_item = UserBufferSessionsItem.from_dict(sessions_item_data)
 
-        buffer_size_kb = d.pop("buffer_size_kb", UNSET)
+            sessions.append(sessions_item)
+
+        buffer_size_kb = d.pop("buffer_size_kb")
 
         user_buffer = cls(
             user_id=user_id,
@@ -86,3 +93,7 @@ class UserBuffer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.user_buffer_sessions_item import UserBufferSessionsItem

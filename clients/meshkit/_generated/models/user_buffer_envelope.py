@@ -17,7 +17,7 @@ class UserBufferEnvelope:
 
     Attributes:
         success (bool):
-        data (UserBuffer):
+        data (UserBuffer): One user's share of the buffer memory.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):

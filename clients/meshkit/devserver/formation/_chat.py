@@ -37,12 +37,20 @@ def iso_now() -> str:
 
 @dataclass
 class Session:
+    """A session of the buffer memory. Times are epoch seconds (floats), as the runtime sends them;
+    messages are stored as the runtime's buffer stores them (see ``buffer_item``)."""
+
     session_id: str
     user_id: str
-    created_at: str = field(default_factory=iso_now)
-    last_activity: str = field(default_factory=iso_now)
+    created_at: float = field(default_factory=time.time)
+    last_activity: float = field(default_factory=time.time)
     active: bool = True
     messages: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, text: str, role: str, **metadata: Any) -> None:
+        item = buffer_item(text, role, user_id=self.user_id, session_id=self.session_id, **metadata)
+        self.messages.append(item)
+        self.last_activity = item["timestamp"]
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -53,33 +61,48 @@ class Session:
         }
 
 
+def buffer_item(text: str, role: str, *, timestamp: float | None = None, **metadata: Any) -> dict[str, Any]:
+    """A message as the runtime's buffer memory stores it and GET /v1/sessions/{id}/messages
+    answers it: ``{text, metadata: {role, timestamp, agent_id, user_id, session_id, request_id,
+    formation_id}, timestamp, namespace, embedding}`` (times in epoch seconds)."""
+    now = time.time() if timestamp is None else timestamp
+    meta = {"role": role, "timestamp": now, "agent_id": None, "request_id": None, "formation_id": "dev-formation"}
+    meta.update(metadata)
+    return {"text": text, "metadata": meta, "timestamp": now, "namespace": "buffer", "embedding": None}
+
+
 @dataclass
 class RequestRecord:
+    """A tracked request; times in epoch seconds, ``progress`` a text or None (as the runtime)."""
+
     request_id: str
     user_id: str
     session_id: str | None
     streaming: bool
     status: str = "processing"
-    progress: int = 0
-    created_at: str = field(default_factory=iso_now)
-    completed_at: str | None = None
+    progress: str | None = None
+    created_at: float = field(default_factory=time.time)
+    completed_at: float | None = None
     result: Any = None
     error: str | None = None
     events: list[dict[str, Any]] = field(default_factory=list)
     cancelled: bool = False
 
     def view(self, full: bool) -> dict[str, Any]:
+        """The list's item (``full=False``: completed_at always, null while running) or the status
+        answer (completed_at only once ended, result once completed)."""
         view: dict[str, Any] = {
             "request_id": self.request_id,
             "user_id": self.user_id,
             "status": self.status,
             "progress": self.progress,
             "created_at": self.created_at,
-            "completed_at": self.completed_at,
         }
+        if not full or self.completed_at is not None:
+            view["completed_at"] = self.completed_at
         if self.error is not None:
             view["error"] = self.error
-        if full and self.result is not None:
+        if full and self.status == "completed" and self.result is not None:
             view["result"] = self.result
         return view
 
@@ -129,10 +152,14 @@ class Turn:
         return f"You said: {self.message}"
 
 
-def _start_turn(call: Call, body: dict[str, Any], *, streaming: bool, message: str) -> Turn:
+def _start_turn(
+    call: Call, body: dict[str, Any], *, streaming: bool, message: str, tracked_id: str | None = None
+) -> Turn:
+    """``tracked_id``: the id the request is tracked under (the body's request_id for a chat; the
+    runtime generates one otherwise, never the envelope's request.id)."""
     runtime = call.runtime
     state = chat_state(runtime)
-    for name in ("agent_id", "session_id", "user_id"):
+    for name in ("agent_id", "session_id", "user_id", "request_id"):
         if body.get(name) is not None and not isinstance(body[name], str):
             raise invalid_params(name, "Input should be a valid string", "string_type")
     user_id = call.header_user or _str(body.get("user_id")) or "0"
@@ -143,7 +170,7 @@ def _start_turn(call: Call, body: dict[str, Any], *, streaming: bool, message: s
     session = state.sessions.get((user_id, session_id))
     if session is None:
         session = state.sessions[(user_id, session_id)] = Session(session_id, user_id)
-    record = RequestRecord(call.request_id, user_id, session_id, streaming)
+    record = RequestRecord(tracked_id or "req_" + uuid.uuid4().hex[:21], user_id, session_id, streaming)
     state.requests[record.request_id] = record
     command, _, rest = message.partition(" ")
     steered = command in ("/ui", "/fail", "/discontinuity")
@@ -152,8 +179,7 @@ def _start_turn(call: Call, body: dict[str, Any], *, streaming: bool, message: s
         turn.ui = [{"type": "options", "id": "w1", "question": rest or "Continue?", "options": ["Yes", "No"]}]
     turn.fail = command == "/fail"
     turn.discontinuity = command == "/discontinuity"
-    session.messages.append({"role": "user", "content": message, "timestamp": iso_now(), "agent_id": None})
-    session.last_activity = iso_now()
+    session.add(message, "user", agent_id=agent_id, request_id=record.request_id)
     if call.idempotency_key:
         runtime.book.record("chats", call.idempotency_key)
     state.bus.publish(_bus_event("chat.started", turn, f"Request received: {message[:50]}"))
@@ -161,17 +187,15 @@ def _start_turn(call: Call, body: dict[str, Any], *, streaming: bool, message: s
 
 
 def _finish_turn(runtime: FormationRuntime, turn: Turn, text: str) -> None:
-    now = iso_now()
-    turn.session.messages.append({"role": "assistant", "content": text, "timestamp": now, "agent_id": turn.agent_id})
-    turn.session.last_activity = now
+    turn.session.add(text, "assistant", agent_id=turn.agent_id, request_id=turn.record.request_id)
     record = turn.record
-    record.status, record.progress, record.completed_at, record.result = "completed", 100, now, text
+    record.status, record.progress, record.completed_at, record.result = "completed", None, time.time(), text
     chat_state(runtime).bus.publish(_bus_event("chat.completed", turn, text))
 
 
 def _fail_turn(runtime: FormationRuntime, turn: Turn, message: str) -> None:
     record = turn.record
-    record.status, record.completed_at, record.error = "failed", iso_now(), message
+    record.status, record.completed_at, record.error = "failed", time.time(), message
     chat_state(runtime).bus.publish(_bus_event("chat.failed", turn, message))
 
 
@@ -208,7 +232,7 @@ async def chat(call: Call) -> Any:
         raise invalid_params("message", "Field required", "missing")
     if not isinstance(message, str):
         raise invalid_params("message", "Input should be a valid string", "string_type")
-    return await _respond(call, body, message)
+    return await _respond(call, body, message, tracked_id=_str(body.get("request_id")))
 
 
 @operation("POST", "/v1/audiochat", "client", object="message", type="chat.completed")
@@ -225,7 +249,7 @@ async def audio_chat(call: Call) -> Any:
                 400, "Only audio files are accepted", "VALIDATION_ERROR", {"field": "files", "value": kind}
             )
         transcripts.append(_transcribe(item.get("content")))
-    return await _respond(call, body, " ".join(transcripts))
+    return await _respond(call, body, " ".join(transcripts), audio=True)
 
 
 def _transcribe(content: Any) -> str:
@@ -236,9 +260,14 @@ def _transcribe(content: Any) -> str:
         return "[audio]"
 
 
-async def _respond(call: Call, body: dict[str, Any], message: str) -> Any:
+async def _respond(
+    call: Call, body: dict[str, Any], message: str, *, tracked_id: str | None = None, audio: bool = False
+) -> Any:
+    """Chat tracks the turn under the body's request_id; audio chat never passes it on (the
+    runtime's audiochat does not), so its turn gets an id of its own. Both echo the body's
+    request_id (or null) in the answer; audio chat also echoes the body's session_id."""
     streaming = body.get("stream", True) is not False
-    turn = _start_turn(call, body, streaming=streaming, message=message)
+    turn = _start_turn(call, body, streaming=streaming, message=message, tracked_id=tracked_id)
     if streaming:
         return StreamingResponse(_stream(call.runtime, turn), media_type="text/event-stream", headers=SSE_HEADERS)
     if turn.fail:
@@ -249,12 +278,14 @@ async def _respond(call: Call, body: dict[str, Any], message: str) -> Any:
     reply: dict[str, Any] = {
         "role": "assistant",
         "content": text,
-        "artifacts": [],
-        "metadata": {"agent_used": turn.agent_id},
+        "artifacts": None,
+        "metadata": {"session_id": turn.session.session_id},
     }
     if turn.ui:
         reply["ui"] = turn.ui
-    return Reply({"message": reply, "user_id": turn.user_id, "session_id": turn.session.session_id, "request_id": None})
+    session_id = _str(body.get("session_id")) if audio else turn.session.session_id
+    request_id = _str(body.get("request_id"))
+    return Reply({"message": reply, "user_id": turn.user_id, "session_id": session_id, "request_id": request_id})
 
 
 async def _stream(runtime: FormationRuntime, turn: Turn) -> AsyncIterator[bytes]:
@@ -282,7 +313,7 @@ async def _stream(runtime: FormationRuntime, turn: Turn) -> AsyncIterator[bytes]
             yield sse_frame({"error": "Request cancelled", "type": "CancelledError"}, event="error")
             return
         yield token("content", word, stage="response_generation")
-        record.progress = int(100 * (index + 1) / (len(words) + 1))
+        record.progress = f"{index + 1}/{len(words)} tokens"
         if turn.fail:
             _fail_turn(runtime, turn, "The echo agent was asked to fail")
             yield sse_frame({"error": "The echo agent was asked to fail", "type": "EchoAgentError"}, event="error")
@@ -323,7 +354,7 @@ def _session(call: Call) -> Session:
     return session
 
 
-@operation("GET", "/v1/sessions", "client", object="list", type="session.list")
+@operation("GET", "/v1/sessions", "client", object="session_list", type="session.list")
 async def list_sessions(call: Call) -> Any:
     user = call.user("required")
     active_only = call.query_bool("active_only", False)
@@ -335,7 +366,7 @@ async def list_sessions(call: Call) -> Any:
     return {"sessions": items, "count": len(items)}
 
 
-@operation("GET", "/v1/sessions/{session_id}", "client", object="session", type="session.get")
+@operation("GET", "/v1/sessions/{session_id}", "client", object="session", type="session.retrieved")
 async def get_session(call: Call) -> Any:
     session = _session(call)
     return {
@@ -348,7 +379,7 @@ async def get_session(call: Call) -> Any:
     }
 
 
-@operation("GET", "/v1/sessions/{session_id}/messages", "client", object="list", type="session.messages")
+@operation("GET", "/v1/sessions/{session_id}/messages", "client", object="session", type="session.messages.list")
 async def get_session_messages(call: Call) -> Any:
     session = _session(call)
     limit = call.query_int("limit", 50, 1, 1000)
@@ -360,8 +391,8 @@ async def get_session_messages(call: Call) -> Any:
         except ValueError:
             raise invalid_params("query.before", "Input should be an ISO 8601 datetime", "datetime_parsing") from None
         limit_at = _aware(cutoff)
-        messages = [m for m in messages if (at := _instant(m.get("timestamp"))) is not None and at < limit_at]
-    page = messages[-limit:]
+        messages = [m for m in messages if (at := _instant(m["metadata"].get("timestamp"))) and at < limit_at]
+    page = messages[:limit]
     return {"session_id": session.session_id, "messages": page, "count": len(page), "has_more": len(messages) > limit}
 
 
@@ -376,30 +407,30 @@ async def restore_session(call: Call) -> Any:
     session_id = call.path_params["session_id"]
     state = chat_state(call.runtime)
     session = state.sessions[(user, session_id)] = Session(session_id, user)
-    dropped = 0
-    for item in messages:
-        if (
-            not isinstance(item, dict)
-            or item.get("role") not in ("user", "assistant", "system")
-            or "content" not in item
-        ):
-            dropped += 1
-            continue
-        session.messages.append(
-            {
-                "role": item["role"],
-                "content": item["content"],
-                "timestamp": item.get("timestamp") or iso_now(),
-                "agent_id": item.get("agent_id"),
-                **({"metadata": item["metadata"]} if isinstance(item.get("metadata"), dict) else {}),
-            }
-        )
-    loaded = len(session.messages)
+    for index, item in enumerate(messages):
+        if not isinstance(item, dict):
+            raise invalid_params(f"messages.{index}", "Input should be a valid dictionary", "dict_type")
+        for name in ("role", "content", "timestamp"):
+            if not isinstance(item.get(name), str):
+                raise invalid_params(f"messages.{index}.{name}", "Field required", "missing")
+    # Like the runtime: sorted by time, stored in the buffer's shape with epoch-second times (an
+    # unreadable timestamp reads as 0), the message's own metadata merged over the defaults.
+    restored = sorted(messages, key=lambda item: _epoch(item["timestamp"]))
+    for item in restored:
+        extra = item.get("metadata") if isinstance(item.get("metadata"), dict) else {}
+        when = _epoch(item["timestamp"])
+        metadata = {"timestamp": when, **({"agent_id": item["agent_id"]} if item.get("agent_id") else {}), **extra}
+        item_ = buffer_item(item["content"], item["role"], user_id=user, session_id=session_id, **metadata)
+        item_["timestamp"] = when
+        session.messages.append(item_)
+    if session.messages:
+        session.created_at = min(m["timestamp"] for m in session.messages)
+        session.last_activity = max(m["timestamp"] for m in session.messages)
     return {
         "session_id": session_id,
-        "messages_loaded": loaded,
-        "messages_dropped": dropped,
-        "message": f"Restored {loaded} messages",
+        "messages_loaded": len(session.messages),
+        "messages_dropped": 0,
+        "message": "Session restored successfully",
     }
 
 
@@ -408,11 +439,21 @@ def _aware(moment: datetime) -> datetime:
 
 
 def _instant(value: Any) -> datetime | None:
-    """A stored message's time; restored histories may carry anything, which sorts as "unknown"."""
+    """A stored message's time (epoch seconds, or whatever a restored message's metadata said)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value, tz=UTC)
     try:
         return _aware(datetime.fromisoformat(str(value)))
     except ValueError:
         return None
+
+
+def _epoch(value: str) -> float:
+    """An ISO 8601 time as epoch seconds; unreadable → 0.0 (as the runtime's restore)."""
+    try:
+        return _aware(datetime.fromisoformat(value.replace("Z", "+00:00"))).timestamp()
+    except ValueError:
+        return 0.0
 
 
 # --- requests ---------------------------------------------------------------------------------------
@@ -428,30 +469,33 @@ def _request(call: Call) -> RequestRecord:
     return record
 
 
-@operation("GET", "/v1/requests", "dual", object="list", type="request.list")
+@operation("GET", "/v1/requests", "dual", object="request_list", type="request.list.retrieved")
 async def list_requests(call: Call) -> Any:
     user = call.user("filter")
     records = [r for r in chat_state(call.runtime).requests.values() if user is None or r.user_id == user]
     return {"requests": [r.view(full=False) for r in records], "count": len(records)}
 
 
-@operation("GET", "/v1/requests/{request_id}", "dual", object="request", type="request.status")
+@operation("GET", "/v1/requests/{request_id}", "dual", object="request_status", type="request.status.retrieved")
 async def get_request_status(call: Call) -> Any:
     return _request(call).view(full=True)
 
 
-@operation("DELETE", "/v1/requests/{request_id}", "dual", object="request", type="request.cancelled")
+@operation("DELETE", "/v1/requests/{request_id}", "dual", object="request_status", type="request.cancelled")
 async def cancel_request(call: Call) -> Any:
     record = _request(call)
     if record.status != "processing":
         raise FormationError(400, f"Request already {record.status}", "OPERATION_FAILED")
     record.cancelled = True
-    record.status, record.completed_at = "cancelled", iso_now()
+    record.status, record.completed_at = "cancelled", time.time()
+    immediate = not record.streaming
     return {
         "request_id": record.request_id,
         "status": "cancelled",
-        "cancellation": "cooperative" if record.streaming else "immediate",
-        "message": "Request cancelled",
+        "cancellation": "immediate" if immediate else "cooperative",
+        "message": "Request cancelled"
+        if immediate
+        else "Request marked for cancellation; it will stop at the next checkpoint",
     }
 
 

@@ -1950,21 +1950,15 @@ class TriggerRun:
         )
 
     def start(self) -> None:
-        self.session.messages.append(
-            {"role": "user", "content": self.message, "timestamp": iso_now(), "agent_id": None}
-        )
-        self.session.last_activity = iso_now()
+        self.session.add(self.message, "user", request_id=self.record.request_id)
         chat_state(self.runtime).requests[self.record.request_id] = self.record
         self.publish("chat.started", f"Request received: {self.message[:50]}")
 
     def finish(self) -> None:
-        now, agent_id = iso_now(), next(iter(self.runtime.agents))
-        self.session.messages.append(
-            {"role": "assistant", "content": self.answer, "timestamp": now, "agent_id": agent_id}
-        )
-        self.session.last_activity = now
+        agent_id = next(iter(self.runtime.agents))
+        self.session.add(self.answer, "assistant", agent_id=agent_id, request_id=self.record.request_id)
         record = self.record
-        record.status, record.progress, record.completed_at, record.result = "completed", 100, now, self.answer
+        record.status, record.completed_at, record.result = "completed", time.time(), self.answer
         self.publish("chat.completed", self.answer)
 
     async def finish_later(self) -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
+from ...models.audit_log_cleared_envelope import AuditLogClearedEnvelope
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
 from ...models.server_error import ServerError
 from ...types import UNSET, Unset
 
@@ -55,10 +55,10 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(response: httpx.Response) -> AuditLogClearedEnvelope | FormationErrorEnvelope | ServerError | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = AuditLogClearedEnvelope.from_dict(response.json())
 
         return response_200
 

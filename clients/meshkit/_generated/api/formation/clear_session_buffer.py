@@ -9,8 +9,8 @@ from urllib.parse import quote
 import httpx
 
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
 from ...models.server_error import ServerError
+from ...models.session_buffer_cleared_envelope import SessionBufferClearedEnvelope
 
 
 def request_kwargs(
@@ -51,10 +51,12 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(
+    response: httpx.Response,
+) -> FormationErrorEnvelope | ServerError | SessionBufferClearedEnvelope | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = SessionBufferClearedEnvelope.from_dict(response.json())
 
         return response_200
 

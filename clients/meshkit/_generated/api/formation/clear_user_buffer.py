@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
 from ...models.server_error import ServerError
+from ...models.user_buffer_cleared_envelope import UserBufferClearedEnvelope
 from ...types import UNSET, Unset
 
 
@@ -47,10 +47,10 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | UserBufferClearedEnvelope | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = UserBufferClearedEnvelope.from_dict(response.json())
 
         return response_200
 

@@ -9,7 +9,7 @@ import httpx
 
 from ...models.formation_error_envelope import FormationErrorEnvelope
 from ...models.memory_create import MemoryCreate
-from ...models.memory_envelope import MemoryEnvelope
+from ...models.memory_created_envelope import MemoryCreatedEnvelope
 from ...models.server_error import ServerError
 
 
@@ -53,12 +53,17 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | MemoryEnvelope | None:
+def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | MemoryCreatedEnvelope | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = MemoryEnvelope.from_dict(response.json())
+        response_200 = MemoryCreatedEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = MemoryCreatedEnvelope.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 401:
         response_401 = FormationErrorEnvelope.from_dict(response.json())

@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
+from ...models.audit_log_envelope import AuditLogEnvelope
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
 from ...models.server_error import ServerError
 from ...types import UNSET, Unset
 
@@ -80,10 +80,10 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(response: httpx.Response) -> AuditLogEnvelope | FormationErrorEnvelope | ServerError | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = AuditLogEnvelope.from_dict(response.json())
 
         return response_200
 

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
+from ...models.memory_history_envelope import MemoryHistoryEnvelope
 from ...models.server_error import ServerError
 from ...types import UNSET, Unset
 
@@ -81,10 +81,10 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | MemoryHistoryEnvelope | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = MemoryHistoryEnvelope.from_dict(response.json())
 
         return response_200
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import httpx
 
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
+from ...models.memory_ingestion_status_envelope import MemoryIngestionStatusEnvelope
 from ...models.server_error import ServerError
 
 
@@ -51,10 +51,12 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(
+    response: httpx.Response,
+) -> FormationErrorEnvelope | ServerError | MemoryIngestionStatusEnvelope | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = MemoryIngestionStatusEnvelope.from_dict(response.json())
 
         return response_200
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import httpx
 
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
+from ...models.mcp_server_envelope import McpServerEnvelope
 from ...models.server_error import ServerError
 
 
@@ -43,10 +43,10 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | McpServerEnvelope | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = McpServerEnvelope.from_dict(response.json())
 
         return response_200
 

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
+from ...models.memory_buffer_list_envelope import MemoryBufferListEnvelope
 from ...models.server_error import ServerError
 
 
@@ -33,10 +33,10 @@ def build_request(
     return client.build_request(**request_kwargs())
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | MemoryBufferListEnvelope | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = MemoryBufferListEnvelope.from_dict(response.json())
 
         return response_200
 

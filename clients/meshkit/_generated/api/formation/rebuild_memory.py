@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
+from ...models.memory_rebuild_envelope import MemoryRebuildEnvelope
 from ...models.memory_rebuild_request import MemoryRebuildRequest
 from ...models.server_error import ServerError
 
@@ -49,12 +49,17 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | MemoryRebuildEnvelope | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = MemoryRebuildEnvelope.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 202:
+        response_202 = MemoryRebuildEnvelope.from_dict(response.json())
+
+        return response_202
 
     if response.status_code == 401:
         response_401 = FormationErrorEnvelope.from_dict(response.json())

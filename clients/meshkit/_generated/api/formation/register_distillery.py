@@ -7,9 +7,9 @@ from typing import Any
 
 import httpx
 
+from ...models.distillery_envelope import DistilleryEnvelope
 from ...models.distillery_registration import DistilleryRegistration
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
 from ...models.server_error import ServerError
 
 
@@ -49,12 +49,12 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(response: httpx.Response) -> DistilleryEnvelope | FormationErrorEnvelope | ServerError | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
-    if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+    if response.status_code == 201:
+        response_201 = DistilleryEnvelope.from_dict(response.json())
 
-        return response_200
+        return response_201
 
     if response.status_code == 401:
         response_401 = FormationErrorEnvelope.from_dict(response.json())

@@ -8,8 +8,8 @@ from urllib.parse import quote
 
 import httpx
 
+from ...models.distillery_envelope import DistilleryEnvelope
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
 from ...models.server_error import ServerError
 
 
@@ -43,10 +43,10 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(response: httpx.Response) -> DistilleryEnvelope | FormationErrorEnvelope | ServerError | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = DistilleryEnvelope.from_dict(response.json())
 
         return response_200
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import httpx
 
 from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.formation_object_envelope import FormationObjectEnvelope
+from ...models.knowledge_sync_result_envelope import KnowledgeSyncResultEnvelope
 from ...models.knowledge_sync_trigger import KnowledgeSyncTrigger
 from ...models.server_error import ServerError
 from ...types import UNSET, Unset
@@ -60,10 +60,12 @@ def build_request(
     )
 
 
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | FormationObjectEnvelope | None:
+def parse_response(
+    response: httpx.Response,
+) -> FormationErrorEnvelope | ServerError | KnowledgeSyncResultEnvelope | None:
     """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
     if response.status_code == 200:
-        response_200 = FormationObjectEnvelope.from_dict(response.json())
+        response_200 = KnowledgeSyncResultEnvelope.from_dict(response.json())
 
         return response_200
 

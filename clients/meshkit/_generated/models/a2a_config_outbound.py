@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ChatMessageArtifactsItem")
+T = TypeVar("T", bound="A2AConfigOutbound")
 
 
 @_attrs_define
-class ChatMessageArtifactsItem:
+class A2AConfigOutbound:
+    """Free-form: the formation file's a2a.outbound."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +25,10 @@ class ChatMessageArtifactsItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        chat_message_artifacts_item = cls()
+        a2a_config_outbound = cls()
 
-        chat_message_artifacts_item.additional_properties = d
-        return chat_message_artifacts_item
+        a2a_config_outbound.additional_properties = d
+        return a2a_config_outbound
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,27 +6,52 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ChatMessageMetadata")
+T = TypeVar("T", bound="KnowledgeTreeRebuilt")
 
 
 @_attrs_define
-class ChatMessageMetadata:
+class KnowledgeTreeRebuilt:
+    """One rebuilt agent-tree source.
+
+    Attributes:
+        source_id (str):
+        node_count (int):
+    """
+
+    source_id: str
+    node_count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        source_id = self.source_id
+
+        node_count = self.node_count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "source_id": source_id,
+                "node_count": node_count,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        chat_message_metadata = cls()
+        source_id = d.pop("source_id")
 
-        chat_message_metadata.additional_properties = d
-        return chat_message_metadata
+        node_count = d.pop("node_count")
+
+        knowledge_tree_rebuilt = cls(
+            source_id=source_id,
+            node_count=node_count,
+        )
+
+        knowledge_tree_rebuilt.additional_properties = d
+        return knowledge_tree_rebuilt
 
     @property
     def additional_keys(self) -> list[str]:

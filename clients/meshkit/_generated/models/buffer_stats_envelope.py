@@ -8,16 +8,16 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="MemoryEnvelope")
+T = TypeVar("T", bound="BufferStatsEnvelope")
 
 
 @_attrs_define
-class MemoryEnvelope:
-    """The MUXI success envelope around Memory.
+class BufferStatsEnvelope:
+    """The MUXI success envelope around BufferStats.
 
     Attributes:
         success (bool):
-        data (Memory):
+        data (BufferStats): Aggregate statistics of the buffer memory across every user.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):
@@ -26,7 +26,7 @@ class MemoryEnvelope:
     """
 
     success: bool
-    data: Memory
+    data: BufferStats
     object_: str | Unset = UNSET
     timestamp: int | Unset = UNSET
     type_: str | Unset = UNSET
@@ -77,7 +77,7 @@ class MemoryEnvelope:
         d = dict(src_dict)
         success = d.pop("success")
 
-        data = Memory.from_dict(d.pop("data"))
+        data = BufferStats.from_dict(d.pop("data"))
 
         object_ = d.pop("object", UNSET)
 
@@ -94,7 +94,7 @@ class MemoryEnvelope:
 
         error = d.pop("error", UNSET)
 
-        memory_envelope = cls(
+        buffer_stats_envelope = cls(
             success=success,
             data=data,
             object_=object_,
@@ -104,8 +104,8 @@ class MemoryEnvelope:
             error=error,
         )
 
-        memory_envelope.additional_properties = d
-        return memory_envelope
+        buffer_stats_envelope.additional_properties = d
+        return buffer_stats_envelope
 
     @property
     def additional_keys(self) -> list[str]:
@@ -125,5 +125,5 @@ class MemoryEnvelope:
 
 
 # Referenced models, imported once the classes above exist (import cycles resolve).
-from ..models.memory import Memory
+from ..models.buffer_stats import BufferStats
 from ..models.muxi_request_info import MuxiRequestInfo

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="RequestReport")
+T = TypeVar("T", bound="ChatMessageMetadataType0")
 
 
 @_attrs_define
-class RequestReport:
+class ChatMessageMetadataType0:
+    """Runtime metadata of the answer (session_id and, for special turns, clarification or cancellation markers)."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +25,10 @@ class RequestReport:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        request_report = cls()
+        chat_message_metadata_type_0 = cls()
 
-        request_report.additional_properties = d
-        return request_report
+        chat_message_metadata_type_0.additional_properties = d
+        return chat_message_metadata_type_0
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,16 +8,17 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="FormationObjectEnvelope")
+T = TypeVar("T", bound="MemoryBuffersClearedEnvelope")
 
 
 @_attrs_define
-class FormationObjectEnvelope:
-    """The MUXI success envelope around FormationObject.
+class MemoryBuffersClearedEnvelope:
+    """The MUXI success envelope around MemoryBuffersCleared.
 
     Attributes:
         success (bool):
-        data (FormationObject): Formation-specific content that clients pass through untyped.
+        data (MemoryBuffersCleared): What clearing every buffer removed (deprecated route). muxi-runtime 1.20260928.0
+            clears the buffer, then answers 500 INTERNAL_ERROR instead of this.
         object_ (str | Unset):
         timestamp (int | Unset): Server time in milliseconds since epoch.
         type_ (str | Unset):
@@ -26,7 +27,7 @@ class FormationObjectEnvelope:
     """
 
     success: bool
-    data: FormationObject
+    data: MemoryBuffersCleared
     object_: str | Unset = UNSET
     timestamp: int | Unset = UNSET
     type_: str | Unset = UNSET
@@ -77,7 +78,7 @@ class FormationObjectEnvelope:
         d = dict(src_dict)
         success = d.pop("success")
 
-        data = FormationObject.from_dict(d.pop("data"))
+        data = MemoryBuffersCleared.from_dict(d.pop("data"))
 
         object_ = d.pop("object", UNSET)
 
@@ -94,7 +95,7 @@ class FormationObjectEnvelope:
 
         error = d.pop("error", UNSET)
 
-        formation_object_envelope = cls(
+        memory_buffers_cleared_envelope = cls(
             success=success,
             data=data,
             object_=object_,
@@ -104,8 +105,8 @@ class FormationObjectEnvelope:
             error=error,
         )
 
-        formation_object_envelope.additional_properties = d
-        return formation_object_envelope
+        memory_buffers_cleared_envelope.additional_properties = d
+        return memory_buffers_cleared_envelope
 
     @property
     def additional_keys(self) -> list[str]:
@@ -125,5 +126,5 @@ class FormationObjectEnvelope:
 
 
 # Referenced models, imported once the classes above exist (import cycles resolve).
-from ..models.formation_object import FormationObject
+from ..models.memory_buffers_cleared import MemoryBuffersCleared
 from ..models.muxi_request_info import MuxiRequestInfo

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BackfillProgress")
+
+
+@_attrs_define
+class BackfillProgress:
+    """One projection's legacy backfill pass.
+
+    Attributes:
+        synthesized (int | Unset):
+        complete (bool | Unset): False while rows remain; call again.
+    """
+
+    synthesized: int | Unset = UNSET
+    complete: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        synthesized = self.synthesized
+
+        complete = self.complete
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if synthesized is not UNSET:
+            field_dict["synthesized"] = synthesized
+        if complete is not UNSET:
+            field_dict["complete"] = complete
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        synthesized = d.pop("synthesized", UNSET)
+
+        complete = d.pop("complete", UNSET)
+
+        backfill_progress = cls(
+            synthesized=synthesized,
+            complete=complete,
+        )
+
+        backfill_progress.additional_properties = d
+        return backfill_progress
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

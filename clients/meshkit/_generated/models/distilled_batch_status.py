@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DistilledBatchStatus")
+
+
+@_attrs_define
+class DistilledBatchStatus:
+    """A distilled batch's projection job (typed from the runtime's source; no recorded answer).
+
+    Attributes:
+        processing_id (str):
+        status (str): queued, processing, completed or failed.
+        created_at (float | None): Epoch seconds.
+        completed_at (float | str | Unset): ISO 8601 once projected; epoch seconds when the job ended otherwise.
+        error (str | Unset):
+        batch_id (str | Unset):
+        items (list[DistilledEventReport] | Unset):
+        counts (DistilledBatchStatusCounts | Unset): Events per disposition (projected, recorded, failed).
+        pre_computed_vectors_used (bool | Unset):
+    """
+
+    processing_id: str
+    status: str
+    created_at: float | None
+    completed_at: float | str | Unset = UNSET
+    error: str | Unset = UNSET
+    batch_id: str | Unset = UNSET
+    items: list[DistilledEventReport] | Unset = UNSET
+    counts: DistilledBatchStatusCounts | Unset = UNSET
+    pre_computed_vectors_used: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        processing_id = self.processing_id
+
+        status = self.status
+
+        created_at: float | None
+        created_at = self.created_at
+
+        completed_at: float | str | Unset
+        if isinstance(self.completed_at, Unset):
+            completed_at = UNSET
+        else:
+            completed_at = self.completed_at
+
+        error = self.error
+
+        batch_id = self.batch_id
+
+        items: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.items, Unset):
+            items = []
+            for items_item_data in self.items:
+                items_item = items_item_data.to_dict()
+                items.append(items_item)
+
+        counts: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.counts, Unset):
+            counts = self.counts.to_dict()
+
+        pre_computed_vectors_used = self.pre_computed_vectors_used
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "processing_id": processing_id,
+                "status": status,
+                "created_at": created_at,
+            }
+        )
+        if completed_at is not UNSET:
+            field_dict["completed_at"] = completed_at
+        if error is not UNSET:
+            field_dict["error"] = error
+        if batch_id is not UNSET:
+            field_dict["batch_id"] = batch_id
+        if items is not UNSET:
+            field_dict["items"] = items
+        if counts is not UNSET:
+            field_dict["counts"] = counts
+        if pre_computed_vectors_used is not UNSET:
+            field_dict["pre_computed_vectors_used"] = pre_computed_vectors_used
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        processing_id = d.pop("processing_id")
+
+        status = d.pop("status")
+
+        def _parse_created_at(data: object) -> float | None:
+            if data is None:
+                return data
+            return cast(float | None, data)
+
+        created_at = _parse_created_at(d.pop("created_at"))
+
+        def _parse_completed_at(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
+
+        error = d.pop("error", UNSET)
+
+        batch_id = d.pop("batch_id", UNSET)
+
+        _items = d.pop("items", UNSET)
+        items: list[DistilledEventReport] | Unset = UNSET
+        if _items is not UNSET:
+            items = []
+            for items_item_data in _items:
+                items_item = DistilledEventReport.from_dict(items_item_data)
+
+                items.append(items_item)
+
+        _counts = d.pop("counts", UNSET)
+        counts: DistilledBatchStatusCounts | Unset
+        if isinstance(_counts, Unset):
+            counts = UNSET
+        else:
+            counts = DistilledBatchStatusCounts.from_dict(_counts)
+
+        pre_computed_vectors_used = d.pop("pre_computed_vectors_used", UNSET)
+
+        distilled_batch_status = cls(
+            processing_id=processing_id,
+            status=status,
+            created_at=created_at,
+            completed_at=completed_at,
+            error=error,
+            batch_id=batch_id,
+            items=items,
+            counts=counts,
+            pre_computed_vectors_used=pre_computed_vectors_used,
+        )
+
+        distilled_batch_status.additional_properties = d
+        return distilled_batch_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.distilled_batch_status_counts import DistilledBatchStatusCounts
+from ..models.distilled_event_report import DistilledEventReport

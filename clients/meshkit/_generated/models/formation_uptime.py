@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="FormationUptime")
+
+
+@_attrs_define
+class FormationUptime:
+    """Since when the formation's server runs.
+
+    Attributes:
+        seconds (int): Whole seconds since the server started.
+        since (int): When the server started
+    """
+
+    seconds: int
+    since: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        seconds = self.seconds
+
+        since = self.since
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "seconds": seconds,
+                "since": since,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        seconds = d.pop("seconds")
+
+        since = d.pop("since")
+
+        formation_uptime = cls(
+            seconds=seconds,
+            since=since,
+        )
+
+        formation_uptime.additional_properties = d
+        return formation_uptime
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="McpToolParameter")
+
+
+@_attrs_define
+class McpToolParameter:
+    """One parameter of an MCP tool.
+
+    Attributes:
+        type_ (str): The JSON type: string, integer, object, array…
+        required (bool):
+        enum (list[str] | Unset):
+        default (Any | Unset): The value used when the parameter is left out.
+    """
+
+    type_: str
+    required: bool
+    enum: list[str] | Unset = UNSET
+    default: Any | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        required = self.required
+
+        enum: list[str] | Unset = UNSET
+        if not isinstance(self.enum, Unset):
+            enum = self.enum
+
+        default = self.default
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "required": required,
+            }
+        )
+        if enum is not UNSET:
+            field_dict["enum"] = enum
+        if default is not UNSET:
+            field_dict["default"] = default
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = d.pop("type")
+
+        required = d.pop("required")
+
+        enum = cast(list[str], d.pop("enum", UNSET))
+
+        default = d.pop("default", UNSET)
+
+        mcp_tool_parameter = cls(
+            type_=type_,
+            required=required,
+            enum=enum,
+            default=default,
+        )
+
+        mcp_tool_parameter.additional_properties = d
+        return mcp_tool_parameter
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="MemoryForgotten")
+
+
+@_attrs_define
+class MemoryForgotten:
+    """A forgotten source: the events soft-deleted, then the rebuild's job (background), its report (inline) or the
+    projections left to rebuild (rebuild false).
+
+        Attributes:
+            user_id (str):
+            source (str):
+            deleted_events (int):
+            grace_period_days (int): Days the deletion stays reversible.
+            job_id (str | Unset):
+            status (str | Unset):
+            status_url (str | Unset):
+            projections (ProjectionReplays | Unset): Replays per projection (flat_facts, knowledge_graph, captains_log,
+                artifact_metadata…).
+            rebuild_required (list[str] | Unset):
+    """
+
+    user_id: str
+    source: str
+    deleted_events: int
+    grace_period_days: int
+    job_id: str | Unset = UNSET
+    status: str | Unset = UNSET
+    status_url: str | Unset = UNSET
+    projections: ProjectionReplays | Unset = UNSET
+    rebuild_required: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        user_id = self.user_id
+
+        source = self.source
+
+        deleted_events = self.deleted_events
+
+        grace_period_days = self.grace_period_days
+
+        job_id = self.job_id
+
+        status = self.status
+
+        status_url = self.status_url
+
+        projections: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.projections, Unset):
+            projections = self.projections.to_dict()
+
+        rebuild_required: list[str] | Unset = UNSET
+        if not isinstance(self.rebuild_required, Unset):
+            rebuild_required = self.rebuild_required
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "user_id": user_id,
+                "source": source,
+                "deleted_events": deleted_events,
+                "grace_period_days": grace_period_days,
+            }
+        )
+        if job_id is not UNSET:
+            field_dict["job_id"] = job_id
+        if status is not UNSET:
+            field_dict["status"] = status
+        if status_url is not UNSET:
+            field_dict["status_url"] = status_url
+        if projections is not UNSET:
+            field_dict["projections"] = projections
+        if rebuild_required is not UNSET:
+            field_dict["rebuild_required"] = rebuild_required
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        user_id = d.pop("user_id")
+
+        source = d.pop("source")
+
+        deleted_events = d.pop("deleted_events")
+
+        grace_period_days = d.pop("grace_period_days")
+
+        job_id = d.pop("job_id", UNSET)
+
+        status = d.pop("status", UNSET)
+
+        status_url = d.pop("status_url", UNSET)
+
+        _projections = d.pop("projections", UNSET)
+        projections: ProjectionReplays | Unset
+        if isinstance(_projections, Unset):
+            projections = UNSET
+        else:
+            projections = ProjectionReplays.from_dict(_projections)
+
+        rebuild_required = cast(list[str], d.pop("rebuild_required", UNSET))
+
+        memory_forgotten = cls(
+            user_id=user_id,
+            source=source,
+            deleted_events=deleted_events,
+            grace_period_days=grace_period_days,
+            job_id=job_id,
+            status=status,
+            status_url=status_url,
+            projections=projections,
+            rebuild_required=rebuild_required,
+        )
+
+        memory_forgotten.additional_properties = d
+        return memory_forgotten
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
+
+
+# Referenced models, imported once the classes above exist (import cycles resolve).
+from ..models.projection_replays import ProjectionReplays

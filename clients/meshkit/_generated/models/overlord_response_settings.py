@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OverlordResponseSettings")
+
+
+@_attrs_define
+class OverlordResponseSettings:
+    """How the overlord shapes its answers.
+
+    Attributes:
+        format_ (str | Unset): markdown by default.
+        widgets (bool | Unset):
+        streaming (bool | Unset):
+    """
+
+    format_: str | Unset = UNSET
+    widgets: bool | Unset = UNSET
+    streaming: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        format_ = self.format_
+
+        widgets = self.widgets
+
+        streaming = self.streaming
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if format_ is not UNSET:
+            field_dict["format"] = format_
+        if widgets is not UNSET:
+            field_dict["widgets"] = widgets
+        if streaming is not UNSET:
+            field_dict["streaming"] = streaming
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        format_ = d.pop("format", UNSET)
+
+        widgets = d.pop("widgets", UNSET)
+
+        streaming = d.pop("streaming", UNSET)
+
+        overlord_response_settings = cls(
+            format_=format_,
+            widgets=widgets,
+            streaming=streaming,
+        )
+
+        overlord_response_settings.additional_properties = d
+        return overlord_response_settings
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="TuningApplied")
+
+
+@_attrs_define
+class TuningApplied:
+    """The pending suggestion promoted to the live MUXI.md (typed from the runtime's source).
+
+    Attributes:
+        path (str): The live MUXI.md written.
+        learnings_activated (int):
+    """
+
+    path: str
+    learnings_activated: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        path = self.path
+
+        learnings_activated = self.learnings_activated
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "path": path,
+                "learnings_activated": learnings_activated,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        path = d.pop("path")
+
+        learnings_activated = d.pop("learnings_activated")
+
+        tuning_applied = cls(
+            path=path,
+            learnings_activated=learnings_activated,
+        )
+
+        tuning_applied.additional_properties = d
+        return tuning_applied
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
