@@ -131,7 +131,7 @@ def test_scheduler_jobs_owned_by_the_default_user(formation: object) -> None:
     client = formation
     job = client.create_scheduler_job("recurring", "0 9 * * 1", "Weekly summary", USER)
     assert job["user_id"] == "0"
-    assert client.get_scheduler_job(job["id"])["schedule"] == "0 9 * * 1"
+    assert client.get_scheduler_job(job["id"])["cron_expression"] == "0 9 * * 1"
     assert job["id"] in [j["id"] for j in client.get_scheduler_jobs(USER)["jobs"]]
     assert client.pause_scheduler_job(job["id"])["id"] == job["id"]
     assert client.resume_scheduler_job(job["id"])["id"] == job["id"]
