@@ -12,12 +12,14 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from settle import settled_session
 
 
 @pytest.fixture(scope="module")
 def conversation(formation: Any) -> tuple[str, str]:
     user, session = f"div-user-{uuid.uuid4().hex[:8]}", f"div-session-{uuid.uuid4().hex[:8]}"
     formation.chat("tell me about tea", session_id=session, user_id=user)
+    settled_session(formation, session, user, 2)
     return user, session
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from meshkit import Completed, NotFoundError
+from settle import settled_session
 
 
 def _uid(prefix: str) -> str:
@@ -54,7 +55,7 @@ def test_sessions_chain(formation: Any) -> None:
     formation.chat("second message", session_id=session, user_id=user)
     listed = formation.list_sessions(user_id=user)
     assert [s.session_id for s in listed] == [session]
-    got = formation.get_session(session, user_id=user)
+    got = settled_session(formation, session, user, 4)
     assert got.id == session and got.user_id == user
     assert got.message_count == 4  # two user turns, two answers
     assert len(got.messages) == 4
