@@ -54,7 +54,7 @@ def test_the_formation_quick_start_runs_top_to_bottom(
     assert "You said: Tell me a story" in printed
     assert "user: Remember: I like tea" in printed
     assert "assistant researcher" not in printed and "researcher Researcher" in printed
-    assert "RESOURCE_NOT_FOUND" in printed
+    assert "AGENT_NOT_FOUND" in printed  # the runtime's code for an unknown agent
 
 
 def test_the_server_quick_start_runs(meshkit_fresh_dev_server: DevServer, capsys: pytest.CaptureFixture[str]) -> None:

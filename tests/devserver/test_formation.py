@@ -293,19 +293,16 @@ def test_the_admin_key_lists_every_user_without_a_header_and_one_user_with_it(fo
 @pytest.mark.parametrize(
     ("operation_id", "path", "expected_field"),
     [
-        ("get_status", "/status", "formation_id"),
-        ("get_config", "/config", "resources"),
+        ("get_status", "/status", "stats"),
+        ("get_config", "/config", "schema_version"),
         ("get_formation_info", "/formation", "agents"),
-        ("get_overlord_config", "/overlord", "soul"),
+        ("get_overlord_config", "/overlord", "workflow"),
         ("get_overlord_soul", "/overlord/soul", "soul"),
-        ("get_mcp_config", "/mcp", "default_retry_attempts"),
+        ("get_mcp_config", "/mcp", "max_tool_iterations"),
         ("list_mcp_servers", "/mcp/servers", "servers"),
         ("list_mcp_tools", "/mcp/tools", "tools"),
         ("get_llm_settings", "/llm/settings", "models"),
-        ("get_logging_config", "/logging", "system"),
         ("list_logging_destinations", "/logging/destinations", "conversation"),
-        ("get_async_config", "/async", "threshold_seconds"),
-        ("get_a2a_config", "/a2a", "inbound"),
         ("get_memory_config", "/memory", "buffer"),
         ("get_buffer_stats", "/memory/stats", "total_entries"),
         ("get_scheduler_config", "/scheduler", "max_failures_before_pause"),
@@ -321,9 +318,40 @@ def test_formation_info_names_the_formation_and_its_agents(formation: Formation)
     info = ok(formation.admin("GET", "/formation"), "get_formation_info")
     status = ok(formation.admin("GET", "/status"), "get_status")
 
-    assert info["id"] == "dev-formation" and info["version"] == "1.0.0"
-    assert [a["id"] for a in info["agents"]] == ["assistant", "researcher"]
-    assert status["formation_id"] == "dev-formation" and status["agents"]["count"] == 2
+    assert info["id"] == info["formation_id"] == "dev-formation" and info["version"] == "1.0.0"
+    assert [(a["id"], a["source"]) for a in info["agents"]] == [("assistant", "formation"), ("researcher", "formation")]
+    assert status["formation"] == {
+        "id": "dev-formation",
+        "name": "dev-formation",
+        "description": "MUXI formation served by meshkit's dev server",
+        "version": "1.0.0",
+    }
+    assert status["agents"] == {"count": 2, "active": 2} and status["mcp_servers"] == {"count": 2, "active": 2}
+    assert isinstance(status["stats"]["running"]["since"], int)
+
+
+def test_config_links_each_section_to_its_route(formation: Formation) -> None:
+    config = ok(formation.admin("GET", "/config"), "get_config")
+
+    assert config["agents"] == {"total": 2, "resource": "/v1/agents"}
+    assert config["mcp"]["servers"] == {"total": 2, "resource": "/v1/mcp/servers"}
+    assert config["llm"] == {"resource": "/v1/llm/settings"}
+
+
+def test_configuration_sections_are_echoed_without_invented_defaults(formation: Formation) -> None:
+    # The runtime echoes the formation file's logging, async and a2a sections: empty when it has none.
+    assert ok(formation.admin("GET", "/logging"), "get_logging_config") == {}
+    assert ok(formation.admin("GET", "/async"), "get_async_config") == {}
+    assert ok(formation.admin("GET", "/a2a"), "get_a2a_config") == {}
+    overlord = ok(formation.admin("GET", "/overlord"), "get_overlord_config")
+    destinations = ok(formation.admin("GET", "/logging/destinations"), "list_logging_destinations")
+
+    assert overlord["caching"] == {"enabled": True, "ttl": 3600}  # the runtime's default, not ttl_seconds
+    assert overlord["clarification"] == {"max_questions": 5, "style": "conversational", "persist_learned_info": False}
+    assert destinations == {
+        "system": {"level": "debug", "destination": "stdout"},
+        "conversation": {"destinations": [], "count": 0},
+    }
 
 
 def test_agents_list_and_get(formation: Formation) -> None:
@@ -335,7 +363,7 @@ def test_agents_list_and_get(formation: Formation) -> None:
 
 
 def test_an_unknown_agent_is_404(formation: Formation) -> None:
-    failure = error(formation.admin("GET", "/agents/nobody"), 404, "RESOURCE_NOT_FOUND")
+    failure = error(formation.admin("GET", "/agents/nobody"), 404, "AGENT_NOT_FOUND")
 
     assert failure["message"] == "Agent 'nobody' not found"
 
@@ -344,18 +372,30 @@ def test_mcp_servers_and_tools(formation: Formation) -> None:
     server = ok(formation.admin("GET", "/mcp/servers/github"), "get_mcp_server")
     tools = ok(formation.admin("GET", "/mcp/tools"), "list_mcp_tools")
 
-    assert server["id"] == "github"
-    assert {"name": "echo", "description": "Returns its input unchanged", "server_id": "echo-tools"} in tools["tools"]
-    error(formation.admin("GET", "/mcp/servers/nope"), 404, "RESOURCE_NOT_FOUND")
+    assert (server["id"], server["source"]) == ("github", "formation")
+    # The formation's own MCP tools, the same fixed set the runtime lists.
+    assert [(t["name"], t["access"]) for t in tools["tools"]][:2] == [
+        ("formation_list_agents", "admin"),
+        ("formation_update_agent", "admin"),
+    ]
+    assert tools["tools"][4]["parameters"]["limit"] == {"type": "integer", "required": False, "default": 10}
+    error(formation.admin("GET", "/mcp/servers/nope"), 404, "MCP_SERVER_NOT_FOUND")
 
 
 def test_knowledge_sync_and_rebuild(formation: Formation) -> None:
-    synced = ok(formation.admin("POST", "/agents/assistant/knowledge/sync"), "sync_agent_knowledge")
+    synced = ok(formation.admin("POST", "/agents/researcher/knowledge/sync"), "sync_agent_knowledge")
     rebuilt = ok(formation.admin("POST", "/knowledge/rebuild", json={"agent_id": "assistant"}), "rebuild_knowledge")
 
-    assert synced == {"agent_id": "assistant", "results": [], "count": 0}
-    assert rebuilt["results"] == {"assistant": []}
-    error(formation.admin("POST", "/agents/nobody/knowledge/sync", json={}), 404, "RESOURCE_NOT_FOUND")
+    assert synced["agent_id"] == "researcher"
+    (result,) = synced["results"]
+    assert (result["url"], result["status"], result["files_added"]) == (
+        "https://knowledge.example.invalid/research-notes",
+        "success",
+        0,
+    )
+    assert rebuilt == {"agents": {"assistant": {"rebuilt": [], "failed": [], "skipped": []}}, "source_id": None}
+    error(formation.admin("POST", "/agents/assistant/knowledge/sync"), 400, "INVALID_REQUEST")  # no remote source
+    error(formation.admin("POST", "/agents/nobody/knowledge/sync", json={}), 404, "AGENT_NOT_FOUND")
 
 
 def test_skills_public_and_private_per_agent(formation: Formation) -> None:
@@ -1032,49 +1072,71 @@ def test_a_pending_trigger_request_can_be_cancelled() -> None:
 # --- audit ----------------------------------------------------------------------------------------------
 
 
-def test_the_audit_log_records_mutating_admin_calls_newest_first(formation: Formation) -> None:
+def test_the_audit_log_records_only_its_own_clearing(formation: Formation) -> None:
+    # Like muxi-runtime 1.20260928.0: no entry for mutating calls, one audit.cleared entry per clearing.
     formation.admin("POST", "/secrets", json={"key": "A", "value": "1"})
-    formation.admin("POST", "/scheduler/jobs", json={"type": "recurring", "schedule": "* * * * *", "message": "x"})
+    assert ok(formation.admin("GET", "/audit"), "get_audit_log") == {"entries": [], "total_entries": 0, "limit": 100}
 
-    everything = ok(formation.admin("GET", "/audit"), "get_audit_log")
-    secrets = ok(formation.admin("GET", "/audit", params={"resource_type": "secret"}), "get_audit_log")
-    jobs = ok(formation.admin("GET", "/audit", params={"action": "scheduler.*", "limit": 1}), "get_audit_log")
+    ok(formation.admin("DELETE", "/audit", params={"confirm": "clear-audit-log"}), "clear_audit_log")
+    everything = ok(formation.admin("GET", "/audit", params={"limit": 5}), "get_audit_log")
+    cleared = ok(formation.admin("GET", "/audit", params={"action": "audit.cleared"}), "get_audit_log")
     future = ok(formation.admin("GET", "/audit", params={"since": _future()}), "get_audit_log")
 
-    assert everything["entries"][0]["action"] == "scheduler.job.created"
-    assert "agent.registered" in {e["action"] for e in everything["entries"]}
-    assert [(e["action"], e["resource_id"]) for e in secrets["entries"]] == [("secret.created", "A")]
-    assert jobs["count"] == 1 and jobs["entries"][0]["resource_type"] == "scheduler_job"
-    assert future["count"] == 0
+    (entry,) = everything["entries"]
+    assert (everything["total_entries"], everything["limit"]) == (1, 5)
+    assert (entry["action"], entry["resource_type"], entry["resource_id"]) == (
+        "audit.cleared",
+        "audit_log",
+        "dev-formation",
+    )
+    assert (entry["user"], entry["result"], entry["status_code"], entry["data"]) == (
+        "admin",
+        "success",
+        200,
+        {"previous_entries_count": 0},
+    )
+    assert cleared["entries"] == [entry] and future["entries"] == []
     error(formation.admin("GET", "/audit", params={"resource_type": "planet"}), 422, "INVALID_PARAMS")
+    error(formation.admin("GET", "/audit", params={"since": "yesterday"}), 400, "INVALID_PARAMETER")
 
 
 def test_clearing_the_audit_log_needs_its_confirmation(formation: Formation) -> None:
-    failure = error(formation.admin("DELETE", "/audit", params={"confirm": "yes"}), 422, "INVALID_PARAMS")
-    cleared = ok(formation.admin("DELETE", "/audit", params={"confirm": "clear-audit-log"}), "clear_audit_log")
+    failure = error(formation.admin("DELETE", "/audit", params={"confirm": "yes"}), 400, "INVALID_REQUEST")
+    first = ok(formation.admin("DELETE", "/audit", params={"confirm": "clear-audit-log"}), "clear_audit_log")
+    second = ok(formation.admin("DELETE", "/audit", params={"confirm": "clear-audit-log"}), "clear_audit_log")
 
-    assert failure["data"]["validation_errors"][0]["field"] == "query.confirm"
-    assert cleared["cleared"] >= 2
-    assert ok(formation.admin("GET", "/audit"), "get_audit_log")["count"] == 0
+    assert failure["message"] == "Confirmation required: add ?confirm=clear-audit-log to delete"
+    assert first == {
+        "previous_entries_count": 0,
+        "cleared_by": "admin",
+        "message": "Audit log cleared (0 entries removed)",
+    }
+    assert second["previous_entries_count"] == 1  # the audit.cleared entry of the first
 
 
 # --- tuning, artifacts ------------------------------------------------------------------------------------
 
 
 def test_tuning_suggestions_are_applied_or_dismissed(formation: Formation) -> None:
-    assert ok(formation.admin("GET", "/tuning"), "get_tuning") == {"content": None}
-    ok(formation.admin("POST", "/tuning", json={"content": "# Tone\n- Friendly"}), "replace_tuning")
-    ok(formation.admin("POST", "/tuning/run"), "run_tuning")
+    assert ok(formation.admin("GET", "/tuning"), "get_tuning") == {"content": None, "path": None}
+    replaced = ok(formation.admin("POST", "/tuning", json={"content": "# Tone\n- Friendly"}), "replace_tuning")
+    run = ok(formation.admin("POST", "/tuning/run"), "run_tuning")
 
     pending = ok(formation.admin("GET", "/tuning/pending"), "get_tuning_pending")
     applied = ok(formation.admin("PATCH", "/tuning/pending"), "apply_tuning_pending")
+    live = ok(formation.admin("GET", "/tuning"), "get_tuning")
 
+    assert replaced == {"path": "/formation/MUXI.md", "bytes": 17}
+    assert (run["trigger"], run["muxi_md_suggested"], run["benchmark_suites_run"]) == ("manual", True, [])
     assert pending["content"].startswith("# Tone\n- Friendly\n- Prefer")
-    assert applied["content"] == pending["content"]
-    assert ok(formation.admin("GET", "/tuning/pending"), "get_tuning_pending") == {"content": None}
-    error(formation.admin("DELETE", "/tuning/pending"), 404, "RESOURCE_NOT_FOUND")
+    assert pending["path"] == "/formation/PENDING-MUXI.md"
+    assert applied == {"path": "/formation/MUXI.md", "learnings_activated": 1}
+    assert live == {"content": pending["content"], "path": "/formation/MUXI.md"}
+    assert ok(formation.admin("GET", "/tuning/pending"), "get_tuning_pending")["content"] is None
+    failure = error(formation.admin("DELETE", "/tuning/pending"), 404, "TUNING_NO_PENDING")
+    assert failure["message"] == "No pending MUXI.md suggestion to dismiss"
     ok(formation.admin("POST", "/tuning/run"), "run_tuning")
-    assert ok(formation.admin("DELETE", "/tuning/pending"), "dismiss_tuning_pending")["message"]
+    assert ok(formation.admin("DELETE", "/tuning/pending"), "dismiss_tuning_pending") == {"learnings_dismissed": 1}
 
 
 def test_artifacts_are_empty(formation: Formation) -> None:

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "api-changes.md"
 DOC_FORMATION_URL = "http://localhost:8001"  # the doc's formation; the test server's URL replaces it
 GENERATED = "clients/meshkit/_generated"
+AGENT_FILE = "formation/configuration.yaml"  # the area fragment that defines Agent, as the doc says
 BLOCK = re.compile(r"<!-- api-changes:(?P<name>[\w-]+) -->\n```(?P<lang>\w+)\n(?P<body>.*?)^```$", re.S | re.M)
 
 
@@ -141,8 +142,8 @@ class Tree:
         return _files(self.root / GENERATED)
 
 
-def _apply_additions(root: Path, block: str) -> dict[str, Any]:
-    path = root / "openapi" / "additions" / "formation.yaml"
+def _apply_additions(root: Path, block: str, additions_file: str = "formation.yaml") -> dict[str, Any]:
+    path = root / "openapi" / "additions" / additions_file
     additions = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit = yaml.safe_load(BLOCKS[block])
     _merge(additions, edit)
@@ -209,9 +210,10 @@ def new_field(new_operation: Tree, tmp_path_factory: pytest.TempPathFactory) -> 
     root = tmp_path_factory.mktemp("api-changes-field") / "repo"
     shutil.copytree(new_operation.root, root)
     tree = _snapshot(root)
-    agent = yaml.safe_load((ROOT / "openapi" / "additions" / "formation.yaml").read_text(encoding="utf-8"))
+    assert f"`openapi/additions/{AGENT_FILE}`" in DOC.read_text(encoding="utf-8")
+    agent = yaml.safe_load((ROOT / "openapi" / "additions" / AGENT_FILE).read_text(encoding="utf-8"))
     assert "model" not in agent["components"]["schemas"]["Agent"]["properties"], "the doc's field is no longer new"
-    _apply_additions(root, "field-edit")
+    _apply_additions(root, "field-edit", AGENT_FILE)
     _regenerate(root)
     return tree
 

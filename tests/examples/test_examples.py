@@ -24,7 +24,7 @@ EXPECTED: dict[str, list[str]] = {
         "You said: Hello!",
         "user: Remember: I like tea\nassistant: You said: Remember: I like tea\nuser: What do I like?",
         "You said: Hi, I am Alice\nalice's sessions: 1",
-        "not found: RESOURCE_NOT_FOUND Agent 'nobody' not found",
+        "not found: AGENT_NOT_FOUND Agent 'nobody' not found",
     ],
     "formation_streaming.py": [
         "You said: Tell me a story\n",

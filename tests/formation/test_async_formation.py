@@ -193,7 +193,7 @@ async def test_ops(aformation: AsyncFormation) -> None:
     stream = aformation.ops.stream_request_events("sess_x", "req_x", user_id="nobody_yet")
     events = [event async for event in stream]
 
-    assert isinstance(soul, models.FormationObject)
+    assert isinstance(soul, models.OverlordSoul) and isinstance(soul.soul, str)
     assert isinstance(memories, models.MemoryList) and memories.count == 0
     assert isinstance(stream, AsyncStream)
     assert [e.data.error for e in events] == ["Unauthorized or request not streaming"]

@@ -135,7 +135,7 @@ CALLS: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
     "stream_logs": ((), {}),
     "stream_request_events": ((MISSING, MISSING), {"user_id": USER}),
     "stream_session_events": ((MISSING,), {"user_id": USER}),
-    "sync_agent_knowledge": (("assistant",), {}),
+    "sync_agent_knowledge": (("researcher",), {}),  # the agent with a remote knowledge source
     "unlink_user_identifier": ((MISSING,), {}),
     "update_scheduler_job": ((MISSING,), {"body": {"title": "renamed"}}),
     "update_secret": (("OPENAI_API_KEY",), {"body": {"value": "sk-rotated"}}),
@@ -254,8 +254,7 @@ def test_ops_reaches_operations_without_a_method(observed: tuple[Formation, Reco
     memories = formation.for_user("mem_user").ops.list_memories(limit=5)
 
     # Typed models, unwrapped from the envelope (with its request id filled in).
-    assert isinstance(soul, models.FormationObject)
-    assert isinstance(soul.additional_properties["soul"], str)
+    assert isinstance(soul, models.OverlordSoul) and soul.soul.startswith("You are the overlord")
     assert soul.additional_properties["request_id"].startswith("req_")
     assert isinstance(created, models.Memory) and created.content == "likes tea"
     assert isinstance(memories, models.MemoryList) and isinstance(memories.memories, list)
@@ -278,7 +277,7 @@ def test_ops_errors_retries_and_missing_users(observed: tuple[Formation, Recorde
     assert missing.value.request_id
 
     own_dev.fault(api="formation", method="GET", path="/v1/overlord/soul", status=503, retry_after="0")
-    assert isinstance(formation.ops.get_overlord_soul(), models.FormationObject)  # retried: a GET is safe
+    assert isinstance(formation.ops.get_overlord_soul(), models.OverlordSoul)  # retried: a GET is safe
 
     recorder.requests.clear()
     with pytest.raises(MeshkitError, match="user"):

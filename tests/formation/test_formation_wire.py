@@ -370,7 +370,7 @@ def test_ops(formation: Formation, vcr: Any) -> None:
         create, "POST", "/memories", key="client", user="user_123", body={"type": "preference", "detail": "likes tea"}
     )
     assert_request(listing, "GET", "/memories", key="client", user="user_123", query={"limit": "5", "offset": "0"})
-    assert isinstance(soul.additional_properties["soul"], str)
+    assert isinstance(soul.soul, str)
     assert memory.content == "likes tea"
     assert [(m.id, m.content) for m in memories.memories] == [(memory.id, "likes tea")]
     assert memories.count == 1

@@ -43,6 +43,8 @@ def test_agents(formation: Any) -> None:
     assert set(agents) == {"assistant", "researcher"}
     researcher = formation.get_agent("researcher")
     assert researcher.name == "Researcher"
+    assert (researcher.system_message, researcher.source) == ("You research topics carefully.", "formation")
+    assert researcher.knowledge.additional_properties["enabled"] is True
     assert researcher.description == "Researches topics in depth"
     with pytest.raises(NotFoundError) as caught:
         formation.get_agent("nobody")
@@ -177,25 +179,64 @@ def test_users_resolve_and_lookup(formation: Any) -> None:
 
 
 def test_mcp_server_and_tools(formation: Any) -> None:
-    servers = formation.ops.list_mcp_servers().additional_properties["servers"]
-    assert [server["id"] for server in servers] == ["echo"]
-    echo = formation.ops.get_mcp_server("echo").additional_properties
-    assert echo["description"].startswith("Echoes text back")
-    tools = formation.ops.list_mcp_tools().additional_properties["tools"]
-    assert tools and all("name" in tool for tool in tools)
+    servers = formation.ops.list_mcp_servers()
+    assert [server.id for server in servers.servers] == ["echo"] and servers.count == 1
+    echo = formation.ops.get_mcp_server("echo")
+    assert echo.description.startswith("Echoes text back") and echo.source == "formation"
+    assert echo.args and echo.args[0].endswith("echo_server.py")
+    tools = formation.ops.list_mcp_tools().tools
+    assert {tool.name: tool.access for tool in tools}["chat"] == "client"
+    assert tools[1].parameters["agent_id"].required is True
+    config = formation.ops.get_mcp_config()
+    assert (config.default_retry_attempts, [server.id for server in config.servers]) == (3, ["echo"])
 
 
 def test_configuration_reads(formation: Any) -> None:
     info = formation.ops.get_formation_info()
-    assert "meshkit-real" in str(info.additional_properties)
-    for operation in ("get_status", "get_config", "get_memory_config", "get_overlord_config", "get_llm_settings"):
-        assert getattr(formation.ops, operation)().additional_properties, operation
+    assert (info.id, info.formation_id, [agent.id for agent in info.agents]) == (
+        "meshkit-real",
+        "meshkit-real",
+        ["assistant", "researcher"],
+    )
+    assert "scheduler" in info.additional_properties  # the formation file's other sections, free-form
+    status = formation.ops.get_status()
+    assert (status.formation.id, status.agents.count, status.mcp_servers.active) == ("meshkit-real", 2, 1)
+    assert status.stats.running.since > 0 and status.stats.buffer_size == 50
+    config = formation.ops.get_config()
+    assert (config.agents.total, config.llm.resource, config.mcp.servers.total) == (2, "/v1/llm/settings", 1)
+    overlord = formation.ops.get_overlord_config()
+    assert overlord.caching.ttl == 3600 and overlord.workflow.max_parallel_tasks == 5
+    assert formation.ops.get_overlord_soul().soul == ""
+    llm = formation.ops.get_llm_settings()
+    assert (llm.models[0].text, llm.models[1].embedding) == ("openai/gpt-4o-mini", "openai/text-embedding-3-small")
+    assert llm.api_keys["openai"].startswith("sk-") and "stub" not in llm.api_keys["openai"]  # masked
+    destinations = formation.ops.list_logging_destinations()
+    assert (destinations.system.destination, destinations.conversation.count) == ("stdout", 0)
+    assert formation.ops.get_async_config().webhook_url.endswith("/webhook")
+    assert formation.ops.get_memory_config().to_dict()
+
+
+def test_knowledge_sync_and_rebuild(formation: Any) -> None:
+    (synced,) = formation.ops.sync_agent_knowledge("researcher", body={}).results
+    assert synced.status == "success" and synced.url.startswith("file://") and synced.files_failed == 0
+    rebuilt = formation.ops.rebuild_knowledge(body={"agent_id": "assistant"})
+    assert rebuilt.agents["assistant"].rebuilt == [] and rebuilt.source_id is None
+
+
+def test_tuning_chain(formation: Any) -> None:
+    replaced = formation.ops.replace_tuning(body={"content": "# Tone\n"})
+    assert replaced.bytes == 7 and replaced.path.endswith("/MUXI.md")
+    assert formation.ops.get_tuning().content == "# Tone\n"
+    pending = formation.ops.get_tuning_pending()
+    assert pending.content is None and pending.path.endswith("/PENDING-MUXI.md")
+    run = formation.ops.run_tuning()
+    assert run.trigger == "manual" and run.benchmark_suites_run == [] and run.duration_ms >= 0
 
 
 def test_audit_log_records_its_own_clearing(formation: Any) -> None:
     formation.ops.clear_audit_log(confirm="clear-audit-log")
-    entries = formation.ops.get_audit_log().additional_properties["entries"]
-    assert [entry["resource_type"] for entry in entries] == ["audit_log"]
+    entries = formation.ops.get_audit_log().entries
+    assert [(entry.action, entry.resource_type) for entry in entries] == [("audit.cleared", "audit_log")]
 
 
 def test_artifacts_chain(formation: Any) -> None:

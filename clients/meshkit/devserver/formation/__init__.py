@@ -3,6 +3,7 @@ real state for the stateful ones, an echo agent that answers deterministically."
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -19,9 +20,24 @@ from ._core import OPERATIONS, IdempotencyStore, endpoint, error_response
 
 T = TypeVar("T")
 
-DEFAULT_AGENTS = [
-    {"id": "assistant", "name": "Assistant", "description": "Answers by echoing the message."},
-    {"id": "researcher", "name": "Researcher", "description": "Echoes too, under another name."},
+DEFAULT_AGENTS: list[dict[str, Any]] = [
+    {
+        "id": "assistant",
+        "name": "Assistant",
+        "description": "Answers by echoing the message.",
+        "system_message": "You are a helpful assistant.",
+    },
+    {
+        "id": "researcher",
+        "name": "Researcher",
+        "description": "Echoes too, under another name.",
+        "system_message": "You research topics carefully.",
+        # A remote knowledge source (never fetched): POST /v1/agents/researcher/knowledge/sync has one to sync.
+        "knowledge": {
+            "enabled": True,
+            "sources": [{"url": "https://knowledge.example.invalid/research-notes", "description": "Research notes"}],
+        },
+    },
 ]
 
 
@@ -45,7 +61,9 @@ class FormationRuntime:
         self.definition = definition or {}
         self.version = str(self.definition.get("version", "1.0.0"))
         self.agents: dict[str, dict[str, Any]] = {
-            agent["id"]: dict(agent) for agent in _agents(self.definition.get("agents")) or DEFAULT_AGENTS
+            # The runtime marks the agents its formation file declares with ``source: formation``.
+            agent["id"]: {**agent, "source": agent.get("source", "formation")}
+            for agent in _agents(self.definition.get("agents")) or copy.deepcopy(DEFAULT_AGENTS)
         }
         self.idempotency = IdempotencyStore()
         self.started_at = time.time()

@@ -258,73 +258,51 @@ CLEAR_AUDIT_CONFIRMATION = "clear-audit-log"
 
 
 def audit_log(runtime: FormationRuntime) -> list[dict[str, Any]]:
-    """The runtime's audit entries, oldest first; they start with the formation's initialisation."""
-
-    def initialised() -> list[dict[str, Any]]:
-        entries = [_audit_entry("agent.registered", "agent", agent_id) for agent_id in runtime.agents]
-        entries += [_audit_entry("mcp.server.registered", "mcp_server", sid) for sid in mcp_servers(runtime)]
-        for entry in entries:
-            entry["timestamp"] = iso(datetime.fromtimestamp(runtime.started_at, UTC))
-        return entries
-
-    return runtime.area("audit", initialised)
+    """The runtime's audit entries, oldest first. Like muxi-runtime 1.20260928.0, it starts empty and
+    records only its own clearing (``audit.cleared``): the runtime's audit logger has no other caller."""
+    return runtime.area("audit", list)
 
 
-def _audit_entry(action: str, resource_type: str, resource_id: str, **details: Any) -> dict[str, Any]:
+def _audit_entry(call: Call, action: str, resource_type: str, resource_id: str, message: str) -> dict[str, Any]:
+    """One entry, with the keys the runtime writes."""
     return {
-        "id": new_id("aud"),
         "timestamp": iso_now(),
+        "request_id": call.request_id,
         "action": action,
         "resource_type": resource_type,
         "resource_id": resource_id,
-        "details": details,
+        "user": "admin",
+        "ip": None,
+        "result": "success",
+        "status_code": 200,
+        "message": message,
     }
 
 
 def audit(call: Call, action: str, resource_type: str, resource_id: str, **details: Any) -> None:
-    """Record one mutating call in the audit log."""
-    entry = _audit_entry(action, resource_type, resource_id, **details)
-    entry.update(actor=call.key, request_id=call.request_id)
-    audit_log(call.runtime).append(entry)
+    """Where a mutating admin call would be audited. muxi-runtime 1.20260928.0 records none of them
+    (its audit log holds only ``audit.cleared``), so neither does the dev server."""
 
 
 # --- the formation definition, with development defaults ---------------------------------------------
 
 DEFAULT_SECTIONS: dict[str, dict[str, Any]] = {
-    "overlord": {
-        "soul": "You are the overlord of a development formation: route each request to the best agent.",
-        "llm": {"model": "openai/gpt-4o-mini", "settings": {"temperature": 0.2}},
-        "caching": {"enabled": True, "ttl_seconds": 3600},
-        "response": {"format": "markdown", "streaming": True},
-        "workflow": {"auto_decomposition": True, "complexity_threshold": 7.0, "max_parallel_tasks": 5},
-        "clarification": {"enabled": True, "max_questions": 3},
-    },
+    # overlord, llm, logging, async and a2a are echoed as the formation file writes them (the runtime
+    # fills no defaults there); GET /v1/overlord adds the runtime's defaults for the sections left out.
+    "overlord": {"soul": "You are the overlord of a development formation: route each request to the best agent."},
     "llm": {
         "api_keys": {},
         "models": [{"text": "openai/gpt-4o-mini"}, {"embedding": "openai/text-embedding-3-small"}],
-        "settings": {"temperature": 0.7, "max_tokens": 4096, "timeout_seconds": 60, "max_retries": 3},
     },
     "memory": {
         "buffer": {"size": 50, "multiplier": 10, "vector_search": True},
         "persistent": {"enabled": True, "connection_string": "sqlite:///memory.db"},
         "working": {"max_memory_mb": 512, "fifo_interval_min": 5},
     },
-    "mcp": {"default_retry_attempts": 3, "default_timeout_seconds": 30, "servers": []},
-    "logging": {
-        "system": {"level": "info", "destination": "stdout", "format": "json"},
-        "conversation": {"enabled": True, "streams": [{"transport": "stdout", "level": "info", "events": ["*"]}]},
-    },
-    "async": {
-        "threshold_seconds": 30,
-        "enable_estimation": True,
-        "webhook_url": None,
-        "webhook_retries": 3,
-        "webhook_timeout": 10,
-    },
-    "a2a": {
-        "inbound": {"enabled": False, "port": None},
-        "outbound": {"enabled": False, "default_timeout_seconds": 30, "retry_attempts": 3},
-    },
+    "mcp": {"servers": []},
+    "logging": {},
+    "async": {},
+    "a2a": {},
     "scheduler": {
         "enabled": True,
         "timezone": "UTC",
@@ -343,11 +321,11 @@ DEVELOPMENT_SAMPLES: dict[str, dict[str, Any]] = {
     "mcp": {
         "servers": [
             {
-                "id": "echo-tools",
+                "id": "echo",
                 "description": "Tools of the development echo agent",
                 "type": "command",
                 "command": "echo-mcp",
-                "tools": [{"name": "echo", "description": "Returns its input unchanged"}],
+                "args": ["--stdio"],
             },
             {
                 "id": "github",
@@ -355,7 +333,6 @@ DEVELOPMENT_SAMPLES: dict[str, dict[str, Any]] = {
                 "type": "http",
                 "endpoint": "https://mcp.example.invalid/github",
                 "auth": {"type": "bearer", "token": "${{ user.credentials.github }}"},
-                "tools": [{"name": "list_issues", "description": "Lists the issues of a repository"}],
             },
         ],
     },
@@ -411,13 +388,18 @@ def effective_formation(runtime: FormationRuntime) -> dict[str, Any]:
         "version": runtime.version,
         "description": runtime.definition.get("description", "MUXI formation served by meshkit's dev server"),
         "agents": list(runtime.agents.values()),
-        **{name: section(runtime, name) for name in DEFAULT_SECTIONS},
+        # Like the runtime, a section the formation has none of is left out.
+        **{name: config for name in DEFAULT_SECTIONS if (config := section(runtime, name))},
+        "mcp": {**section(runtime, "mcp"), "servers": list(mcp_servers(runtime).values())},
+        "schema": str(runtime.definition.get("schema", "1.0.0")),
+        "formation_id": runtime.formation_id,
     }
 
 
 def mcp_servers(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
-    """The formation's MCP servers by id."""
-    return by_name(section(runtime, "mcp").get("servers"), key="id")
+    """The formation's MCP servers by id (``source: formation``, as the runtime marks its file's servers)."""
+    servers = by_name(section(runtime, "mcp").get("servers"), key="id")
+    return {server_id: {**server, "source": server.get("source", "formation")} for server_id, server in servers.items()}
 
 
 # --- health and configuration reads -------------------------------------------------------------------
@@ -430,44 +412,78 @@ async def get_health(call: Call) -> Response:
     body: dict[str, Any] = {
         "status": "healthy",
         "version": runtime.version,
-        "uptime_seconds": round(time.time() - runtime.started_at, 3),
+        "uptime_seconds": int(time.time() - runtime.started_at),
     }
     return json_response(body)
 
 
-@logged_operation("GET", "/v1/status", "admin", object="status", type="formation.status")
+@logged_operation("GET", "/v1/status", "admin", object="formation_status", type="formation.status.retrieved")
 async def get_status(call: Call) -> Any:
-    """Runtime statistics: uptime, agents, sessions, requests, jobs."""
+    """The runtime's shape: the formation's identity, agent and MCP server counts, process statistics."""
     runtime = call.runtime
+    definition = effective_formation(runtime)
     chats = chat_state(runtime)
+    servers = list(mcp_servers(runtime).values())
+    memory = section(runtime, "memory")
     return {
-        "status": "running",
-        "formation_id": runtime.formation_id,
-        "version": runtime.version,
-        "started_at": iso(datetime.fromtimestamp(runtime.started_at, UTC)),
-        "uptime_seconds": round(time.time() - runtime.started_at, 3),
-        "agents": {"count": len(runtime.agents), "ids": list(runtime.agents)},
-        "sessions": {"active": sum(session.active for session in chats.sessions.values())},
-        "requests": {
-            "total": len(chats.requests),
-            "processing": sum(record.status == "processing" for record in chats.requests.values()),
+        "formation": {
+            "id": definition["id"],
+            "name": runtime.definition.get("name") or definition["id"],
+            "description": definition["description"],
+            "version": runtime.version,
         },
-        "scheduler": {"jobs": len(scheduler_jobs(runtime))},
+        "agents": {
+            "count": len(runtime.agents),
+            "active": sum(bool(agent.get("active", True)) for agent in runtime.agents.values()),
+        },
+        "mcp_servers": {"count": len(servers), "active": sum(bool(s.get("active", True)) for s in servers)},
+        "stats": {
+            "running": {"seconds": int(time.time() - runtime.started_at), "since": int(runtime.started_at)},
+            "memory": {
+                "working_memory_mb": memory.get("working", {}).get("max_memory_mb", 512),
+                "memory_usage_mb": None,  # the dev server does not measure its process
+            },
+            "requests": {
+                "total": len(chats.requests),
+                "active": sum(record.status == "processing" for record in chats.requests.values()),
+            },
+            "buffer_size": memory.get("buffer", {}).get("size", 1000),
+            "cpu_percent": None,
+        },
     }
 
 
-@logged_operation("GET", "/v1/config", "admin", object="config", type="formation.config")
+@logged_operation("GET", "/v1/config", "admin", object="formation_config", type="formation.config.retrieved")
 async def get_config(call: Call) -> Any:
-    """The formation's metadata, with links to its configuration routes."""
+    """The formation's metadata, with the route of each configuration section (the runtime's shape)."""
     runtime = call.runtime
-    links = ["agents", "overlord", "llm/settings", "memory", "mcp", "logging", "async", "a2a", "scheduler"]
+    definition = effective_formation(runtime)
+    mcp = runtime.definition.get("mcp") or {}
     return {
         "formation_id": runtime.formation_id,
         "version": runtime.version,
-        "description": effective_formation(runtime)["description"],
-        "agents_count": len(runtime.agents),
-        "resources": {link: f"/v1/{link}" for link in links},
+        "description": definition["description"],
+        "schema_version": str(runtime.definition.get("schema", "1.0.0")),
+        "agents": {"total": len(runtime.agents), "resource": "/v1/agents"},
+        "secrets": {"total": len(secret_store(runtime).cache), "resource": "/v1/secrets"},
+        "mcp": {
+            "default_retry_attempts": mcp.get("default_retry_attempts", 3),
+            "default_timeout_seconds": mcp.get("default_timeout_seconds", 30),
+            "servers": {"total": len(mcp_servers(runtime)), "resource": "/v1/mcp/servers"},
+        },
+        **{name: {"resource": f"/v1/{route}"} for name, route in CONFIG_ROUTES.items()},
     }
+
+
+CONFIG_ROUTES = {
+    "overlord": "overlord",
+    "llm": "llm/settings",
+    "memory": "memory",
+    "async": "async",
+    "scheduler": "scheduler",
+    "a2a": "a2a",
+    "logging": "logging",
+}
 
 
 @logged_operation("GET", "/v1/formation", "admin", object="formation", type="formation.get")
@@ -487,7 +503,6 @@ def _config_read(path: str, name: str, operation_id: str) -> None:
     logged_operation("GET", path, "admin", object="config", type=f"{name}.config")(read_section)
 
 
-_config_read("/v1/overlord", "overlord", "get_overlord_config")
 _config_read("/v1/llm/settings", "llm", "get_llm_settings")
 _config_read("/v1/logging", "logging", "get_logging_config")
 _config_read("/v1/async", "async", "get_async_config")
@@ -496,49 +511,170 @@ _config_read("/v1/memory", "memory", "get_memory_config")
 _config_read("/v1/scheduler", "scheduler", "get_scheduler_config")
 
 
-@logged_operation("GET", "/v1/overlord/soul", "admin", object="config", type="overlord.soul")
+# The runtime's overlord settings when the formation file leaves a section out.
+OVERLORD_DEFAULTS: dict[str, dict[str, Any]] = {
+    "response": {"format": "markdown", "widgets": False, "streaming": True},
+    "workflow": {
+        "auto_decomposition": True,
+        "plan_approval_threshold": 7,
+        "complexity_method": "heuristic",
+        "complexity_threshold": 7.0,
+        "routing_strategy": "capability_based",
+        "enable_agent_affinity": True,
+        "error_recovery": "retry_with_backoff",
+        "parallel_execution": True,
+        "max_parallel_tasks": 5,
+        "partial_results": True,
+    },
+    "clarification": {"max_questions": 5, "style": "conversational", "persist_learned_info": False},
+}
+
+
+@logged_operation("GET", "/v1/overlord", "admin", object="overlord_config", type="overlord.config.retrieved")
+async def get_overlord_config(call: Call) -> Any:
+    """The overlord's settings, as the runtime builds them: each section from the formation file, or
+    its default; ``caching`` comes from ``llm.settings.caching``."""
+    overlord = section(call.runtime, "overlord")
+    llm_settings = section(call.runtime, "llm").get("settings") or {}
+    return {
+        "soul": overlord.get("soul", ""),
+        "llm": overlord.get("llm", {}),
+        "caching": llm_settings.get("caching", {"enabled": True, "ttl": 3600}),
+        **{name: overlord.get(name, copy.deepcopy(default)) for name, default in OVERLORD_DEFAULTS.items()},
+    }
+
+
+@logged_operation("GET", "/v1/overlord/soul", "admin", object="soul", type="soul.retrieved")
 async def get_overlord_soul(call: Call) -> Any:
-    """``{soul}`` of the overlord configuration."""
-    return {"soul": section(call.runtime, "overlord").get("soul")}
+    """``{soul}`` of the overlord configuration (empty when none)."""
+    return {"soul": section(call.runtime, "overlord").get("soul", "")}
 
 
-@logged_operation("GET", "/v1/logging/destinations", "admin", object="list", type="logging.destinations")
+@logged_operation(
+    "GET", "/v1/logging/destinations", "admin", object="logging_destination_list", type="logging.destinations.list"
+)
 async def list_logging_destinations(call: Call) -> Any:
-    """The system destination and the conversation streams."""
+    """``{system: {level, destination}, conversation: {destinations, count}}``, defaults filled like the runtime."""
     logging = section(call.runtime, "logging")
-    streams = logging.get("conversation", {}).get("streams", [])
-    return {"system": logging.get("system"), "conversation": streams, "count": len(streams) + 1}
+    system = logging.get("system") or {}
+    streams = [s for s in (logging.get("conversation") or {}).get("streams") or [] if isinstance(s, dict)]
+    destinations = []
+    for index, stream in enumerate(streams):
+        destination = {
+            "id": stream.get("id", f"dest-{index}"),
+            "transport": stream.get("transport", "stdout"),
+            "level": stream.get("level", "INFO"),
+            "format": stream.get("format", "jsonl"),
+            "enabled": stream.get("enabled", True),
+        }
+        if "destination" in stream:
+            destination["destination"] = stream["destination"]
+        destinations.append(destination)
+    return {
+        "system": {"level": system.get("level", "debug"), "destination": system.get("destination", "stdout")},
+        "conversation": {"destinations": destinations, "count": len(destinations)},
+    }
 
 
-@logged_operation("GET", "/v1/mcp", "admin", object="config", type="mcp.config")
+@logged_operation("GET", "/v1/mcp", "admin", object="mcp_defaults", type="mcp.defaults.retrieved")
 async def get_mcp_config(call: Call) -> Any:
-    """MCP defaults and the ids of the servers."""
-    mcp = section(call.runtime, "mcp")
-    return {**mcp, "servers": list(mcp_servers(call.runtime))}
+    """The MCP defaults (``mcp.defaults`` of the formation file, or the runtime's) and the servers."""
+    defaults = section(call.runtime, "mcp").get("defaults") or {}
+    return {
+        "default_retry_attempts": defaults.get("retry_attempts", 3),
+        "default_timeout_seconds": defaults.get("timeout_seconds", 30),
+        **{name: defaults.get(name, value) for name, value in MCP_LIMITS.items()},
+        "servers": list(mcp_servers(call.runtime).values()),
+    }
 
 
-@logged_operation("GET", "/v1/mcp/servers", "admin", object="list", type="mcp.servers")
+MCP_LIMITS = {
+    "max_tool_iterations": 10,
+    "max_tool_calls": 50,
+    "max_repeated_errors": 3,
+    "max_timeout_in_seconds": 300,
+    "max_tool_timeout_in_seconds": 30,
+    "enhance_user_prompts": True,
+}
+
+
+@logged_operation("GET", "/v1/mcp/servers", "admin", object="mcp_server_list", type="mcp.server.list")
 async def list_mcp_servers(call: Call) -> Any:
     """``{servers, count}``."""
     servers = list(mcp_servers(call.runtime).values())
     return {"servers": servers, "count": len(servers)}
 
 
-@logged_operation("GET", "/v1/mcp/servers/{server_id}", "admin", object="mcp_server", type="mcp.server")
+@logged_operation("GET", "/v1/mcp/servers/{server_id}", "admin", object="mcp_server", type="mcp.server.retrieved")
 async def get_mcp_server(call: Call) -> Any:
-    """One MCP server; 404 when unknown."""
-    return found(mcp_servers(call.runtime), call.path_params["server_id"], "MCP server")
+    """One MCP server; 404 MCP_SERVER_NOT_FOUND when unknown."""
+    return found(mcp_servers(call.runtime), call.path_params["server_id"], "MCP server", "MCP_SERVER_NOT_FOUND")
 
 
-@logged_operation("GET", "/v1/mcp/tools", "admin", object="list", type="mcp.tools")
+def _tool_parameter(kind: str, required: bool, **extra: Any) -> dict[str, Any]:
+    return {"type": kind, "required": required, **extra}
+
+
+# The formation's own MCP tools (the runtime lists the same fixed set, whatever its MCP servers offer).
+MCP_TOOLS: list[dict[str, Any]] = [
+    {
+        "name": "formation_list_agents",
+        "description": "List all agents in the formation",
+        "access": "admin",
+        "parameters": {},
+    },
+    {
+        "name": "formation_update_agent",
+        "description": "Update agent configuration",
+        "access": "admin",
+        "parameters": {"agent_id": _tool_parameter("string", True), "updates": _tool_parameter("object", True)},
+    },
+    {
+        "name": "formation_manage_secrets",
+        "description": "Manage formation secrets",
+        "access": "admin",
+        "parameters": {
+            "action": _tool_parameter("string", True, enum=["create", "update", "delete"]),
+            "key": _tool_parameter("string", True),
+            "value": _tool_parameter("string", False),
+        },
+    },
+    {
+        "name": "chat",
+        "description": "Send a message to the formation",
+        "access": "client",
+        "parameters": {
+            "message": _tool_parameter("string", True),
+            "user_id": _tool_parameter("string", False),
+            "files": _tool_parameter("array", False),
+        },
+    },
+    {
+        "name": "get_memories",
+        "description": "Retrieve user memories",
+        "access": "client",
+        "parameters": {
+            "user_id": _tool_parameter("string", True),
+            "limit": _tool_parameter("integer", False, default=10),
+        },
+    },
+    {
+        "name": "create_memory",
+        "description": "Create a user memory",
+        "access": "client",
+        "parameters": {
+            "user_id": _tool_parameter("string", True),
+            "content": _tool_parameter("string", True),
+            "metadata": _tool_parameter("object", False),
+        },
+    },
+]
+
+
+@logged_operation("GET", "/v1/mcp/tools", "admin", object="list", type="mcp_tool.list")
 async def list_mcp_tools(call: Call) -> Any:
-    """The tools of every MCP server, each with its ``server_id``."""
-    tools = [
-        {**tool, "server_id": server_id}
-        for server_id, server in mcp_servers(call.runtime).items()
-        for tool in by_name(server.get("tools")).values()
-    ]
-    return {"tools": tools, "count": len(tools)}
+    """``{tools}``: the formation's own MCP tools, each with its access level and parameters."""
+    return {"tools": copy.deepcopy(MCP_TOOLS)}
 
 
 @logged_operation("GET", "/v1/memory/stats", "admin", object="stats", type="memory.stats")
@@ -562,8 +698,8 @@ async def get_buffer_stats(call: Call) -> Any:
 
 
 def agent_of(call: Call) -> dict[str, Any]:
-    """The agent named by the ``agent_id`` path parameter (404 when unknown)."""
-    return found(call.runtime.agents, call.path_params["agent_id"], "Agent")
+    """The agent named by the ``agent_id`` path parameter (404 AGENT_NOT_FOUND when unknown)."""
+    return found(call.runtime.agents, call.path_params["agent_id"], "Agent", "AGENT_NOT_FOUND")
 
 
 @logged_operation("GET", "/v1/agents", "admin", object="agent_list", type="agent.list")
@@ -573,41 +709,66 @@ async def list_agents(call: Call) -> Any:
     return {"agents": agents, "count": len(agents)}
 
 
-@logged_operation("GET", "/v1/agents/{agent_id}", "admin", object="agent", type="agent.get")
+@logged_operation("GET", "/v1/agents/{agent_id}", "admin", object="agent", type="agent.retrieved")
 async def get_agent(call: Call) -> Any:
     """One agent; 404 ``Agent '<id>' not found``."""
     return agent_of(call)
 
 
-def _knowledge_sources(agent: dict[str, Any]) -> list[str]:
+def _remote_knowledge_sources(agent: dict[str, Any]) -> dict[str, str]:
+    """The agent's remote knowledge sources (those with a ``url``): source id → url."""
     knowledge = agent.get("knowledge")
     sources = knowledge.get("sources") if isinstance(knowledge, dict) else knowledge
-    return list(by_name(sources, key="id", text_field="path"))
+    remote = {}
+    for source in sources if isinstance(sources, list) else []:
+        if isinstance(source, dict) and isinstance(source.get("url"), str):
+            slug = re.sub(r"[^a-z0-9]+", "-", source["url"].split("://", 1)[-1].lower()).strip("-")
+            remote[source.get("id") or slug[:40]] = source["url"]
+    return remote
 
 
-@logged_operation("POST", "/v1/agents/{agent_id}/knowledge/sync", "admin", object="knowledge", type="knowledge.sync")
+@logged_operation(
+    "POST", "/v1/agents/{agent_id}/knowledge/sync", "admin", object="agent", type="agent.knowledge.synced"
+)
 async def sync_agent_knowledge(call: Call) -> Any:
-    """Per-source sync results of the agent's remote knowledge (one source with ``source_id``)."""
+    """Per-source sync results of the agent's remote knowledge (one source with ``source_id``); 400
+    when the agent has no remote source, as the runtime answers."""
     agent = agent_of(call)
     source_id = body_field(await call.body(required=False), "source_id", str)
-    sources = _knowledge_sources(agent)
+    sources = _remote_knowledge_sources(agent)
+    if not sources:
+        raise FormationError(400, f"Agent '{agent['id']}' has no remote knowledge sources", "INVALID_REQUEST")
     if source_id is not None and source_id not in sources:
-        raise not_found(f"Knowledge source '{source_id}' not found for agent '{agent['id']}'")
+        raise not_found(f"No remote knowledge source '{source_id}' registered for agent '{agent['id']}'")
     results = [
-        {"source_id": sid, "status": "synced", "files_added": 0, "files_updated": 0, "files_removed": 0}
+        {
+            "source_id": sid,
+            "url": sources[sid],
+            "status": "success",  # the dev server fetches nothing: every sync finds no change
+            "files_added": 0,
+            "files_modified": 0,
+            "files_deleted": 0,
+            "files_failed": 0,
+            "bytes_downloaded": 0,
+            "duration_ms": 0,
+            "error": "",
+        }
         for sid in ([source_id] if source_id else sources)
     ]
-    return {"agent_id": agent["id"], "results": results, "count": len(results)}
+    return {"agent_id": agent["id"], "results": results}
 
 
-@logged_operation("POST", "/v1/knowledge/rebuild", "admin", object="knowledge", type="knowledge.rebuild")
+@logged_operation("POST", "/v1/knowledge/rebuild", "admin", object="knowledge", type="knowledge.trees.rebuilt")
 async def rebuild_knowledge(call: Call) -> Any:
-    """Agent knowledge trees rebuilt, for every agent or the one named by ``agent_id``."""
-    body = await call.body(required=False)
+    """Agent knowledge trees rebuilt, for every agent or the one named by ``agent_id`` (a JSON body is
+    required, ``{}`` for all, as in the runtime)."""
+    body = await call.body()
     agent_id = body_field(body, "agent_id", str)
-    agents = [found(call.runtime.agents, agent_id, "Agent")["id"]] if agent_id else list(call.runtime.agents)
+    source_id = body_field(body, "source_id", str)
+    runtime_agents = call.runtime.agents
+    agents = [found(runtime_agents, agent_id, "Agent", "AGENT_NOT_FOUND")["id"]] if agent_id else list(runtime_agents)
     # The echo agents declare no ``agent_tree:`` sources: each reports an empty result, as the runtime does.
-    return {"results": {agent: [] for agent in agents}, "agents": len(agents), "message": "Knowledge trees rebuilt"}
+    return {"agents": {agent: {"rebuilt": [], "failed": [], "skipped": []} for agent in agents}, "source_id": source_id}
 
 
 def skills(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
@@ -2018,43 +2179,55 @@ async def fire_trigger(call: Call) -> Any:
 # --- audit ----------------------------------------------------------------------------------------------
 
 
-@logged_operation("GET", "/v1/audit", "admin", object="list", type="audit.list")
+@logged_operation("GET", "/v1/audit", "admin", object="audit_log", type="audit.retrieved")
 async def get_audit_log(call: Call) -> Any:
-    """Audit entries, newest first (``limit``, ``action`` pattern, ``resource_type``, ``since``)."""
+    """Audit entries, newest first (``limit``, exact ``action``, ``resource_type``, ``since``)."""
     limit = call.query_int("limit", 100, 1, 1000)
     action, resource_type = call.query.get("action"), call.query.get("resource_type")
     if resource_type and resource_type not in AUDIT_RESOURCE_TYPES:
         raise invalid_params("query.resource_type", f"Input should be one of {', '.join(AUDIT_RESOURCE_TYPES)}", "enum")
-    since = query_datetime(call, "since")
+    since = call.query.get("since")
+    since_moment = parse_datetime(since) if since else None
+    if since and since_moment is None:
+        raise FormationError(400, f"Invalid timestamp format: {since}. Use ISO 8601 format.", "INVALID_PARAMETER")
     entries = [
         entry
         for entry in reversed(audit_log(call.runtime))  # newest first
-        if (not action or fnmatch.fnmatchcase(entry["action"], action))
+        if (not action or entry["action"] == action)
         and (not resource_type or entry["resource_type"] == resource_type)
-        and _between(entry["timestamp"], since, None)
-    ]
-    return {"entries": entries[:limit], "count": len(entries[:limit]), "total": len(entries)}
+        and _between(entry["timestamp"], since_moment, None)
+    ][:limit]
+    return {"entries": entries, "total_entries": len(entries), "limit": limit}
 
 
-@logged_operation("DELETE", "/v1/audit", "admin", object="audit", type="audit.cleared")
+@logged_operation("DELETE", "/v1/audit", "admin", object="audit_log", type="audit.cleared")
 async def clear_audit_log(call: Call) -> Any:
-    """Clear the audit log; 422 without ``confirm=clear-audit-log``."""
+    """Clear the audit log, leaving one ``audit.cleared`` entry; 400 without ``confirm=clear-audit-log``."""
     if call.query.get("confirm") != CLEAR_AUDIT_CONFIRMATION:
-        raise invalid_params("query.confirm", f"Pass confirm={CLEAR_AUDIT_CONFIRMATION} to clear the audit log")
+        message = f"Confirmation required: add ?confirm={CLEAR_AUDIT_CONFIRMATION} to delete"
+        raise FormationError(400, message, "INVALID_REQUEST")
     entries = audit_log(call.runtime)
     cleared = len(entries)
-    entries.clear()
-    return {"message": "Audit log cleared", "cleared": cleared}
+    message = f"Audit log cleared by admin ({cleared} entries removed)"
+    entry = _audit_entry(call, "audit.cleared", "audit_log", call.runtime.formation_id, message)
+    entries[:] = [{**entry, "data": {"previous_entries_count": cleared}}]
+    return {
+        "previous_entries_count": cleared,
+        "cleared_by": "admin",
+        "message": f"Audit log cleared ({cleared} entries removed)",
+    }
 
 
 # --- tuning (the formation's MUXI.md and the tuning loop's suggestions) --------------------------------
 
 TUNING_SUGGESTION = "- Prefer short answers that quote the user's words."
+TUNING_LIVE_PATH = "/formation/MUXI.md"  # where a deployed formation keeps its MUXI.md
+TUNING_PENDING_PATH = "/formation/PENDING-MUXI.md"
 
 
 @dataclass
 class Tuning:
-    """The live MUXI.md (None: no file) and the pending suggestion of the tuning loop."""
+    """The live MUXI.md (None: no file) and the tuning loop's pending suggestion."""
 
     live: str | None = None
     pending: str | None = None
@@ -2065,55 +2238,75 @@ def tuning(runtime: FormationRuntime) -> Tuning:
     return runtime.area("tuning", Tuning)
 
 
-def _pending(call: Call) -> Tuning:
+def _pending(call: Call, verb: str) -> Tuning:
     state = tuning(call.runtime)
     if state.pending is None:
-        raise not_found("No pending tuning suggestion")
+        raise not_found(f"No pending MUXI.md suggestion to {verb}", "TUNING_NO_PENDING")
     return state
 
 
-@logged_operation("GET", "/v1/tuning", "admin", object="tuning", type="tuning.get")
+@logged_operation("GET", "/v1/tuning", "admin", object="tuning", type="tuning.retrieved")
 async def get_tuning(call: Call) -> Any:
-    """``{content}`` of the live MUXI.md (null when there is none)."""
-    return {"content": tuning(call.runtime).live}
+    """``{content, path}`` of the live MUXI.md (both null when there is none)."""
+    live = tuning(call.runtime).live
+    return {"content": live, "path": TUNING_LIVE_PATH if live is not None else None}
 
 
-@logged_operation("POST", "/v1/tuning", "admin", object="tuning", type="tuning.replaced")
+@logged_operation("POST", "/v1/tuning", "admin", object="tuning", type="tuning.updated")
 async def replace_tuning(call: Call) -> Any:
-    """Replace the live MUXI.md."""
+    """Replace the live MUXI.md: ``{path, bytes}``."""
     state = tuning(call.runtime)
     state.live = required_field(await call.body(), "content", str)
-    return {"message": "MUXI.md replaced", "content": state.live}
+    return {"path": TUNING_LIVE_PATH, "bytes": len(state.live.encode("utf-8"))}
 
 
-@logged_operation("GET", "/v1/tuning/pending", "admin", object="tuning", type="tuning.pending")
+@logged_operation("GET", "/v1/tuning/pending", "admin", object="tuning", type="tuning.pending.retrieved")
 async def get_tuning_pending(call: Call) -> Any:
-    """``{content}`` of the pending suggestion (null when there is none)."""
-    return {"content": tuning(call.runtime).pending}
+    """``{content, path}`` of the pending suggestion (content null when there is none)."""
+    return {"content": tuning(call.runtime).pending, "path": TUNING_PENDING_PATH}
 
 
-@logged_operation("PATCH", "/v1/tuning/pending", "admin", object="tuning", type="tuning.applied")
+@logged_operation("PATCH", "/v1/tuning/pending", "admin", object="tuning", type="tuning.pending.applied")
 async def apply_tuning_pending(call: Call) -> Any:
-    """Promote the pending suggestion to the live MUXI.md; 404 when there is none."""
-    state = _pending(call)
+    """Promote the pending suggestion to the live MUXI.md; 404 TUNING_NO_PENDING when there is none."""
+    state = _pending(call, "apply")
     state.live, state.pending = state.pending, None
-    return {"message": "Suggestion applied to MUXI.md", "content": state.live}
+    return {"path": TUNING_LIVE_PATH, "learnings_activated": 1}
 
 
-@logged_operation("DELETE", "/v1/tuning/pending", "admin", object="tuning", type="tuning.dismissed")
+@logged_operation("DELETE", "/v1/tuning/pending", "admin", object="tuning", type="tuning.pending.dismissed")
 async def dismiss_tuning_pending(call: Call) -> Any:
-    """Drop the pending suggestion; 404 when there is none."""
-    _pending(call).pending = None
-    return {"message": "Suggestion dismissed"}
+    """Drop the pending suggestion; 404 TUNING_NO_PENDING when there is none."""
+    _pending(call, "dismiss").pending = None
+    return {"learnings_dismissed": 1}
 
 
-@logged_operation("POST", "/v1/tuning/run", "admin", object="tuning", type="tuning.run")
+@logged_operation("POST", "/v1/tuning/run", "admin", object="tuning_run", type="tuning.run.completed")
 async def run_tuning(call: Call) -> Any:
-    """One tuning pass, which leaves a pending suggestion."""
+    """One tuning pass, which leaves a pending suggestion (the runtime's report shape)."""
+    started = time.monotonic()
     state = tuning(call.runtime)
     # The dev server's tuning loop always has the same idea, appended to the live file.
     state.pending = f"{state.live.rstrip()}\n{TUNING_SUGGESTION}\n" if state.live else f"{TUNING_SUGGESTION}\n"
-    return {"status": "completed", "pending": True, "message": "Tuning pass finished with a suggestion"}
+    return {
+        "trigger": "manual",
+        "events_read": 0,
+        "segments_read": 0,
+        "entries_written": 0,
+        "dropped_sentences": 0,
+        "spool_committed": True,
+        "spool_segments_kept": False,
+        "benchmark_suites_run": [],
+        "benchmark_skipped": "the dev server runs no benchmarks",
+        "learnings_recorded": 1,
+        "learnings_retired": 0,
+        "muxi_md_applied": False,
+        "muxi_md_suggested": True,
+        "muxi_md_rejected_oversize": False,
+        "recommendations": 1,
+        "report_delivered": False,
+        "duration_ms": round((time.monotonic() - started) * 1000, 1),
+    }
 
 
 # --- artifacts (the echo agent produces none) ----------------------------------------------------------
