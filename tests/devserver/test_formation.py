@@ -997,9 +997,11 @@ def test_a_malformed_trigger_name_is_400_and_an_unknown_one_404(formation: Forma
 def test_firing_a_trigger_synchronously_answers_the_rendered_message(formation: Formation) -> None:
     body = {"data": ISSUE, "use_async": False, "session_id": "issues"}
 
-    fired = ok(formation.client("POST", "/triggers/github-issue", user="hook", json=body), "fire_trigger")
+    response = formation.client("POST", "/triggers/github-issue", user="hook", json=body)
+    fired = ok(response, "fire_trigger")
     history = formation.client("GET", "/sessions/issues/messages", user="hook").json()["data"]
 
+    assert (response.json()["object"], response.json()["type"]) == ("request", "request.completed")  # the runtime's
     assert fired == {"status": "completed", "content": f"You said: {RENDERED_ISSUE}"}
     assert [m["text"] for m in history["messages"]] == [RENDERED_ISSUE, f"You said: {RENDERED_ISSUE}"]
 

@@ -1771,7 +1771,7 @@ def credential_of(call: Call) -> dict[str, Any]:
     return record
 
 
-@logged_operation("GET", "/v1/credentials/services", "dual", object="list", type="credential.services")
+@logged_operation("GET", "/v1/credentials/services", "dual", object="credential_list", type="credentials.listed")
 async def list_credential_services(call: Call) -> Any:
     """Services whose user credentials the MCP servers reference."""
     users_of: dict[str, list[str]] = {}
@@ -1786,7 +1786,7 @@ async def list_credential_services(call: Call) -> Any:
     return {"services": services, "count": len(services)}
 
 
-@logged_operation("GET", "/v1/credentials", "dual", object="list", type="credential.list")
+@logged_operation("GET", "/v1/credentials", "dual", object="credential_list", type="credentials.listed")
 async def list_credentials(call: Call) -> Any:
     """The user's credentials (every user's with the admin key and no header), values masked."""
     user = call.user("filter")
@@ -1794,13 +1794,13 @@ async def list_credentials(call: Call) -> Any:
     return {"credentials": items, "count": len(items)}
 
 
-@logged_operation("GET", "/v1/credentials/{credential_id}", "dual", object="credential", type="credential.get")
+@logged_operation("GET", "/v1/credentials/{credential_id}", "dual", object="credential", type="credentials.retrieved")
 async def get_credential(call: Call) -> Any:
     """One credential, values masked; 404 unless it is the user's."""
     return credential_view(credential_of(call))
 
 
-@logged_operation("POST", "/v1/credentials", "dual", object="credential", type="credential.created")
+@logged_operation("POST", "/v1/credentials", "dual", object="credential", type="credentials.created")
 async def create_credential(call: Call) -> Any:
     """201 ``{credential_id, service, name, credential_preview, created_at}``; 400 for a service name
     with spaces."""
@@ -1823,7 +1823,7 @@ async def create_credential(call: Call) -> Any:
     return Reply({k: v for k, v in credential_view(record).items() if k != "updated_at"}, status=201)
 
 
-@logged_operation("DELETE", "/v1/credentials/{credential_id}", "dual", object="credential", type="credential.deleted")
+@logged_operation("DELETE", "/v1/credentials/{credential_id}", "dual", object="credential", type="credentials.deleted")
 async def delete_credential(call: Call) -> Any:
     """Delete one of the user's credentials; 404 otherwise."""
     record = credential_of(call)
@@ -1896,7 +1896,7 @@ async def resolve_user(call: Call) -> Any:
     return {**_resolved(directory, identifier), "identifier": body["identifier"]}  # as sent, not lower-cased
 
 
-@logged_operation("GET", "/v1/users/{identifier}", "client", object="user", type="user.get")
+@logged_operation("GET", "/v1/users/{identifier}", "client", object="user", type="user.resolved")
 async def lookup_user(call: Call) -> Any:
     """The user of an identifier; 404 when unknown (never creates)."""
     identifier = normalized_identifier(call.path_params["identifier"])
@@ -1906,7 +1906,9 @@ async def lookup_user(call: Call) -> Any:
     return _resolved(directory, identifier)
 
 
-@logged_operation("GET", "/v1/users/identifiers/{muxi_user_id}", "client", object="list", type="user.identifiers")
+@logged_operation(
+    "GET", "/v1/users/identifiers/{muxi_user_id}", "client", object="user_identifier_list", type="user.identifiers.list"
+)
 async def get_user_identifiers(call: Call) -> Any:
     """Every identifier of a MUXI user; 404 when unknown."""
     directory = user_directory(call.runtime)
@@ -1933,7 +1935,9 @@ def _identifier_pair(item: Any, index: int) -> tuple[str, str]:
     return normalized_identifier(identifier), kind
 
 
-@logged_operation("POST", "/v1/users/identifiers", "client", object="list", type="user.identifiers.linked")
+@logged_operation(
+    "POST", "/v1/users/identifiers", "client", object="user_identifier_list", type="user.identifiers.associated"
+)
 async def link_user_identifiers(call: Call) -> Any:
     """Link identifiers to a user (a new one without ``muxi_user_id``); 404 unknown user."""
     body = await call.body()
@@ -1952,7 +1956,7 @@ async def link_user_identifiers(call: Call) -> Any:
 
 
 @logged_operation(
-    "DELETE", "/v1/users/identifiers/{identifier}", "client", object="user", type="user.identifier.unlinked"
+    "DELETE", "/v1/users/identifiers/{identifier}", "client", object="message", type="user.identifier.deleted"
 )
 async def unlink_user_identifier(call: Call) -> Any:
     """Remove an identifier's link; 404 when it has none."""
@@ -1993,13 +1997,15 @@ def _timezone(name: str) -> str:
     return name
 
 
-@logged_operation("GET", "/v1/users/{user_id}/channels", "client", object="channels", type="user.channels")
+@logged_operation(
+    "GET", "/v1/users/{user_id}/channels", "client", object="user_channels", type="user.channels.retrieved"
+)
 async def get_user_channels(call: Call) -> Any:
     """The user's notification channel state (empty for an unknown user)."""
     return channel_state(call)
 
 
-@logged_operation("PUT", "/v1/users/{user_id}/channels", "client", object="channels", type="user.channels.updated")
+@logged_operation("PUT", "/v1/users/{user_id}/channels", "client", object="user_channels", type="user.channels.updated")
 async def update_user_channels(call: Call) -> Any:
     """Merge channel contexts, set preferred channel and timezone; 400 for unknown ones."""
     body = await call.body()
@@ -2134,21 +2140,21 @@ def _running(runtime: FormationRuntime) -> set[asyncio.Task[None]]:
     return runtime.area("trigger_tasks", set)
 
 
-@logged_operation("GET", "/v1/triggers", "client", object="list", type="trigger.list")
+@logged_operation("GET", "/v1/triggers", "client", object="list", type="list.retrieved")
 async def list_triggers(call: Call) -> Any:
     """``{formation_id, triggers: [name], count}``."""
     names = sorted(triggers(call.runtime))
     return {"formation_id": call.runtime.formation_id, "triggers": names, "count": len(names)}
 
 
-@logged_operation("GET", "/v1/triggers/{trigger_name}", "client", object="trigger", type="trigger.get")
+@logged_operation("GET", "/v1/triggers/{trigger_name}", "client", object="trigger", type="trigger.retrieved")
 async def get_trigger(call: Call) -> Any:
     """``{name, content, data_fields}``; 400 malformed name; 404 TRIGGER_NOT_FOUND."""
     return trigger_of(call)
 
 
 @logged_operation(
-    "POST", "/v1/triggers/{trigger_name}", "client", idempotent=True, object="trigger", type="trigger.fired"
+    "POST", "/v1/triggers/{trigger_name}", "client", idempotent=True, object="request", type="request.processing"
 )
 async def fire_trigger(call: Call) -> Any:
     """Render the template with ``data`` and play it as a chat turn: ``processing``, or ``completed``
@@ -2168,7 +2174,7 @@ async def fire_trigger(call: Call) -> Any:
         call.runtime.book.record("trigger_fires", call.idempotency_key)
     if use_async is False:
         run.finish()
-        return {"status": "completed", "content": run.answer}
+        return Reply({"status": "completed", "content": run.answer}, type="request.completed")
     task = asyncio.get_running_loop().create_task(run.finish_later())
     running = _running(call.runtime)
     running.add(task)
@@ -2317,7 +2323,7 @@ def _no_artifact(call: Call) -> FormationError:
     return not_found(f"Artifact '{call.path_params['artifact_id']}' not found", "NOT_FOUND")
 
 
-@logged_operation("GET", "/v1/artifacts", "dual", object="list", type="artifact.list")
+@logged_operation("GET", "/v1/artifacts", "dual", object="artifact_list", type="artifact.list")
 async def list_artifacts(call: Call) -> Any:
     """Always empty: the echo agent makes no artifacts."""
     call.user("filter")
@@ -2325,7 +2331,7 @@ async def list_artifacts(call: Call) -> Any:
     return {"artifacts": [], "count": 0, "total": 0}
 
 
-@logged_operation("GET", "/v1/artifacts/{artifact_id}", "dual", object="artifact", type="artifact.get")
+@logged_operation("GET", "/v1/artifacts/{artifact_id}", "dual", object="artifact", type="artifact.retrieved")
 async def get_artifact(call: Call) -> Any:
     """404: there are no artifacts."""
     raise _no_artifact(call)
@@ -2337,7 +2343,9 @@ async def download_artifact_content(call: Call) -> Any:
     raise _no_artifact(call)
 
 
-@logged_operation("GET", "/v1/artifacts/{artifact_id}/versions", "dual", object="list", type="artifact.versions")
+@logged_operation(
+    "GET", "/v1/artifacts/{artifact_id}/versions", "dual", object="artifact", type="artifact.versions.retrieved"
+)
 async def list_artifact_versions(call: Call) -> Any:
     """404: there are no artifacts."""
     raise _no_artifact(call)
