@@ -289,20 +289,20 @@ def endpoint(runtime: FormationRuntime, op: Operation) -> Callable[[Request], Aw
                 )
         if checked is not None and (problems := await checked.check(request)):
             status, message, code, data = formation_answer(problems)
-            return error_response(status, message, code, data, None, request_id, idempotency_key)
+            # Like the runtime, an error envelope never echoes the idempotency key: only a 2xx
+            # answer of an idempotent route does (the runtime's @idempotent wrapper adds it).
+            return error_response(status, message, code, data, None, request_id)
         call = Call(request, runtime, key, request.headers.get("x-muxi-user-id") or None, request_id, idempotency_key)
 
         async def produce() -> Response:
             try:
                 result = await op.handler(call)
             except FormationError as exc:
-                return error_response(
-                    exc.status, exc.message, exc.code, exc.data, exc.headers, request_id, idempotency_key
-                )
+                return error_response(exc.status, exc.message, exc.code, exc.data, exc.headers, request_id)
             except Exception as exc:  # a dev-server bug still answers in the contract's shape
                 logger.exception("unexpected error in %s %s", op.method, op.path)
                 message = f"Internal error: {type(exc).__name__}"
-                return error_response(500, message, "INTERNAL_ERROR", None, None, request_id, idempotency_key)
+                return error_response(500, message, "INTERNAL_ERROR", None, None, request_id)
             if isinstance(result, Response):
                 return result
             reply = result if isinstance(result, Reply) else Reply(result)
