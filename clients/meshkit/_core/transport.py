@@ -244,8 +244,10 @@ class Wire:
             raise ResponseValidationError(f"{operation_id} answered with an event stream; use its streaming form")
         entry = operation(operation_id)
         media_type = entry["media_type"]
-        if _is_binary(media_type) and content_type.startswith(media_type):
-            return response.content  # a zip (download_formation): the bytes, never decoded as text
+        if media_type == "*/*" or (_is_binary(media_type) and content_type.startswith(media_type)):
+            # A zip (download_formation), or content whose type is the resource's own (an
+            # artifact's bytes): the bytes, never decoded as text or unwrapped as an envelope.
+            return response.content
         body = decode_body(response.content, content_type)
         if typed and isinstance(body, dict):
             if entry["data_schema"]:
