@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import json
 import sys
 from collections.abc import Mapping, Sequence
@@ -14,7 +15,7 @@ from rich.table import Table
 
 def plain(value: Any) -> Any:
     """``value`` as JSON-ready data: generated models via ``to_dict()``, dataclasses field by field
-    (fields hidden from ``repr``, like raw answers, are left out), bytes as text."""
+    (fields hidden from ``repr``, like raw answers, are left out), bytes as text, times as ISO 8601."""
     if hasattr(value, "to_dict") and callable(value.to_dict):
         return value.to_dict()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -25,6 +26,8 @@ def plain(value: Any) -> Any:
         return [plain(item) for item in value]
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
     return value
 
 
