@@ -164,6 +164,9 @@ def _formation_operation(
             content["text/event-stream"] = _event_stream(extra["stream"])
             description = "Success: JSON, or a server-sent event stream when the request asks for one."
     responses: dict[str, Any] = {status: {"description": description, "content": content}}
+    # Other success statuses the same operation answers with the same body (e.g. 200 inline, 202 queued).
+    for code, text in sorted((extra.get("also_status") or {}).items()):
+        responses[str(code)] = {"description": f"Success: {text}", "content": copy.deepcopy(content)}
     # Documented errors; an unenveloped operation (GET /health) answers them with its own body.
     error_content = (
         rules["components"]["responses"]["FormationError"]["content"]

@@ -514,23 +514,29 @@ def test_a_secret_body_without_value_is_422(formation: Formation) -> None:
 # --- memories -------------------------------------------------------------------------------------------
 
 
-def test_a_memory_from_type_and_detail_reports_the_detail_as_content(formation: Formation) -> None:
+def test_a_created_memory_echoes_type_and_detail_and_is_listed_as_text(formation: Formation) -> None:
     memory = ok(
         formation.client("POST", "/memories", user="alice", json={"type": "preference", "detail": "Likes tea"}),
         "create_memory",
     )
+    listed = ok(formation.client("GET", "/memories", user="alice"), "list_memories")
 
-    assert memory["id"].startswith("mem_") and memory["content"] == "Likes tea"
-    assert memory["type"] == "preference" and memory["user_id"] == "alice" and memory["scope"] == "user"
+    # Like the runtime: the create answer echoes {type, detail}, the listing has the text.
+    assert memory["id"].startswith("mem_") and memory["content"] == {"type": "preference", "detail": "Likes tea"}
+    assert memory["metadata"] == {"type": "preference"} and (memory["scope"], memory["scope_id"]) == ("user", None)
+    assert memory["created_at"].endswith("Z") and not listed["memories"][0]["created_at"].endswith("Z")
+    assert [(m["id"], m["content"], m["metadata"]["type"]) for m in listed["memories"]] == [
+        (memory["id"], "Likes tea", "preference")
+    ]
 
 
 def test_content_wins_over_detail(formation: Formation) -> None:
     body = {"type": "fact", "detail": "short", "content": "the full content"}
 
-    assert (
-        ok(formation.admin("POST", "/memories", user="alice", json=body), "create_memory")["content"]
-        == "the full content"
-    )
+    assert ok(formation.admin("POST", "/memories", user="alice", json=body), "create_memory")["content"] == {
+        "type": "fact",
+        "detail": "the full content",
+    }
 
 
 def test_a_memory_needs_detail_or_content(formation: Formation) -> None:
@@ -564,25 +570,38 @@ def test_formation_scope_memories_are_shared_and_scopes_narrow(formation: Format
 def test_deleting_a_memory_only_for_its_owner(formation: Formation) -> None:
     memory = formation.client("POST", "/memories", user="alice", json={"detail": "x"}).json()["data"]
 
-    error(formation.client("DELETE", f"/memories/{memory['id']}", user="bob"), 404, "RESOURCE_NOT_FOUND")
+    error(formation.client("DELETE", f"/memories/{memory['id']}", user="bob"), 404, "NOT_FOUND")
     deleted = ok(formation.client("DELETE", f"/memories/{memory['id']}", user="alice"), "delete_memory")
 
     assert deleted == {"deleted": memory["id"], "user_id": "alice"}
 
 
+def answered(response: httpx.Response, operation_id: str, status: int) -> dict[str, Any]:
+    """Like :func:`ok`, at another success status the spec documents (202 queued, 200 inline)."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["success"] is True and body["error"] is None
+    assert_matches_spec(operation_id, body)
+    data: dict[str, Any] = body["data"]
+    return data
+
+
 def test_a_memory_with_a_source_is_queued_for_ingestion(formation: Formation) -> None:
     body = {"content": "Met Carol at the fair", "source": "calendar", "source_id": "evt-1"}
 
-    queued = ok(formation.client("POST", "/memories", user="alice", json=body), "create_memory")
+    queued = answered(formation.client("POST", "/memories", user="alice", json=body), "create_memory", 202)
+    again = ok(formation.client("POST", "/memories", user="alice", json=body), "create_memory")
     job = ok(
         formation.client("GET", f"/memories/ingestion/{queued['processing_id']}", user="alice"), "get_ingestion_status"
     )
 
-    assert queued["status"] == "queued" and queued["processing_id"].startswith("proc_")
-    assert job["status"] == "completed" and job["items"][0]["status"] == "accepted"
-    error(
-        formation.client("GET", f"/memories/ingestion/{queued['processing_id']}", user="bob"), 404, "RESOURCE_NOT_FOUND"
-    )
+    assert (queued["status"], queued["duplicate"]) == ("accepted", False) and queued["processing_id"].startswith("ing_")
+    assert queued["status_url"] == f"/v1/memories/ingestion/{queued['processing_id']}"
+    assert (again["status"], again["duplicate"], again["event_id"]) == ("duplicate", True, queued["event_id"])
+    assert "processing_id" not in again and again["derived_events"] == []
+    assert job["status"] == "completed" and job["items"][0]["disposition"] == "stored" and job["counts"]["stored"] == 1
+    assert isinstance(job["created_at"], float)  # epoch seconds, as the runtime's tracker keeps it
+    error(formation.client("GET", f"/memories/ingestion/{queued['processing_id']}", user="bob"), 403, "FORBIDDEN")
 
 
 def test_a_batch_reports_each_item(formation: Formation) -> None:
@@ -596,8 +615,10 @@ def test_a_batch_reports_each_item(formation: Formation) -> None:
         formation.client("POST", "/memories/batch", user="alice", json={"items": items}), "ingest_memories_batch"
     )
 
-    assert [r["status"] for r in batch["results"]] == ["accepted", "duplicate", "invalid"]
-    assert (batch["accepted"], batch["duplicate"], batch["invalid"]) == (1, 1, 1)
+    assert [(r["index"], r["status"]) for r in batch["items"]] == [(0, "accepted"), (1, "duplicate"), (2, "invalid")]
+    assert batch["counts"] == {"accepted": 1, "duplicate": 1, "invalid": 1}
+    assert batch["status_url"] == f"/v1/memories/ingestion/{batch['processing_id']}"
+    assert isinstance(batch["items"][2]["error"], str)
 
 
 def test_history_and_provenance_of_a_users_memories(formation: Formation) -> None:
@@ -608,10 +629,18 @@ def test_history_and_provenance_of_a_users_memories(formation: Formation) -> Non
         formation.client("GET", "/memories/provenance", user="alice", params={"entity": "carol"}),
         "get_memory_provenance",
     )
+    ((event,),) = why["entity"]["events"]
+    traced = ok(
+        formation.client("GET", "/memories/provenance", user="alice", params={"event_id": event["event_id"]}),
+        "get_memory_provenance",
+    )
 
-    assert history["entries"][0]["summary"] == "Carol likes chess" and history["entries"][0]["sources"]
-    assert why["count"] == 1 and why["facts"][0]["content"] == "Carol likes chess"
+    assert history["count"] == 1 and history["entries"][0]["summary"] == "Carol likes chess"
+    assert history["entries"][0]["sources"]
+    assert why["entity"]["name"] == "carol" and event["payload"] == {"memory": "Carol likes chess"}
+    assert traced["event"] == event and traced["chain"] == [event]
     error(formation.client("GET", "/memories/provenance", user="alice"), 422, "INVALID_PARAMS")
+    error(formation.client("GET", "/memories/provenance", user="alice", params={"entity": "dave"}), 404, "NOT_FOUND")
 
 
 def _chat(formation: Formation, message: str, user: str = "alice", **extra: Any) -> dict[str, Any]:
@@ -628,21 +657,31 @@ def test_the_buffer_holds_recent_chat_messages_until_cleared(formation: Formatio
     after = ok(formation.admin("GET", "/memory/buffer", user="alice"), "get_user_buffer")
     history = formation.client("GET", f"/sessions/{session}/messages", user="alice").json()["data"]
 
-    assert before["total_messages"] == 4 and before["sessions"] == [{"session_id": "s1", "message_count": 4}]
-    assert cleared["cleared_messages"] == 4 and after["total_messages"] == 0
+    assert before["total_messages"] == 4 and before["sessions"] == []  # the runtime's sessions list is empty
+    assert (cleared["messages_cleared"], cleared["sessions_cleared"]) == (4, 1) and after["total_messages"] == 0
     assert history["count"] == 4  # the conversation itself is kept
 
 
 def test_the_admin_key_clears_every_buffer_and_lists_them(formation: Formation) -> None:
+    empty = ok(formation.admin("GET", "/memory/stats"), "get_buffer_stats")
     _chat(formation, "one", user="alice")
     _chat(formation, "two", user="bob")
 
     buffers = ok(formation.admin("GET", "/memory/buffers"), "list_memory_buffers")
+    stats = ok(formation.admin("GET", "/memory/stats"), "get_buffer_stats")
     cleared = ok(formation.admin("DELETE", "/memory/buffer"), "clear_user_buffer")
 
-    assert buffers["count"] == 2 and buffers["total_messages"] == 4
-    assert cleared["cleared_sessions"] == 2 and cleared["user_id"] is None
-    assert ok(formation.admin("DELETE", "/memory/buffers"), "clear_memory_buffers")["cleared_messages"] == 0
+    assert empty == dict.fromkeys(
+        ("total_entries", "total_users", "total_sessions", "buffer_size_kb", "max_size"), 0
+    ) | {"utilization": 0.0}
+    assert buffers["buffers"][0]["total_entries"] == 4
+    assert (stats["total_entries"], stats["total_users"], stats["total_sessions"]) == (4, 2, 2)
+    assert stats["utilization"] == round(4 / stats["max_size"], 2)
+    assert cleared["sessions_cleared"] == 2 and cleared["user_id"] is None
+    assert ok(formation.admin("GET", "/memory/buffers"), "list_memory_buffers") == {"buffers": [], "total_entries": 0}
+    assert ok(formation.admin("DELETE", "/memory/buffers"), "clear_memory_buffers")["entries_cleared"] == 0
+    _chat(formation, "three", user="carol")
+    assert ok(formation.admin("DELETE", "/memory/buffers"), "clear_memory_buffers")["entries_cleared"] == 2
 
 
 def test_clearing_one_session_buffer(formation: Formation) -> None:
@@ -650,19 +689,27 @@ def test_clearing_one_session_buffer(formation: Formation) -> None:
     _chat(formation, "two", session_id="s2")
 
     cleared = ok(formation.client("DELETE", "/memory/buffer/s1", user="alice"), "clear_session_buffer")
+    other = ok(formation.client("DELETE", "/memory/buffer/s1", user="bob"), "clear_session_buffer")
 
-    assert cleared["cleared_messages"] == 2
+    assert (cleared["messages_cleared"], cleared["session_id"]) == (2, "s1")
     assert formation.client("GET", "/memory/buffer", user="alice").json()["data"]["total_messages"] == 2
-    error(formation.client("DELETE", "/memory/buffer/s1", user="bob"), 404, "RESOURCE_NOT_FOUND")
+    assert other["messages_cleared"] == 0  # like the runtime: nothing of bob's to clear, not a 404
 
 
 def test_memory_rebuild_runs_as_a_job_with_a_status_route(formation: Formation) -> None:
-    started = ok(formation.admin("POST", "/memory/rebuild", json={"user_id": "alice"}), "rebuild_memory")
+    started = ok(formation.admin("POST", "/memory/rebuild", json={"user_id": "alice"}), "rebuild_memory")  # 202
     job = ok(formation.admin("GET", f"/memory/rebuild/{started['job_id']}"), "get_memory_rebuild_status")
+    dry = answered(
+        formation.admin("POST", "/memory/rebuild", json={"user_id": "alice", "dry_run": True}), "rebuild_memory", 200
+    )
 
-    assert started["status"] == "queued" and job["status"] == "completed"
-    error(formation.admin("GET", f"/memory/forget/{started['job_id']}"), 404, "RESOURCE_NOT_FOUND")
+    assert started["status"] == "processing" and started["status_url"] == f"/memory/rebuild/{started['job_id']}"
+    assert job["status"] == "completed" and job["user_id"] == "alice"
+    assert set(job["projections"]) == {"artifact_metadata", "captains_log", "flat_facts", "knowledge_graph"}
+    assert dry["dry_run"] is True and dry["projections"]["flat_facts"]["dry_run"] is True
+    error(formation.admin("GET", f"/memory/forget/{started['job_id']}"), 404, "NOT_FOUND")
     error(formation.admin("POST", "/memory/rebuild", json={}), 422, "INVALID_PARAMS")
+    error(formation.admin("POST", "/memory/rebuild", json={"user_id": "a", "projection": "x"}), 422, "INVALID_PARAMS")
 
 
 def test_forgetting_a_source_deletes_its_memories(formation: Formation) -> None:
@@ -674,42 +721,69 @@ def test_forgetting_a_source_deletes_its_memories(formation: Formation) -> None:
     )
     job = ok(formation.admin("GET", f"/memory/forget/{forgot['job_id']}"), "get_memory_forget_status")
     left = formation.client("GET", "/memories", user="alice").json()["data"]["memories"]
+    kept = answered(
+        formation.admin("POST", "/memory/forget", json={"user_id": "alice", "source": "crm", "rebuild": False}),
+        "forget_memory_source",
+        200,
+    )
 
-    assert forgot["deleted_events"] == 1 and job["status"] == "completed"
+    assert (forgot["deleted_events"], forgot["grace_period_days"], forgot["status"]) == (1, 30, "processing")
+    assert job["status"] == "completed" and "flat_facts" in job["projections"]
     assert [m["content"] for m in left] == ["kept"]
+    assert kept["deleted_events"] == 0 and "flat_facts" in kept["rebuild_required"]
 
 
 def test_lint_and_backfill(formation: Formation) -> None:
-    assert ok(formation.admin("POST", "/memory/lint", json={}), "lint_memory")["report"]["unresolved_conflicts"] == 0
-    assert ok(formation.admin("POST", "/memory/backfill", json={"user_id": "alice"}), "backfill_memory")["complete"]
+    linted = ok(formation.admin("POST", "/memory/lint", json={}), "lint_memory")
+    backfilled = ok(formation.admin("POST", "/memory/backfill", json={"user_id": "alice"}), "backfill_memory")
+
+    assert linted["user_id"] is None and linted["report"]["unresolved_conflicts"] == 0
+    assert linted["report"]["findings"] == {}
+    assert backfilled["user_id"] == "alice" and all(p["complete"] for p in backfilled["synthesized"].values())
 
 
 def test_distilleries_register_sign_and_revoke(formation: Formation) -> None:
     registered = ok(
         formation.admin("POST", "/memory/distilleries", json={"name": "crm", "public_key": "ed25519:AAAA"}),
         "register_distillery",
-    )
+    )  # 201
     signed = {
         "X-Distillery-ID": registered["distillery_id"],
         "X-Distillery-Signature": "c2ln",
         "X-Distillery-Timestamp": str(int(time.time())),
     }
-    batch = {"batch_id": "b1", "embedding_mode": "none", "events": [{"source_id": "e1"}, {"source_id": "e1"}]}
+    fact = {"source_id": "e1", "event_type": "fact.extracted", "user_id": "alice", "payload": {"memory": "x"}}
+    batch = {"batch_id": "b1", "embedding_mode": "none", "events": [fact, fact, {"event_type": "fact.extracted"}]}
 
     ingested = ok(
         formation.client("POST", "/memories/distilled", headers=signed, json=batch), "ingest_distilled_memories"
-    )
+    )  # 202
     status = ok(
         formation.client("GET", f"/memories/distilled/{ingested['processing_id']}", headers=signed),
         "get_distilled_status",
     )
+    retried = answered(
+        formation.client("POST", "/memories/distilled", headers=signed, json=batch), "ingest_distilled_memories", 200
+    )
     revoked = ok(formation.admin("DELETE", f"/memory/distilleries/{registered['distillery_id']}"), "revoke_distillery")
     listed = ok(formation.admin("GET", "/memory/distilleries"), "list_distilleries")
 
-    assert ingested["accepted"] == 1 and [e["status"] for e in status["events"]] == ["recorded", "duplicate"]
-    assert revoked["status"] == "revoked" and listed["distilleries"][0]["status"] == "revoked"
-    error(formation.client("POST", "/memories/distilled", headers=signed, json=batch), 410, "INTERNAL_ERROR")
+    assert (registered["trust_level"], registered["scope"]["user_ids"], registered["revoked_at"]) == (
+        "provisional",
+        "all",
+        None,
+    )
+    assert (ingested["accepted"], ingested["duplicates"], ingested["rejected"]) == (1, 1, 1)
+    assert ingested["rejections"][0]["index"] == 2
+    assert status["batch_id"] == "b1" and [i["disposition"] for i in status["items"]] == ["projected"]
+    assert retried["processing_id"] is None and retried["duplicates"] == 2
+    assert revoked["status"] == "revoked" and revoked["revoked_at"] and listed["distilleries"][0] == revoked
+    error(formation.client("POST", "/memories/distilled", headers=signed, json=batch), 410, "GONE")
     error(formation.client("POST", "/memories/distilled", json=batch), 401, "UNAUTHORIZED")
+    stranger = {**signed, "X-Distillery-ID": "someone-else"}
+    error(
+        formation.client("GET", f"/memories/distilled/{ingested['processing_id']}", headers=stranger), 403, "FORBIDDEN"
+    )
 
 
 # --- scheduler ------------------------------------------------------------------------------------------

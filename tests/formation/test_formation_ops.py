@@ -256,7 +256,7 @@ def test_ops_reaches_operations_without_a_method(observed: tuple[Formation, Reco
     # Typed models, unwrapped from the envelope (with its request id filled in).
     assert isinstance(soul, models.OverlordSoul) and soul.soul.startswith("You are the overlord")
     assert soul.additional_properties["request_id"].startswith("req_")
-    assert isinstance(created, models.Memory) and created.content == "likes tea"
+    assert isinstance(created, models.MemoryCreated) and created.content.detail == "likes tea"
     assert isinstance(memories, models.MemoryList) and isinstance(memories.memories, list)
     assert [(m.id, m.content) for m in memories.memories] == [(created.id, "likes tea")]
     # Auth and the user header, by the route's group (contract §1-2).

@@ -371,6 +371,7 @@ def test_ops(formation: Formation, vcr: Any) -> None:
     )
     assert_request(listing, "GET", "/memories", key="client", user="user_123", query={"limit": "5", "offset": "0"})
     assert isinstance(soul.soul, str)
-    assert memory.content == "likes tea"
+    # The runtime echoes a created memory's content as {type, detail}; the listing has the text.
+    assert (memory.content.type_, memory.content.detail, memory.scope) == ("preference", "likes tea", "user")
     assert [(m.id, m.content) for m in memories.memories] == [(memory.id, "likes tea")]
     assert memories.count == 1

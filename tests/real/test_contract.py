@@ -22,7 +22,7 @@ UNREACHABLE = {
     "create_credential": "runtime bug: 500 'EncryptedCredentialResolver' object has no attribute 'store'",
     "get_credential": "needs a stored credential, and create_credential fails in the runtime (404 only)",
     "delete_credential": "needs a stored credential, and create_credential fails in the runtime (404 only)",
-    "ingest_distilled_memories": "needs an Ed25519-signed request (X-Distillery-ID…); the spec declares no body",
+    "ingest_distilled_memories": "needs an Ed25519-signed request (X-Distillery-ID…); typed from the runtime's source",
     "get_distilled_status": "needs an accepted distilled batch (404 only)",
     "apply_tuning_pending": "needs a pending MUXI.md suggestion, which run_tuning does not produce offline",
     "dismiss_tuning_pending": "needs a pending MUXI.md suggestion, which run_tuning does not produce offline",
@@ -31,12 +31,9 @@ UNREACHABLE = {
 
 # Where the runtime's 2xx answers disagree with openapi/mesh.yaml (the spec must follow the runtime).
 # Fixed, in openapi/additions/formation/conversations.yaml: chat/audio_chat (message.artifacts null),
-# sessions and requests (epoch-float times), session messages ({text, metadata: {role, …}, …}).
-DIVERGENCES: dict[str, str] = {
-    "rebuild_memory": "answers 202 (background job) which the spec does not document",
-    "forget_memory_source": "answers 202 (background job) which the spec does not document",
-    "register_distillery": "answers 201 which the spec does not document",
-}
+# sessions and requests (epoch-float times), session messages ({text, metadata: {role, …}, …}); in
+# openapi/additions/formation/memory.yaml: rebuild/forget (202) and register_distillery (201).
+DIVERGENCES: dict[str, str] = {}
 
 
 def _params() -> list[Any]:

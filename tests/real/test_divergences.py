@@ -71,15 +71,14 @@ def test_ops_chat_decodes(formation: Any) -> None:
     assert answer.message.content == "You said: ops decode"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="create_memory answers content as the request's object ({type, detail}); list_memories as a string",
-)
-def test_created_memory_content_is_text(formation: Any) -> None:
-    created = formation.ops.create_memory(
-        body={"type": "preference", "detail": "likes oolong"}, as_user=f"div-{uuid.uuid4().hex[:8]}"
-    )
-    assert created.content == "likes oolong"
+def test_created_memory_content_is_typed(formation: Any) -> None:
+    # create_memory answers content as the request's object ({type, detail}), list_memories as text:
+    # MemoryCreated and Memory type each as the runtime sends it.
+    user = f"div-{uuid.uuid4().hex[:8]}"
+    created = formation.ops.create_memory(body={"type": "preference", "detail": "likes oolong"}, as_user=user)
+    (listed,) = formation.ops.list_memories(as_user=user).memories
+    assert (created.content.type_, created.content.detail) == ("preference", "likes oolong")
+    assert (listed.id, listed.content, listed.scope) == (created.id, "likes oolong", "user")
 
 
 # Fixed: chat() sends a request_id, which the runtime tracks the turn under and echoes in data.

@@ -93,6 +93,7 @@ def test_requests_are_listed_and_read(formation: Any) -> None:
 def test_memories_chain(formation: Any) -> None:
     user = _uid("memory-user")
     created = formation.ops.create_memory(body={"type": "preference", "detail": "likes green tea"}, as_user=user)
+    assert (created.content.detail, created.scope, created.scope_id) == ("likes green tea", "user", None)
     assert created.id
     listed = formation.ops.list_memories(as_user=user)
     assert [m.content for m in listed.memories] == ["likes green tea"]
@@ -105,11 +106,13 @@ def test_user_buffer_chain(formation: Any) -> None:
     user, session = _uid("buffer-user"), _uid("buffer-session")
     formation.chat("buffer me", session_id=session, user_id=user)
     buffer = formation.ops.get_user_buffer(as_user=user)
-    assert buffer is not None
-    formation.ops.clear_session_buffer(session, as_user=user)
-    formation.ops.clear_user_buffer(as_user=user)
+    assert buffer.user_id == user and buffer.total_messages >= 1
+    session_cleared = formation.ops.clear_session_buffer(session, as_user=user)
+    assert (session_cleared.user_id, session_cleared.session_id) == (user, session)
+    assert session_cleared.messages_cleared >= 1
+    assert formation.ops.clear_user_buffer(as_user=user).user_id == user
     stats = formation.ops.get_buffer_stats()
-    assert stats.additional_properties  # free-form today; typed later (issue 13, part 4)
+    assert stats.total_entries >= stats.total_sessions >= 0 and stats.total_users >= 0
 
 
 def test_secrets_chain(formation: Any) -> None:
@@ -213,7 +216,8 @@ def test_configuration_reads(formation: Any) -> None:
     destinations = formation.ops.list_logging_destinations()
     assert (destinations.system.destination, destinations.conversation.count) == ("stdout", 0)
     assert formation.ops.get_async_config().webhook_url.endswith("/webhook")
-    assert formation.ops.get_memory_config().to_dict()
+    memory = formation.ops.get_memory_config()  # the formation file's memory section, as written
+    assert memory.buffer.additional_properties == {"size": 50} and memory.lint.additional_properties["enabled"]
 
 
 def test_knowledge_sync_and_rebuild(formation: Any) -> None:

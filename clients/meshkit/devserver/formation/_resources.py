@@ -677,23 +677,6 @@ async def list_mcp_tools(call: Call) -> Any:
     return {"tools": copy.deepcopy(MCP_TOOLS)}
 
 
-@logged_operation("GET", "/v1/memory/stats", "admin", object="stats", type="memory.stats")
-async def get_buffer_stats(call: Call) -> Any:
-    """Aggregate buffer statistics across users."""
-    buffered = buffered_messages(call.runtime)
-    total = sum(len(messages) for messages in buffered.values())
-    buffer = section(call.runtime, "memory")["buffer"]
-    capacity = int(buffer.get("size", 50)) * int(buffer.get("multiplier", 1)) or 1
-    return {
-        "total_entries": total,
-        "user_count": len({user for user, _ in buffered}),
-        "session_count": len(buffered),
-        "max_entries": capacity,
-        "utilization_percent": round(100 * total / capacity, 2),
-        "buffer_size_kb": _size_kb(buffered.values()),
-    }
-
-
 # --- agents, skills, SOPs, knowledge -----------------------------------------------------------------
 
 
@@ -971,6 +954,11 @@ async def reload_secrets(call: Call) -> Any:
 
 MEMORY_SCOPES = ("user", "group", "formation")
 MAX_BATCH_ITEMS = 100
+# The runtime's projections, which rebuild, backfill and forget report on.
+PROJECTIONS = ("artifact_metadata", "captains_log", "flat_facts", "knowledge_graph")
+DISTILLERY_EVENT_TYPES = ("fact.extracted", "log.entry", "interaction.turn")
+DISTILLERY_TRUST_LEVELS = ("provisional", "verified")
+FORGET_GRACE_PERIOD_DAYS = 30
 
 
 @dataclass
@@ -992,29 +980,63 @@ def memory_state(runtime: FormationRuntime) -> MemoryState:
     return runtime.area("memory", MemoryState)
 
 
+def naive_iso_now() -> str:
+    """Now as the runtime's database timestamps read: ISO 8601 in UTC, without a zone."""
+    return datetime.now(UTC).replace(tzinfo=None).isoformat()
+
+
 def _memory_item(body: dict[str, Any], user: str) -> dict[str, Any]:
     """A memory from a ``POST /memories`` body (or one batch item), validated (422 INVALID_PARAMS)."""
     detail = body_field(body, "detail", str)
     content = body.get("content")
+    source = body_field(body, "source", str)
+    if content is not None and not isinstance(content, str) and source is None:
+        raise invalid_params("content", "Structured 'content' requires the ingestion contract (a source)", "type")
     if not content and not detail:
-        raise invalid_params("content", "Either a non-empty content or detail is required", "missing")
-    scope = body_field(body, "scope", str) or "user"
+        raise invalid_params("content", "Either 'content' or 'detail' must be provided", "missing")
+    scope = (body_field(body, "scope", str) or "user").strip().lower()
     if scope not in MEMORY_SCOPES:
-        raise invalid_params("scope", "Input should be 'user', 'group' or 'formation'", "enum")
+        raise invalid_params("scope", f"Invalid scope; expected one of {list(MEMORY_SCOPES)}", "enum")
     scope_id = body_field(body, "scope_id", str)
     if scope == "group" and not scope_id:
-        raise invalid_params("scope_id", "A group memory needs its scope_id", "missing")
-    optional = {name: body_field(body, name, str) for name in ("type", "source", "source_id", "timestamp", "subject")}
+        raise invalid_params("scope_id", "scope_id (the group id) is required when scope is 'group'", "missing")
+    optional = {name: body_field(body, name, str) for name in ("type", "source_id", "timestamp", "subject")}
+    metadata = dict(body_field(body, "metadata", dict) or {})
+    if optional["type"] and "type" not in metadata:
+        metadata["type"] = optional["type"]
     return {
         "id": new_id("mem"),
+        "event_id": new_id("evt"),
         "content": content or detail,
-        "created_at": iso_now(),
-        "metadata": body_field(body, "metadata", dict) or {},
+        "created_at": naive_iso_now(),
+        "stored_at": time.time(),
+        "metadata": metadata,
         "user_id": user,
         "scope": scope,
-        "scope_id": scope_id,
+        # A user memory's scope id is the runtime's own user id; the dev server uses the user's.
+        "scope_id": user if scope == "user" else scope_id,
+        "source": source,
         **optional,
     }
+
+
+def _memory_view(memory: dict[str, Any]) -> dict[str, Any]:
+    """A memory as ``GET /memories`` lists it."""
+    return {
+        "id": memory["id"],
+        "content": memory["content"] if isinstance(memory["content"], str) else dumps(memory["content"]),
+        "created_at": memory["created_at"],
+        "metadata": {**memory["metadata"], "timestamp": memory["stored_at"]},
+        "scope": memory["scope"],
+        "scope_id": memory["scope_id"],
+    }
+
+
+def _answer_scope_id(memory: dict[str, Any], runtime: FormationRuntime) -> str | None:
+    """The scope id a write answers: none for the user scope, the formation's id for the formation scope."""
+    if memory["scope"] == "user":
+        return None
+    return runtime.formation_id if memory["scope"] == "formation" else memory["scope_id"]
 
 
 def _duplicate_of(state: MemoryState, memory: dict[str, Any]) -> dict[str, Any] | None:
@@ -1026,11 +1048,12 @@ def _duplicate_of(state: MemoryState, memory: dict[str, Any]) -> dict[str, Any] 
 
 
 def _store(state: MemoryState, memory: dict[str, Any]) -> dict[str, Any]:
-    """Keep a new memory unless its user already has one from the same source id; the outcome."""
+    """Keep a new memory unless its user already has one from the same source id; the item's outcome."""
     existing = _duplicate_of(state, memory)
     if existing is None:
         state.memories[memory["id"]] = memory
-    return {"status": "duplicate" if existing else "accepted", "memory_id": (existing or memory)["id"]}
+        return {"status": "accepted", "event_id": memory["event_id"], "memory": memory}
+    return {"status": "duplicate", "event_id": existing["event_id"], "derived_events": [], "memory": existing}
 
 
 def _batch_outcome(state: MemoryState, user: str, index: int, item: Any) -> dict[str, Any]:
@@ -1040,26 +1063,43 @@ def _batch_outcome(state: MemoryState, user: str, index: int, item: Any) -> dict
             raise invalid_params(f"items.{index}", "Input should be a valid dictionary", "dict_type")
         memory = _memory_item(item, user)
         if not memory["source"]:
-            raise invalid_params(f"items.{index}.source", "Field required", "missing")
+            raise invalid_params(f"items.{index}.source", "'source' is required", "missing")
     except FormationError as exc:
-        return {"index": index, "status": "invalid", "error": exc.data}
+        errors = (exc.data or {}).get("validation_errors") or [{"msg": exc.message}]
+        return {"index": index, "status": "invalid", "error": str(errors[0]["msg"])}
     return {"index": index, **_store(state, memory)}
 
 
-def _ingestion_job(state: MemoryState, user: str, outcomes: list[dict[str, Any]]) -> dict[str, Any]:
-    """The processing job of ingested items. The dev server ingests at once, so the job is already
-    completed when anyone polls it."""
-    job: dict[str, Any] = {
-        "processing_id": new_id("proc"),
+def _ingestion_job(state: MemoryState, user: str, outcomes: list[dict[str, Any]]) -> str | None:
+    """The processing job of the accepted items (None when none was), with a report per item. The
+    dev server ingests at once, so the job is already completed when anyone polls it."""
+    accepted = [o for o in outcomes if o["status"] == "accepted"]
+    if not accepted:
+        return None
+    reports = [
+        {
+            "source": o["memory"]["source"],
+            "source_id": o["memory"]["source_id"],
+            "classification": {"category": "fact", "margin": 1.0},
+            "filter_level": "default",
+            "disposition": "stored",
+            "index": o["index"],
+            "event_id": o["event_id"],
+        }
+        for o in accepted
+    ]
+    processing_id = new_id("ing")
+    state.ingestions[processing_id] = {
+        "processing_id": processing_id,
         "user_id": user,
         "status": "completed",
-        "items": outcomes,
-        "created_at": iso_now(),
+        "created_at": time.time(),
         "completed_at": iso_now(),
-        "usage": {"input_tokens": 0, "output_tokens": 0},
+        "items": reports,
+        "counts": {"stored": len(reports), "filtered": 0, "failed": 0},
+        "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
     }
-    state.ingestions[job["processing_id"]] = job
-    return job
+    return processing_id
 
 
 def _visible(memory: dict[str, Any], user: str, scopes: set[str]) -> bool:
@@ -1069,100 +1109,150 @@ def _visible(memory: dict[str, Any], user: str, scopes: set[str]) -> bool:
 
 def _requested_scopes(call: Call) -> set[str]:
     raw = call.query.get("scopes")
-    scopes = {part.strip() for part in raw.split(",") if part.strip()} if raw else set(MEMORY_SCOPES)
-    if not scopes <= set(MEMORY_SCOPES):
+    scopes = {part.strip().lower() for part in raw.split(",") if part.strip()} if raw else set(MEMORY_SCOPES)
+    if not scopes or not scopes <= set(MEMORY_SCOPES):
         raise invalid_params("query.scopes", "Scopes are a comma-separated subset of user,group,formation", "enum")
     return scopes
 
 
-@logged_operation("GET", "/v1/memories", "dual", object="list", type="memory.list")
+@logged_operation("GET", "/v1/memories", "dual", object="memory_list", type="memory.list")
 async def list_memories(call: Call) -> Any:
-    """The user's readable memories, newest first (``limit``, ``offset``, ``scopes``)."""
+    """The user's readable memories, newest first (``limit``, ``offset``, ``scopes``); content is text."""
     user = user_of(call, "required")
     limit = call.query_int("limit", 10, 1, 100)
     offset = call.query_int("offset", 0, 0, 1_000_000_000)
     scopes = _requested_scopes(call)
     visible = [m for m in memory_state(call.runtime).memories.values() if _visible(m, user, scopes)]
-    page = list(reversed(visible))[offset : offset + limit]  # newest first
+    page = [_memory_view(m) for m in list(reversed(visible))[offset : offset + limit]]  # newest first
     return {"memories": page, "count": len(page)}
 
 
 @logged_operation("POST", "/v1/memories", "dual", object="memory", type="memory.created")
 async def create_memory(call: Call) -> Any:
-    """The created memory (``content = content or detail``), or, with a ``source``, the queued ingestion."""
+    """The created memory, its content echoed as ``{type, detail}``; or, with a ``source``, the
+    ingestion receipt: 202 with a ``processing_id``, 200 ``duplicate`` for a known source id."""
     user = user_of(call, "required")
     body = await call.body()
     state = memory_state(call.runtime)
     memory = _memory_item(body, user)
+    scope_id = _answer_scope_id(memory, call.runtime)
     if not memory["source"]:
         state.memories[memory["id"]] = memory
-        return memory
+        return {
+            "id": memory["id"],
+            "content": {"type": memory["type"] or "general", "detail": memory["content"]},
+            "created_at": iso_now(),
+            "metadata": memory["metadata"],
+            "scope": memory["scope"],
+            "scope_id": scope_id,
+        }
     # With a source, the runtime queues the item for the ingestion pipeline and answers fast.
     outcome = {"index": 0, **_store(state, memory)}
-    job = _ingestion_job(state, user, [outcome])
-    return {
-        "processing_id": job["processing_id"],
-        "status": "queued" if outcome["status"] == "accepted" else outcome["status"],
-        "user_id": user,
+    receipt: dict[str, Any] = {
+        "status": outcome["status"],
+        "duplicate": outcome["status"] == "duplicate",
+        "event_id": outcome["event_id"],
         "source": memory["source"],
         "source_id": memory["source_id"],
+        "scope": memory["scope"],
+        "scope_id": scope_id,
     }
+    if receipt["duplicate"]:
+        return {**receipt, "derived_events": outcome["derived_events"]}
+    processing_id = _ingestion_job(state, user, [outcome])
+    status_url = f"/v1/memories/ingestion/{processing_id}"
+    return Reply({**receipt, "processing_id": processing_id, "status_url": status_url}, status=202)
 
 
-@logged_operation("POST", "/v1/memories/batch", "dual", object="memory_batch", type="memory.batch")
+@logged_operation("POST", "/v1/memories/batch", "dual", object="memory_ingestion", type="memory.ingestion.accepted")
 async def ingest_memories_batch(call: Call) -> Any:
-    """Per-item outcomes (accepted, duplicate, invalid) sharing one processing job."""
+    """Per-item outcomes (accepted, duplicate, invalid) in order; the accepted ones share one job."""
     user = user_of(call, "required")
     items = required_field(await call.body(), "items", list)
+    if not items:
+        raise invalid_params("items", "'items' must contain at least one item", "too_short")
     if len(items) > MAX_BATCH_ITEMS:
         raise invalid_params("items", f"At most {MAX_BATCH_ITEMS} items per batch", "too_long")
     state = memory_state(call.runtime)
-    job = _ingestion_job(state, user, [_batch_outcome(state, user, i, item) for i, item in enumerate(items)])
-    counts = {
-        status: sum(o["status"] == status for o in job["items"]) for status in ("accepted", "duplicate", "invalid")
+    outcomes = [_batch_outcome(state, user, i, item) for i, item in enumerate(items)]
+    processing_id = _ingestion_job(state, user, outcomes)
+    answer: dict[str, Any] = {
+        "processing_id": processing_id,
+        "items": [{k: v for k, v in o.items() if k != "memory"} for o in outcomes],
+        "counts": {s: sum(o["status"] == s for o in outcomes) for s in ("accepted", "duplicate", "invalid")},
     }
-    return {"processing_id": job["processing_id"], "status": "queued", "results": job["items"], **counts}
+    if processing_id:
+        answer["status_url"] = f"/v1/memories/ingestion/{processing_id}"
+    return answer
 
 
-@logged_operation("GET", "/v1/memories/ingestion/{processing_id}", "dual", object="ingestion", type="memory.ingestion")
+@logged_operation(
+    "GET", "/v1/memories/ingestion/{processing_id}", "dual", object="memory_ingestion", type="memory.ingestion.status"
+)
 async def get_ingestion_status(call: Call) -> Any:
-    """An ingestion job: the client key sees its user's jobs only, the admin key all."""
+    """An ingestion job: 403 for another user's job with the client key; the admin key sees all."""
     user = user_of(call, "required")
     processing_id = call.path_params["processing_id"]
     job = memory_state(call.runtime).ingestions.get(processing_id)
-    if job is None or (call.key == "client" and job["user_id"] != user):  # the admin key sees every job
-        raise not_found(f"Ingestion job '{processing_id}' not found")
-    return job
+    if job is None:
+        raise not_found(
+            f"Unknown or expired processing_id '{processing_id}' (completed results are retained for 5 minutes)",
+            "NOT_FOUND",
+        )
+    if call.key == "client" and job["user_id"] != user:  # the admin key sees every job
+        raise FormationError(403, "Ingestion job does not belong to this user", "FORBIDDEN")
+    return {k: v for k, v in job.items() if k != "user_id"}
 
 
-@logged_operation("GET", "/v1/memories/provenance", "dual", object="provenance", type="memory.provenance")
+def _memory_event(memory: dict[str, Any]) -> dict[str, Any]:
+    """A memory's event as provenance shows it."""
+    return {
+        "event_id": memory["event_id"],
+        "event_type": "memory.ingested" if memory.get("source") else "fact.extracted",
+        "source": memory.get("source") or "user_edit",
+        "source_id": memory.get("source_id"),
+        "source_confidence": 1.0,
+        "effective_confidence": 1.0,
+        "decay_rate": "static",
+        "occurred_at": memory["created_at"],
+        "agent_id": None,
+        "conversation_id": None,
+        "request_id": None,
+        "payload": {"memory": memory["content"]},
+        "deleted_at": None,
+    }
+
+
+@logged_operation("GET", "/v1/memories/provenance", "dual", object="memory", type="memory.retrieved")
 async def get_memory_provenance(call: Call) -> Any:
-    """Why the formation believes something: facts about ``entity``, or one event's chain."""
+    """Why the formation believes something: an ``entity`` (named in the user's memories) with the
+    events it comes from, or one ``event_id``'s chain; 404 when unknown."""
     user = user_of(call, "required")
     entity, event_id = call.query.get("entity"), call.query.get("event_id")
+    if not entity and not event_id:
+        raise FormationError(422, "Provide 'entity' (a knowledge graph entity name) or 'event_id'", "INVALID_PARAMS")
     own = [m for m in memory_state(call.runtime).memories.values() if m["user_id"] == user]
-    if event_id:
-        memory = next((m for m in own if m["id"] == event_id), None)
-        if memory is None:
-            raise not_found(f"Event '{event_id}' not found")
-        return {"event_id": event_id, "chain": [_provenance_event(memory)]}
-    if not entity:
-        raise invalid_params("query.entity", "Either entity or event_id is required", "missing")
-    facts = [
-        {"memory_id": m["id"], "content": m["content"], "confidence": 1.0, "chain": [_provenance_event(m)]}
-        for m in own
-        if entity.lower() in str(m["content"]).lower()
-    ]
-    return {"entity": {"name": entity, "type": "unknown"}, "facts": facts, "count": len(facts)}
-
-
-def _provenance_event(memory: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "event_id": memory["id"],
-        "type": "memory.created",
-        "source": memory.get("source") or "api",
-        "created_at": memory["created_at"],
-    }
+    if entity:
+        # The dev server has no knowledge graph: an entity is a word of the user's memories, or
+        # "User" (the person), whom the runtime's graph knows once the user has chatted or remembered.
+        mentions = [m for m in own if entity.lower() in str(m["content"]).lower()]
+        chatted = any(key[0] == user for key in chat_state(call.runtime).sessions)
+        person = entity.lower() == "user" and bool(own or chatted)
+        if not (mentions or person):
+            raise not_found(f"Unknown entity '{entity}'", "NOT_FOUND")
+        described: dict[str, Any] = {
+            "name": "User" if person else entity,
+            "type": "person" if person else "concept",
+            "status": "active",
+            "confidence": 1.0,
+            "attributes": {},
+            "events": [[_memory_event(m)] for m in (own if person else mentions)],
+        }
+        return {"entity": described, "facts": [], "count": 0}
+    memory = next((m for m in own if m["event_id"] == event_id), None)
+    if memory is None:
+        raise not_found(f"Unknown event '{event_id}'", "NOT_FOUND")
+    return {"event": _memory_event(memory), "chain": [_memory_event(memory)]}
 
 
 @logged_operation("DELETE", "/v1/memories/{memory_id}", "dual", object="memory", type="memory.deleted")
@@ -1172,12 +1262,12 @@ async def delete_memory(call: Call) -> Any:
     memory_id = call.path_params["memory_id"]
     memories = memory_state(call.runtime).memories
     if memories.get(memory_id, {}).get("user_id") != user:
-        raise not_found(f"Memory '{memory_id}' not found")
+        raise not_found(f"Memory {memory_id} not found", "NOT_FOUND")
     del memories[memory_id]
     return {"deleted": memory_id, "user_id": user}
 
 
-@logged_operation("GET", "/v1/history", "dual", object="list", type="memory.history")
+@logged_operation("GET", "/v1/history", "dual", object="memory", type="memory.retrieved")
 async def get_history(call: Call) -> Any:
     """The user's captain's log, newest first (``limit``, ``date_from``, ``date_to``, ``include_sources``)."""
     user = user_of(call, "required")
@@ -1194,16 +1284,23 @@ async def get_history(call: Call) -> Any:
         {
             "id": memory["id"],
             "date": memory["created_at"][:10],
-            "summary": memory["content"],
-            **({"sources": [_provenance_event(memory)]} if with_sources else {}),
+            "summary": memory["content"] if isinstance(memory["content"], str) else dumps(memory["content"]),
+            "decisions": [],
+            "projects": [],
+            "context": None,
+            "created_at": memory["created_at"],
+            "updated_at": memory["created_at"],
+            **({"sources": [{"source_type": "memory", "source_id": memory["id"]}]} if with_sources else {}),
         }
         for memory in memories
     ]
-    return {"user_id": user, "entries": entries, "count": len(entries)}
+    return {"entries": entries, "count": len(entries)}
 
 
 def _between(timestamp: str, since: datetime | None, until: datetime | None) -> bool:
     moment = parse_datetime(timestamp)
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
     return moment is None or ((since is None or moment >= since) and (until is None or moment <= until))
 
 
@@ -1223,11 +1320,17 @@ def buffered_messages(
 
 
 def _size_kb(groups: Any) -> float:
-    return round(sum(len(dumps(messages)) for messages in groups) / 1024, 3)
+    return round(sum(len(dumps(messages)) for messages in groups) / 1024, 2)
 
 
-def clear_buffers(call: Call, user: str | None = None, session_id: str | None = None) -> dict[str, Any]:
-    """Clear the buffer of every session, of one user's sessions, or of one session; counts what it cleared."""
+def _buffer_capacity(runtime: FormationRuntime) -> int:
+    buffer = section(runtime, "memory")["buffer"]
+    return int(buffer.get("size", 50)) * int(buffer.get("multiplier", 1))
+
+
+def clear_buffers(call: Call, user: str | None = None, session_id: str | None = None) -> tuple[int, int]:
+    """Clear the buffer of every session, of one user's sessions, or of one session:
+    (messages cleared, sessions that had any)."""
     buffered = buffered_messages(call.runtime, user, session_id)
     marks = memory_state(call.runtime).buffer_marks
     for key, session in chat_state(call.runtime).sessions.items():
@@ -1235,146 +1338,193 @@ def clear_buffers(call: Call, user: str | None = None, session_id: str | None = 
             marks[key] = len(session.messages)
     cleared = sum(len(messages) for messages in buffered.values())
     audit(call, "memory.buffer.cleared", "memory", session_id or user or "*", messages=cleared)
-    return {
-        "message": "Buffer cleared",
-        "user_id": user,
-        "session_id": session_id,
-        "cleared_messages": cleared,
-        "cleared_sessions": len(buffered),
-    }
+    return cleared, sum(1 for messages in buffered.values() if messages)
 
 
-@logged_operation("GET", "/v1/memory/buffer", "dual", object="buffer", type="memory.buffer")
+@logged_operation("GET", "/v1/memory/buffer", "dual", object="memory", type="memory.buffer.status")
 async def get_user_buffer(call: Call) -> Any:
-    """The user's buffered messages per session."""
+    """The user's buffered messages (``sessions`` is empty, as the runtime's is)."""
     user = user_of(call, "required")
     buffered = buffered_messages(call.runtime, user)
-    sessions = [{"session_id": sid, "message_count": len(messages)} for (_, sid), messages in buffered.items()]
     return {
         "user_id": user,
         "total_messages": sum(len(messages) for messages in buffered.values()),
-        "sessions": sessions,
+        "sessions": [],
         "buffer_size_kb": _size_kb(buffered.values()),
     }
 
 
-@logged_operation("DELETE", "/v1/memory/buffer", "dual", object="buffer", type="memory.buffer.cleared")
+@logged_operation("DELETE", "/v1/memory/buffer", "dual", object="message", type="memory.buffer.user.cleared")
 async def clear_user_buffer(call: Call) -> Any:
     """Clear the user's buffer; the admin key without a user clears every buffer."""
-    return clear_buffers(call, call.user("filter"))  # the admin key without a user clears every buffer
+    user = call.user("filter")
+    messages, sessions = clear_buffers(call, user)
+    return {
+        "message": "Buffer cleared successfully",
+        "user_id": user,
+        "messages_cleared": messages,
+        "sessions_cleared": sessions,
+    }
 
 
-@logged_operation("DELETE", "/v1/memory/buffer/{session_id}", "dual", object="buffer", type="memory.buffer.cleared")
+@logged_operation(
+    "DELETE", "/v1/memory/buffer/{session_id}", "dual", object="message", type="memory.buffer.session.cleared"
+)
 async def clear_session_buffer(call: Call) -> Any:
-    """Clear one of the user's sessions; 404 when the user has no such session."""
+    """Clear one session's buffer (0 messages for a session the user does not have, as in the runtime)."""
     user = user_of(call, "required")
     session_id = call.path_params["session_id"]
-    if (user, session_id) not in chat_state(call.runtime).sessions:
-        raise not_found(f"Session '{session_id}' not found")
-    return clear_buffers(call, user, session_id)
+    messages, _ = clear_buffers(call, user, session_id)
+    return {
+        "message": "Session buffer cleared successfully",
+        "user_id": user,
+        "session_id": session_id,
+        "messages_cleared": messages,
+    }
 
 
-@logged_operation("GET", "/v1/memory/buffers", "admin", object="list", type="memory.buffers")
+@logged_operation("GET", "/v1/memory/stats", "admin", object="memory", type="memory.retrieved")
+async def get_buffer_stats(call: Call) -> Any:
+    """Aggregate buffer statistics across users."""
+    buffered = {key: messages for key, messages in buffered_messages(call.runtime).items() if messages}
+    total = sum(len(messages) for messages in buffered.values())
+    if not total:  # the runtime's empty buffer is falsy: it answers its "no buffer" zeros
+        return {
+            "total_entries": 0,
+            "total_users": 0,
+            "total_sessions": 0,
+            "buffer_size_kb": 0,
+            "max_size": 0,
+            "utilization": 0.0,
+        }
+    capacity = _buffer_capacity(call.runtime)
+    return {
+        "total_entries": total,
+        "total_users": len({user for user, _ in buffered}),
+        "total_sessions": len(buffered),
+        "buffer_size_kb": _size_kb(buffered.values()),
+        "max_size": capacity,
+        "utilization": round(total / capacity, 2) if capacity > 0 else 0.0,
+    }
+
+
+@logged_operation("GET", "/v1/memory/buffers", "admin", object="list", type="memory.list")
 async def list_memory_buffers(call: Call) -> Any:
-    """Every session's buffer (deprecated route, admin key)."""
-    buffered = buffered_messages(call.runtime)
-    buffers = [
-        {"user_id": user, "session_id": sid, "message_count": len(messages)}
-        for (user, sid), messages in buffered.items()
-    ]
-    return {"buffers": buffers, "count": len(buffers), "total_messages": sum(b["message_count"] for b in buffers)}
+    """The buffer's occupancy (deprecated route, admin key)."""
+    total = sum(len(messages) for messages in buffered_messages(call.runtime).values())
+    if not total:  # the runtime's empty buffer is falsy: it answers its "no buffer" listing
+        return {"buffers": [], "total_entries": 0}
+    capacity = _buffer_capacity(call.runtime)
+    summary: dict[str, Any] = {
+        "total_entries": total,
+        "max_size": capacity,
+        "utilization": round(total / capacity, 2) if capacity > 0 else 0,
+        "kv_namespaces": {},
+    }
+    return {"buffers": [summary]}
 
 
-@logged_operation("DELETE", "/v1/memory/buffers", "admin", object="buffer", type="memory.buffers.cleared")
+@logged_operation("DELETE", "/v1/memory/buffers", "admin", object="message", type="memory.buffer.cleared")
 async def clear_memory_buffers(call: Call) -> Any:
-    """Clear every buffer (deprecated route, admin key)."""
-    return clear_buffers(call)
+    """Clear every buffer (deprecated route, admin key). The runtime 1.20260928.0 answers 500 after
+    clearing (a missing event type), and 503 when the buffers are empty; the dev server answers what
+    its code means to send, which never is a 5xx."""
+    messages, _ = clear_buffers(call)
+    return {"message": "All buffers cleared successfully", "entries_cleared": messages, "kv_entries_cleared": 0}
 
 
 # --- memory administration: rebuild, lint, backfill, forget, distilleries ----------------------------
 
-PROJECTIONS = ("facts", "graph", "log", "artifacts")
 
-
-def _memory_job(call: Call, kind: str, report: dict[str, Any], user: str) -> dict[str, Any]:
-    """Record a finished memory admin job (the dev server runs them inline; polling finds them done)."""
-    job: dict[str, Any] = {
-        "job_id": new_id("job"),
-        "kind": kind,
-        "status": "completed",
+def _memory_job(call: Call, kind: str, user: str, result: dict[str, Any]) -> dict[str, Any]:
+    """Start a memory admin job; the dev server runs it inline, so polling finds it completed."""
+    job_id = new_id(kind)
+    memory_state(call.runtime).jobs[job_id] = {"kind": kind, "user_id": user, "result": result}
+    return {
         "user_id": user,
-        "created_at": iso_now(),
-        "completed_at": iso_now(),
-        "report": report,
+        "job_id": job_id,
+        "status": "processing",
+        "status_url": f"/memory/{kind}/{job_id}",
     }
-    memory_state(call.runtime).jobs[job["job_id"]] = job
-    return job
 
 
 def _memory_job_status(call: Call, kind: str) -> dict[str, Any]:
     job_id = call.path_params["job_id"]
     job = memory_state(call.runtime).jobs.get(job_id)
     if job is None or job["kind"] != kind:
-        raise not_found(f"Memory {kind} job '{job_id}' not found")
-    return job
+        raise not_found(f"Unknown or expired {kind} job '{job_id}'", "NOT_FOUND")
+    return {"job_id": job_id, "status": "completed", **job["result"]}
 
 
 def _replay_report(runtime: FormationRuntime, user: str, projections: list[str], dry_run: bool) -> dict[str, Any]:
+    """Each projection's replay of the user's memory events (one event per memory in the dev server)."""
     events = sum(m["user_id"] == user for m in memory_state(runtime).memories.values())
-    return {"dry_run": dry_run, "projections": {name: {"events_replayed": events} for name in projections}}
+    if dry_run:
+        return {name: {"events": events, "applied": 0, "failed": 0, "dry_run": True} for name in projections}
+    return {name: {"events": events, "applied": events, "failed": 0} for name in projections}
 
 
-def _in_background(call: Call, body: dict[str, Any]) -> bool:
-    background = body_field(body, "background", bool)
-    return (True if background is None else background) and not call.query_bool("sync", False)
+def _backfill_report() -> dict[str, Any]:
+    # Every dev-server memory is born with provenance: nothing to synthesize, every projection complete.
+    return {name: {"synthesized": 0, "complete": True} for name in PROJECTIONS}
 
 
-@logged_operation("POST", "/v1/memory/rebuild", "admin", object="memory_job", type="memory.rebuild")
+@logged_operation("POST", "/v1/memory/rebuild", "admin", object="memory", type="memory.retrieved")
 async def rebuild_memory(call: Call) -> Any:
-    """Replay a user's memory events into the projections: a job id, or the report with ``background: false``."""
+    """Replay a user's memory events into the projections: 202 with a job by default, 200 with the
+    report on a ``dry_run`` or with ``background: false``."""
     body = await call.body()
     user = required_field(body, "user_id", str)
     projection = body_field(body, "projection", str)
     if projection is not None and projection not in PROJECTIONS:
-        raise invalid_params("projection", f"Unknown projection; expected one of {', '.join(PROJECTIONS)}", "enum")
+        raise FormationError(
+            422, f"Unknown projection {projection!r}; registered: {sorted(PROJECTIONS)}", "INVALID_PARAMS"
+        )
     dry_run = body_field(body, "dry_run", bool) or False
-    report = _replay_report(call.runtime, user, [projection] if projection else list(PROJECTIONS), dry_run)
-    job = _memory_job(call, "rebuild", report, user)
-    # The runtime answers 202 for background jobs; the spec documents 200, which the dev server keeps.
-    return {"job_id": job["job_id"], "status": "queued"} if _in_background(call, body) else job
+    background = body_field(body, "background", bool)
+    backfill = bool(body_field(body, "backfill", bool)) and not dry_run
+    report: dict[str, Any] = {"user_id": user, "dry_run": dry_run}
+    if backfill:
+        report["backfill"] = _backfill_report()
+    names = [projection] if projection else list(PROJECTIONS)
+    report["projections"] = _replay_report(call.runtime, user, names, dry_run)
+    if (background is None or background) and not dry_run:
+        return Reply(_memory_job(call, "rebuild", user, report), status=202)
+    return report
 
 
-@logged_operation("GET", "/v1/memory/rebuild/{job_id}", "admin", object="memory_job", type="memory.rebuild.status")
+@logged_operation("GET", "/v1/memory/rebuild/{job_id}", "admin", object="memory", type="memory.retrieved")
 async def get_memory_rebuild_status(call: Call) -> Any:
-    """A rebuild job; 404 when unknown."""
+    """A rebuild job with its report; 404 when unknown."""
     return _memory_job_status(call, "rebuild")
 
 
-@logged_operation("POST", "/v1/memory/lint", "admin", object="memory_lint", type="memory.lint")
+@logged_operation("POST", "/v1/memory/lint", "admin", object="memory", type="memory.retrieved")
 async def lint_memory(call: Call) -> Any:
     """The memory health report of one user, or of every user."""
-    user = body_field(await call.body(required=False), "user_id", str)
+    user = body_field(await call.body(required=False) or {}, "user_id", str)
     users = {m["user_id"] for m in memory_state(call.runtime).memories.values()}
-    findings = ("unresolved_conflicts", "superseded_deleted", "orphaned_relationships_removed", "log_gaps")
-    return {
-        "user_id": user,
-        "users_scanned": 1 if user else len(users),
-        "report": dict.fromkeys(findings, 0),
+    checks = ("unresolved_conflicts", "superseded_deleted", "orphans_removed", "log_gaps", "stale_artifacts")
+    report: dict[str, Any] = {
+        "users": 1 if user else len(users),
+        **dict.fromkeys(checks, 0),
+        "index_regenerated": 1 if user else len(users),
+        "findings": {},
     }
+    return {"user_id": user, "report": report}
 
 
-@logged_operation("POST", "/v1/memory/backfill", "admin", object="memory_backfill", type="memory.backfill")
+@logged_operation("POST", "/v1/memory/backfill", "admin", object="memory", type="memory.retrieved")
 async def backfill_memory(call: Call) -> Any:
-    """Provenance backfill per projection for one user."""
+    """Legacy provenance backfill per projection for one user."""
     user = required_field(await call.body(), "user_id", str)
-    # Every dev-server memory is born with provenance: nothing to backfill, every projection complete.
-    projections = {name: {"scanned": 0, "backfilled": 0, "complete": True} for name in PROJECTIONS}
-    return {"user_id": user, "projections": projections, "complete": True}
+    return {"user_id": user, "synthesized": _backfill_report()}
 
 
-@logged_operation("POST", "/v1/memory/forget", "admin", object="memory_forget", type="memory.forget")
+@logged_operation("POST", "/v1/memory/forget", "admin", object="memory", type="memory.deleted")
 async def forget_memory_source(call: Call) -> Any:
-    """Delete a user's memories from one source, then rebuild (a job, or inline with ``sync``)."""
+    """Delete a user's memories from one source, then rebuild: 202 with a job by default, 200 with
+    the report with ``background: false`` or ``?sync=true``, 200 without a rebuild with ``rebuild: false``."""
     body = await call.body()
     user, source = required_field(body, "user_id", str), required_field(body, "source", str)
     memories = memory_state(call.runtime).memories
@@ -1382,119 +1532,206 @@ async def forget_memory_source(call: Call) -> Any:
     for memory_id in forgotten:
         del memories[memory_id]
     audit(call, "memory.forgotten", "memory", user, source=source, deleted_events=len(forgotten))
-    answer: dict[str, Any] = {"user_id": user, "source": source, "deleted_events": len(forgotten)}
+    answer: dict[str, Any] = {
+        "user_id": user,
+        "source": source,
+        "deleted_events": len(forgotten),
+        "grace_period_days": FORGET_GRACE_PERIOD_DAYS,
+    }
     if body_field(body, "rebuild", bool) is False:
-        return answer
-    job = _memory_job(call, "forget", _replay_report(call.runtime, user, list(PROJECTIONS), False), user)
-    if _in_background(call, body):
-        return {**answer, "job_id": job["job_id"], "status": "queued"}
-    return {**answer, "report": job["report"]}
+        return {**answer, "rebuild_required": sorted(PROJECTIONS)}
+    projections = _replay_report(call.runtime, user, list(PROJECTIONS), False)
+    background = body_field(body, "background", bool)
+    if (background is None or background) and not call.query_bool("sync", False):
+        job = _memory_job(call, "forget", user, {"projections": projections})
+        return Reply({**answer, **{k: v for k, v in job.items() if k != "user_id"}}, status=202)
+    return {**answer, "projections": projections}
 
 
-@logged_operation("GET", "/v1/memory/forget/{job_id}", "admin", object="memory_job", type="memory.forget.status")
+@logged_operation("GET", "/v1/memory/forget/{job_id}", "admin", object="memory", type="memory.retrieved")
 async def get_memory_forget_status(call: Call) -> Any:
-    """A forget job; 404 when unknown."""
+    """A forget job with its rebuild report; 404 when unknown."""
     return _memory_job_status(call, "forget")
 
 
-@logged_operation("GET", "/v1/memory/distilleries", "admin", object="list", type="distillery.list")
+@logged_operation(
+    "GET", "/v1/memory/distilleries", "admin", object="memory_distillery_list", type="memory.distillery.list"
+)
 async def list_distilleries(call: Call) -> Any:
-    """Registered distilleries, newest first."""
+    """Registered distilleries, newest first, revoked ones included."""
     items = list(reversed(memory_state(call.runtime).distilleries.values()))  # newest first
     return {"distilleries": items, "count": len(items)}
 
 
-@logged_operation("POST", "/v1/memory/distilleries", "admin", object="distillery", type="distillery.registered")
+@logged_operation(
+    "POST", "/v1/memory/distilleries", "admin", object="memory_distillery", type="memory.distillery.registered"
+)
 async def register_distillery(call: Call) -> Any:
-    """A new distillery (trust level ``provisional`` unless given)."""
+    """201: a new distillery (trust level ``provisional`` unless given), its scope filled with defaults."""
     body = await call.body()
-    distillery: dict[str, Any] = {
-        "distillery_id": new_id("dst"),
-        "name": required_field(body, "name", str),
-        "public_key": required_field(body, "public_key", str),
-        "description": body_field(body, "description", str),
-        "scope": body_field(body, "scope", dict) or {},
-        "trust_level": body_field(body, "trust_level", str) or "provisional",
-        "status": "active",
-        "created_at": iso_now(),
+    trust_level = body_field(body, "trust_level", str) or "provisional"
+    if trust_level not in DISTILLERY_TRUST_LEVELS:
+        raise FormationError(
+            422,
+            f"Invalid trust_level {trust_level!r}; expected one of {sorted(DISTILLERY_TRUST_LEVELS)}",
+            "INVALID_PARAMS",
+        )
+    name = required_field(body, "name", str).strip()
+    if not name:
+        raise FormationError(422, "'name' is required and must be a non-empty string", "INVALID_PARAMS")
+    distilleries = memory_state(call.runtime).distilleries
+    scope = {
+        "user_ids": "all",
+        "event_types": list(DISTILLERY_EVENT_TYPES),
+        "max_events_per_day": 1_000_000,
+        "max_batch_size": 10_000,
+        **(body_field(body, "scope", dict) or {}),
     }
-    memory_state(call.runtime).distilleries[distillery["distillery_id"]] = distillery
+    distillery: dict[str, Any] = {
+        "id": len(distilleries) + 1,
+        "distillery_id": uuid.uuid4().hex[:21],
+        "formation_id": call.runtime.formation_id,
+        "name": name,
+        "description": body_field(body, "description", str),
+        "public_key": required_field(body, "public_key", str).strip(),
+        "scope": scope,
+        "trust_level": trust_level,
+        "status": "active",
+        "created_at": naive_iso_now(),
+        "revoked_at": None,
+    }
+    distilleries[distillery["distillery_id"]] = distillery
     audit(call, "memory.distillery.registered", "memory", distillery["distillery_id"])
-    return distillery
+    return Reply(distillery, status=201)
 
 
 @logged_operation(
-    "DELETE", "/v1/memory/distilleries/{distillery_id}", "admin", object="distillery", type="distillery.revoked"
+    "DELETE",
+    "/v1/memory/distilleries/{distillery_id}",
+    "admin",
+    object="memory_distillery",
+    type="memory.distillery.revoked",
 )
 async def revoke_distillery(call: Call) -> Any:
-    """Revoke a distillery: its later batches are refused with 410."""
+    """The revoked distillery (idempotent): its later batches are refused with 410."""
     distillery_id = call.path_params["distillery_id"]
-    distillery = found(memory_state(call.runtime).distilleries, distillery_id, "Distillery")
-    distillery["status"] = "revoked"
-    audit(call, "memory.distillery.revoked", "memory", distillery_id)
-    return {"distillery_id": distillery_id, "status": "revoked", "message": "Distillery revoked"}
+    distillery = memory_state(call.runtime).distilleries.get(distillery_id)
+    if distillery is None:
+        raise not_found(f"Unknown distillery '{distillery_id}'", "NOT_FOUND")
+    if distillery["status"] != "revoked":
+        distillery["status"], distillery["revoked_at"] = "revoked", naive_iso_now()
+        audit(call, "memory.distillery.revoked", "memory", distillery_id)
+    return distillery
 
 
 def _signed_distillery(call: Call) -> dict[str, Any]:
     """The active distillery a signed batch comes from. The dev server checks that the signature
     headers are present but does not verify the Ed25519 signature itself."""
     headers = call.request.headers
-    missing = [h for h in ("X-Distillery-ID", "X-Distillery-Signature", "X-Distillery-Timestamp") if not headers.get(h)]
+    if not (headers.get("X-Distillery-ID") or "").strip():
+        raise FormationError(401, "X-Distillery-ID header is required", "UNAUTHORIZED")
+    missing = [h for h in ("X-Distillery-Signature", "X-Distillery-Timestamp") if not headers.get(h)]
     if missing:
-        raise FormationError(401, f"Missing distillery signature headers: {', '.join(missing)}", "UNAUTHORIZED")
+        raise FormationError(401, f"{missing[0]} header is required", "UNAUTHORIZED")
     distillery = memory_state(call.runtime).distilleries.get(headers["X-Distillery-ID"])
     if distillery is None:
         raise FormationError(401, "Unknown distillery", "UNAUTHORIZED")
     if distillery["status"] != "active":
-        raise FormationError(410, "Distillery has been revoked", "INTERNAL_ERROR")
+        raise FormationError(410, "Distillery has been revoked", "GONE")
     return distillery
 
 
-@logged_operation("POST", "/v1/memories/distilled", "dual", object="distilled_batch", type="memory.distilled")
-async def ingest_distilled_memories(call: Call) -> Any:
-    """A signed batch of distilled events, idempotent on each event's ``source_id``."""
-    distillery = _signed_distillery(call)
-    body = await call.body()
-    events = required_field(body, "events", list)
-    state = memory_state(call.runtime)
-    dispositions = []
-    for index, event in enumerate(events):
-        source_id = str(event.get("source_id") or index) if isinstance(event, dict) else None
-        key = (distillery["distillery_id"], source_id or "")
-        # Idempotent on the event's source id: a retried batch never duplicates an event.
-        status = "invalid" if source_id is None else "duplicate" if key in state.distilled_sources else "recorded"
-        state.distilled_sources.add(key)
-        dispositions.append({"index": index, "source_id": source_id, "status": status})
-    job = {
-        "processing_id": new_id("proc"),
-        "distillery_id": distillery["distillery_id"],
-        "batch_id": body.get("batch_id"),
-        "status": "completed",
-        "events": dispositions,
-        "created_at": iso_now(),
-    }
-    state.distilled[job["processing_id"]] = job
-    accepted = sum(d["status"] == "recorded" for d in dispositions)
-    return {
-        "processing_id": job["processing_id"],
-        "batch_id": job["batch_id"],
-        "status": "queued",
-        "accepted": accepted,
-    }
+def _distilled_rejection(event: Any, distillery: dict[str, Any]) -> str | None:
+    """Why one distilled event is refused, if it is."""
+    if not isinstance(event, dict):
+        return "event must be an object"
+    if not isinstance(event.get("source_id"), str) or not event["source_id"]:
+        return "'source_id' is required"
+    if event.get("event_type") not in distillery["scope"].get("event_types", DISTILLERY_EVENT_TYPES):
+        return f"event_type {event.get('event_type')!r} is outside this distillery's scope"
+    return None
 
 
 @logged_operation(
-    "GET", "/v1/memories/distilled/{processing_id}", "dual", object="distilled_batch", type="memory.distilled.status"
+    "POST", "/v1/memories/distilled", "dual", object="memory_distillation", type="memory.distilled.accepted"
+)
+async def ingest_distilled_memories(call: Call) -> Any:
+    """A signed batch of distilled events, idempotent on each event's ``source_id``: 202 with a
+    projection job when an event was new, 200 otherwise."""
+    distillery = _signed_distillery(call)
+    body = await call.body()
+    events = required_field(body, "events", list)
+    batch_id = required_field(body, "batch_id", str)
+    state = memory_state(call.runtime)
+    rejections: list[dict[str, Any]] = []
+    duplicates = 0
+    reports: list[dict[str, Any]] = []
+    for index, event in enumerate(events):
+        reason = _distilled_rejection(event, distillery)
+        if reason is not None:
+            rejections.append({"index": index, "reason": reason})
+            continue
+        key = (distillery["distillery_id"], event["source_id"])
+        if key in state.distilled_sources:  # a retried batch never duplicates an event
+            duplicates += 1
+            continue
+        state.distilled_sources.add(key)
+        recorded = event["event_type"] == "interaction.turn"
+        reports.append(
+            {
+                "index": index,
+                "event_id": new_id("evt"),
+                "event_type": event["event_type"],
+                "user_id": str(event.get("user_id") or "0"),
+                "disposition": "recorded" if recorded else "projected",
+            }
+        )
+    processing_id = new_id("dst") if reports else None
+    if processing_id:
+        state.distilled[processing_id] = {
+            "processing_id": processing_id,
+            "distillery_id": distillery["distillery_id"],
+            "status": "completed",
+            "created_at": time.time(),
+            "completed_at": iso_now(),
+            "batch_id": batch_id,
+            "items": reports,
+            "counts": {d: sum(r["disposition"] == d for r in reports) for d in ("projected", "recorded", "failed")},
+            "pre_computed_vectors_used": False,
+        }
+    answer: dict[str, Any] = {
+        "batch_id": batch_id,
+        "accepted": len(reports),
+        "duplicates": duplicates,
+        "rejected": len(rejections),
+        "rejections": rejections,
+        "processing_id": processing_id,
+    }
+    if processing_id:
+        answer["status_url"] = f"/v1/memories/distilled/{processing_id}"
+    return Reply(answer, status=202) if reports else answer
+
+
+@logged_operation(
+    "GET",
+    "/v1/memories/distilled/{processing_id}",
+    "dual",
+    object="memory_distillation",
+    type="memory.distilled.status",
 )
 async def get_distilled_status(call: Call) -> Any:
-    """A distilled batch's job: the admin key sees all, the client key its distillery's."""
+    """A distilled batch's job: the admin key sees all, the client key its distillery's (else 403)."""
     processing_id = call.path_params["processing_id"]
     job = memory_state(call.runtime).distilled.get(processing_id)
-    # The admin key sees every job; the client key only the jobs of the distillery it names.
-    owner = call.request.headers.get("X-Distillery-ID")
-    if job is None or (call.key == "client" and job["distillery_id"] != owner):
-        raise not_found(f"Distilled batch '{processing_id}' not found")
-    return job
+    if job is None:
+        raise not_found(
+            f"Unknown or expired processing_id '{processing_id}' (completed results are retained for 5 minutes)",
+            "NOT_FOUND",
+        )
+    owner = (call.request.headers.get("X-Distillery-ID") or "").strip()
+    if call.key != "admin" and job["distillery_id"] != owner:
+        raise FormationError(403, "Processing job does not belong to this distillery", "FORBIDDEN")
+    return {k: v for k, v in job.items() if k != "distillery_id"}
 
 
 # --- scheduler ------------------------------------------------------------------------------------------
