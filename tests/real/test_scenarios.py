@@ -229,7 +229,7 @@ def test_knowledge_sync_and_rebuild(formation: Any) -> None:
 
 def test_tuning_chain(formation: Any) -> None:
     replaced = formation.ops.replace_tuning(body={"content": "# Tone\n"})
-    assert replaced.bytes == 7 and replaced.path.endswith("/MUXI.md")
+    assert replaced.bytes_ == 7 and replaced.path.endswith("/MUXI.md")  # bytes_: a field named like a builtin gets a _
     assert formation.ops.get_tuning().content == "# Tone\n"
     pending = formation.ops.get_tuning_pending()
     assert pending.content is None and pending.path.endswith("/PENDING-MUXI.md")

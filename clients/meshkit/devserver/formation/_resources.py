@@ -417,6 +417,15 @@ async def get_health(call: Call) -> Response:
     return json_response(body)
 
 
+def _peak_memory_mb() -> float:
+    """The process's peak resident memory in MB, where the runtime reads the current one (0 on Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
 @logged_operation("GET", "/v1/status", "admin", object="formation_status", type="formation.status.retrieved")
 async def get_status(call: Call) -> Any:
     """The runtime's shape: the formation's identity, agent and MCP server counts, process statistics."""
@@ -441,14 +450,14 @@ async def get_status(call: Call) -> Any:
             "running": {"seconds": int(time.time() - runtime.started_at), "since": int(runtime.started_at)},
             "memory": {
                 "working_memory_mb": memory.get("working", {}).get("max_memory_mb", 512),
-                "memory_usage_mb": None,  # the dev server does not measure its process
+                "memory_usage_mb": _peak_memory_mb(),
             },
             "requests": {
                 "total": len(chats.requests),
                 "active": sum(record.status == "processing" for record in chats.requests.values()),
             },
             "buffer_size": memory.get("buffer", {}).get("size", 1000),
-            "cpu_percent": None,
+            "cpu_percent": 0.0,  # the dev server does not sample its CPU use
         },
     }
 
