@@ -117,6 +117,8 @@ def media_type(content_type: str) -> str:
 
 
 def _size(value: Any) -> int:
+    if value is None:
+        return 0
     if isinstance(value, dict):
         return 1 + sum(_size(item) for item in value.values())
     if isinstance(value, list):
@@ -305,14 +307,40 @@ def installed_runtime_version() -> str:
     return answer.stdout.strip() or RUNTIME_VERSION
 
 
+def from_answers(directory: Path) -> list[Answer]:
+    """The probe's answers as the last real-tier run saved them (tests/real/.answers/, in call order
+    per operation), to rewrite the fixtures without starting the runtime."""
+    from recording import _EventNames
+
+    answers = []
+    for path in sorted(directory.glob("*.json")):
+        if path.name.startswith("_"):
+            continue
+        for saved in json.loads(path.read_text()):
+            answer = Answer(
+                path.stem, saved["method"], saved["path"], saved["status"], saved["content_type"], saved["body"]
+            )
+            if "events" in saved:
+                answer.stream = _EventNames()
+                answer.stream.names = list(saved["events"])
+            answers.append(answer)
+    return answers
+
+
 def main() -> None:
     from harness import ADMIN_KEY, CLIENT_KEY, running_stack
+    from recording import ANSWERS_DIR
 
     parser = argparse.ArgumentParser(description="Record the real runtime's answers to the probe as fixtures.")
     parser.add_argument("--url", help="a running formation (tests/real/harness.py); else one is started")
+    parser.add_argument(
+        "--from-answers", action="store_true", help=f"rewrite them from {ANSWERS_DIR} (the last make test-real)"
+    )
     parser.add_argument("--out", type=Path, default=FIXTURES_DIR)
     args = parser.parse_args()
-    if args.url:
+    if args.from_answers:
+        recorded = calls(from_answers(ANSWERS_DIR))
+    elif args.url:
         recorded = record(args.url, ADMIN_KEY, CLIENT_KEY)
     else:
         with running_stack("postgres") as stack:
