@@ -17,7 +17,7 @@ from hostile_server import Received, hostile, response_head
 
 MB = 1024 * 1024
 SLACK = 16 * MB
-HEALTH = b'{"data":{"status":"healthy"}}'
+HEALTH = b'{"status":"healthy","version":"1.0.0","uptime_seconds":1}'
 
 CLIENT = textwrap.dedent(
     """

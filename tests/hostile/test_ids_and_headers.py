@@ -28,14 +28,24 @@ CLIENT_KEY = "fmc_hostile_client_key_0001"
 ADMIN_KEY = "fma_hostile_admin_key_0002"
 
 
+HEALTHY = {"status": "healthy", "version": "1.0.0", "uptime_seconds": 1}
+BUFFER_CLEARED = {"message": "cleared", "user_id": "alice", "session_id": "./", "messages_cleared": 0}
+
+
 class Recorder:
-    """A MockTransport handler that records what was sent and answers 200 {}."""
+    """A MockTransport handler that records what was sent and answers 200: a health body for the
+    health route, a cleared buffer for a buffer route, ``{"data": {}}`` otherwise (only what was
+    sent matters to these tests)."""
 
     def __init__(self) -> None:
         self.sent: list[httpx.Request] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.sent.append(request)
+        if request.url.path.endswith("/v1/health"):
+            return httpx.Response(200, json=HEALTHY)
+        if "/v1/memory/buffer/" in request.url.path:
+            return httpx.Response(200, json={"data": BUFFER_CLEARED})
         return httpx.Response(200, json={"data": {}})
 
 
