@@ -74,9 +74,6 @@ def test_a_runtime_that_is_down_gives_connection_error() -> None:
         down.list_triggers()
 
 
-@pytest.mark.xfail(
-    strict=True, reason="meshkit's ConnectionError says 'connection failed: [Errno 111]…' without the URL"
-)
 def test_connection_error_names_the_url() -> None:
     url = _dead_url()
     down = meshkit.Formation(url=url, client_key="fmc_x", max_retries=0)
