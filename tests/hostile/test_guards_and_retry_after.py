@@ -18,21 +18,33 @@ CHAT_OK = {"data": {"message": {"role": "assistant", "content": "ok"}, "session_
 
 
 class Counting:
-    """An async handler that tracks how many calls are inside the server at once, across loops."""
+    """Mock handlers (async and blocking) that track how many calls are inside the server at once,
+    across event loops and threads."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.active = self.peak = self.calls = 0
 
-    async def __call__(self, request: httpx.Request) -> httpx.Response:
+    def _enter(self) -> None:
         with self.lock:
             self.active += 1
             self.calls += 1
             self.peak = max(self.peak, self.active)
-        await asyncio.sleep(0.02)
+
+    def _leave(self) -> httpx.Response:
         with self.lock:
             self.active -= 1
         return httpx.Response(200, json=CHAT_OK)
+
+    async def __call__(self, request: httpx.Request) -> httpx.Response:
+        self._enter()
+        await asyncio.sleep(0.02)
+        return self._leave()
+
+    def blocking(self, request: httpx.Request) -> httpx.Response:
+        self._enter()
+        time.sleep(0.02)
+        return self._leave()
 
 
 def test_one_guards_object_across_two_asyncio_runs() -> None:
@@ -59,17 +71,7 @@ def test_loops_in_several_threads_and_plain_threads_share_one_limit() -> None:
             await asyncio.gather(*(f.chat("hi") for _ in range(8)))
 
     def blocking_calls() -> None:
-        def handler(request: httpx.Request) -> httpx.Response:
-            with counting.lock:
-                counting.active += 1
-                counting.calls += 1
-                counting.peak = max(counting.peak, counting.active)
-            time.sleep(0.02)
-            with counting.lock:
-                counting.active -= 1
-            return httpx.Response(200, json=CHAT_OK)
-
-        http = httpx.Client(transport=httpx.MockTransport(handler))
+        http = httpx.Client(transport=httpx.MockTransport(counting.blocking))
         with Formation(url="http://f.test", client_key=CLIENT_KEY, http_client=http, guards=guards) as f:
             for _ in range(8):
                 f.chat("hi")
