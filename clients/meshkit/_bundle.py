@@ -85,6 +85,7 @@ class Bundle:
 
     @property
     def size(self) -> int:
+        """The bundle's size in bytes (what the upload sends)."""
         return len(self.data)
 
     def __repr__(self) -> str:  # never the bytes: a bundle can carry a re-included secret

@@ -39,14 +39,17 @@ class ChatEvent:
 
     @property
     def request_id(self) -> str | None:
+        """The request this token belongs to, when the frame names it."""
         return self._text_field("request_id")
 
     @property
     def session_id(self) -> str | None:
+        """The session this token belongs to, when the frame names it."""
         return self._text_field("session_id")
 
     @property
     def stage(self) -> str | None:
+        """The runtime's processing stage (progress and planning tokens), when given."""
         return self._text_field("stage")
 
     @property
@@ -89,15 +92,18 @@ class Completed(ChatEvent):
 
     @property
     def full_text(self) -> str:
+        """The whole answer as the runtime sent it at the end: authoritative over the deltas."""
         content = self._field("content")
         return content if isinstance(content, str) else ""
 
     @property
     def stream_discontinuity(self) -> bool:
+        """True when the deltas seen so far must be thrown away for ``full_text``."""
         return self._field("stream_discontinuity") is True
 
     @property
     def status(self) -> str | None:
+        """``success`` or ``error`` (the runtime completes a failed turn too), when given."""
         return self._text_field("status")
 
 
@@ -110,6 +116,7 @@ class UiEvent(ChatEvent):
 
     @property
     def widgets(self) -> list[dict[str, Any]]:
+        """The widgets to show, as dicts (unknown widget types are kept)."""
         ui = self._field("ui")
         return [w for w in ui if isinstance(w, dict)] if isinstance(ui, list) else []
 

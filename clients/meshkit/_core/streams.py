@@ -207,6 +207,7 @@ class AsyncStream(Generic[E]):
 
     @property
     def text(self) -> str:
+        """The text received so far (for chat: the answer, with ``completed`` authoritative)."""
         return self._decoder.text
 
     async def _open(self) -> httpx.Response:
