@@ -16,9 +16,11 @@ install:
 spec:
 	$(PY) openapi/build_spec.py
 
-# Regenerate clients/meshkit/_generated/ from openapi/mesh.yaml (deterministic).
+# Regenerate clients/meshkit/_generated/ from openapi/mesh.yaml, and each sync twin (*_sync.py) from
+# its async source (*_async.py). Deterministic; CI fails when the committed output differs.
 generate:
 	$(PY) generator/generate.py
+	$(PY) generator/unasync.py
 
 test:
 	$(PY) -m pytest
@@ -49,6 +51,7 @@ typecheck:
 
 # Fails when the committed generated code or mesh.yaml is not what the inputs produce.
 check-generated: spec generate
+	@$(PY) generator/unasync.py --check
 	@git diff --exit-code --stat -- openapi/mesh.yaml clients/meshkit/_generated || \
 		(echo "openapi/mesh.yaml or _generated/ differ from what make spec/generate produce" >&2; exit 1)
 	@test -z "$$(git status --porcelain -- clients/meshkit/_generated openapi/mesh.yaml)" || \

@@ -37,6 +37,7 @@ def generate_check(session: nox.Session) -> None:
     session.install("-e", ".[dev]")
     session.run("python", "openapi/build_spec.py")
     session.run("python", "generator/generate.py")
+    session.run("python", "generator/unasync.py", "--check")
     session.run("git", "diff", "--exit-code", "--", "openapi", "clients/meshkit/_generated", external=True)
     # New files do not show in git diff; git status catches them.
     session.run(

@@ -53,8 +53,8 @@ _EXPORTS = {
     "BrokerStats": "meshkit.broker",
     "BrokerHealth": "meshkit.broker",
     "SendResult": "meshkit.broker",
-    "Stream": "meshkit._core.streams",
-    "AsyncStream": "meshkit._core.streams",
+    "Stream": "meshkit._core.streams_sync",
+    "AsyncStream": "meshkit._core.streams_async",
     "ChatEvent": "meshkit._core.events",
     "ContentDelta": "meshkit._core.events",
     "Thinking": "meshkit._core.events",
@@ -225,7 +225,8 @@ if TYPE_CHECKING:
     )
     from ._core.guards import CircuitBreaker, CircuitOpenError, Guards, RateLimit
     from ._core.limits import Limits
-    from ._core.streams import AsyncStream, Stream
+    from ._core.streams_async import AsyncStream
+    from ._core.streams_sync import Stream
     from ._default import chat, chat_stream, close
     from .broker import (
         Ack,

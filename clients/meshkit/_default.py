@@ -11,7 +11,7 @@ import threading
 from typing import Any
 
 from ._core.events import ChatEvent
-from ._core.streams import Stream
+from ._core.streams_sync import Stream
 from .formation import ChatResult, Formation
 
 _lock = threading.Lock()

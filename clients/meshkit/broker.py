@@ -58,7 +58,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, cast
 import httpx
 
 from ._core.auth import BearerAuth
-from ._core.client import AsyncTransport, SyncTransport
 from ._core.config import (
     BrokerSettings,
     TimeoutArg,
@@ -72,7 +71,9 @@ from ._core.guards import Guards
 from ._core.limits import DEFAULT_LIMITS, Limits
 from ._core.ops import Operations
 from ._core.retry import RetryPolicy
-from ._core.transport import Wire, parse_model
+from ._core.transport_async import AsyncTransport
+from ._core.transport_sync import SyncTransport
+from ._core.wire import Wire, parse_model
 
 if TYPE_CHECKING:
     from ._generated.models import RoutingDecision

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
 
 import httpx
 
-from ._core.client import AsyncTransport, SyncTransport
 from ._core.config import FormationSettings, TimeoutArg, identification_headers, make_timeout, resolve_formation
 from ._core.errors import ConfigurationError, MeshkitError, NotFoundError, ResponseValidationError
 from ._core.events import ChatEvent, ChatEventDecoder, StreamEvent
@@ -32,8 +31,12 @@ from ._core.guards import Guards
 from ._core.limits import DEFAULT_LIMITS, Limits
 from ._core.ops import Operations, OpsCall
 from ._core.retry import RetryPolicy
-from ._core.streams import AsyncStream, EventDecoder, Stream
-from ._core.transport import Wire, builder_parameters, parse_model
+from ._core.streams import EventDecoder
+from ._core.streams_async import AsyncStream
+from ._core.streams_sync import Stream
+from ._core.transport_async import AsyncTransport
+from ._core.transport_sync import SyncTransport
+from ._core.wire import Wire, builder_parameters, parse_model
 from ._generated.types import Unset
 
 if TYPE_CHECKING:

@@ -27,7 +27,6 @@ import httpx
 
 from ._bundle import Bundle, build_bundle
 from ._core.auth import MuxiHmacAuth
-from ._core.client import AsyncTransport, SyncTransport
 from ._core.config import ServerSettings, TimeoutArg, identification_headers, resolve_server
 from ._core.errors import ConfigurationError, ResponseValidationError, StreamError, StreamTimeoutError
 from ._core.events import StreamEvent, TypedEventDecoder
@@ -36,8 +35,12 @@ from ._core.limits import DEFAULT_LIMITS, Limits, adecoded, araw_chunks, decoded
 from ._core.ops import Operations
 from ._core.retry import RetryPolicy
 from ._core.sse import ServerSentEvent
-from ._core.streams import AsyncStream, EventDecoder, Stream
-from ._core.transport import Wire, operation, parse_model
+from ._core.streams import EventDecoder
+from ._core.streams_async import AsyncStream
+from ._core.streams_sync import Stream
+from ._core.transport_async import AsyncTransport
+from ._core.transport_sync import SyncTransport
+from ._core.wire import Wire, operation, parse_model
 
 if TYPE_CHECKING:
     from ._generated.models import (

@@ -27,7 +27,7 @@ import meshkit
 import pytest
 from meshkit._core.errors import MeshkitError
 from meshkit._core.ops import Operations
-from meshkit._core.transport import bind_arguments
+from meshkit._core.wire import bind_arguments
 from meshkit.devserver import DevServer
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "migration.md"

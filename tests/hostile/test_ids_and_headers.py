@@ -22,7 +22,7 @@ from meshkit import (
     ServerClient,
     ValidationError,
 )
-from meshkit._core.transport import builder, builder_parameters, operations
+from meshkit._core.wire import builder, builder_parameters, operations
 
 CLIENT_KEY = "fmc_hostile_client_key_0001"
 ADMIN_KEY = "fma_hostile_admin_key_0002"

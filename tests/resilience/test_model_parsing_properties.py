@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from meshkit import MeshkitError
 from meshkit._core.envelope import unwrap
-from meshkit._core.transport import parse_model
+from meshkit._core.wire import parse_model
 from meshkit._generated import models
 
 MODEL_NAMES = sorted(

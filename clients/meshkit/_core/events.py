@@ -60,7 +60,7 @@ class ChatEvent:
     @property
     def token(self) -> Any:
         """The token as the generated ``ChatToken`` model (parsed on access)."""
-        from .transport import parse_model
+        from .wire import parse_model
 
         return parse_model("ChatToken", self.data) if isinstance(self.data, dict) else None
 
@@ -271,7 +271,7 @@ class TypedEventDecoder:
         self.text = ""
 
     def convert(self, event: ServerSentEvent) -> StreamEvent:
-        from .transport import parse_model
+        from .wire import parse_model
 
         if self.terminal is not None and event.event == self.terminal:
             self.finished = True

@@ -15,10 +15,13 @@ from typing import Any, ClassVar
 
 import httpx
 
-from .client import AsyncTransport, SyncTransport
 from .events import TypedEventDecoder
-from .streams import AsyncStream, EventDecoder, Stream
-from .transport import bind_arguments, builder_parameters, operations
+from .streams import EventDecoder
+from .streams_async import AsyncStream
+from .streams_sync import Stream
+from .transport_async import AsyncTransport
+from .transport_sync import SyncTransport
+from .wire import bind_arguments, builder_parameters, operations
 
 EVENT_STREAM = "text/event-stream"
 

@@ -1,4 +1,5 @@
-"""Stream and AsyncStream: server-sent events as typed events, over one response.
+"""What Stream and AsyncStream share (``streams_async.py``, and its generated twin
+``streams_sync.py``): the decoder protocol, and how a stream's failures become meshkit errors.
 
 The request is sent on first use (iteration or ``with``); its status is checked before any event
 is read; the response is closed when the stream ends, fails, or is left early (``close()``,
@@ -9,12 +10,12 @@ leaving the ``with`` block, breaking out of the loop). Idle time is bounded by t
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Generator, Iterator
-from typing import Generic, Protocol, TypeVar
+from collections.abc import AsyncIterator, Iterator
+from typing import Protocol, TypeVar
 
 import httpx
 
-from .errors import StreamError, StreamInterruptedError, StreamTimeoutError, TimeoutError
+from .errors import StreamError, StreamInterruptedError, StreamTimeoutError
 from .limits import (
     DEFAULT_LIMITS,
     LIMITS,
@@ -91,204 +92,4 @@ def _too_large(exc: SSELimitError, text: str) -> StreamError:
     return StreamError(f"{exc}; the stream was closed", code=exc.code, partial_text=text)
 
 
-class Stream(Generic[E]):
-    """An iterator of typed events and a context manager that closes the response.
-
-    >>> with formation.chat_stream("Tell me a story") as stream:   # doctest: +SKIP
-    ...     for event in stream:
-    ...         print(event.text, end="")
-    ...     print(stream.text)  # the whole answer
-    """
-
-    def __init__(self, opener: Callable[[], httpx.Response], decoder: EventDecoder[E]) -> None:
-        self._opener = opener
-        self._decoder = decoder
-        self._response: httpx.Response | None = None
-        self._iterator: Iterator[E] | None = None
-        self._closed = False
-
-    @property
-    def text(self) -> str:
-        """The text received so far (for chat: the answer, with ``completed`` authoritative)."""
-        return self._decoder.text
-
-    @property
-    def response(self) -> httpx.Response:
-        """The underlying response (sends the request if it was not sent yet)."""
-        return self._open()
-
-    def _open(self) -> httpx.Response:
-        if self._response is None:
-            if self._closed:
-                raise RuntimeError("the stream is closed")
-            self._response = self._opener()
-        return self._response
-
-    def __enter__(self) -> Stream[E]:
-        self._open()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __iter__(self) -> Iterator[E]:
-        if self._closed:
-            raise RuntimeError("the stream is closed")
-        return self._loop()
-
-    def _loop(self) -> Iterator[E]:
-        """One ``for`` loop over the shared events; leaving it early (break) closes the stream."""
-        try:
-            if self._iterator is None:
-                self._iterator = self._events()
-            yield from self._iterator  # delegation runs in C: no Python frame per event here
-        finally:
-            self.close()
-
-    def __next__(self) -> E:
-        # One generator per stream: next(stream) and a later for-loop continue the same events.
-        if self._iterator is None:
-            self._iterator = self._events()
-        return next(self._iterator)
-
-    def _events(self) -> Iterator[E]:
-        decoder = self._decoder
-        try:
-            response = self._open()
-            sse = _decoder_for(response)
-            try:
-                for chunk in _chunks(response):
-                    for event in sse.feed(chunk):
-                        yield decoder.convert(event)
-                        if decoder.finished:
-                            return
-                for event in sse.flush():
-                    yield decoder.convert(event)
-            except httpx.TransportError as exc:
-                raise _mid_stream_error(exc, response, decoder.text) from exc
-            except SSELimitError as exc:
-                raise _too_large(exc, decoder.text) from None
-            except TimeoutError:  # the deadline check between chunks (Timeout(total=…))
-                raise _deadline_passed(decoder.text) from None
-            if decoder.terminal is not None and not decoder.finished:
-                raise decoder.interrupted()
-        finally:
-            self._release()
-
-    def _release(self) -> None:
-        self._closed = True
-        if self._response is not None:
-            self._response.close()
-
-    def close(self) -> None:
-        """Close the response (idempotent); the socket goes back or away at once."""
-        self._release()
-        iterator, self._iterator = self._iterator, None
-        if isinstance(iterator, Generator):
-            iterator.close()
-
-    def until_done(self) -> str:
-        """Consume the whole stream and return its text."""
-        for _ in self:
-            pass
-        return self.text
-
-
-class AsyncStream(Generic[E]):
-    """The async twin of :class:`Stream`: ``async for event in formation.chat_stream(...)`` works
-    directly (the request is sent on first iteration); ``async with`` closes it promptly."""
-
-    def __init__(self, opener: Callable[[], Awaitable[httpx.Response]], decoder: EventDecoder[E]) -> None:
-        self._opener = opener
-        self._decoder = decoder
-        self._response: httpx.Response | None = None
-        self._iterator: AsyncIterator[E] | None = None
-        self._closed = False
-
-    @property
-    def text(self) -> str:
-        """The text received so far (for chat: the answer, with ``completed`` authoritative)."""
-        return self._decoder.text
-
-    async def _open(self) -> httpx.Response:
-        if self._response is None:
-            if self._closed:
-                raise RuntimeError("the stream is closed")
-            self._response = await self._opener()
-        return self._response
-
-    async def __aenter__(self) -> AsyncStream[E]:
-        await self._open()
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
-
-    def __aiter__(self) -> AsyncIterator[E]:
-        if self._closed:
-            raise RuntimeError("the stream is closed")
-        return self._loop()
-
-    async def _loop(self) -> AsyncIterator[E]:
-        try:
-            if self._iterator is None:
-                self._iterator = self._events()
-            async for event in self._iterator:
-                yield event
-        finally:
-            await self.aclose()
-
-    async def __anext__(self) -> E:
-        if self._iterator is None:
-            self._iterator = self._events()
-        return await self._iterator.__anext__()
-
-    @property
-    def response(self) -> httpx.Response | None:
-        """The underlying response once the request was sent (None before)."""
-        return self._response
-
-    async def _events(self) -> AsyncIterator[E]:
-        decoder = self._decoder
-        try:
-            response = await self._open()
-            sse = _decoder_for(response)
-            try:
-                async for chunk in _achunks(response):
-                    for event in sse.feed(chunk):
-                        yield decoder.convert(event)
-                        if decoder.finished:
-                            return
-                for event in sse.flush():
-                    yield decoder.convert(event)
-            except httpx.TransportError as exc:
-                raise _mid_stream_error(exc, response, decoder.text) from exc
-            except SSELimitError as exc:
-                raise _too_large(exc, decoder.text) from None
-            except TimeoutError:  # the deadline check between chunks (Timeout(total=…))
-                raise _deadline_passed(decoder.text) from None
-            if decoder.terminal is not None and not decoder.finished:
-                raise decoder.interrupted()
-        finally:
-            await self._release()
-
-    async def _release(self) -> None:
-        self._closed = True
-        if self._response is not None:
-            await self._response.aclose()
-
-    async def aclose(self) -> None:
-        """Close the response (idempotent)."""
-        await self._release()
-        iterator, self._iterator = self._iterator, None
-        if isinstance(iterator, AsyncGenerator):
-            await iterator.aclose()
-
-    async def until_done(self) -> str:
-        """Consume the whole stream and return its text."""
-        async for _ in self:
-            pass
-        return self.text
-
-
-__all__ = ["AsyncStream", "EventDecoder", "Stream"]
+__all__ = ["EventDecoder"]

@@ -1,9 +1,11 @@
-"""The sync and async send loops: the only code that differs between the two façade families.
+# Generated from clients/meshkit/_core/transport_async.py by generator/unasync.py (make generate); do not edit.
+"""The send loop: the only code that differs between the blocking and the asyncio clients.
 
-Every call — blocking or stream — goes through ``send``: one attempt, then the retry policy
-(tenacity) only when that attempt's outcome is retryable, and the client's opt-in guards
-(``_core/guards``) around each attempt (circuit breaker, rate limiter) and around the whole call
-(max in flight).
+Written once, here, for asyncio; generator/unasync.py writes the blocking ``SyncTransport`` into
+``transport_sync.py``. Every call (blocking or stream) goes through ``send``: one attempt, then
+the retry policy (tenacity) only when that attempt's outcome is retryable, and the client's
+opt-in guards (``_core/guards``) around each attempt (circuit breaker, rate limiter) and around
+the whole call (max in flight).
 
 Redirects are never followed, even on an injected client built with ``follow_redirects=True``:
 httpx strips only ``Authorization`` across origins, so the formation keys would travel on. A 3xx
@@ -12,16 +14,15 @@ answer is a :class:`~meshkit.RedirectError` naming its ``Location``.
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
 import tenacity
 
-from .limits import DEADLINE, aread_body, fit_attempt_to_deadline, read_body
-from .transport import Call, Wire, mapped_transport_errors
+from .io_hooks import sleep
+from .limits import DEADLINE, fit_attempt_to_deadline, read_body
+from .wire import Call, Wire, mapped_transport_errors
 
 
 class SyncTransport:
@@ -71,7 +72,7 @@ class SyncTransport:
         ticket, wait = guards.admit()
         try:
             if wait > 0:
-                time.sleep(wait)
+                sleep(wait)
             response = self._attempt(request, stream=stream)
         except BaseException as exc:
             guards.settle(ticket, exc)
@@ -107,91 +108,9 @@ class SyncTransport:
         return response
 
     def close(self) -> None:
+        """Close the pool, when this transport made it (an injected client stays the caller's)."""
         if self.owns_http:
             self.http.close()
-
-
-class AsyncTransport:
-    """The async twin of :class:`SyncTransport`, on one pooled ``httpx.AsyncClient``."""
-
-    def __init__(self, wire: Wire, http: httpx.AsyncClient, *, owns_http: bool) -> None:
-        self.wire = wire
-        self.http = http
-        self.owns_http = owns_http
-
-    async def send(self, call: Call) -> httpx.Response:
-        guards = self.wire.guards
-        if guards is None:
-            with mapped_transport_errors():
-                return await self._retried(call, self._attempt)
-        async with guards.async_slot():
-            with mapped_transport_errors():
-                return await self._retried(call, self._guarded_attempt)
-
-    async def _retried(self, call: Call, attempt: Callable[..., Awaitable[httpx.Response]]) -> httpx.Response:
-        first: httpx.Response | Exception
-        try:
-            response = await attempt(call.request, stream=call.stream)
-        except Exception as exc:
-            first = exc
-        else:
-            if not self.wire.retry.response_is_retryable(call.retry_class, response):
-                return response
-            first = response
-        retrying = tenacity.AsyncRetrying(**self.wire.retry.async_tenacity_kwargs(call.retry_class))
-        final: httpx.Response = await retrying(_async_replaying(first, attempt), call.request, stream=call.stream)
-        return final
-
-    async def _attempt(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
-        if DEADLINE in request.extensions:
-            fit_attempt_to_deadline(request)
-        response = await self.http.send(request, stream=True, auth=self.wire.auth, follow_redirects=False)
-        if not stream:
-            await aread_body(response, self.wire.limits.max_body_bytes)
-        return response
-
-    async def _guarded_attempt(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
-        guards = self.wire.guards
-        assert guards is not None
-        ticket, wait = guards.admit()
-        try:
-            if wait > 0:
-                await asyncio.sleep(wait)
-            response = await self._attempt(request, stream=stream)
-        except BaseException as exc:
-            guards.settle(ticket, exc)
-            raise
-        guards.settle(ticket, response)
-        return response
-
-    async def call(
-        self,
-        operation_id: str,
-        arguments: Mapping[str, Any] | None = None,
-        *,
-        typed: bool = True,
-        **options: Any,
-    ) -> Any:
-        prepared = self.wire.prepare(self.http, operation_id, arguments or {}, **options)
-        response = await self.send(prepared)
-        if response.status_code >= 300:
-            raise self.wire.error_for(response)
-        return self.wire.result(operation_id, response, typed=typed)
-
-    async def open_stream(
-        self, operation_id: str, arguments: Mapping[str, Any] | None = None, **options: Any
-    ) -> httpx.Response:
-        prepared = self.wire.prepare(self.http, operation_id, arguments or {}, stream=True, **options)
-        response = await self.send(prepared)
-        if response.status_code >= 300:
-            with mapped_transport_errors():
-                await aread_body(response, self.wire.limits.max_body_bytes)
-            raise self.wire.error_for(response)
-        return response
-
-    async def aclose(self) -> None:
-        if self.owns_http:
-            await self.http.aclose()
 
 
 # tenacity drives every retry from the first attempt's real outcome: attempt 1 replays it (the
@@ -211,21 +130,5 @@ def _replaying(
                 raise outcome
             return outcome
         return attempt(request, stream=stream)
-
-    return replay_then_attempt
-
-
-def _async_replaying(
-    first: httpx.Response | Exception, attempt: Callable[..., Awaitable[httpx.Response]]
-) -> Callable[..., Awaitable[httpx.Response]]:
-    pending = [first]
-
-    async def replay_then_attempt(request: httpx.Request, *, stream: bool) -> httpx.Response:
-        if pending:
-            outcome = pending.pop()
-            if isinstance(outcome, Exception):
-                raise outcome
-            return outcome
-        return await attempt(request, stream=stream)
 
     return replay_then_attempt
