@@ -35,6 +35,8 @@ HEADER = "# Generated from {source} by generator/unasync.py (make generate); do 
 # Order matters: specific names before the generic ``Async<Name>`` rule.
 _SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"async (def|with|for)\b", r"\1"),
+    # ``(await call(...)).attr`` → ``call(...).attr``: the parentheses only served the await.
+    (r"\(await ([\w.]+\((?:[^()]|\([^()]*\))*\))\)", r"\1"),
     (r"await ", ""),
     (r"__aenter__", "__enter__"),
     (r"__aexit__", "__exit__"),

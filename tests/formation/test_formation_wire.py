@@ -69,7 +69,7 @@ def formation(record_mode: str) -> Iterator[Formation]:
 def numbered_request_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     """chat() sends a fresh request_id (``req_<uuid4 hex>``); numbered ones keep the recorded bodies stable."""
     numbers = itertools.count(1)
-    monkeypatch.setattr("meshkit.formation._new_request_id", lambda: f"req_wire_{next(numbers)}")
+    monkeypatch.setattr("meshkit.formation._base._new_request_id", lambda: f"req_wire_{next(numbers)}")
 
 
 def assert_request(
@@ -162,7 +162,7 @@ def test_chat_stream(formation: Formation, vcr: Any) -> None:
 def test_create_session_and_get_session(formation: Formation, vcr: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     # create_session() picks a random id locally; a fixed one keeps the recorded bodies stable.
     fixed = uuid.UUID("5e551011-0000-4000-8000-000000000001")
-    monkeypatch.setattr("meshkit.formation.uuid", types.SimpleNamespace(uuid4=lambda: fixed))
+    monkeypatch.setattr("meshkit.formation._base.uuid", types.SimpleNamespace(uuid4=lambda: fixed))
 
     session = formation.create_session()
     formation.chat("Remember: I like tea", session_id=session.id, user_id="user_123")

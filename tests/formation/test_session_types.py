@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from meshkit import Formation, Session, SessionMessage, SessionSummary, TrackedRequest
-from meshkit.formation import _datetime
+from meshkit.formation._results import _datetime
 
 URL = "http://formation.invalid"
 EPOCH = 1796603166.1071126  # what the runtime sends

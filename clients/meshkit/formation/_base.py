@@ -1,0 +1,304 @@
+"""What Formation and AsyncFormation share: settings, the wire rules, the pure plan of every
+call, and ``formation.ops``. The clients themselves are ``_client_async.py`` and its generated
+twin ``_client_sync.py``; they differ only in how a plan is sent."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, ClassVar, Literal, Self
+
+import httpx
+
+from .._core.config import FormationSettings, TimeoutArg, identification_headers, make_timeout, resolve_formation
+from .._core.errors import ConfigurationError, MeshkitError, NotFoundError
+from .._core.events import ChatEventDecoder
+from .._core.guards import Guards
+from .._core.limits import DEFAULT_LIMITS, Limits
+from .._core.ops import Operations, OpsCall
+from .._core.retry import RetryPolicy
+from .._core.streams import EventDecoder
+from .._core.transport_async import AsyncTransport
+from .._core.transport_sync import SyncTransport
+from .._core.wire import Wire, builder_parameters
+from ._results import (
+    ChatResult,
+    Session,
+    SessionMessage,
+    SessionSummary,
+    TrackedRequest,
+    _datetime,
+    _new_request_id,
+    _unset_to,
+)
+
+DEFAULT_USER = "0"  # the user the runtime assigns to calls without X-Muxi-User-ID
+
+
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs ~1 µs more, on every call
+class _Plan:
+    """One façade call before any I/O: which operation, its arguments, and how to finish."""
+
+    operation_id: str
+    arguments: Mapping[str, Any] = field(default_factory=dict)
+    user_id: str | None = None
+    idempotency_key: str | None = None
+    finish: Callable[[Any], Any] | None = None
+    typed: bool = True  # False: finish gets the unwrapped JSON, not the generated model
+
+    def options(self, timeout: httpx.Timeout | None) -> dict[str, Any]:
+        return {"user_id": self.user_id, "idempotency_key": self.idempotency_key, "timeout": timeout}
+
+
+class _FormationBase:
+    """What the sync and async formations share: settings, the wire rules, and the plans."""
+
+    _settings: FormationSettings
+    _wire: Wire
+    _user_id: str | None
+    _timeout: httpx.Timeout | None
+    _transport: Any  # SyncTransport or AsyncTransport
+    _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
+
+    def _attach(self, http: Any, *, owns_http: bool) -> None:
+        self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
+        self._timeout = self._settings.timeout
+        self.ops = FormationOps(self)
+
+    def _copy(self, *, settings: FormationSettings | None = None, user_id: str | None = None) -> Self:
+        clone = object.__new__(type(self))
+        clone._settings = settings or self._settings
+        clone._user_id = user_id if user_id is not None else self._user_id
+        clone._wire = self._make_wire(clone._settings) if settings else self._wire
+        clone._attach(self._transport.http, owns_http=False)
+        return clone
+
+    def with_options(self, *, timeout: TimeoutArg = None, max_retries: int | None = None) -> Self:
+        """A copy with another timeout or retry count, sharing this pool (closing it is a no-op)."""
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["timeout"] = make_timeout(timeout)
+        if max_retries is not None:
+            changes["max_retries"] = max_retries
+        return self._copy(settings=self._settings.with_changes(**changes))
+
+    def for_user(self, user_id: str) -> Self:
+        """A view that sends ``X-Muxi-User-ID: user_id`` on every call, sharing this pool."""
+        if not user_id:
+            raise ConfigurationError("for_user() needs a non-empty user id")
+        return self._copy(user_id=user_id)
+
+    def _init_settings(
+        self,
+        url: str | None,
+        client_key: str | None,
+        admin_key: str | None,
+        *,
+        base_url: str | None,
+        server_url: str | None,
+        formation_id: str | None,
+        mode: Literal["live", "draft"],
+        timeout: TimeoutArg,
+        max_retries: int | None,
+        app_name: str | None,
+        guards: Guards | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        self._settings = resolve_formation(
+            url=url,
+            base_url=base_url,
+            server_url=server_url,
+            formation_id=formation_id,
+            mode=mode,
+            client_key=client_key,
+            admin_key=admin_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            app_name=app_name,
+        ).with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
+        self._user_id = None
+        self._wire = self._make_wire(self._settings)
+
+    @staticmethod
+    def _make_wire(settings: FormationSettings) -> Wire:
+        from .._core.auth import FormationKeyAuth
+
+        return Wire(
+            # The spec's formation paths keep their wire form (/v1/...): append them to the root.
+            root_url=settings.base_url.removesuffix("/v1"),
+            auth=FormationKeyAuth(settings.client_key, settings.admin_key),
+            default_headers=identification_headers(settings.app_name, muxi=True),
+            retry=RetryPolicy(max_retries=settings.max_retries),
+            tag="formation",
+            client_key=settings.client_key,
+            admin_key=settings.admin_key,
+            guards=settings.guards,
+            limits=settings.limits,
+        )
+
+    @property
+    def base_url(self) -> str:
+        """The formation API's base URL (ends in ``/v1``)."""
+        return self._settings.base_url
+
+    def __repr__(self) -> str:
+        user = f", user_id={self._user_id!r}" if self._user_id else ""
+        return f"{type(self).__name__}(base_url={self._settings.base_url!r}{user})"
+
+    def _user(self, user_id: str | None) -> str | None:
+        return user_id or self._user_id
+
+    def _required_user(self, user_id: str | None) -> str:
+        return self._user(user_id) or DEFAULT_USER
+
+    # --- plans -------------------------------------------------------------------------------------
+
+    def _chat_plan(
+        self,
+        message: str,
+        *,
+        agent: str | None,
+        session_id: str | None,
+        user_id: str | None,
+        stream: bool,
+        idempotency_key: str | None,
+        extra: Mapping[str, Any] | None,
+    ) -> _Plan:
+        if not isinstance(message, str):
+            raise MeshkitError(f"message must be a string, got {type(message).__name__}")
+        body: dict[str, Any] = {"message": message, "stream": stream}
+        if agent:
+            body["agent_id"] = agent
+        if session_id:
+            body["session_id"] = session_id
+        if not stream:
+            # The runtime tracks a turn under the body's request_id and echoes it in the answer;
+            # without one it tracks it under an id it never returns (the envelope's request.id is
+            # the HTTP request's, which GET /v1/requests does not know). A caller continuing a
+            # clarification passes the previous answer's request_id to keep the same request.
+            body["request_id"] = _new_request_id()
+        body.update(extra or {})
+        return _Plan(
+            "chat",
+            {"body": body},
+            user_id=self._user(user_id),
+            idempotency_key=idempotency_key,
+            finish=None if stream else ChatResult.from_answer,
+            typed=False,
+        )
+
+    def _session_plans(self, session_id: str, user_id: str | None) -> tuple[_Plan, _Plan]:
+        user = self._required_user(user_id)
+        return (
+            _Plan("get_session", {"session_id": session_id}, user_id=user),
+            _Plan("get_session_messages", {"session_id": session_id, "limit": 1000}, user_id=user),
+        )
+
+    @staticmethod
+    def _session_from(summary: Any, history: Any) -> Session:
+        return Session(
+            id=_unset_to(summary.session_id, ""),
+            user_id=_unset_to(summary.user_id, None),
+            message_count=_unset_to(summary.message_count, None),
+            active=_unset_to(summary.active, None),
+            created_at=_datetime(_unset_to(summary.created_at, None)),
+            last_activity=_datetime(_unset_to(summary.last_activity, None)),
+            messages=[SessionMessage.from_model(message) for message in _unset_to(history.messages, [])],
+        )
+
+    def _list_sessions_plan(self, user_id: str | None, active_only: bool, limit: int) -> _Plan:
+        return _Plan(
+            "list_sessions",
+            {"active_only": active_only, "limit": limit},
+            user_id=self._required_user(user_id),
+            finish=lambda answer: [SessionSummary.from_model(item) for item in _unset_to(answer.sessions, [])],
+        )
+
+    def _requests_plan(self, user_id: str | None) -> _Plan:
+        return _Plan(
+            "list_requests",
+            user_id=self._user(user_id),
+            finish=lambda answer: [TrackedRequest.from_model(item) for item in _unset_to(answer.requests, [])],
+        )
+
+    def _request_plan(self, request_id: str, user_id: str | None) -> _Plan:
+        return _Plan(
+            "get_request_status",
+            {"request_id": request_id},
+            user_id=self._user(user_id),
+            finish=TrackedRequest.from_model,
+        )
+
+    def _new_session(self) -> Session:
+        return Session(id=f"sess_{uuid.uuid4().hex}", user_id=self._user_id)
+
+    def _job_plan(self, type: str, schedule: str, message: str, user_id: str | None) -> _Plan:
+        body = {"type": type, "schedule": schedule, "message": message}
+        return _Plan("create_scheduler_job", {"body": body}, user_id=self._user(user_id))
+
+    def _cancel_plan(self, request_id: str, user_id: str | None) -> _Plan:
+        return _Plan("cancel_request", {"request_id": request_id}, user_id=self._user(user_id))
+
+    def _trigger_plan(
+        self,
+        name: str,
+        data: Mapping[str, Any] | None,
+        *,
+        session_id: str | None,
+        use_async: bool,
+        user_id: str | None,
+        idempotency_key: str | None,
+    ) -> _Plan:
+        body: dict[str, Any] = {"data": dict(data or {}), "use_async": use_async}
+        if session_id:
+            body["session_id"] = session_id
+        return _Plan(
+            "fire_trigger",
+            {"trigger_name": name, "body": body},
+            user_id=self._user(user_id),
+            idempotency_key=idempotency_key,
+        )
+
+
+def _secret_value(secrets: Any, key: str) -> str:
+    values = _unset_to(secrets.secrets, None)
+    found = values.additional_properties if values is not None else {}
+    if key not in found:
+        raise NotFoundError(f"Secret '{key}' not found", status_code=404, code="SECRET_NOT_FOUND")
+    return str(found[key])
+
+
+class FormationOps(Operations):
+    """``formation.ops.<operation_id>(...)``: every formation operation of the spec, including
+    ones added by ``make generate`` after this file was written (sync and async alike: on an
+    AsyncFormation the calls return awaitables and the streams are AsyncStream).
+
+    Arguments are the generated builder's: path parameters (positionally or by name), ``body=``
+    (a dict or model), query and header parameters. Besides: ``as_user=`` names the end user
+    (``X-Muxi-User-ID``; ``user_id=`` does too unless the operation has a parameter of that name),
+    ``idempotency_key=``, and ``stream=True`` for operations that can answer with a stream (chat).
+    Returns the typed data model; streams are Stream/AsyncStream."""
+
+    tag = "formation"
+
+    def __init__(self, formation: _FormationBase) -> None:
+        super().__init__(formation._transport, formation._timeout)
+        self._user = formation._user
+
+    def _plan(self, name: str, entry: Mapping[str, Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> OpsCall:
+        as_user = kwargs.pop("as_user", None)
+        if "user_id" not in builder_parameters(name, self.tag) and "user_id" in kwargs:
+            as_user = as_user or kwargs.pop("user_id")
+        planned = super()._plan(name, entry, args, kwargs)
+        arguments = planned.arguments
+        body = arguments.get("body")
+        if entry["stream"] == "optional" and isinstance(body, dict):
+            # Chat decides by its body; a blocking call must say "stream": false (formation.md §6.1).
+            arguments = {**arguments, "body": {"stream": planned.decoder is not None, **body}}
+        return replace(planned, arguments=arguments, options={**planned.options, "user_id": self._user(as_user)})
+
+    def _decoder(self, entry: Mapping[str, Any]) -> EventDecoder[Any]:
+        if (entry["events"] or {}).get("message") == "ChatTokenFrame":
+            return ChatEventDecoder()
+        return super()._decoder(entry)

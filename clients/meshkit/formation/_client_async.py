@@ -1,0 +1,255 @@
+"""AsyncFormation, and (generated from this file) Formation: one MUXI formation's API.
+
+Each method plans its call once, purely (``_base``), and sends the plan; the blocking twin differs
+only in not awaiting it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import httpx
+
+from .._core.config import TimeoutArg
+from .._core.events import ChatEvent, ChatEventDecoder
+from .._core.guards import Guards
+from .._core.limits import Limits
+from .._core.streams_async import AsyncStream
+from .._core.transport_async import AsyncTransport
+from ._base import _FormationBase, _Plan, _secret_value
+from ._results import ChatResult, Session, SessionSummary, TrackedRequest, _unset_to
+
+if TYPE_CHECKING:
+    from .._generated.models import Agent, Job, RequestCancellation, TriggerFireResult
+
+
+class AsyncFormation(_FormationBase):
+    """A MUXI formation: calls and streams over one connection pool.
+
+    Configure with arguments or the environment (``MUXI_FORMATION_URL`` — or ``MUXI_SERVER_URL`` and
+    ``MUXI_FORMATION_ID`` — ``MUXI_CLIENT_KEY``, ``MUXI_ADMIN_KEY``). Close it with
+    ``await formation.aclose()`` or use it as a context manager (``async with``).
+
+    >>> async with AsyncFormation(url="http://localhost:8001", client_key="fmc_...") as formation:  # doctest: +SKIP
+    ...     print((await formation.chat("Hello!")).text)
+    """
+
+    _transport_type = AsyncTransport
+
+    def __init__(
+        self,
+        url: str | None = None,
+        client_key: str | None = None,
+        admin_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        server_url: str | None = None,
+        formation_id: str | None = None,
+        mode: Literal["live", "draft"] = "live",
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        app_name: str | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        guards: Guards | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        self._init_settings(
+            url,
+            client_key,
+            admin_key,
+            base_url=base_url,
+            server_url=server_url,
+            formation_id=formation_id,
+            mode=mode,
+            timeout=timeout,
+            max_retries=max_retries,
+            app_name=app_name,
+            guards=guards,
+            limits=limits,
+        )
+        # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
+        http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._settings.timeout)
+        self._attach(http, owns_http=http_client is None)
+
+    # --- lifecycle ---------------------------------------------------------------------------------
+
+    async def __aenter__(self) -> AsyncFormation:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool (copies made by ``with_options``/``for_user`` share it)."""
+        await self._transport.aclose()
+
+    close = aclose  # sync: -
+
+    async def _run(self, plan: _Plan) -> Any:
+        result = await self._transport.call(
+            plan.operation_id, plan.arguments, typed=plan.typed, **plan.options(self._timeout)
+        )
+        return plan.finish(result) if plan.finish else result
+
+    # --- chat --------------------------------------------------------------------------------------
+
+    async def chat(
+        self,
+        message: str,
+        *,
+        agent: str | None = None,
+        session_id: str | None = None,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+        **extra: Any,
+    ) -> ChatResult:
+        """Send a message and wait for the whole answer (``"stream": false`` on the wire).
+
+        >>> (await formation.chat("Hello!")).text        # doctest: +SKIP
+        'You said: Hello!'
+        """
+        plan = self._chat_plan(
+            message,
+            agent=agent,
+            session_id=session_id,
+            user_id=user_id,
+            stream=False,
+            idempotency_key=idempotency_key,
+            extra=extra,
+        )
+        result: ChatResult = await self._run(plan)
+        return result
+
+    def chat_stream(
+        self,
+        message: str,
+        *,
+        agent: str | None = None,
+        session_id: str | None = None,
+        user_id: str | None = None,
+        **extra: Any,
+    ) -> AsyncStream[ChatEvent]:
+        """Stream the answer as typed events; ``event.text`` is the delta, ``stream.text`` the whole.
+        The request is sent on first iteration: ``async for event in formation.chat_stream(...)``."""
+        plan = self._chat_plan(
+            message,
+            agent=agent,
+            session_id=session_id,
+            user_id=user_id,
+            stream=True,
+            idempotency_key=None,
+            extra=extra,
+        )
+
+        async def opener() -> httpx.Response:
+            response: httpx.Response = await self._transport.open_stream(
+                plan.operation_id, plan.arguments, **plan.options(self._timeout)
+            )
+            return response
+
+        return AsyncStream(opener, ChatEventDecoder())
+
+    # --- sessions ----------------------------------------------------------------------------------
+
+    def create_session(self) -> Session:
+        """A new session id (``sess_…``); the runtime creates the session with its first chat."""
+        return self._new_session()
+
+    async def get_session(self, session_id: str, *, user_id: str | None = None) -> Session:
+        """A session with its history (``.messages``, oldest first). Without a user id: user "0"."""
+        summary_plan, history_plan = self._session_plans(session_id, user_id)
+        return self._session_from(await self._run(summary_plan), await self._run(history_plan))
+
+    async def list_sessions(
+        self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50
+    ) -> list[SessionSummary]:
+        """The user's sessions (most recent first)."""
+        result: list[SessionSummary] = await self._run(self._list_sessions_plan(user_id, active_only, limit))
+        return result
+
+    # --- requests ----------------------------------------------------------------------------------
+
+    async def list_requests(self, *, user_id: str | None = None) -> list[TrackedRequest]:
+        """The requests the runtime tracks: the user's (with the client key); with the admin key
+        and no user, everyone's."""
+        result: list[TrackedRequest] = await self._run(self._requests_plan(user_id))
+        return result
+
+    async def get_request(self, request_id: str, *, user_id: str | None = None) -> TrackedRequest:
+        """A tracked request, e.g. ``formation.get_request(result.request_id)`` after a chat."""
+        result: TrackedRequest = await self._run(self._request_plan(request_id, user_id))
+        return result
+
+    async def cancel_request(self, request_id: str, *, user_id: str | None = None) -> RequestCancellation:
+        """Cancel a request in flight (``.cancellation``: immediate or cooperative)."""
+        result: RequestCancellation = await self._run(self._cancel_plan(request_id, user_id))
+        return result
+
+    # --- agents, triggers, secrets, jobs -------------------------------------------------------------
+
+    async def list_agents(self) -> list[Agent]:
+        """The formation's agents (admin key)."""
+        return list((await self._run(_Plan("list_agents"))).agents)
+
+    async def get_agent(self, agent_id: str) -> Agent:
+        """One agent (admin key); NotFoundError when there is none."""
+        agent: Agent = await self._run(_Plan("get_agent", {"agent_id": agent_id}))
+        return agent
+
+    async def list_triggers(self) -> list[str]:
+        """The names of the formation's triggers."""
+        return list(_unset_to((await self._run(_Plan("list_triggers"))).triggers, []))
+
+    async def trigger(
+        self,
+        name: str,
+        data: Mapping[str, Any] | None = None,
+        *,
+        session_id: str | None = None,
+        use_async: bool = True,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> TriggerFireResult:
+        """Fire a trigger with ``data``; with ``use_async=False`` the answer's ``content`` is in the result."""
+        plan = self._trigger_plan(
+            name, data, session_id=session_id, use_async=use_async, user_id=user_id, idempotency_key=idempotency_key
+        )
+        result: TriggerFireResult = await self._run(plan)
+        return result
+
+    async def list_secrets(self) -> dict[str, str]:
+        """Secret names and their masked values (admin key)."""
+        values = _unset_to((await self._run(_Plan("list_secrets"))).secrets, None)
+        return dict(values.additional_properties) if values is not None else {}
+
+    async def get_secret(self, key: str) -> str:
+        """The masked value of one secret (the runtime has no single-secret read: this reads the list)."""
+        return _secret_value(await self._run(_Plan("list_secrets")), key)
+
+    async def create_secret(self, key: str, value: str) -> None:
+        """Create a secret (ConflictError if it exists)."""
+        await self._run(_Plan("create_secret", {"body": {"key": key, "value": value}}))
+
+    async def update_secret(self, key: str, value: str) -> None:
+        """Change an existing secret (NotFoundError if it does not exist: updates never create)."""
+        await self._run(_Plan("update_secret", {"key": key, "body": {"value": value}}))
+
+    async def delete_secret(self, key: str) -> None:
+        """Delete a secret (ConflictError while the formation uses it)."""
+        await self._run(_Plan("delete_secret", {"key": key}))
+
+    async def create_job(
+        self, type: Literal["one_time", "recurring"], schedule: str, message: str, *, user_id: str | None = None
+    ) -> Job:
+        """Schedule a message (admin key): a cron expression (recurring) or an ISO 8601 time (one_time).
+        The Job answered carries them as ``cron_expression`` or ``scheduled_for``, and ``status``."""
+        job: Job = await self._run(self._job_plan(type, schedule, message, user_id))
+        return job
+
+    async def health(self) -> Any:
+        """The runtime's health (no key needed)."""
+        return await self._run(_Plan("get_health"))
+
+
+__all__ = ["AsyncFormation"]

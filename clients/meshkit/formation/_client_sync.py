@@ -1,0 +1,254 @@
+# Generated from clients/meshkit/formation/_client_async.py by generator/unasync.py (make generate); do not edit.
+"""Formation, and (generated from this file) Formation: one MUXI formation's API.
+
+Each method plans its call once, purely (``_base``), and sends the plan; the blocking twin differs
+only in not awaiting it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+import httpx
+
+from .._core.config import TimeoutArg
+from .._core.events import ChatEvent, ChatEventDecoder
+from .._core.guards import Guards
+from .._core.limits import Limits
+from .._core.streams_sync import Stream
+from .._core.transport_sync import SyncTransport
+from ._base import _FormationBase, _Plan, _secret_value
+from ._results import ChatResult, Session, SessionSummary, TrackedRequest, _unset_to
+
+if TYPE_CHECKING:
+    from .._generated.models import Agent, Job, RequestCancellation, TriggerFireResult
+
+
+class Formation(_FormationBase):
+    """A MUXI formation: calls and streams over one connection pool.
+
+    Configure with arguments or the environment (``MUXI_FORMATION_URL`` — or ``MUXI_SERVER_URL`` and
+    ``MUXI_FORMATION_ID`` — ``MUXI_CLIENT_KEY``, ``MUXI_ADMIN_KEY``). Close it with
+    ``formation.close()`` or use it as a context manager (``with``).
+
+    >>> with Formation(url="http://localhost:8001", client_key="fmc_...") as formation:  # doctest: +SKIP
+    ...     print(formation.chat("Hello!").text)
+    """
+
+    _transport_type = SyncTransport
+
+    def __init__(
+        self,
+        url: str | None = None,
+        client_key: str | None = None,
+        admin_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        server_url: str | None = None,
+        formation_id: str | None = None,
+        mode: Literal["live", "draft"] = "live",
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        app_name: str | None = None,
+        http_client: httpx.Client | None = None,
+        guards: Guards | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        self._init_settings(
+            url,
+            client_key,
+            admin_key,
+            base_url=base_url,
+            server_url=server_url,
+            formation_id=formation_id,
+            mode=mode,
+            timeout=timeout,
+            max_retries=max_retries,
+            app_name=app_name,
+            guards=guards,
+            limits=limits,
+        )
+        # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
+        http = http_client if http_client is not None else httpx.Client(timeout=self._settings.timeout)
+        self._attach(http, owns_http=http_client is None)
+
+    # --- lifecycle ---------------------------------------------------------------------------------
+
+    def __enter__(self) -> Formation:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection pool (copies made by ``with_options``/``for_user`` share it)."""
+        self._transport.close()
+
+    def _run(self, plan: _Plan) -> Any:
+        result = self._transport.call(
+            plan.operation_id, plan.arguments, typed=plan.typed, **plan.options(self._timeout)
+        )
+        return plan.finish(result) if plan.finish else result
+
+    # --- chat --------------------------------------------------------------------------------------
+
+    def chat(
+        self,
+        message: str,
+        *,
+        agent: str | None = None,
+        session_id: str | None = None,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+        **extra: Any,
+    ) -> ChatResult:
+        """Send a message and wait for the whole answer (``"stream": false`` on the wire).
+
+        >>> formation.chat("Hello!").text        # doctest: +SKIP
+        'You said: Hello!'
+        """
+        plan = self._chat_plan(
+            message,
+            agent=agent,
+            session_id=session_id,
+            user_id=user_id,
+            stream=False,
+            idempotency_key=idempotency_key,
+            extra=extra,
+        )
+        result: ChatResult = self._run(plan)
+        return result
+
+    def chat_stream(
+        self,
+        message: str,
+        *,
+        agent: str | None = None,
+        session_id: str | None = None,
+        user_id: str | None = None,
+        **extra: Any,
+    ) -> Stream[ChatEvent]:
+        """Stream the answer as typed events; ``event.text`` is the delta, ``stream.text`` the whole.
+        The request is sent on first iteration: ``for event in formation.chat_stream(...)``."""
+        plan = self._chat_plan(
+            message,
+            agent=agent,
+            session_id=session_id,
+            user_id=user_id,
+            stream=True,
+            idempotency_key=None,
+            extra=extra,
+        )
+
+        def opener() -> httpx.Response:
+            response: httpx.Response = self._transport.open_stream(
+                plan.operation_id, plan.arguments, **plan.options(self._timeout)
+            )
+            return response
+
+        return Stream(opener, ChatEventDecoder())
+
+    # --- sessions ----------------------------------------------------------------------------------
+
+    def create_session(self) -> Session:
+        """A new session id (``sess_…``); the runtime creates the session with its first chat."""
+        return self._new_session()
+
+    def get_session(self, session_id: str, *, user_id: str | None = None) -> Session:
+        """A session with its history (``.messages``, oldest first). Without a user id: user "0"."""
+        summary_plan, history_plan = self._session_plans(session_id, user_id)
+        return self._session_from(self._run(summary_plan), self._run(history_plan))
+
+    def list_sessions(
+        self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50
+    ) -> list[SessionSummary]:
+        """The user's sessions (most recent first)."""
+        result: list[SessionSummary] = self._run(self._list_sessions_plan(user_id, active_only, limit))
+        return result
+
+    # --- requests ----------------------------------------------------------------------------------
+
+    def list_requests(self, *, user_id: str | None = None) -> list[TrackedRequest]:
+        """The requests the runtime tracks: the user's (with the client key); with the admin key
+        and no user, everyone's."""
+        result: list[TrackedRequest] = self._run(self._requests_plan(user_id))
+        return result
+
+    def get_request(self, request_id: str, *, user_id: str | None = None) -> TrackedRequest:
+        """A tracked request, e.g. ``formation.get_request(result.request_id)`` after a chat."""
+        result: TrackedRequest = self._run(self._request_plan(request_id, user_id))
+        return result
+
+    def cancel_request(self, request_id: str, *, user_id: str | None = None) -> RequestCancellation:
+        """Cancel a request in flight (``.cancellation``: immediate or cooperative)."""
+        result: RequestCancellation = self._run(self._cancel_plan(request_id, user_id))
+        return result
+
+    # --- agents, triggers, secrets, jobs -------------------------------------------------------------
+
+    def list_agents(self) -> list[Agent]:
+        """The formation's agents (admin key)."""
+        return list(self._run(_Plan("list_agents")).agents)
+
+    def get_agent(self, agent_id: str) -> Agent:
+        """One agent (admin key); NotFoundError when there is none."""
+        agent: Agent = self._run(_Plan("get_agent", {"agent_id": agent_id}))
+        return agent
+
+    def list_triggers(self) -> list[str]:
+        """The names of the formation's triggers."""
+        return list(_unset_to(self._run(_Plan("list_triggers")).triggers, []))
+
+    def trigger(
+        self,
+        name: str,
+        data: Mapping[str, Any] | None = None,
+        *,
+        session_id: str | None = None,
+        use_async: bool = True,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> TriggerFireResult:
+        """Fire a trigger with ``data``; with ``use_async=False`` the answer's ``content`` is in the result."""
+        plan = self._trigger_plan(
+            name, data, session_id=session_id, use_async=use_async, user_id=user_id, idempotency_key=idempotency_key
+        )
+        result: TriggerFireResult = self._run(plan)
+        return result
+
+    def list_secrets(self) -> dict[str, str]:
+        """Secret names and their masked values (admin key)."""
+        values = _unset_to(self._run(_Plan("list_secrets")).secrets, None)
+        return dict(values.additional_properties) if values is not None else {}
+
+    def get_secret(self, key: str) -> str:
+        """The masked value of one secret (the runtime has no single-secret read: this reads the list)."""
+        return _secret_value(self._run(_Plan("list_secrets")), key)
+
+    def create_secret(self, key: str, value: str) -> None:
+        """Create a secret (ConflictError if it exists)."""
+        self._run(_Plan("create_secret", {"body": {"key": key, "value": value}}))
+
+    def update_secret(self, key: str, value: str) -> None:
+        """Change an existing secret (NotFoundError if it does not exist: updates never create)."""
+        self._run(_Plan("update_secret", {"key": key, "body": {"value": value}}))
+
+    def delete_secret(self, key: str) -> None:
+        """Delete a secret (ConflictError while the formation uses it)."""
+        self._run(_Plan("delete_secret", {"key": key}))
+
+    def create_job(
+        self, type: Literal["one_time", "recurring"], schedule: str, message: str, *, user_id: str | None = None
+    ) -> Job:
+        """Schedule a message (admin key): a cron expression (recurring) or an ISO 8601 time (one_time).
+        The Job answered carries them as ``cron_expression`` or ``scheduled_for``, and ``status``."""
+        job: Job = self._run(self._job_plan(type, schedule, message, user_id))
+        return job
+
+    def health(self) -> Any:
+        """The runtime's health (no key needed)."""
+        return self._run(_Plan("get_health"))
+
+
+__all__ = ["Formation"]
