@@ -1,0 +1,232 @@
+"""What ServerClient and AsyncServerClient share: settings, the wire, the call arguments, progress
+decoding and the download's file handling, and ``server.ops``. The clients themselves are
+``_client_async.py`` and its generated twin ``_client_sync.py``."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar, cast
+
+import httpx
+
+from .._bundle import Bundle, build_bundle
+from .._core.auth import MuxiHmacAuth
+from .._core.config import ServerSettings, identification_headers
+from .._core.errors import ConfigurationError, ResponseValidationError, StreamError, StreamTimeoutError
+from .._core.events import StreamEvent, TypedEventDecoder
+from .._core.guards import Guards
+from .._core.limits import DEFAULT_LIMITS, Limits
+from .._core.ops import Operations
+from .._core.retry import RetryPolicy
+from .._core.sse import ServerSentEvent
+from .._core.streams import EventDecoder
+from .._core.transport_async import AsyncTransport
+from .._core.transport_sync import SyncTransport
+from .._core.wire import Wire, parse_model
+
+
+class DeploymentError(StreamError):
+    """A progress stream's ``event: error``: ``code`` is the server's error name (``NoChange``,
+    ``HealthCheckFailed``…), ``stage`` where it failed, ``details`` any extra data."""
+
+    def __init__(self, message: str, *, code: str, stage: str | None, details: Any = None) -> None:
+        super().__init__(message, code=code)
+        self.stage = stage
+        self.details = details
+
+
+class _ProgressDecoder(TypedEventDecoder):
+    """``progress`` events pass through; ``complete`` ends the stream; ``error`` raises."""
+
+    def __init__(self, schemas: dict[str, str | None]) -> None:
+        super().__init__(schemas, terminal="complete")
+
+    def convert(self, event: ServerSentEvent) -> StreamEvent:
+        if event.event == "error":
+            self.finished = True
+            payload = event.json() if event.data.lstrip().startswith("{") else {"message": event.data}
+            raise DeploymentError(
+                str(payload.get("message") or "the operation failed"),
+                code=str(payload.get("error") or "ERROR"),
+                stage=payload.get("stage"),
+                details=payload.get("details"),
+            )
+        return super().convert(event)
+
+    def interrupted(self) -> StreamError:
+        return StreamError(
+            "the progress stream ended without complete or error: the outcome is unknown",
+            code="STREAM_INTERRUPTED",
+            hint="check the formation with get_formation()",
+        )
+
+
+def _events_decoder(events: Mapping[str, str | None] | None) -> TypedEventDecoder:
+    """The decoder of a server event stream (``events``: the spec's event name → payload model):
+    a progress stream (its events end in ``complete``) raises DeploymentError on an error frame;
+    any other (a log follow) yields typed events."""
+    schemas = dict(events or {})
+    return _ProgressDecoder(schemas) if "complete" in schemas else TypedEventDecoder(schemas)
+
+
+# A zip is compressed already: a download asks for no content coding and refuses one (a coded
+# answer could inflate far past what was sent before its size is known).
+_AS_IS = {"Accept-Encoding": "identity"}
+
+
+class _Download:
+    """A download's ``.part`` file next to its destination: it becomes the destination only once
+    the archive checks out (a failure mid-download cannot be reported otherwise), and is removed
+    on any failure, a broken connection included."""
+
+    def __init__(self, destination: str | os.PathLike[str]) -> None:
+        self.target = Path(destination)
+        # Closed by __exit__: this object is the context manager around it.
+        self._file = tempfile.NamedTemporaryFile(dir=self.target.parent, delete=False, suffix=".part")  # noqa: SIM115
+        self._part = Path(self._file.name)
+
+    def __enter__(self) -> _Download:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        self._file.close()
+        if exc is None:
+            return
+        self._part.unlink(missing_ok=True)
+        if isinstance(exc, httpx.TimeoutException):
+            error = StreamTimeoutError("the download stalled: no data within its timeout", code="STREAM_TIMEOUT")
+            error.bound = "stream_idle"
+            raise error from exc
+        if isinstance(exc, httpx.TransportError):
+            raise StreamError(f"the download broke: {exc}", code="STREAM_INTERRUPTED") from exc
+
+    def write(self, chunk: bytes) -> None:
+        self._file.write(chunk)
+
+    def publish(self) -> Path:
+        """Check the archive, then move it to its destination."""
+        _publish_zip(self._part, self.target)
+        return self.target
+
+
+class _ServerBase:
+    """What the sync and async server clients share: settings, the wire, and the call plans."""
+
+    _settings: ServerSettings
+    _wire: Wire
+    _transport: Any  # SyncTransport or AsyncTransport
+    _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
+
+    def _setup(
+        self, settings: ServerSettings, guards: Guards | None, limits: Limits | None, http: Any, *, owns_http: bool
+    ) -> None:
+        self._settings = settings
+        self._wire = Wire(
+            root_url=settings.url,
+            auth=MuxiHmacAuth(settings.key_id, settings.secret_key),
+            default_headers=identification_headers(settings.app_name, muxi=True),
+            retry=RetryPolicy(max_retries=settings.max_retries),
+            tag="server",
+            guards=guards,
+            limits=limits or DEFAULT_LIMITS,
+        )
+        self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
+        self.ops = ServerOps(self._transport, settings.timeout)
+
+    @property
+    def url(self) -> str:
+        return self._settings.url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(url={self._settings.url!r}, key_id={self._settings.key_id!r})"
+
+    @staticmethod
+    def _deploy_arguments(
+        source: str | os.PathLike[str] | bytes | Bundle, formation_id: str | None, version: str | None
+    ) -> tuple[str, dict[str, Any]]:
+        from .._generated.types import File
+
+        bundle = source if isinstance(source, Bundle) else build_bundle(source)
+        formation = formation_id or bundle.formation_id
+        if not formation:
+            raise ConfigurationError("name the formation: pass formation_id= (the bundle declares no id)")
+        # Bytes, not a file object: a retried connect must be able to send the body again.
+        payload = cast(BinaryIO, bundle.data)
+        arguments: dict[str, Any] = {"body": File(payload=payload, file_name="bundle.tar.gz")}
+        chosen = version or bundle.version
+        if chosen:
+            arguments["x_formation_version"] = chosen
+        return formation, arguments
+
+    @staticmethod
+    def _health(body: Any) -> Any:
+        return parse_model("ServerHealth", body)
+
+    @staticmethod
+    def _logs_text(body: Any) -> str:
+        return body if isinstance(body, str) else ""
+
+    @staticmethod
+    def _logs_arguments(formation_id: str, lines: int, stream: str) -> dict[str, Any]:
+        return {"formation_id": formation_id, "lines": lines, "stream": stream}
+
+    @staticmethod
+    def _follow_arguments(formation_id: str, stream: str) -> dict[str, Any]:
+        # follow=true is what makes the server stream (contract server.md §6): one line per event.
+        return {"formation_id": formation_id, "follow": True, "stream": stream}
+
+    @staticmethod
+    def _download_arguments(formation_id: str, db: bool) -> dict[str, Any]:
+        return {"formation_id": formation_id, "db": db}
+
+    def _formation_kwargs(self, formation_id: str, draft: bool, keys: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            "server_url": self._settings.url,
+            "formation_id": formation_id,
+            "mode": "draft" if draft else "live",
+            **keys,
+        }
+
+
+def _publish_zip(part: Path, target: Path) -> None:
+    try:
+        with zipfile.ZipFile(part) as archive:
+            broken = archive.testzip()
+    except zipfile.BadZipFile as exc:
+        part.unlink(missing_ok=True)
+        raise ResponseValidationError(f"the downloaded archive is not a valid zip: {exc}") from None
+    if broken is not None:
+        part.unlink(missing_ok=True)
+        raise ResponseValidationError(f"the downloaded archive is corrupt at {broken!r}")
+    part.replace(target)
+
+
+class ServerOps(Operations):
+    """``server.ops.<operation_id>(...)``: every MUXI Server operation of the spec — also ones added
+    by ``make generate`` later — signed with MUXI-HMAC per attempt, retried as the spec says (reads
+    only), with typed errors and envelope unwrapping.
+
+    Arguments are the generated builder's: ``formation_id`` (positionally or by name), query
+    parameters (``lines=``, ``db=``…), header parameters (``x_formation_id=``,
+    ``x_formation_version=``) and ``body=`` (a deploy or update bundle as bytes, e.g.
+    ``build_bundle(path).data``); ``idempotency_key=`` as on every MUXI call. ``stream=True`` on
+    deploy, update, start, restart and rollback gives their progress stream (``progress`` events,
+    then ``complete``; DeploymentError on an error frame), and ``get_formation_logs(id,
+    follow=True)`` is the open-ended stream of new lines. Answers are the generated models (bytes
+    for the zip of ``download_formation``). On AsyncServerClient the calls return awaitables and
+    the streams are AsyncStream."""
+
+    tag = "server"
+
+    def _wants_stream(self, entry: Mapping[str, Any], parameters: Mapping[str, bool], kwargs: dict[str, Any]) -> bool:
+        # A followed log is a stream whatever else is asked (contract server.md §6).
+        if entry["stream"] is not None and "follow" in parameters and kwargs.get("follow"):
+            return True
+        return super()._wants_stream(entry, parameters, kwargs)
+
+    def _decoder(self, entry: Mapping[str, Any]) -> EventDecoder[Any]:
+        return _events_decoder(entry["events"])

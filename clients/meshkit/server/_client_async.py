@@ -1,0 +1,224 @@
+"""AsyncServerClient, and (generated from this file) ServerClient: deploy and run formations."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from .._bundle import Bundle
+from .._core.config import TimeoutArg, resolve_server
+from .._core.events import StreamEvent
+from .._core.guards import Guards
+from .._core.io_hooks import arun_blocking
+from .._core.limits import Limits, adecoded, araw_chunks
+from .._core.streams_async import AsyncStream
+from .._core.transport_async import AsyncTransport
+from .._core.wire import operation
+from ._base import _AS_IS, _Download, _events_decoder, _ServerBase
+
+if TYPE_CHECKING:
+    from .._generated.models import (
+        DeployResult,
+        FormationDetail,
+        FormationLogs,
+        FormationSummary,
+        ServerStatus,
+        UpdateResult,
+    )
+    from ..formation import AsyncFormation
+
+
+class AsyncServerClient(_ServerBase):
+    """A MUXI Server (env: ``MUXI_SERVER_URL``, ``MUXI_KEY_ID``, ``MUXI_SECRET_KEY``).
+
+    Every server operation of the spec is also ``server.ops.<operation_id>(...)`` (see
+    :class:`ServerOps`). Close it with ``await server.aclose()`` or use it as a context manager
+    (``async with``)."""
+
+    _transport: AsyncTransport
+    _transport_type = AsyncTransport
+
+    def __init__(
+        self,
+        url: str | None = None,
+        key_id: str | None = None,
+        secret_key: str | None = None,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        app_name: str | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        guards: Guards | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        settings = resolve_server(
+            url=url,
+            key_id=key_id,
+            secret_key=secret_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            app_name=app_name,
+        )
+        http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
+        self._setup(settings, guards, limits, http, owns_http=http_client is None)
+
+    async def __aenter__(self) -> AsyncServerClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._transport.aclose()
+
+    close = aclose  # sync: -
+
+    async def _call(self, operation_id: str, arguments: Mapping[str, Any] | None = None, **options: Any) -> Any:
+        return await self._transport.call(operation_id, arguments, timeout=self._settings.timeout, **options)
+
+    def _stream(self, operation_id: str, arguments: Mapping[str, Any]) -> AsyncStream[StreamEvent]:
+        async def opener() -> httpx.Response:
+            return await self._transport.open_stream(operation_id, arguments, timeout=self._settings.timeout)
+
+        return AsyncStream(opener, _events_decoder(operation(operation_id)["events"]))
+
+    # --- health and status ---------------------------------------------------------------------------
+
+    async def ping(self) -> bool:
+        """True when the server answers ``pong``."""
+        return bool(await self._call("ping", typed=False) == "pong")
+
+    async def health(self) -> Any:
+        """``ServerHealth``: ``status`` and the server ``version``."""
+        return self._health(await self._call("health", typed=False))
+
+    async def status(self) -> ServerStatus:
+        """Server id, version, uptime, formation counts and the port pool."""
+        result: ServerStatus = await self._call("get_server_status")
+        return result
+
+    # --- formations ----------------------------------------------------------------------------------
+
+    async def list_formations(self) -> list[FormationSummary]:
+        """Every formation the server manages."""
+        return list((await self._call("list_formations")).formations)
+
+    async def get_formation(self, formation_id: str) -> FormationDetail:
+        """One formation (a live health check may turn its status to ``unhealthy``)."""
+        result: FormationDetail = await self._call("get_formation", {"formation_id": formation_id})
+        return result
+
+    async def deploy(
+        self,
+        source: str | os.PathLike[str] | bytes | Bundle,
+        *,
+        formation_id: str | None = None,
+        version: str | None = None,
+    ) -> DeployResult:
+        """Deploy a formation directory or bundle; returns port, pid, URLs once it runs."""
+        formation, arguments = self._deploy_arguments(source, formation_id, version)
+        result: DeployResult = await self._call("deploy_formation", {**arguments, "x_formation_id": formation})
+        return result
+
+    def deploy_stream(
+        self,
+        source: str | os.PathLike[str] | bytes | Bundle,
+        *,
+        formation_id: str | None = None,
+        version: str | None = None,
+    ) -> AsyncStream[StreamEvent]:
+        """Deploy, yielding ``progress`` events (``.data.stage``, ``.message``, ``.progress``) and
+        finally ``complete`` (``.data`` is a DeployCompleteEvent); DeploymentError on failure."""
+        formation, arguments = self._deploy_arguments(source, formation_id, version)
+        return self._stream("deploy_formation", {**arguments, "x_formation_id": formation})
+
+    async def update(
+        self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
+    ) -> UpdateResult:
+        """Blue-green update of a running formation with a new bundle."""
+        _, arguments = self._deploy_arguments(source, formation_id, version)
+        result: UpdateResult = await self._call("update_formation", {**arguments, "formation_id": formation_id})
+        return result
+
+    def update_stream(
+        self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
+    ) -> AsyncStream[StreamEvent]:
+        """The update with its progress events."""
+        _, arguments = self._deploy_arguments(source, formation_id, version)
+        return self._stream("update_formation", {**arguments, "formation_id": formation_id})
+
+    async def start_formation(self, formation_id: str) -> Any:
+        """Start a stopped formation (ConflictError if it runs)."""
+        return await self._call("start_formation", {"formation_id": formation_id})
+
+    async def stop_formation(self, formation_id: str) -> Any:
+        """Stop a running formation (ConflictError if stopped)."""
+        return await self._call("stop_formation", {"formation_id": formation_id})
+
+    async def restart_formation(self, formation_id: str) -> Any:
+        """Restart a formation."""
+        return await self._call("restart_formation", {"formation_id": formation_id})
+
+    async def rollback_formation(self, formation_id: str) -> Any:
+        """Go back to the previous version (ValidationError when there is none)."""
+        return await self._call("rollback_formation", {"formation_id": formation_id})
+
+    async def cancel_update(self, formation_id: str) -> Any:
+        """Stop an update in progress."""
+        return await self._call("cancel_formation_update", {"formation_id": formation_id})
+
+    async def delete_formation(self, formation_id: str) -> Any:
+        """Stop a formation and remove its files."""
+        return await self._call("delete_formation", {"formation_id": formation_id})
+
+    # --- logs and download ---------------------------------------------------------------------------
+
+    async def get_server_logs(self, lines: int = 100) -> str:
+        """The last ``lines`` of the server's audit log, as text."""
+        return self._logs_text(await self._call("get_server_logs", {"lines": lines}, typed=False))
+
+    async def get_formation_logs(self, formation_id: str, *, lines: int = 100, stream: str = "all") -> FormationLogs:
+        """The last lines of a formation's stdout/stderr (``stream``: stdout, stderr or all)."""
+        arguments = self._logs_arguments(formation_id, lines, stream)
+        result: FormationLogs = await self._call("get_formation_logs", arguments)
+        return result
+
+    def follow_logs(self, formation_id: str, *, stream: str = "stdout") -> AsyncStream[StreamEvent]:
+        """New log lines as they are written (``event.data.line``); open-ended: close it when done."""
+        return self._stream("get_formation_logs", self._follow_arguments(formation_id, stream))
+
+    async def download(self, formation_id: str, destination: str | os.PathLike[str], *, db: bool = False) -> Path:
+        """Save the formation's files as a zip (``db=True`` adds ``memory.db``); the archive is
+        checked before the file appears, since a failure mid-download cannot be reported otherwise."""
+        with _Download(destination) as download:
+            response = await self._transport.open_stream(
+                "download_formation",
+                self._download_arguments(formation_id, db),
+                timeout=self._settings.timeout,
+                headers=_AS_IS,
+            )
+            try:
+                limit = self._wire.limits.max_download_bytes
+                async for chunk in adecoded(response, araw_chunks(response), limit, "download"):
+                    download.write(chunk)
+            finally:
+                await response.aclose()
+        return await arun_blocking(download.publish)
+
+    # --- formations on this server -------------------------------------------------------------------
+
+    def formation(self, formation_id: str, *, draft: bool = False, **keys: Any) -> AsyncFormation:
+        """A client (AsyncFormation) of the formation at ``/api/<id>/v1`` on this server (``draft=True``:
+        ``/draft/<id>/v1``). Pass its ``client_key=``/``admin_key=`` (or set MUXI_CLIENT_KEY /
+        MUXI_ADMIN_KEY)."""
+        from ..formation import AsyncFormation
+
+        return AsyncFormation(**self._formation_kwargs(formation_id, draft, keys))
+
+
+__all__ = ["AsyncServerClient"]
