@@ -15,7 +15,29 @@ from starlette.routing import Route
 
 from .._config import DevServerConfig
 from .._faults import FaultBook
-from . import _chat, _resources  # noqa: F401  (registers their operations)
+
+# Each functional area's module registers its operations when imported (._core.operation); the
+# stateful ones keep their state per runtime in FormationRuntime.area. Routes are tried in
+# registration order, which matters only where two paths can match one request; the one such pair
+# across modules, /v1/memories/{memory_id} before /v1/memories/distilled, holds because
+# _memory_admin imports _memories.
+from . import (  # noqa: F401
+    _agents,
+    _artifacts,
+    _audit,
+    _buffers,
+    _chat,
+    _configuration,
+    _credentials,
+    _logs,
+    _memories,
+    _memory_admin,
+    _scheduler,
+    _secrets,
+    _triggers,
+    _tuning,
+    _users,
+)
 from ._core import OPERATIONS, IdempotencyStore, endpoint, error_response
 
 T = TypeVar("T")
@@ -63,12 +85,12 @@ class FormationRuntime:
         self.agents: dict[str, dict[str, Any]] = {
             # The runtime marks the agents its formation file declares with ``source: formation``.
             agent["id"]: {**agent, "source": agent.get("source", "formation")}
-            for agent in _agents(self.definition.get("agents")) or copy.deepcopy(DEFAULT_AGENTS)
+            for agent in _declared_agents(self.definition.get("agents")) or copy.deepcopy(DEFAULT_AGENTS)
         }
         self.idempotency = IdempotencyStore()
         self.started_at = time.time()
         self._areas: dict[str, Any] = {}
-        _resources.log_book(self)  # from the start, so the first chat turns are logged too
+        _logs.log_book(self)  # from the start, so the first chat turns are logged too
         routes = [Route(op.path, endpoint(self, op), methods=[op.method]) for op in OPERATIONS]
         self.app = Starlette(
             routes=routes,
@@ -86,7 +108,7 @@ class FormationRuntime:
         return state
 
 
-def _agents(raw: Any) -> list[dict[str, Any]]:
+def _declared_agents(raw: Any) -> list[dict[str, Any]]:
     agents = []
     for item in raw or []:
         if isinstance(item, dict) and isinstance(item.get("id"), str):
