@@ -31,7 +31,9 @@ import jsonschema
 import pytest
 import yaml
 from meshkit.devserver import DevServer, DevServerConfig, FaultBook
-from meshkit.devserver._server import SERVER_VERSION, MuxiServer, forwarded_scope
+from meshkit.devserver._server import MuxiServer
+from meshkit.devserver._server_proxy import forwarded_scope
+from meshkit.devserver._server_wire import SERVER_VERSION
 from starlette.applications import Starlette
 
 ROOT = Path(__file__).resolve().parents[2]
