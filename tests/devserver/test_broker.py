@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 import pytest
 from meshkit.devserver import BrokerLimits, DevServer, DevServerConfig
-from meshkit.devserver._broker import Broker, LatencySeries, dedup_key
+from meshkit.devserver._broker_state import Broker, LatencySeries
+from meshkit.devserver._broker_wire import dedup_key
 
 WORKED_EXAMPLE = [
     {"endpoint_id": "openai-gpt4", "cost_per_1k_tokens": 30.0, "latency_p99_ms": 500.0},
