@@ -16,11 +16,10 @@ install:
 spec:
 	$(PY) openapi/build_spec.py
 
-# Regenerate clients/meshkit/_generated/ from openapi/mesh.yaml, and each sync twin (*_sync.py) from
-# its async source (*_async.py). Deterministic; CI fails when the committed output differs.
+# Regenerate clients/meshkit/_generated/ and the typed ops (_operations/) from openapi/mesh.yaml, and each
+# sync twin (*_sync.py) from its async source (*_async.py). Deterministic; CI fails on any difference.
 generate:
 	$(PY) generator/generate.py
-	$(PY) generator/unasync.py
 
 test:
 	$(PY) -m pytest

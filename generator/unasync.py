@@ -45,7 +45,12 @@ _SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"StopAsyncIteration", "StopIteration"),
     (r"Awaitable\[([\w.]+(?:\[[\w., ]*\])?)\]", r"\1"),
     (r"AsyncTransport", "SyncTransport"),
-    (r"Async([A-Z]\w*)", r"\1"),
+    # Named one by one: a generated model may start with "Async" too (AsyncConfig stays itself).
+    (
+        r"Async(Formation|ServerClient|AiMeshClient|Stream|Client|Iterator|Iterable|Generator|Retrying"
+        r"|FormationOperations|ServerOperations|BrokerOperations)",
+        r"\1",
+    ),
     (r"async_tenacity_kwargs", "tenacity_kwargs"),
     (r"async_slot", "slot"),
     (r"aclose", "close"),

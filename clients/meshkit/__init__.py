@@ -25,10 +25,10 @@ _EXPORTS = {
     "Guards": "meshkit._core.guards",
     "RateLimit": "meshkit._core.guards",
     "CircuitBreaker": "meshkit._core.guards",
-    "CircuitOpenError": "meshkit._core.guards",
+    "CircuitOpenError": "meshkit._core.errors",
     "ServerClient": "meshkit.server",
     "AsyncServerClient": "meshkit.server",
-    "DeploymentError": "meshkit.server",
+    "DeploymentError": "meshkit._core.errors",
     "Bundle": "meshkit._bundle",
     "build_bundle": "meshkit._bundle",
     "WebhookError": "meshkit._core.errors",
@@ -189,9 +189,11 @@ if TYPE_CHECKING:
         AuthenticationError,
         AuthorizationError,
         BudgetExceededError,
+        CircuitOpenError,
         ConfigurationError,
         ConflictError,
         ConnectionError,
+        DeploymentError,
         FormationError,
         InternalServerError,
         MeshkitError,
@@ -223,7 +225,7 @@ if TYPE_CHECKING:
         UiEvent,
         UnknownEvent,
     )
-    from ._core.guards import CircuitBreaker, CircuitOpenError, Guards, RateLimit
+    from ._core.guards import CircuitBreaker, Guards, RateLimit
     from ._core.limits import Limits
     from ._core.streams_async import AsyncStream
     from ._core.streams_sync import Stream
@@ -249,5 +251,5 @@ if TYPE_CHECKING:
         SessionSummary,
         TrackedRequest,
     )
-    from .server import AsyncServerClient, DeploymentError, ServerClient
+    from .server import AsyncServerClient, ServerClient
     from .webhooks import parse_ui_widgets

@@ -20,7 +20,7 @@ from meshkit import (
     ResponseValidationError,
     ValidationError,
 )
-from meshkit.broker import ACK_STATUS, HEALTH_STATUS
+from meshkit.broker._models import ACK_STATUS, HEALTH_STATUS
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),

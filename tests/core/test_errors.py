@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 
+import httpx
 import meshkit
 import pytest
 from meshkit._core.errors import error_from_response, reason_code
@@ -136,3 +137,23 @@ def test_the_seed_names_catch_what_the_seeds_say() -> None:
 def test_reason_code() -> None:
     assert reason_code(404) == "NOT_FOUND"
     assert reason_code(503) == "SERVICE_UNAVAILABLE"
+
+
+def test_an_api_error_keeps_the_http_response_for_its_headers() -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            404,
+            json={"success": False, "error": {"code": "AGENT_NOT_FOUND", "message": "no such agent"}},
+            headers={"X-RateLimit-Remaining": "41"},
+        )
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    formation = meshkit.Formation(url="http://formation.test", admin_key="fma_x", http_client=http)
+    with pytest.raises(meshkit.NotFoundError) as missing:
+        formation.get_agent("nobody")
+    response = missing.value.response
+    assert response is not None and response.status_code == 404
+    assert response.headers["x-ratelimit-remaining"] == "41"
+    assert response.request.url.path == "/v1/agents/nobody"
+    # An error raised before sending has no response.
+    assert meshkit.APIError("x", status_code=400, code="BAD").response is None

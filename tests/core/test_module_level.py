@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import meshkit
 import pytest
@@ -51,3 +52,26 @@ def test_import_meshkit_stays_light() -> None:
     )
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "[]"
+
+
+def test_the_public_names_are_listed_alike_for_users_type_checkers_and_the_lazy_loader() -> None:
+    """``meshkit/__init__.py`` names each public name three times, because each reader needs its
+    own form: ``__all__`` (a literal, which mypy's explicit re-export rule reads), the lazy table
+    ``_EXPORTS`` (``import meshkit`` loads nothing), and the ``TYPE_CHECKING`` imports (types for
+    editors). They must agree, and each entry must load from where the table says."""
+    import ast
+    import importlib
+
+    import meshkit
+
+    source = Path(meshkit.__file__).read_text()
+    checking = next(
+        node
+        for node in ast.parse(source).body
+        if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
+    )
+    typed = {alias.name for node in checking.body if isinstance(node, ast.ImportFrom) for alias in node.names}
+    table = meshkit._EXPORTS  # type: ignore[attr-defined]
+    assert set(meshkit.__all__) == set(table) | {"__version__"} == typed | {"__version__"}
+    for name, module in table.items():
+        assert getattr(importlib.import_module(module), name) is getattr(meshkit, name), name

@@ -25,9 +25,6 @@ from unittest import mock
 
 import meshkit
 import pytest
-from meshkit._core.errors import MeshkitError
-from meshkit._core.ops import Operations
-from meshkit._core.wire import bind_arguments
 from meshkit.devserver import DevServer
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "migration.md"
@@ -60,11 +57,6 @@ OFFLINE: dict[type, Callable[[], Any]] = {
     meshkit.AiMeshClient: lambda: meshkit.AiMeshClient(OFFLINE_URL),
     meshkit.AsyncAiMeshClient: lambda: meshkit.AsyncAiMeshClient(OFFLINE_URL),
 }
-
-# What every ``ops`` object (formation, server, broker: one ``Operations`` class each, with the spec
-# tag of its operations) accepts besides each operation's own parameters (README "Every other
-# operation").
-OPS_OPTIONS = {"user_id", "as_user", "idempotency_key", "stream"}
 
 
 # --- reading the page ---------------------------------------------------------------------------
@@ -225,6 +217,8 @@ def _attribute(value: Any, name: str) -> Any:
     if not hasattr(cls, name):
         return _declared(cls, name)
     static = inspect.getattr_static(cls, name)
+    if isinstance(static, functools.cached_property) and cls in OFFLINE:  # ``ops``: built on first use
+        return getattr(_offline(cls), name)
     if isinstance(static, property):
         return _public_type(inspect.signature(static.fget).return_annotation, cls) if static.fget else None
     found = getattr(cls, name)
@@ -254,13 +248,6 @@ def _call(function: Any, call: ast.Call, owner: Any) -> Any:
     if isinstance(function, type):
         _bind(function, call, self_first=False)
         return Of(function)
-    if isinstance(owner, Operations):  # ops.<operation>(...): the generated operation's parameters
-        keywords = {k.arg: None for k in call.keywords if k.arg and k.arg not in OPS_OPTIONS}
-        try:
-            bind_arguments(function.__name__, owner.tag, (None,) * len(call.args), keywords)
-        except MeshkitError as exc:
-            raise Unresolved(str(exc)) from None
-        return None
     if callable(function):
         _bind(function, call, self_first=False)
         return _public_type(inspect.signature(function).return_annotation, object)

@@ -22,7 +22,7 @@ from meshkit import (
     ServerClient,
     ValidationError,
 )
-from meshkit._core.wire import builder, builder_parameters, operations
+from meshkit._core.wire import builder, operations
 
 CLIENT_KEY = "fmc_hostile_client_key_0001"
 ADMIN_KEY = "fma_hostile_admin_key_0002"
@@ -113,7 +113,7 @@ def _filler(operation_id: str, tag: str, name: str) -> Any:
 def test_any_path_value_sends_exactly_the_named_operation_or_nothing(operation_id: str, value: str) -> None:
     entry = operations()[operation_id]
     tag = entry["tags"][0]
-    parameters = builder_parameters(operation_id, tag)
+    parameters = entry["parameters"]
     names = re.findall(r"\{([^}]+)\}", entry["path"])
     arguments = {name: _filler(operation_id, tag, name) for name, required in parameters.items() if required}
     recorder = Recorder()

@@ -73,14 +73,16 @@ def assert_signed(request: httpx.Request, method: str, path: str, *, accept: str
 
 
 def test_dir_lists_every_server_operation(server: ServerClient) -> None:
-    assert dir(server.ops) == SERVER_OPS
+    assert [name for name in dir(server.ops) if not name.startswith("_")] == SERVER_OPS
     assert {"deploy_formation", "download_formation", "cancel_formation_update"} <= set(SERVER_OPS)
     assert "chat" not in SERVER_OPS and "send_message" not in SERVER_OPS  # formation / broker operations
-    with pytest.raises(AttributeError, match="the server API has no operation 'chat'"):
-        server.ops.chat  # noqa: B018
+    with pytest.raises(AttributeError, match="chat"):
+        server.ops.chat  # type: ignore[attr-defined]  # noqa: B018
     operation = server.ops.get_formation
     assert operation.__name__ == "get_formation"
-    assert operation.__doc__ == "GET /rpc/formations/{formation_id} (server operation get_formation)"
+    # help() shows the spec's summary, description and route.
+    assert (operation.__doc__ or "").startswith("Get a formation.")
+    assert "``GET /rpc/formations/{formation_id}``" in (operation.__doc__ or "")
 
 
 # --- sync -----------------------------------------------------------------------------------------
@@ -110,12 +112,13 @@ def test_a_plain_call_returns_the_typed_model(
 def test_a_wrong_argument_is_a_meshkit_error_and_nothing_is_sent(
     server: ServerClient, sent: list[httpx.Request]
 ) -> None:
-    with pytest.raises(meshkit.MeshkitError, match=r"get_formation: .*missing .*'formation_id'"):
-        server.ops.get_formation()
-    with pytest.raises(meshkit.MeshkitError, match="get_formation: got an unexpected keyword argument 'limit'"):
-        server.ops.get_formation("demo-bot", limit=5)
-    with pytest.raises(meshkit.MeshkitError, match=r"list_formations: .*'stream'"):
-        server.ops.list_formations(stream=True)  # it has no streaming form
+    # A typed method: Python itself refuses the call (and mypy flags it), before anything is sent.
+    with pytest.raises(TypeError, match=r"get_formation\(\) missing .*'formation_id'"):
+        server.ops.get_formation()  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"get_formation\(\) got an unexpected keyword argument 'limit'"):
+        server.ops.get_formation("demo-bot", limit=5)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"list_formations\(\) got an unexpected keyword argument 'stream'"):
+        server.ops.list_formations(stream=True)  # type: ignore[call-arg]  # it has no streaming form
     assert sent == []
 
 
@@ -217,10 +220,10 @@ async def test_async_a_plain_call_returns_the_typed_model(
 async def test_async_a_wrong_argument_is_a_meshkit_error(
     async_server: AsyncServerClient, sent: list[httpx.Request]
 ) -> None:
-    with pytest.raises(meshkit.MeshkitError, match=r"get_formation: .*missing .*'formation_id'"):
-        await async_server.ops.get_formation()
-    with pytest.raises(meshkit.MeshkitError, match="get_server_logs: got an unexpected keyword argument 'limit'"):
-        await async_server.ops.get_server_logs(limit=100)
+    with pytest.raises(TypeError, match=r"get_formation\(\) missing .*'formation_id'"):
+        await async_server.ops.get_formation()  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match=r"get_server_logs\(\) got an unexpected keyword argument 'limit'"):
+        await async_server.ops.get_server_logs(limit=100)  # type: ignore[call-arg]
     assert sent == []
 
 

@@ -16,7 +16,6 @@ import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -149,10 +148,10 @@ def checked_header_text(argument: str, value: str | None) -> str | None:
 
 
 def meshkit_version() -> str:
-    try:
-        return version("meshkit")
-    except PackageNotFoundError:
-        return "0.0.0"
+    """``meshkit.__version__`` (read once, by the package itself)."""
+    from .. import __version__
+
+    return __version__
 
 
 def identification_headers(app_name: str | None, *, muxi: bool) -> dict[str, str]:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import builtins
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
 
 
 class MeshkitError(Exception):
@@ -34,7 +37,11 @@ class ConfigurationError(MeshkitError, ValueError):
 
 class APIError(MeshkitError):
     """The server answered with an error status. ``retry_after`` is the seconds its
-    ``Retry-After`` (or ``retry-after-ms``) asked for, whatever the status; None without one."""
+    ``Retry-After`` (or ``retry-after-ms``) asked for, whatever the status; None without one.
+    ``response`` is the ``httpx.Response`` itself (headers, the request it answered; its body
+    already read), or None for an error raised before anything was sent."""
+
+    response: httpx.Response | None = None
 
     def __init__(
         self,
@@ -189,6 +196,27 @@ class ResponseValidationError(MeshkitError):
     def __init__(self, message: str, *, body: Any = None, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
         self.body = body
+
+
+class CircuitOpenError(MeshkitError):
+    """The client's circuit breaker is open: the call was refused before anything was sent.
+    ``retry_after`` says how many seconds until it lets a probe through."""
+
+    hint = "the server failed repeatedly; wait `retry_after` seconds (the breaker then probes it)"
+
+    def __init__(self, message: str, *, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class DeploymentError(StreamError):
+    """A progress stream's ``event: error``: ``code`` is the server's error name (``NoChange``,
+    ``HealthCheckFailed``…), ``stage`` where it failed, ``details`` any extra data."""
+
+    def __init__(self, message: str, *, code: str, stage: str | None, details: Any = None) -> None:
+        super().__init__(message, code=code)
+        self.stage = stage
+        self.details = details
 
 
 class WebhookError(MeshkitError):

@@ -32,20 +32,9 @@ from dataclasses import dataclass
 
 import httpx
 
-from .errors import ConfigurationError, MeshkitError
+from .errors import CircuitOpenError, ConfigurationError
 
 Clock = Callable[[], float]
-
-
-class CircuitOpenError(MeshkitError):
-    """The client's circuit breaker is open: the call was refused before anything was sent.
-    ``retry_after`` says how many seconds until it lets a probe through."""
-
-    hint = "the server failed repeatedly; wait `retry_after` seconds (the breaker then probes it)"
-
-    def __init__(self, message: str, *, retry_after: float) -> None:
-        super().__init__(message)
-        self.retry_after = retry_after
 
 
 class RateLimit:

@@ -1,17 +1,17 @@
-"""``client.ops.<operation_id>(...)``: every operation the spec gives one API, including ones added
-by ``make generate`` after the façades were written, sent with the client's wire rules (auth,
-retries, typed errors, envelope unwrapping).
+"""How ``client.ops.<operation_id>(...)`` sends: every operation the spec gives one API, with the
+client's wire rules (auth, retries, typed errors, envelope unwrapping).
 
-Written once for the formation, server and broker façades, sync and async: the client's transport
-decides (an async client's calls return awaitables, its streams are AsyncStream). A façade's
-subclass says only what its API adds to a call: a user, or how a stream is decoded and timed.
+The typed methods are generated (``_operations/``); this planner is written once for the formation,
+server and broker façades, sync and async: the client's transport decides (an async client's calls
+return awaitables, its streams are AsyncStream). A façade's subclass says only what its API adds to
+a call: a user, or how a stream is decoded and timed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
 import httpx
 
@@ -21,7 +21,7 @@ from .streams_async import AsyncStream
 from .streams_sync import Stream
 from .transport_async import AsyncTransport
 from .transport_sync import SyncTransport
-from .wire import bind_arguments, builder_parameters, operations
+from .wire import operation
 
 EVENT_STREAM = "text/event-stream"
 
@@ -37,49 +37,34 @@ class OpsCall:
 
 
 class Operations:
-    """``ops.<operation_id>(...)``: the operations of one API (``tag``) of the spec.
+    """The planner behind an API's typed ``ops`` class (``_operations/<tag>_async.py``, generated):
+    each typed method hands its arguments, by the generated builder's names, to :meth:`_invoke`.
 
-    Arguments are the generated builder's: path parameters (positionally or by name), ``body=``
-    (a dict or a model), query and header parameters. Besides: ``idempotency_key=`` on the MUXI
-    APIs, and ``stream=True`` on an operation that can answer with an event stream (or
-    ``accept="text/event-stream"``, the spec's own way, when the operation has a parameter named
-    ``stream``). Returns the typed data model (else the unwrapped JSON, the text, or None); streams
-    are Stream / AsyncStream of typed events.
+    Besides the builder's parameters, a call may carry ``idempotency_key`` on the MUXI APIs and
+    ``stream`` on an operation that can answer with an event stream. Returns the typed data model
+    (else the unwrapped JSON, the text, or None); streams are Stream / AsyncStream of typed events.
     """
-
-    tag: ClassVar[str]
 
     def __init__(self, transport: SyncTransport | AsyncTransport, timeout: httpx.Timeout | None) -> None:
         self._transport = transport
         self._timeout = timeout  # a meshkit Timeout: the wire picks its stream or blocking limits
 
-    def __dir__(self) -> list[str]:
-        return sorted(op_id for op_id, entry in operations().items() if self.tag in entry["tags"])
-
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        entry = operations().get(name)
-        if name.startswith("_") or entry is None or self.tag not in entry["tags"]:
-            raise AttributeError(f"the {self.tag} API has no operation {name!r}")
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            return self._send(name, self._plan(name, entry, args, kwargs))
-
-        call.__name__ = name
-        call.__doc__ = f"{entry['method']} {entry['path']} ({self.tag} operation {name})"
-        return call
+    def _invoke(self, name: str, arguments: dict[str, Any]) -> Any:
+        """Send one typed call; an argument left at None is not sent (the builder's default holds)."""
+        given = {key: value for key, value in arguments.items() if value is not None}
+        return self._send(name, self._plan(name, operation(name), given))
 
     # --- planning: pure, overridden by the façades for what their API adds ---------------------------
 
-    def _plan(self, name: str, entry: Mapping[str, Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> OpsCall:
+    def _plan(self, name: str, entry: Mapping[str, Any], kwargs: dict[str, Any]) -> OpsCall:
         """The builder's arguments and the call's options; a stream's decoder when one is asked for."""
-        parameters = builder_parameters(name, self.tag)
+        parameters: Mapping[str, bool] = entry["parameters"]
         options: dict[str, Any] = {}
         if self._transport.wire.send_idempotency_key and "idempotency_key" not in parameters:
             options["idempotency_key"] = kwargs.pop("idempotency_key", None)
         streams = self._wants_stream(entry, parameters, kwargs)
-        arguments = bind_arguments(name, self.tag, args, kwargs)
         options["timeout"] = self._timeout
-        return OpsCall(arguments, options, self._decoder(entry) if streams else None)
+        return OpsCall(kwargs, options, self._decoder(entry) if streams else None)
 
     def _wants_stream(self, entry: Mapping[str, Any], parameters: Mapping[str, bool], kwargs: dict[str, Any]) -> bool:
         """Whether the call opens a stream (pops the ``stream=`` option it reads)."""

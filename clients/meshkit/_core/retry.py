@@ -102,9 +102,7 @@ class RetryPolicy:
         """Full jitter over ``min(base·2^(attempt-1), cap)``; ``attempt`` counts from 1."""
         return random.uniform(0, min(self.backoff_base * 2 ** (attempt - 1), self.backoff_cap))
 
-    def tenacity_kwargs(
-        self, retry_class: str, on_retry: Callable[[tenacity.RetryCallState], None] | None = None
-    ) -> dict[str, Any]:
+    def tenacity_kwargs(self, retry_class: str) -> dict[str, Any]:
         """The arguments of a ``tenacity.Retrying``/``AsyncRetrying`` for one call."""
 
         def should_retry(state: tenacity.RetryCallState) -> bool:
@@ -125,28 +123,21 @@ class RetryPolicy:
                     return retry_after
             return self.backoff(state.attempt_number)
 
-        def before_sleep(state: tenacity.RetryCallState) -> None:
-            _log_retry(state)
-            if on_retry is not None:
-                on_retry(state)
-
         kwargs: dict[str, Any] = {
             "stop": tenacity.stop_after_attempt(self.max_retries + 1) | _stop_at_deadline,
             "retry": should_retry,
             "wait": wait,
             "reraise": True,
             "retry_error_callback": lambda state: state.outcome.result() if state.outcome else None,
-            "before_sleep": before_sleep,
+            "before_sleep": _log_retry,
         }
         if self.sleep is not None:
             kwargs["sleep"] = self.sleep
         return kwargs
 
-    def async_tenacity_kwargs(
-        self, retry_class: str, on_retry: Callable[[tenacity.RetryCallState], None] | None = None
-    ) -> dict[str, Any]:
+    def async_tenacity_kwargs(self, retry_class: str) -> dict[str, Any]:
         """:meth:`tenacity_kwargs` for ``tenacity.AsyncRetrying`` (the sleep seam, awaited)."""
-        kwargs = self.tenacity_kwargs(retry_class, on_retry)
+        kwargs = self.tenacity_kwargs(retry_class)
         sleep = self.sleep
         if sleep is not None:
 

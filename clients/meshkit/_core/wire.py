@@ -8,7 +8,6 @@ the façades name an operationId and its arguments, nothing else.
 from __future__ import annotations
 
 import importlib
-import inspect
 import time
 import uuid
 from collections.abc import Mapping
@@ -54,16 +53,9 @@ def operation(operation_id: str) -> Mapping[str, Any]:
 
 @cache
 def builder(operation_id: str, tag: str) -> Any:
-    """The generated module of an operation (request_kwargs, build_request, parse_response)."""
+    """The generated module of an operation (its ``request_kwargs`` builds the request)."""
     entry = operation(operation_id)
     return importlib.import_module(f"meshkit._generated.api.{tag}.{entry['module']}")
-
-
-@cache
-def builder_parameters(operation_id: str, tag: str) -> dict[str, bool]:
-    """The generated builder's parameter names → whether each is required."""
-    signature = inspect.signature(builder(operation_id, tag).request_kwargs)
-    return {name: p.default is inspect.Parameter.empty for name, p in signature.parameters.items()}
 
 
 @cache
@@ -170,7 +162,7 @@ class Wire:
             raise MeshkitError(f"{operation_id} is not a {self.tag} operation")
         kwargs = dict(arguments)
         # Headers the spec lists as parameters come from the call's options, in one place.
-        parameters = builder_parameters(operation_id, self.tag)
+        parameters: Mapping[str, bool] = entry["parameters"]
         if "x_muxi_user_id" in parameters and user_id:
             kwargs["x_muxi_user_id"] = user_id
         elif parameters.get("x_muxi_user_id") is True:
@@ -225,7 +217,7 @@ class Wire:
     def error_for(self, response: httpx.Response) -> APIError:
         """The typed error of a read error (or redirect) response."""
         body = decode_body(response.content, response.headers.get("content-type"))
-        return error_from_response(
+        error = error_from_response(
             response.status_code,
             body if isinstance(body, dict) else None,
             body if isinstance(body, str) else response.text,
@@ -233,6 +225,8 @@ class Wire:
             broker=self.tag == "broker",
             location=response.headers.get("location"),
         )
+        error.response = response
+        return error
 
     def result(self, operation_id: str, response: httpx.Response, *, typed: bool = True) -> Any:
         """The answer of a 2xx response: the typed model the spec names (the envelope's data model,
@@ -261,17 +255,6 @@ class Wire:
 def _is_binary(media_type: str | None) -> bool:
     """A media type whose bodies are neither JSON nor text (``application/zip``)."""
     return media_type is not None and not media_type.startswith("text/") and not media_type.endswith("json")
-
-
-def bind_arguments(operation_id: str, tag: str, args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> dict[str, Any]:
-    """Positional path parameters and keyword arguments as the generated builder names them (the
-    façades' ``ops.<operation_id>(...)``); a wrong or missing argument is a MeshkitError."""
-    signature = inspect.signature(builder(operation_id, tag).request_kwargs)
-    try:
-        bound = signature.bind_partial(*args, **kwargs)
-    except TypeError as exc:
-        raise MeshkitError(f"{operation_id}: {exc}") from None
-    return dict(bound.arguments)
 
 
 def parse_model(name: str, data: Any) -> Any:

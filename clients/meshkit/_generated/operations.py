@@ -7,7 +7,8 @@ Fields: tags, method, path, status (documented success), module, security (alter
 each a tuple of scheme names; empty = public), retry (safe | idempotency-key | never),
 user_header (None | optional | required), idempotency_key, response_schema, data_schema
 (the envelope's data model), media_type, stream (None | optional | always), events
-(SSE event name → payload schema, None for raw text).
+(SSE event name → payload schema, None for raw text), parameters (the builder's parameter
+names → whether each is required).
 """
 
 from typing import Any
@@ -31,6 +32,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "audio_chat": {
         "tags": ("formation",),
@@ -52,6 +54,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
             "done": "ChatDoneEvent",
             "error": "ChatErrorEvent",
         },
+        "parameters": {"body": True, "x_muxi_user_id": False, "accept": False},
     },
     "backfill_memory": {
         "tags": ("formation",),
@@ -68,6 +71,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "cancel_formation_update": {
         "tags": ("server",),
@@ -84,6 +88,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"formation_id": True},
     },
     "cancel_request": {
         "tags": ("formation",),
@@ -100,6 +105,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"request_id": True, "x_muxi_user_id": False},
     },
     "chat": {
         "tags": ("formation",),
@@ -121,6 +127,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
             "done": "ChatDoneEvent",
             "error": "ChatErrorEvent",
         },
+        "parameters": {"body": True, "x_muxi_user_id": False, "x_muxi_idempotency_key": False, "accept": False},
     },
     "clear_audit_log": {
         "tags": ("formation",),
@@ -137,6 +144,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"confirm": False},
     },
     "clear_memory_buffers": {
         "tags": ("formation",),
@@ -153,6 +161,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "clear_session_buffer": {
         "tags": ("formation",),
@@ -169,6 +178,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"session_id": True, "x_muxi_user_id": True},
     },
     "clear_user_buffer": {
         "tags": ("formation",),
@@ -185,6 +195,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"x_muxi_user_id": False},
     },
     "create_credential": {
         "tags": ("formation",),
@@ -201,6 +212,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True, "x_muxi_user_id": False},
     },
     "create_memory": {
         "tags": ("formation",),
@@ -217,6 +229,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True, "x_muxi_user_id": True},
     },
     "create_scheduler_job": {
         "tags": ("formation",),
@@ -233,6 +246,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True, "x_muxi_user_id": False, "x_muxi_idempotency_key": False},
     },
     "create_secret": {
         "tags": ("formation",),
@@ -249,6 +263,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "delete_credential": {
         "tags": ("formation",),
@@ -265,6 +280,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"credential_id": True, "x_muxi_user_id": False},
     },
     "delete_formation": {
         "tags": ("server",),
@@ -281,6 +297,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"formation_id": True},
     },
     "delete_memory": {
         "tags": ("formation",),
@@ -297,6 +314,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"memory_id": True, "x_muxi_user_id": True},
     },
     "delete_scheduler_job": {
         "tags": ("formation",),
@@ -313,6 +331,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"job_id": True, "x_muxi_user_id": False},
     },
     "delete_secret": {
         "tags": ("formation",),
@@ -329,6 +348,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"key": True},
     },
     "deploy_formation": {
         "tags": ("server",),
@@ -345,6 +365,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": "optional",
         "events": {"progress": "DeployProgressEvent", "complete": "DeployCompleteEvent", "error": "DeployErrorEvent"},
+        "parameters": {"body": True, "x_formation_id": True, "x_formation_version": False, "accept": False},
     },
     "dismiss_tuning_pending": {
         "tags": ("formation",),
@@ -361,6 +382,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "download_artifact_content": {
         "tags": ("formation",),
@@ -377,6 +399,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "*/*",
         "stream": None,
         "events": None,
+        "parameters": {"artifact_id": True, "version": False, "x_muxi_user_id": False},
     },
     "download_formation": {
         "tags": ("server",),
@@ -393,6 +416,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/zip",
         "stream": None,
         "events": None,
+        "parameters": {"formation_id": True, "db": False},
     },
     "fire_trigger": {
         "tags": ("formation",),
@@ -409,6 +433,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"trigger_name": True, "body": True, "x_muxi_user_id": False, "x_muxi_idempotency_key": False},
     },
     "forget_memory_source": {
         "tags": ("formation",),
@@ -425,6 +450,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True, "sync": False},
     },
     "get_a2a_config": {
         "tags": ("formation",),
@@ -441,6 +467,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_agent": {
         "tags": ("formation",),
@@ -457,6 +484,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"agent_id": True},
     },
     "get_artifact": {
         "tags": ("formation",),
@@ -473,6 +501,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"artifact_id": True, "x_muxi_user_id": False},
     },
     "get_async_config": {
         "tags": ("formation",),
@@ -489,6 +518,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_audit_log": {
         "tags": ("formation",),
@@ -505,6 +535,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"limit": False, "action": False, "resource_type": False, "since": False},
     },
     "get_budget": {
         "tags": ("broker",),
@@ -521,6 +552,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"agent_id": True},
     },
     "get_buffer_stats": {
         "tags": ("formation",),
@@ -537,6 +569,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_config": {
         "tags": ("formation",),
@@ -553,6 +586,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_credential": {
         "tags": ("formation",),
@@ -569,6 +603,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"credential_id": True, "x_muxi_user_id": False},
     },
     "get_distilled_status": {
         "tags": ("formation",),
@@ -585,6 +620,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"processing_id": True},
     },
     "get_formation": {
         "tags": ("server",),
@@ -601,6 +637,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"formation_id": True},
     },
     "get_formation_info": {
         "tags": ("formation",),
@@ -617,6 +654,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_formation_logs": {
         "tags": ("server",),
@@ -633,6 +671,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": "optional",
         "events": {"connected": "LogConnectedEvent", "log": "LogLineEvent"},
+        "parameters": {"formation_id": True, "lines": False, "stream": False, "follow": False, "accept": False},
     },
     "get_health": {
         "tags": ("formation",),
@@ -649,6 +688,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_history": {
         "tags": ("formation",),
@@ -665,6 +705,13 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {
+            "limit": False,
+            "date_from": False,
+            "date_to": False,
+            "include_sources": False,
+            "x_muxi_user_id": True,
+        },
     },
     "get_ingestion_status": {
         "tags": ("formation",),
@@ -681,6 +728,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"processing_id": True, "x_muxi_user_id": True},
     },
     "get_llm_settings": {
         "tags": ("formation",),
@@ -697,6 +745,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_logging_config": {
         "tags": ("formation",),
@@ -713,6 +762,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_mcp_config": {
         "tags": ("formation",),
@@ -729,6 +779,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_mcp_server": {
         "tags": ("formation",),
@@ -745,6 +796,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"server_id": True},
     },
     "get_memory_config": {
         "tags": ("formation",),
@@ -761,6 +813,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_memory_forget_status": {
         "tags": ("formation",),
@@ -777,6 +830,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"job_id": True},
     },
     "get_memory_provenance": {
         "tags": ("formation",),
@@ -793,6 +847,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"entity": False, "event_id": False, "x_muxi_user_id": True},
     },
     "get_memory_rebuild_status": {
         "tags": ("formation",),
@@ -809,6 +864,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"job_id": True},
     },
     "get_metrics": {
         "tags": ("broker",),
@@ -825,6 +881,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "text/plain",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_overlord_config": {
         "tags": ("formation",),
@@ -841,6 +898,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_overlord_soul": {
         "tags": ("formation",),
@@ -857,6 +915,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_request_status": {
         "tags": ("formation",),
@@ -873,6 +932,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"request_id": True, "x_muxi_user_id": False},
     },
     "get_scheduler_config": {
         "tags": ("formation",),
@@ -889,6 +949,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_scheduler_job": {
         "tags": ("formation",),
@@ -905,6 +966,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"job_id": True, "x_muxi_user_id": False},
     },
     "get_server_logs": {
         "tags": ("server",),
@@ -921,6 +983,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "text/plain",
         "stream": None,
         "events": None,
+        "parameters": {"lines": False},
     },
     "get_server_status": {
         "tags": ("server",),
@@ -937,6 +1000,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_session": {
         "tags": ("formation",),
@@ -953,6 +1017,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"session_id": True, "x_muxi_user_id": True},
     },
     "get_session_messages": {
         "tags": ("formation",),
@@ -969,6 +1034,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"session_id": True, "limit": False, "before": False, "x_muxi_user_id": True},
     },
     "get_skill": {
         "tags": ("formation",),
@@ -985,6 +1051,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"skill_name": True},
     },
     "get_sop": {
         "tags": ("formation",),
@@ -1001,6 +1068,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"sop_name": True},
     },
     "get_stats": {
         "tags": ("broker",),
@@ -1017,6 +1085,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_status": {
         "tags": ("formation",),
@@ -1033,6 +1102,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_trigger": {
         "tags": ("formation",),
@@ -1049,6 +1119,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"trigger_name": True},
     },
     "get_tuning": {
         "tags": ("formation",),
@@ -1065,6 +1136,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_tuning_pending": {
         "tags": ("formation",),
@@ -1081,6 +1153,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "get_user_buffer": {
         "tags": ("formation",),
@@ -1097,6 +1170,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"x_muxi_user_id": True},
     },
     "get_user_channels": {
         "tags": ("formation",),
@@ -1113,6 +1187,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"user_id": True},
     },
     "get_user_identifiers": {
         "tags": ("formation",),
@@ -1129,6 +1204,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"user_id": True},
     },
     "health": {
         "tags": ("server", "broker"),
@@ -1145,6 +1221,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": None,
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "ingest_distilled_memories": {
         "tags": ("formation",),
@@ -1161,6 +1238,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "ingest_memories_batch": {
         "tags": ("formation",),
@@ -1177,6 +1255,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True, "x_muxi_user_id": True},
     },
     "link_user_identifiers": {
         "tags": ("formation",),
@@ -1193,6 +1272,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "lint_memory": {
         "tags": ("formation",),
@@ -1209,6 +1289,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "list_agent_skills": {
         "tags": ("formation",),
@@ -1225,6 +1306,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"agent_id": True},
     },
     "list_agents": {
         "tags": ("formation",),
@@ -1241,6 +1323,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_artifact_versions": {
         "tags": ("formation",),
@@ -1257,6 +1340,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"artifact_id": True, "x_muxi_user_id": False},
     },
     "list_artifacts": {
         "tags": ("formation",),
@@ -1273,6 +1357,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"limit": False, "x_muxi_user_id": False},
     },
     "list_credential_services": {
         "tags": ("formation",),
@@ -1289,6 +1374,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_credentials": {
         "tags": ("formation",),
@@ -1305,6 +1391,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"x_muxi_user_id": False},
     },
     "list_distilleries": {
         "tags": ("formation",),
@@ -1321,6 +1408,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_endpoints": {
         "tags": ("broker",),
@@ -1337,6 +1425,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_formations": {
         "tags": ("server",),
@@ -1353,6 +1442,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_logging_destinations": {
         "tags": ("formation",),
@@ -1369,6 +1459,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_mcp_servers": {
         "tags": ("formation",),
@@ -1385,6 +1476,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_mcp_tools": {
         "tags": ("formation",),
@@ -1401,6 +1493,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_memories": {
         "tags": ("formation",),
@@ -1417,6 +1510,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"limit": False, "offset": False, "scopes": False, "x_muxi_user_id": True},
     },
     "list_memory_buffers": {
         "tags": ("formation",),
@@ -1433,6 +1527,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_requests": {
         "tags": ("formation",),
@@ -1449,6 +1544,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"x_muxi_user_id": False},
     },
     "list_scheduler_jobs": {
         "tags": ("formation",),
@@ -1465,6 +1561,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"x_muxi_user_id": False},
     },
     "list_secrets": {
         "tags": ("formation",),
@@ -1481,6 +1578,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_sessions": {
         "tags": ("formation",),
@@ -1497,6 +1595,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"active_only": False, "limit": False, "x_muxi_user_id": True},
     },
     "list_skills": {
         "tags": ("formation",),
@@ -1513,6 +1612,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_sops": {
         "tags": ("formation",),
@@ -1529,6 +1629,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "list_triggers": {
         "tags": ("formation",),
@@ -1545,6 +1646,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "lookup_user": {
         "tags": ("formation",),
@@ -1561,6 +1663,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"identifier": True},
     },
     "pause_scheduler_job": {
         "tags": ("formation",),
@@ -1577,6 +1680,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"job_id": True, "x_muxi_user_id": False},
     },
     "ping": {
         "tags": ("server",),
@@ -1593,6 +1697,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "text/plain",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "rebuild_knowledge": {
         "tags": ("formation",),
@@ -1609,6 +1714,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "rebuild_memory": {
         "tags": ("formation",),
@@ -1625,6 +1731,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "register_distillery": {
         "tags": ("formation",),
@@ -1641,6 +1748,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "register_endpoint": {
         "tags": ("broker",),
@@ -1657,6 +1765,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "reload_secrets": {
         "tags": ("formation",),
@@ -1673,6 +1782,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "remove_endpoint": {
         "tags": ("broker",),
@@ -1689,6 +1799,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"endpoint_id": True},
     },
     "replace_tuning": {
         "tags": ("formation",),
@@ -1705,6 +1816,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "reset_budget": {
         "tags": ("broker",),
@@ -1721,6 +1833,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"agent_id": True},
     },
     "resolve_user": {
         "tags": ("formation",),
@@ -1737,6 +1850,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "restart_formation": {
         "tags": ("server",),
@@ -1753,6 +1867,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": "optional",
         "events": {"progress": "DeployProgressEvent", "complete": "DeployCompleteEvent", "error": "DeployErrorEvent"},
+        "parameters": {"formation_id": True, "accept": False},
     },
     "restore_session": {
         "tags": ("formation",),
@@ -1769,6 +1884,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"session_id": True, "body": True, "x_muxi_user_id": True},
     },
     "resume_scheduler_job": {
         "tags": ("formation",),
@@ -1785,6 +1901,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"job_id": True, "x_muxi_user_id": False},
     },
     "revoke_distillery": {
         "tags": ("formation",),
@@ -1801,6 +1918,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"distillery_id": True},
     },
     "rollback_formation": {
         "tags": ("server",),
@@ -1817,6 +1935,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": "optional",
         "events": {"progress": "DeployProgressEvent", "complete": "DeployCompleteEvent", "error": "DeployErrorEvent"},
+        "parameters": {"formation_id": True, "accept": False},
     },
     "run_tuning": {
         "tags": ("formation",),
@@ -1833,6 +1952,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {},
     },
     "send_batch": {
         "tags": ("broker",),
@@ -1849,6 +1969,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "send_message": {
         "tags": ("broker",),
@@ -1865,6 +1986,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "send_notification": {
         "tags": ("formation",),
@@ -1881,6 +2003,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "set_budget": {
         "tags": ("broker",),
@@ -1897,6 +2020,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"body": True},
     },
     "start_formation": {
         "tags": ("server",),
@@ -1913,6 +2037,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": "optional",
         "events": {"progress": "DeployProgressEvent", "complete": "DeployCompleteEvent", "error": "DeployErrorEvent"},
+        "parameters": {"formation_id": True, "accept": False},
     },
     "stop_formation": {
         "tags": ("server",),
@@ -1929,6 +2054,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"formation_id": True},
     },
     "stream_events": {
         "tags": ("formation",),
@@ -1945,6 +2071,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": None,
         "stream": "always",
         "events": {"message": "FormationEvent"},
+        "parameters": {"x_muxi_user_id": False},
     },
     "stream_logs": {
         "tags": ("formation",),
@@ -1961,6 +2088,14 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": None,
         "stream": "always",
         "events": {"log": "FormationLogRecord", "error": None},
+        "parameters": {
+            "user_id": False,
+            "session_id": False,
+            "request_id": False,
+            "agent_id": False,
+            "level": False,
+            "event_type": False,
+        },
     },
     "stream_request_events": {
         "tags": ("formation",),
@@ -1977,6 +2112,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": None,
         "stream": "always",
         "events": {"message": "RuntimeEvent"},
+        "parameters": {"session_id": True, "request_id": True, "x_muxi_user_id": False},
     },
     "stream_session_events": {
         "tags": ("formation",),
@@ -1993,6 +2129,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": None,
         "stream": "always",
         "events": {"message": "RuntimeEvent"},
+        "parameters": {"session_id": True, "x_muxi_user_id": False},
     },
     "sync_agent_knowledge": {
         "tags": ("formation",),
@@ -2009,6 +2146,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"agent_id": True, "body": False},
     },
     "unlink_user_identifier": {
         "tags": ("formation",),
@@ -2025,6 +2163,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"identifier": True},
     },
     "update_formation": {
         "tags": ("server",),
@@ -2041,6 +2180,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": "optional",
         "events": {"progress": "DeployProgressEvent", "complete": "DeployCompleteEvent", "error": "DeployErrorEvent"},
+        "parameters": {"formation_id": True, "body": True, "x_formation_version": False, "accept": False},
     },
     "update_scheduler_job": {
         "tags": ("formation",),
@@ -2057,6 +2197,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"job_id": True, "body": True, "x_muxi_user_id": False},
     },
     "update_secret": {
         "tags": ("formation",),
@@ -2073,6 +2214,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"key": True, "body": True},
     },
     "update_user_channels": {
         "tags": ("formation",),
@@ -2089,5 +2231,6 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "media_type": "application/json",
         "stream": None,
         "events": None,
+        "parameters": {"user_id": True, "body": True},
     },
 }

@@ -14,6 +14,7 @@ Formation generated from it by ``make generate``.
 """
 
 from .._core.events import StreamEvent
+from .._core.public import present_as
 from ._base import FormationOps
 from ._client_async import AsyncFormation
 from ._client_sync import Formation
@@ -33,3 +34,5 @@ __all__ = [
     "StreamEvent",
     "TrackedRequest",
 ]
+
+present_as(__name__, globals(), __all__)

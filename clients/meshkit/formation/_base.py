@@ -21,7 +21,7 @@ from .._core.retry import RetryPolicy
 from .._core.streams import EventDecoder
 from .._core.transport_async import AsyncTransport
 from .._core.transport_sync import SyncTransport
-from .._core.wire import Wire, builder_parameters
+from .._core.wire import Wire
 from ._results import (
     ChatResult,
     Session,
@@ -64,7 +64,6 @@ class _FormationBase:
     def _attach(self, http: Any, *, owns_http: bool) -> None:
         self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
         self._timeout = self._settings.timeout
-        self.ops = FormationOps(self)
 
     def _copy(self, *, settings: FormationSettings | None = None, user_id: str | None = None) -> Self:
         clone = object.__new__(type(self))
@@ -270,27 +269,19 @@ def _secret_value(secrets: Any, key: str) -> str:
 
 
 class FormationOps(Operations):
-    """``formation.ops.<operation_id>(...)``: every formation operation of the spec, including
-    ones added by ``make generate`` after this file was written (sync and async alike: on an
-    AsyncFormation the calls return awaitables and the streams are AsyncStream).
-
-    Arguments are the generated builder's: path parameters (positionally or by name), ``body=``
-    (a dict or model), query and header parameters. Besides: ``as_user=`` names the end user
-    (``X-Muxi-User-ID``; ``user_id=`` does too unless the operation has a parameter of that name),
-    ``idempotency_key=``, and ``stream=True`` for operations that can answer with a stream (chat).
-    Returns the typed data model; streams are Stream/AsyncStream."""
-
-    tag = "formation"
+    """What a formation call adds to the planner behind the typed ``formation.ops``: ``as_user=``
+    names the end user (``X-Muxi-User-ID``; ``user_id=`` does too unless the operation has a
+    parameter of that name), and a chat body says whether it streams."""
 
     def __init__(self, formation: _FormationBase) -> None:
         super().__init__(formation._transport, formation._timeout)
         self._user = formation._user
 
-    def _plan(self, name: str, entry: Mapping[str, Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> OpsCall:
+    def _plan(self, name: str, entry: Mapping[str, Any], kwargs: dict[str, Any]) -> OpsCall:
         as_user = kwargs.pop("as_user", None)
-        if "user_id" not in builder_parameters(name, self.tag) and "user_id" in kwargs:
+        if "user_id" not in entry["parameters"] and "user_id" in kwargs:
             as_user = as_user or kwargs.pop("user_id")
-        planned = super()._plan(name, entry, args, kwargs)
+        planned = super()._plan(name, entry, kwargs)
         arguments = planned.arguments
         body = arguments.get("body")
         if entry["stream"] == "optional" and isinstance(body, dict):

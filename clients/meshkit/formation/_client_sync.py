@@ -8,6 +8,7 @@ only in not awaiting it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
@@ -23,6 +24,7 @@ from ._results import ChatResult, Session, SessionSummary, TrackedRequest, _unse
 
 if TYPE_CHECKING:
     from .._generated.models import Agent, Job, RequestCancellation, TriggerFireResult
+    from .._operations.formation_sync import FormationOperations
 
 
 class Formation(_FormationBase):
@@ -72,6 +74,14 @@ class Formation(_FormationBase):
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
         http = http_client if http_client is not None else httpx.Client(timeout=self._settings.timeout)
         self._attach(http, owns_http=http_client is None)
+
+    @cached_property
+    def ops(self) -> FormationOperations:
+        """Every formation operation of the spec as a typed method, with this client's user, auth,
+        retries and timeouts: ``formation.ops.list_memories(limit=5, as_user="alice")``."""
+        from .._operations.formation_sync import FormationOperations
+
+        return FormationOperations(self)
 
     # --- lifecycle ---------------------------------------------------------------------------------
 

@@ -18,8 +18,12 @@ AsyncServerClient is written once (``_client_async.py``) and ServerClient genera
 """
 
 from .._bundle import Bundle, build_bundle
-from ._base import DeploymentError, ServerOps
+from .._core.errors import DeploymentError
+from .._core.public import present_as
+from ._base import ServerOps
 from ._client_async import AsyncServerClient
 from ._client_sync import ServerClient
 
 __all__ = ["AsyncServerClient", "Bundle", "DeploymentError", "ServerClient", "ServerOps", "build_bundle"]
+
+present_as(__name__, globals(), __all__)

@@ -16,7 +16,13 @@ import httpx
 from .._bundle import Bundle, build_bundle
 from .._core.auth import MuxiHmacAuth
 from .._core.config import ServerSettings, identification_headers
-from .._core.errors import ConfigurationError, ResponseValidationError, StreamError, StreamTimeoutError
+from .._core.errors import (
+    ConfigurationError,
+    DeploymentError,
+    ResponseValidationError,
+    StreamError,
+    StreamTimeoutError,
+)
 from .._core.events import StreamEvent, TypedEventDecoder
 from .._core.guards import Guards
 from .._core.limits import DEFAULT_LIMITS, Limits
@@ -27,16 +33,6 @@ from .._core.streams import EventDecoder
 from .._core.transport_async import AsyncTransport
 from .._core.transport_sync import SyncTransport
 from .._core.wire import Wire, parse_model
-
-
-class DeploymentError(StreamError):
-    """A progress stream's ``event: error``: ``code`` is the server's error name (``NoChange``,
-    ``HealthCheckFailed``…), ``stage`` where it failed, ``details`` any extra data."""
-
-    def __init__(self, message: str, *, code: str, stage: str | None, details: Any = None) -> None:
-        super().__init__(message, code=code)
-        self.stage = stage
-        self.details = details
 
 
 class _ProgressDecoder(TypedEventDecoder):
@@ -135,7 +131,6 @@ class _ServerBase:
             limits=limits or DEFAULT_LIMITS,
         )
         self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
-        self.ops = ServerOps(self._transport, settings.timeout)
 
     @property
     def url(self) -> str:
@@ -219,8 +214,6 @@ class ServerOps(Operations):
     follow=True)`` is the open-ended stream of new lines. Answers are the generated models (bytes
     for the zip of ``download_formation``). On AsyncServerClient the calls return awaitables and
     the streams are AsyncStream."""
-
-    tag = "server"
 
     def _wants_stream(self, entry: Mapping[str, Any], parameters: Mapping[str, bool], kwargs: dict[str, Any]) -> bool:
         # A followed log is a stream whatever else is asked (contract server.md §6).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
         ServerStatus,
         UpdateResult,
     )
+    from .._operations.server_async import AsyncServerOperations
     from ..formation import AsyncFormation
 
 
@@ -65,6 +67,14 @@ class AsyncServerClient(_ServerBase):
         )
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
         self._setup(settings, guards, limits, http, owns_http=http_client is None)
+
+    @cached_property
+    def ops(self) -> AsyncServerOperations:
+        """Every MUXI Server operation of the spec as a typed method, signed and retried like the
+        methods above: ``server.ops.get_formation_logs("my-formation", lines=20)``."""
+        from .._operations.server_async import AsyncServerOperations
+
+        return AsyncServerOperations(self._transport, self._settings.timeout)
 
     async def __aenter__(self) -> AsyncServerClient:
         return self

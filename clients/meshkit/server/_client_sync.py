@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
         ServerStatus,
         UpdateResult,
     )
+    from .._operations.server_sync import ServerOperations
     from ..formation import Formation
 
 
@@ -66,6 +68,14 @@ class ServerClient(_ServerBase):
         )
         http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
         self._setup(settings, guards, limits, http, owns_http=http_client is None)
+
+    @cached_property
+    def ops(self) -> ServerOperations:
+        """Every MUXI Server operation of the spec as a typed method, signed and retried like the
+        methods above: ``server.ops.get_formation_logs("my-formation", lines=20)``."""
+        from .._operations.server_sync import ServerOperations
+
+        return ServerOperations(self._transport, self._settings.timeout)
 
     def __enter__(self) -> ServerClient:
         return self

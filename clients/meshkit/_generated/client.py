@@ -1,1 +1,0 @@
-"""Not used by meshkit: its façades own the transport (see meshkit._core)."""

@@ -1,0 +1,197 @@
+"""What AiMeshClient and AsyncAiMeshClient share: settings, the wire rules, copies, the pure plan
+of every call, and ``client.ops``. The clients themselves are ``_client_async.py`` and its
+generated twin ``_client_sync.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Self
+
+import httpx
+
+from .._core.auth import BearerAuth
+from .._core.config import BrokerSettings, TimeoutArg, checked_max_retries, identification_headers, make_timeout
+from .._core.errors import ResponseValidationError, ValidationError
+from .._core.ops import Operations
+from .._core.retry import RetryPolicy
+from .._core.transport_async import AsyncTransport
+from .._core.transport_sync import SyncTransport
+from .._core.wire import Wire
+from ._models import (
+    Acknowledgment,
+    BrokerHealth,
+    BrokerStats,
+    BudgetInfo,
+    EndpointMetrics,
+    Message,
+    _integer,
+    _invalid,
+    _number,
+    _object,
+    _path_id,
+    check_agent_id,
+)
+
+DEFAULT_MAX_IN_FLIGHT = 10  # send_many's default concurrency
+
+
+# --- plans: each call before any I/O -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One façade call before any I/O: the operation, its arguments, and how to read the answer."""
+
+    operation_id: str
+    finish: Callable[[Any], Any]
+    arguments: Mapping[str, Any] = field(default_factory=dict)
+    headers: Mapping[str, str] | None = None
+
+
+def _message_body(message: object, name: str) -> dict[str, Any]:
+    if not isinstance(message, Message):
+        raise _invalid(name, f"{name} must be a meshkit.Message, got {type(message).__name__}")
+    try:
+        return message.to_wire()
+    except ValidationError as exc:
+        if name == "message":
+            raise
+        raise ValidationError.client_side(exc.message, field=f"{name}.{exc.field}", code=exc.code) from None
+
+
+def _batch_acks(messages: Sequence[Any]) -> Callable[[Any], list[Acknowledgment]]:
+    def finish(body: Any) -> list[Acknowledgment]:
+        items = _object(body).get("acknowledgments", [])
+        if not isinstance(items, list) or len(items) != len(messages):
+            count = len(items) if isinstance(items, list) else "no"
+            message = f"the batch of {len(messages)} messages was answered with {count} acknowledgments"
+            raise ResponseValidationError(message, body=body)
+        return [Acknowledgment.from_wire(_object(item)) for item in items]
+
+    return finish
+
+
+def _endpoint_list(body: Any) -> list[EndpointMetrics]:
+    items = _object(body).get("endpoints", [])
+    if not isinstance(items, list):
+        raise ResponseValidationError("endpoints should be a list", body=body)
+    return [EndpointMetrics.from_wire(_object(item)) for item in items]
+
+
+def _text(body: Any) -> str:
+    return body if isinstance(body, str) else ""
+
+
+class _BrokerBase:
+    """What the sync and async clients share: settings, the wire rules, copies and the plans."""
+
+    _settings: BrokerSettings
+    _wire: Wire
+    _transport: Any  # SyncTransport or AsyncTransport
+    _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
+
+    def _setup(self, settings: BrokerSettings, http: Any, *, owns_http: bool) -> None:
+        self._settings = settings
+        self._wire = self._make_wire(settings)
+        self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
+
+    def with_options(self, *, timeout: TimeoutArg = None, max_retries: int | None = None) -> Self:
+        """A copy with another timeout or retry count, sharing this pool (closing it is a no-op)."""
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["timeout"] = make_timeout(timeout)
+        if max_retries is not None:
+            changes["max_retries"] = checked_max_retries(max_retries)
+        clone = object.__new__(type(self))
+        clone._setup(self._settings.with_changes(**changes), self._transport.http, owns_http=False)
+        return clone
+
+    @staticmethod
+    def _make_wire(settings: BrokerSettings) -> Wire:
+        return Wire(
+            root_url=settings.base_url,
+            # httpx.Auth itself sends nothing: without a key no Authorization header goes out.
+            auth=BearerAuth(settings.api_key) if settings.api_key else httpx.Auth(),
+            default_headers=identification_headers(None, muxi=False),
+            retry=RetryPolicy(max_retries=settings.max_retries),
+            tag="broker",
+            send_idempotency_key=False,  # the broker has no idempotency header: dedup plays that role
+            envelope=False,
+            guards=settings.guards,
+            limits=settings.limits,
+        )
+
+    @property
+    def base_url(self) -> str:
+        """The broker's base URL (no trailing ``/``)."""
+        return self._settings.base_url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self._settings.base_url!r})"
+
+    @staticmethod
+    def _send_message_plan(message: Message) -> _Plan:
+        body = _message_body(message, "message")
+        return _Plan("send_message", lambda answer: Acknowledgment.from_wire(_object(answer)), {"body": body})
+
+    @staticmethod
+    def _send_batch_plan(messages: Iterable[Message]) -> _Plan:
+        items = list(messages)
+        bodies = [_message_body(item, f"messages[{index}]") for index, item in enumerate(items)]
+        return _Plan("send_batch", _batch_acks(items), {"body": {"messages": bodies}})
+
+    @staticmethod
+    def _register_plan(metrics: EndpointMetrics) -> _Plan:
+        if not isinstance(metrics, EndpointMetrics):
+            raise _invalid("metrics", f"metrics must be a meshkit.EndpointMetrics, got {type(metrics).__name__}")
+        body = metrics.to_wire()
+        # The reference SDKs ignored this answer; what was sent fills anything it lacks.
+        return _Plan(
+            "register_endpoint", lambda answer: EndpointMetrics.from_wire({**body, **_object(answer)}), {"body": body}
+        )
+
+    @staticmethod
+    def _remove_plan(endpoint_id: str) -> _Plan:
+        finish: Callable[[Any], bool] = lambda answer: bool(_object(answer).get("removed", True))  # noqa: E731
+        return _Plan("remove_endpoint", finish, {"endpoint_id": _path_id(endpoint_id, "endpoint_id")})
+
+    @staticmethod
+    def _set_budget_plan(agent_id: str, tokens: float, reset_at: int | None) -> _Plan:
+        agent = check_agent_id(agent_id)
+        amount = _number(tokens, "tokens")
+        reset = None if reset_at is None else _integer(reset_at, "reset_at", minimum=None)
+        # The reference SDKs ignored this answer; what was set fills anything it lacks.
+        sent = {"initial_tokens": amount, "remaining_tokens": amount, "reset_at": reset}
+        return _Plan(
+            "set_budget",
+            lambda answer: BudgetInfo.from_wire({**sent, **_object(answer)}, agent_id=agent),
+            {"body": {"agent_id": agent, "tokens": amount, "reset_at": reset}},
+        )
+
+    @staticmethod
+    def _budget_plan(operation_id: str, agent_id: str) -> _Plan:
+        agent = _path_id(agent_id, "agent_id")
+        return _Plan(
+            operation_id, lambda answer: BudgetInfo.from_wire(_object(answer), agent_id=agent), {"agent_id": agent}
+        )
+
+    _LIST_ENDPOINTS = _Plan("list_endpoints", _endpoint_list)
+    _STATS = _Plan("get_stats", lambda answer: BrokerStats.from_wire(_object(answer)))
+    # Accept: text/plain for /metrics; the Bearer header goes on it like on every call (§6 mistake 1).
+    _METRICS = _Plan("get_metrics", _text, headers={"Accept": "text/plain"})
+    _HEALTH = _Plan("health", lambda answer: BrokerHealth.from_wire(_object(answer)))
+
+    @staticmethod
+    def _check_max_in_flight(max_in_flight: int) -> int:
+        value = _integer(max_in_flight, "max_in_flight")
+        if value < 1:
+            raise _invalid("max_in_flight", f"max_in_flight must be >= 1, got {value}", "validation_failed")
+        return value
+
+
+class BrokerOps(Operations):
+    """``client.ops.<operation_id>(...)``: every broker operation of the spec — also ones added by
+    ``make generate`` later — with the client's auth, retries and typed errors. Arguments are the
+    generated builder's (path parameters positionally, ``body=`` a dict); answers are the
+    generated models. On the async client the calls return awaitables."""

@@ -1,0 +1,174 @@
+# Generated from clients/meshkit/broker/_client_async.py by generator/unasync.py (make generate); do not edit.
+"""AiMeshClient, and (generated from this file) AiMeshClient: the AiMesh broker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from .._core.config import TimeoutArg, resolve_broker
+from .._core.errors import MeshkitError
+from .._core.guards import Guards
+from .._core.io_hooks import map_bounded
+from .._core.limits import DEFAULT_LIMITS, Limits
+from .._core.transport_sync import SyncTransport
+from ._base import DEFAULT_MAX_IN_FLIGHT, _BrokerBase, _Plan
+from ._models import (
+    Acknowledgment,
+    BrokerHealth,
+    BrokerStats,
+    BudgetInfo,
+    EndpointMetrics,
+    Message,
+    SendResult,
+)
+
+if TYPE_CHECKING:
+    from .._operations.broker_sync import BrokerOperations
+
+
+class AiMeshClient(_BrokerBase):
+    """The AiMesh broker over one connection pool.
+
+    ``AiMeshClient("http://localhost:9000")`` as in the seed SDK; without ``base_url`` it reads
+    ``AIMESH_URL`` (default ``http://localhost:9000``), without ``api_key`` ``AIMESH_API_KEY`` (no
+    key, no ``Authorization`` header). ``timeout`` is in seconds (default 30) or an
+    ``httpx.Timeout``; ``max_retries`` (default 2) — see the module docstring for what is retried.
+    An injected ``http_client`` lends only its pool. Close with ``client.close()`` or use
+    ``with``.
+    """
+
+    _transport: SyncTransport
+    _transport_type = SyncTransport
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        timeout: TimeoutArg = None,
+        api_key: str | None = None,
+        *,
+        max_retries: int | None = None,
+        http_client: httpx.Client | None = None,
+        guards: Guards | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
+        settings = settings.with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
+        http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
+        self._setup(settings, http, owns_http=http_client is None)
+
+    @cached_property
+    def ops(self) -> BrokerOperations:
+        """Every broker operation of the spec as a typed method (generated models in and out), with
+        this client's auth, retries and typed errors: ``client.ops.get_budget("my-agent")``."""
+        from .._operations.broker_sync import BrokerOperations
+
+        return BrokerOperations(self._transport, self._settings.timeout)
+
+    def __enter__(self) -> AiMeshClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection pool (copies made by ``with_options`` share it)."""
+        self._transport.close()
+
+    def _run(self, plan: _Plan) -> Any:
+        answer = self._transport.call(
+            plan.operation_id, plan.arguments, typed=False, headers=plan.headers, timeout=self._settings.timeout
+        )
+        return plan.finish(answer)
+
+    # --- messages ------------------------------------------------------------------------------------
+
+    def send_message(self, message: Message) -> Acknowledgment:
+        """Send one message; BudgetExceededError (402), RateLimitError (429), ServerError (503 when
+        no endpoint is healthy) and ValidationError (400, or before sending) say why not."""
+        ack: Acknowledgment = self._run(self._send_message_plan(message))
+        return ack
+
+    def send_batch(self, messages: Iterable[Message]) -> list[Acknowledgment]:
+        """Send messages in one request; one acknowledgment per message, same order. An item the
+        broker refuses gets a failed acknowledgment (``is_success`` False, ``error_code`` set)
+        instead of failing the batch; an item that breaks a rule here raises ValidationError
+        (field ``messages[i].<field>``) and nothing is sent."""
+        acks: list[Acknowledgment] = self._run(self._send_batch_plan(messages))
+        return acks
+
+    def send_many(self, messages: Iterable[Message], *, max_in_flight: int = DEFAULT_MAX_IN_FLIGHT) -> list[SendResult]:
+        """Send messages one request each, at most ``max_in_flight`` at a time, sharing this pool.
+
+        Returns one item per message in input order: its Acknowledgment, or the MeshkitError it
+        failed with (nothing dropped, one failure stops nothing)::
+
+            results = client.send_many(messages, max_in_flight=20)
+            failed = [r for r in results if isinstance(r, MeshkitError)]
+        """
+        workers = self._check_max_in_flight(max_in_flight)
+        return map_bounded(self._send_one, list(messages), workers)
+
+    def _send_one(self, message: Message) -> SendResult:
+        try:
+            return self.send_message(message)
+        except MeshkitError as exc:
+            return exc
+
+    # --- endpoints -----------------------------------------------------------------------------------
+
+    def register_endpoint(self, metrics: EndpointMetrics) -> EndpointMetrics:
+        """Register (or replace) an endpoint; returns it as the broker stored it."""
+        stored: EndpointMetrics = self._run(self._register_plan(metrics))
+        return stored
+
+    def list_endpoints(self) -> list[EndpointMetrics]:
+        """Every registered endpoint, sorted by id."""
+        endpoints: list[EndpointMetrics] = self._run(self._LIST_ENDPOINTS)
+        return endpoints
+
+    def remove_endpoint(self, endpoint_id: str) -> bool:
+        """Remove an endpoint (the id is percent-encoded, so ``/`` and spaces are fine); True, or
+        NotFoundError for an unknown id."""
+        removed: bool = self._run(self._remove_plan(endpoint_id))
+        return removed
+
+    # --- budgets -------------------------------------------------------------------------------------
+
+    def set_budget(self, agent_id: str, tokens: float, reset_at: int | None = None) -> BudgetInfo:
+        """Create or overwrite an agent's token budget (``reset_at`` in epoch ns is stored only)."""
+        budget: BudgetInfo = self._run(self._set_budget_plan(agent_id, tokens, reset_at))
+        return budget
+
+    def get_budget(self, agent_id: str) -> BudgetInfo:
+        """An agent's budget, with ``utilization_percent``; NotFoundError when it has none."""
+        budget: BudgetInfo = self._run(self._budget_plan("get_budget", agent_id))
+        return budget
+
+    def reset_budget(self, agent_id: str) -> BudgetInfo:
+        """Give an agent its initial tokens back; NotFoundError when it has no budget."""
+        budget: BudgetInfo = self._run(self._budget_plan("reset_budget", agent_id))
+        return budget
+
+    # --- stats ---------------------------------------------------------------------------------------
+
+    def get_stats(self) -> BrokerStats:
+        """Counters, latencies and router state (a typed view; ``.raw`` is the answer)."""
+        stats: BrokerStats = self._run(self._STATS)
+        return stats
+
+    def get_metrics(self) -> str:
+        """The Prometheus text exposition, unparsed."""
+        text: str = self._run(self._METRICS)
+        return text
+
+    def health_check(self) -> BrokerHealth:
+        """The broker's health (``.status``, ``.uptime_secs``…; ``health["status"]`` works too)."""
+        health: BrokerHealth = self._run(self._HEALTH)
+        return health
+
+
+__all__ = ["AiMeshClient"]
