@@ -50,11 +50,11 @@ def test_the_generated_model_is_built_on_first_access_and_kept() -> None:
     message = {"role": "assistant", "content": "hi", "metadata": {"agent_used": "echo"}}
     result = answering({"message": message, "user_id": "0", "session_id": "s", "request_id": None}).chat("x")
 
-    response = result.response
+    response = result.model
 
     assert isinstance(response, models.ChatResponse)
     assert response.message.metadata.additional_properties == {"agent_used": "echo"}
-    assert result.response is response
+    assert result.model is response
     assert "response" not in repr(result) and "_answer" not in repr(result)
 
 
@@ -64,7 +64,7 @@ def test_the_runtimes_null_artifacts_and_metadata_decode() -> None:
     result = answering({"message": message, "user_id": "0", "session_id": None, "request_id": "req_9"}).chat("x")
 
     assert result.artifacts == [] and result.request_id == "req_9"
-    assert result.response.message.artifacts is None and result.response.message.metadata is None
+    assert result.model.message.artifacts is None and result.model.message.metadata is None
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,10 @@ def test_the_runtimes_null_artifacts_and_metadata_decode() -> None:
 def test_a_malformed_answer_is_a_response_validation_error(data: Any) -> None:
     with pytest.raises(ResponseValidationError):
         answering(data).chat("hi")
+
+
+def test_the_old_name_response_still_answers_and_says_it_is_now_model() -> None:
+    answer = {"message": {"role": "assistant", "content": "hi"}, "user_id": "0", "session_id": "s", "request_id": None}
+    result = answering(answer).chat("x")
+    with pytest.warns(DeprecationWarning, match=r"ChatResult.response is now ChatResult.model"):
+        assert result.response is result.model

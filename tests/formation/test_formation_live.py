@@ -66,7 +66,7 @@ def test_blocking_chat_gives_a_chat_result(formation: Formation) -> None:
     assert result.session_id is not None and result.session_id.startswith("sess_")
     assert result.request_id is not None and result.request_id.startswith("req_")
     assert result.artifacts == [] and result.ui == []
-    assert result.response.message.metadata.additional_properties == {"session_id": result.session_id}
+    assert result.model.message.metadata.additional_properties == {"session_id": result.session_id}
     # The id the turn is tracked under (chat() sends it; the runtime echoes it).
     tracked = formation.get_request(result.request_id)
     assert (tracked.request_id, tracked.status, tracked.result) == (result.request_id, "completed", "You said: Hello!")

@@ -121,7 +121,7 @@ def test_chat(formation: Formation, vcr: Any) -> None:
     # it would answer null, and the envelope's request.id is the HTTP request's, not the turn's).
     assert result.request_id == "req_wire_1"
     assert (result.ui, result.artifacts) == ([], [])
-    assert result.response.message.role == "assistant"
+    assert result.model.message.role == "assistant"
 
 
 def test_chat_stream(formation: Formation, vcr: Any) -> None:

@@ -63,7 +63,7 @@ def _aware(value: Any) -> bool:
 # Fixed: ChatMessage.artifacts (and metadata) are nullable.
 def test_chat_response_model_decodes(formation: Any) -> None:
     answer = formation.chat("decode me", user_id=f"div-{uuid.uuid4().hex[:8]}")
-    assert answer.response.message.content == "You said: decode me"
+    assert answer.model.message.content == "You said: decode me"
 
 
 def test_ops_chat_decodes(formation: Any) -> None:

@@ -4,6 +4,7 @@ TrackedRequest, built from the runtime's answers (times as timezone-aware dateti
 from __future__ import annotations
 
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -24,7 +25,7 @@ class ChatResult:
     list of parts as dicts), its ``ui`` widgets and ``artifacts`` (dicts), and the ids.
     ``request_id`` is the id the runtime tracks the turn under (``formation.get_request(...)``):
     ``chat()`` sends one (``req_…``, or yours: ``chat(..., request_id=...)``) and the runtime echoes
-    it, as it returns no other trace of its own. ``response`` is the whole answer as the generated
+    it, as it returns no other trace of its own. ``model`` is the whole answer as the generated
     ``ChatResponse`` model."""
 
     text: str
@@ -39,7 +40,7 @@ class ChatResult:
     @classmethod
     def from_answer(cls, answer: Any) -> ChatResult:
         """From the unwrapped JSON answer. Only what these fields need is checked here; the
-        generated model is built when ``response`` is first read, because building it on every
+        generated model is built when ``model`` is first read, because building it on every
         call was most of a blocking chat's client CPU over raw httpx (bench/)."""
         message = answer.get("message") if isinstance(answer, dict) else None
         if not isinstance(message, dict):
@@ -60,9 +61,15 @@ class ChatResult:
         )
 
     @cached_property
-    def response(self) -> Any:
+    def model(self) -> Any:
         """The answer as the generated ``ChatResponse`` model (built on first access)."""
         return parse_model("ChatResponse", self._answer)
+
+    @property
+    def response(self) -> Any:
+        """Deprecated: the same as :attr:`model` (the name said HTTP response, which it is not)."""
+        warnings.warn("ChatResult.response is now ChatResult.model", DeprecationWarning, stacklevel=2)
+        return self.model
 
 
 def _new_request_id() -> str:
