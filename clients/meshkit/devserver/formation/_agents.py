@@ -19,14 +19,14 @@ def agent_of(call: Call) -> dict[str, Any]:
     return found(call.runtime.agents, call.path_params["agent_id"], "Agent", "AGENT_NOT_FOUND")
 
 
-@logged_operation("GET", "/v1/agents", "admin", object="agent_list", type="agent.list")
+@logged_operation("list_agents", object="agent_list", type="agent.list")
 async def list_agents(call: Call) -> Any:
     """``{agents, count}``."""
     agents = list(call.runtime.agents.values())
     return {"agents": agents, "count": len(agents)}
 
 
-@logged_operation("GET", "/v1/agents/{agent_id}", "admin", object="agent", type="agent.retrieved")
+@logged_operation("get_agent", object="agent", type="agent.retrieved")
 async def get_agent(call: Call) -> Any:
     """One agent; 404 ``Agent '<id>' not found``."""
     return agent_of(call)
@@ -44,9 +44,7 @@ def _remote_knowledge_sources(agent: dict[str, Any]) -> dict[str, str]:
     return remote
 
 
-@logged_operation(
-    "POST", "/v1/agents/{agent_id}/knowledge/sync", "admin", object="agent", type="agent.knowledge.synced"
-)
+@logged_operation("sync_agent_knowledge", object="agent", type="agent.knowledge.synced")
 async def sync_agent_knowledge(call: Call) -> Any:
     """Per-source sync results of the agent's remote knowledge (one source with ``source_id``); 400
     when the agent has no remote source, as the runtime answers."""
@@ -75,7 +73,7 @@ async def sync_agent_knowledge(call: Call) -> Any:
     return {"agent_id": agent["id"], "results": results}
 
 
-@logged_operation("POST", "/v1/knowledge/rebuild", "admin", object="knowledge", type="knowledge.trees.rebuilt")
+@logged_operation("rebuild_knowledge", object="knowledge", type="knowledge.trees.rebuilt")
 async def rebuild_knowledge(call: Call) -> Any:
     """Agent knowledge trees rebuilt, for every agent or the one named by ``agent_id`` (a JSON body is
     required, ``{}`` for all, as in the runtime)."""
@@ -96,13 +94,13 @@ def skills(runtime: FormationRuntime) -> dict[str, dict[str, Any]]:
     }
 
 
-@logged_operation("GET", "/v1/skills", "client", object="list", type="skill.list")
+@logged_operation("list_skills", object="list", type="skill.list")
 async def list_skills(call: Call) -> Any:
     """``{skills}``: each skill's name, description, scope and what resources it has."""
     return {"skills": [_skill_summary(skill) for skill in skills(call.runtime).values()]}
 
 
-@logged_operation("GET", "/v1/skills/{skill_name}", "client", object="skill", type="skill.get")
+@logged_operation("get_skill", object="skill", type="skill.get")
 async def get_skill(call: Call) -> Any:
     """One skill's front matter and resources; 404 when unknown."""
     skill = found(skills(call.runtime), call.path_params["skill_name"], "Skill")
@@ -116,7 +114,7 @@ async def get_skill(call: Call) -> Any:
     }
 
 
-@logged_operation("GET", "/v1/agents/{agent_id}/skills", "client", object="list", type="agent.skills")
+@logged_operation("list_agent_skills", object="list", type="agent.skills")
 async def list_agent_skills(call: Call) -> Any:
     """``{skills, agent_id}``: the public skills plus the private ones granted to the agent."""
     agent = agent_of(call)
@@ -167,7 +165,7 @@ def _sop_view(sop: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@logged_operation("GET", "/v1/sops", "client", object="sop_list", type="sops.list")
+@logged_operation("list_sops", object="sop_list", type="sops.list")
 async def list_sops(call: Call) -> Any:
     """``{sops: [{name, title, type, steps, agents_used}], count}``."""
     keys = ("name", "title", "type", "steps", "agents_used")
@@ -175,7 +173,7 @@ async def list_sops(call: Call) -> Any:
     return {"sops": items, "count": len(items)}
 
 
-@logged_operation("GET", "/v1/sops/{sop_name}", "client", object="sop", type="sop.retrieved")
+@logged_operation("get_sop", object="sop", type="sop.retrieved")
 async def get_sop(call: Call) -> Any:
     """One SOP with its content and front matter; 404 SOP_NOT_FOUND when unknown."""
     return _sop_view(found(sops(call.runtime), call.path_params["sop_name"], "SOP", "SOP_NOT_FOUND"))

@@ -13,7 +13,7 @@ def _no_artifact(call: Call) -> FormationError:
     return not_found(f"Artifact '{call.path_params['artifact_id']}' not found", "NOT_FOUND")
 
 
-@logged_operation("GET", "/v1/artifacts", "dual", object="artifact_list", type="artifact.list")
+@logged_operation("list_artifacts", object="artifact_list", type="artifact.list")
 async def list_artifacts(call: Call) -> Any:
     """Always empty: the echo agent makes no artifacts."""
     call.user("filter")
@@ -21,21 +21,19 @@ async def list_artifacts(call: Call) -> Any:
     return {"artifacts": [], "count": 0, "total": 0}
 
 
-@logged_operation("GET", "/v1/artifacts/{artifact_id}", "dual", object="artifact", type="artifact.retrieved")
+@logged_operation("get_artifact", object="artifact", type="artifact.retrieved")
 async def get_artifact(call: Call) -> Any:
     """404: there are no artifacts."""
     raise _no_artifact(call)
 
 
-@logged_operation("GET", "/v1/artifacts/{artifact_id}/content", "dual", object="artifact", type="artifact.content")
+@logged_operation("download_artifact_content", object="artifact", type="artifact.content")
 async def download_artifact_content(call: Call) -> Any:
     """404: there are no artifacts."""
     raise _no_artifact(call)
 
 
-@logged_operation(
-    "GET", "/v1/artifacts/{artifact_id}/versions", "dual", object="artifact", type="artifact.versions.retrieved"
-)
+@logged_operation("list_artifact_versions", object="artifact", type="artifact.versions.retrieved")
 async def list_artifact_versions(call: Call) -> Any:
     """404: there are no artifacts."""
     raise _no_artifact(call)

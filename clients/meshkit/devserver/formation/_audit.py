@@ -46,7 +46,7 @@ def audit(call: Call, action: str, resource_type: str, resource_id: str, **detai
 # --- GET and DELETE /v1/audit ---------------------------------------------------------------------------
 
 
-@logged_operation("GET", "/v1/audit", "admin", object="audit_log", type="audit.retrieved")
+@logged_operation("get_audit_log", object="audit_log", type="audit.retrieved")
 async def get_audit_log(call: Call) -> Any:
     """Audit entries, newest first (``limit``, exact ``action``, ``resource_type``, ``since``)."""
     limit = call.query_int("limit", 100, 1, 1000)
@@ -67,7 +67,7 @@ async def get_audit_log(call: Call) -> Any:
     return {"entries": entries, "total_entries": len(entries), "limit": limit}
 
 
-@logged_operation("DELETE", "/v1/audit", "admin", object="audit_log", type="audit.cleared")
+@logged_operation("clear_audit_log", object="audit_log", type="audit.cleared")
 async def clear_audit_log(call: Call) -> Any:
     """Clear the audit log, leaving one ``audit.cleared`` entry; 400 without ``confirm=clear-audit-log``."""
     if call.query.get("confirm") != CLEAR_AUDIT_CONFIRMATION:

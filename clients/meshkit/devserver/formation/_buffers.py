@@ -52,7 +52,7 @@ def clear_buffers(call: Call, user: str | None = None, session_id: str | None = 
     return cleared, sum(1 for messages in buffered.values() if messages)
 
 
-@logged_operation("GET", "/v1/memory/buffer", "dual", object="memory", type="memory.buffer.status")
+@logged_operation("get_user_buffer", object="memory", type="memory.buffer.status")
 async def get_user_buffer(call: Call) -> Any:
     """The user's buffered messages (``sessions`` is empty, as the runtime's is)."""
     user = user_of(call, "required")
@@ -65,7 +65,7 @@ async def get_user_buffer(call: Call) -> Any:
     }
 
 
-@logged_operation("DELETE", "/v1/memory/buffer", "dual", object="message", type="memory.buffer.user.cleared")
+@logged_operation("clear_user_buffer", object="message", type="memory.buffer.user.cleared")
 async def clear_user_buffer(call: Call) -> Any:
     """Clear the user's buffer; the admin key without a user clears every buffer."""
     user = call.user("filter")
@@ -78,9 +78,7 @@ async def clear_user_buffer(call: Call) -> Any:
     }
 
 
-@logged_operation(
-    "DELETE", "/v1/memory/buffer/{session_id}", "dual", object="message", type="memory.buffer.session.cleared"
-)
+@logged_operation("clear_session_buffer", object="message", type="memory.buffer.session.cleared")
 async def clear_session_buffer(call: Call) -> Any:
     """Clear one session's buffer (0 messages for a session the user does not have, as in the runtime)."""
     user = user_of(call, "required")
@@ -94,7 +92,7 @@ async def clear_session_buffer(call: Call) -> Any:
     }
 
 
-@logged_operation("GET", "/v1/memory/stats", "admin", object="memory", type="memory.retrieved")
+@logged_operation("get_buffer_stats", object="memory", type="memory.retrieved")
 async def get_buffer_stats(call: Call) -> Any:
     """Aggregate buffer statistics across users."""
     buffered = {key: messages for key, messages in buffered_messages(call.runtime).items() if messages}
@@ -119,7 +117,7 @@ async def get_buffer_stats(call: Call) -> Any:
     }
 
 
-@logged_operation("GET", "/v1/memory/buffers", "admin", object="list", type="memory.list")
+@logged_operation("list_memory_buffers", object="list", type="memory.list")
 async def list_memory_buffers(call: Call) -> Any:
     """The buffer's occupancy (deprecated route, admin key)."""
     total = sum(len(messages) for messages in buffered_messages(call.runtime).values())
@@ -135,7 +133,7 @@ async def list_memory_buffers(call: Call) -> Any:
     return {"buffers": [summary]}
 
 
-@logged_operation("DELETE", "/v1/memory/buffers", "admin", object="message", type="memory.buffer.cleared")
+@logged_operation("clear_memory_buffers", object="message", type="memory.buffer.cleared")
 async def clear_memory_buffers(call: Call) -> Any:
     """Clear every buffer (deprecated route, admin key). The runtime 1.20260928.0 answers 500 after
     clearing (a missing event type), and 503 when the buffers are empty; the dev server answers what

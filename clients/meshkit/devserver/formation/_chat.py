@@ -224,7 +224,7 @@ async def _chat_body(call: Call) -> dict[str, Any]:
     return body
 
 
-@operation("POST", "/v1/chat", "client", idempotent=True, object="message", type="chat.completed")
+@operation("chat", idempotent=True, object="message", type="chat.completed")
 async def chat(call: Call) -> Any:
     body = await _chat_body(call)
     message = body.get("message")
@@ -235,7 +235,7 @@ async def chat(call: Call) -> Any:
     return await _respond(call, body, message, tracked_id=_str(body.get("request_id")))
 
 
-@operation("POST", "/v1/audiochat", "client", object="message", type="chat.completed")
+@operation("audio_chat", object="message", type="chat.completed")
 async def audio_chat(call: Call) -> Any:
     body = await _chat_body(call)
     files = body.get("files")
@@ -354,7 +354,7 @@ def _session(call: Call) -> Session:
     return session
 
 
-@operation("GET", "/v1/sessions", "client", object="session_list", type="session.list")
+@operation("list_sessions", object="session_list", type="session.list")
 async def list_sessions(call: Call) -> Any:
     user = call.user("required")
     active_only = call.query_bool("active_only", False)
@@ -366,7 +366,7 @@ async def list_sessions(call: Call) -> Any:
     return {"sessions": items, "count": len(items)}
 
 
-@operation("GET", "/v1/sessions/{session_id}", "client", object="session", type="session.retrieved")
+@operation("get_session", object="session", type="session.retrieved")
 async def get_session(call: Call) -> Any:
     session = _session(call)
     return {
@@ -379,7 +379,7 @@ async def get_session(call: Call) -> Any:
     }
 
 
-@operation("GET", "/v1/sessions/{session_id}/messages", "client", object="session", type="session.messages.list")
+@operation("get_session_messages", object="session", type="session.messages.list")
 async def get_session_messages(call: Call) -> Any:
     session = _session(call)
     limit = call.query_int("limit", 50, 1, 1000)
@@ -396,7 +396,7 @@ async def get_session_messages(call: Call) -> Any:
     return {"session_id": session.session_id, "messages": page, "count": len(page), "has_more": len(messages) > limit}
 
 
-@operation("POST", "/v1/sessions/{session_id}/restore", "client", object="session", type="session.restored")
+@operation("restore_session", object="session", type="session.restored")
 async def restore_session(call: Call) -> Any:
     user = call.user("required")
     assert user is not None
@@ -469,19 +469,19 @@ def _request(call: Call) -> RequestRecord:
     return record
 
 
-@operation("GET", "/v1/requests", "dual", object="request_list", type="request.list.retrieved")
+@operation("list_requests", object="request_list", type="request.list.retrieved")
 async def list_requests(call: Call) -> Any:
     user = call.user("filter")
     records = [r for r in chat_state(call.runtime).requests.values() if user is None or r.user_id == user]
     return {"requests": [r.view(full=False) for r in records], "count": len(records)}
 
 
-@operation("GET", "/v1/requests/{request_id}", "dual", object="request_status", type="request.status.retrieved")
+@operation("get_request_status", object="request_status", type="request.status.retrieved")
 async def get_request_status(call: Call) -> Any:
     return _request(call).view(full=True)
 
 
-@operation("DELETE", "/v1/requests/{request_id}", "dual", object="request_status", type="request.cancelled")
+@operation("cancel_request", object="request_status", type="request.cancelled")
 async def cancel_request(call: Call) -> Any:
     record = _request(call)
     if record.status != "processing":
@@ -525,20 +525,20 @@ async def _follow(call: Call, want: Any) -> AsyncIterator[bytes]:
         bus.subscribers.discard(queue)
 
 
-@operation("GET", "/v1/events", "dual")
+@operation("stream_events")
 async def stream_events(call: Call) -> Response:
     user = call.user("filter")
     return _sse(_follow(call, lambda e: user is None or e["user_id"] == user))
 
 
-@operation("GET", "/v1/events/{session_id}", "dual")
+@operation("stream_session_events")
 async def stream_session_events(call: Call) -> Response:
     user = call.user("filter")
     session_id = call.path_params["session_id"]
     return _sse(_follow(call, lambda e: e["session_id"] == session_id and (user is None or e["user_id"] == user)))
 
 
-@operation("GET", "/v1/events/{session_id}/{request_id}", "dual")
+@operation("stream_request_events")
 async def stream_request_events(call: Call) -> Response:
     user = call.user("filter")
     record = chat_state(call.runtime).requests.get(call.path_params["request_id"])

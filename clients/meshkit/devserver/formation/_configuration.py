@@ -18,7 +18,7 @@ from ._secrets import secret_store
 from ._shared import found
 
 
-@operation("GET", "/v1/health", "public")
+@operation("get_health")
 async def get_health(call: Call) -> Response:
     """Not enveloped: ``{status, version, uptime_seconds}``."""
     runtime = call.runtime
@@ -39,7 +39,7 @@ def _peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-@logged_operation("GET", "/v1/status", "admin", object="formation_status", type="formation.status.retrieved")
+@logged_operation("get_status", object="formation_status", type="formation.status.retrieved")
 async def get_status(call: Call) -> Any:
     """The runtime's shape: the formation's identity, agent and MCP server counts, process statistics."""
     runtime = call.runtime
@@ -75,7 +75,7 @@ async def get_status(call: Call) -> Any:
     }
 
 
-@logged_operation("GET", "/v1/config", "admin", object="formation_config", type="formation.config.retrieved")
+@logged_operation("get_config", object="formation_config", type="formation.config.retrieved")
 async def get_config(call: Call) -> Any:
     """The formation's metadata, with the route of each configuration section (the runtime's shape)."""
     runtime = call.runtime
@@ -108,29 +108,29 @@ CONFIG_ROUTES = {
 }
 
 
-@logged_operation("GET", "/v1/formation", "admin", object="formation", type="formation.get")
+@logged_operation("get_formation_info", object="formation", type="formation.get")
 async def get_formation_info(call: Call) -> Any:
     """The whole formation with defaults filled (secrets appear as references only)."""
     return effective_formation(call.runtime)
 
 
-def _config_read(path: str, name: str, operation_id: str) -> None:
-    """Register ``GET path`` (admin) answering one configuration section as is."""
+def _config_read(name: str, operation_id: str) -> None:
+    """Register the operation ``operation_id`` answering one configuration section as is."""
 
     async def read_section(call: Call) -> Any:
         """The configuration section, defaults filled."""
         return section(call.runtime, name)
 
     read_section.__name__ = read_section.__qualname__ = operation_id
-    logged_operation("GET", path, "admin", object="config", type=f"{name}.config")(read_section)
+    logged_operation(operation_id, object="config", type=f"{name}.config")(read_section)
 
 
-_config_read("/v1/llm/settings", "llm", "get_llm_settings")
-_config_read("/v1/logging", "logging", "get_logging_config")
-_config_read("/v1/async", "async", "get_async_config")
-_config_read("/v1/a2a", "a2a", "get_a2a_config")
-_config_read("/v1/memory", "memory", "get_memory_config")
-_config_read("/v1/scheduler", "scheduler", "get_scheduler_config")
+_config_read("llm", "get_llm_settings")
+_config_read("logging", "get_logging_config")
+_config_read("async", "get_async_config")
+_config_read("a2a", "get_a2a_config")
+_config_read("memory", "get_memory_config")
+_config_read("scheduler", "get_scheduler_config")
 
 
 # The runtime's overlord settings when the formation file leaves a section out.
@@ -152,7 +152,7 @@ OVERLORD_DEFAULTS: dict[str, dict[str, Any]] = {
 }
 
 
-@logged_operation("GET", "/v1/overlord", "admin", object="overlord_config", type="overlord.config.retrieved")
+@logged_operation("get_overlord_config", object="overlord_config", type="overlord.config.retrieved")
 async def get_overlord_config(call: Call) -> Any:
     """The overlord's settings, as the runtime builds them: each section from the formation file, or
     its default; ``caching`` comes from ``llm.settings.caching``."""
@@ -166,15 +166,13 @@ async def get_overlord_config(call: Call) -> Any:
     }
 
 
-@logged_operation("GET", "/v1/overlord/soul", "admin", object="soul", type="soul.retrieved")
+@logged_operation("get_overlord_soul", object="soul", type="soul.retrieved")
 async def get_overlord_soul(call: Call) -> Any:
     """``{soul}`` of the overlord configuration (empty when none)."""
     return {"soul": section(call.runtime, "overlord").get("soul", "")}
 
 
-@logged_operation(
-    "GET", "/v1/logging/destinations", "admin", object="logging_destination_list", type="logging.destinations.list"
-)
+@logged_operation("list_logging_destinations", object="logging_destination_list", type="logging.destinations.list")
 async def list_logging_destinations(call: Call) -> Any:
     """``{system: {level, destination}, conversation: {destinations, count}}``, defaults filled like the runtime."""
     logging = section(call.runtime, "logging")
@@ -198,7 +196,7 @@ async def list_logging_destinations(call: Call) -> Any:
     }
 
 
-@logged_operation("GET", "/v1/mcp", "admin", object="mcp_defaults", type="mcp.defaults.retrieved")
+@logged_operation("get_mcp_config", object="mcp_defaults", type="mcp.defaults.retrieved")
 async def get_mcp_config(call: Call) -> Any:
     """The MCP defaults (``mcp.defaults`` of the formation file, or the runtime's) and the servers."""
     defaults = section(call.runtime, "mcp").get("defaults") or {}
@@ -220,14 +218,14 @@ MCP_LIMITS = {
 }
 
 
-@logged_operation("GET", "/v1/mcp/servers", "admin", object="mcp_server_list", type="mcp.server.list")
+@logged_operation("list_mcp_servers", object="mcp_server_list", type="mcp.server.list")
 async def list_mcp_servers(call: Call) -> Any:
     """``{servers, count}``."""
     servers = list(mcp_servers(call.runtime).values())
     return {"servers": servers, "count": len(servers)}
 
 
-@logged_operation("GET", "/v1/mcp/servers/{server_id}", "admin", object="mcp_server", type="mcp.server.retrieved")
+@logged_operation("get_mcp_server", object="mcp_server", type="mcp.server.retrieved")
 async def get_mcp_server(call: Call) -> Any:
     """One MCP server; 404 MCP_SERVER_NOT_FOUND when unknown."""
     return found(mcp_servers(call.runtime), call.path_params["server_id"], "MCP server", "MCP_SERVER_NOT_FOUND")
@@ -293,7 +291,7 @@ MCP_TOOLS: list[dict[str, Any]] = [
 ]
 
 
-@logged_operation("GET", "/v1/mcp/tools", "admin", object="list", type="mcp_tool.list")
+@logged_operation("list_mcp_tools", object="list", type="mcp_tool.list")
 async def list_mcp_tools(call: Call) -> Any:
     """``{tools}``: the formation's own MCP tools, each with its access level and parameters."""
     return {"tools": copy.deepcopy(MCP_TOOLS)}

@@ -6,9 +6,10 @@ checked after authentication and before the handler, as the runtime's framework 
 with 422 ``INVALID_PARAMS`` (formation.md §4). Handlers keep the rules the spec cannot express
 (cross-field rules, cron syntax, known ids…).
 
-Handlers are plain async functions registered with :func:`operation`; they receive a :class:`Call`
-and return the envelope's ``data`` (a dict, or a :class:`Reply` to choose status, object and type),
-or a ready Starlette ``Response`` (streams, the unenveloped health check).
+Handlers are plain async functions registered with :func:`operation` under the spec's operationId
+(the spec declares their method, path and keys); they receive a :class:`Call` and return the
+envelope's ``data`` (a dict, or a :class:`Reply` to choose status, object and type), or a ready
+Starlette ``Response`` (streams, the unenveloped health check).
 """
 
 from __future__ import annotations
@@ -174,10 +175,32 @@ class Operation:
 OPERATIONS: list[Operation] = []
 
 
+# The keys an operation's ``security`` accepts (adminKey, clientKey or either) → the route group.
+_AUTH_OF_SCHEMES: dict[tuple[str, ...], Auth] = {
+    (): "public",
+    ("adminKey",): "admin",
+    ("clientKey",): "client",
+    ("adminKey", "clientKey"): "dual",
+}
+
+
+def declared_route(operation_id: str) -> tuple[str, str, Auth]:
+    """The method, path (relative to the formation base, e.g. /v1/agents) and keys of a formation
+    operation of the spec, by its ``operationId``."""
+    for path, item in spec().document["paths"].items():
+        for method, raw in item.items():
+            if isinstance(raw, dict) and raw.get("operationId") == operation_id and "formation" in raw.get("tags", ()):
+                schemes = sorted({name for requirement in raw.get("security", []) for name in requirement})
+                return method.upper(), path, _AUTH_OF_SCHEMES[tuple(schemes)]
+    raise LookupError(f"the spec has no formation operation {operation_id!r}")
+
+
 def operation(
-    method: str, path: str, auth: Auth, *, idempotent: bool = False, object: str = "response", type: str | None = None
+    operation_id: str, *, idempotent: bool = False, object: str = "response", type: str | None = None
 ) -> Callable[[Handler], Handler]:
-    """Register a handler for ``METHOD path`` (path relative to the formation base, e.g. /v1/agents)."""
+    """Register the handler of the spec's formation operation ``operation_id``; its method, path and
+    keys are the spec's (:func:`declared_route`)."""
+    method, path, auth = declared_route(operation_id)
 
     def register(handler: Handler) -> Handler:
         OPERATIONS.append(Operation(method, path, auth, handler, idempotent, object, type))

@@ -51,7 +51,7 @@ def credential_of(call: Call) -> dict[str, Any]:
     return record
 
 
-@logged_operation("GET", "/v1/credentials/services", "dual", object="credential_list", type="credentials.listed")
+@logged_operation("list_credential_services", object="credential_list", type="credentials.listed")
 async def list_credential_services(call: Call) -> Any:
     """Services whose user credentials the MCP servers reference."""
     users_of: dict[str, list[str]] = {}
@@ -66,7 +66,7 @@ async def list_credential_services(call: Call) -> Any:
     return {"services": services, "count": len(services)}
 
 
-@logged_operation("GET", "/v1/credentials", "dual", object="credential_list", type="credentials.listed")
+@logged_operation("list_credentials", object="credential_list", type="credentials.listed")
 async def list_credentials(call: Call) -> Any:
     """The user's credentials (every user's with the admin key and no header), values masked."""
     user = call.user("filter")
@@ -74,13 +74,13 @@ async def list_credentials(call: Call) -> Any:
     return {"credentials": items, "count": len(items)}
 
 
-@logged_operation("GET", "/v1/credentials/{credential_id}", "dual", object="credential", type="credentials.retrieved")
+@logged_operation("get_credential", object="credential", type="credentials.retrieved")
 async def get_credential(call: Call) -> Any:
     """One credential, values masked; 404 unless it is the user's."""
     return credential_view(credential_of(call))
 
 
-@logged_operation("POST", "/v1/credentials", "dual", object="credential", type="credentials.created")
+@logged_operation("create_credential", object="credential", type="credentials.created")
 async def create_credential(call: Call) -> Any:
     """201 ``{credential_id, service, name, credential_preview, created_at}``; 400 for a service name
     with spaces."""
@@ -103,7 +103,7 @@ async def create_credential(call: Call) -> Any:
     return Reply({k: v for k, v in credential_view(record).items() if k != "updated_at"}, status=201)
 
 
-@logged_operation("DELETE", "/v1/credentials/{credential_id}", "dual", object="credential", type="credentials.deleted")
+@logged_operation("delete_credential", object="credential", type="credentials.deleted")
 async def delete_credential(call: Call) -> Any:
     """Delete one of the user's credentials; 404 otherwise."""
     record = credential_of(call)

@@ -19,7 +19,7 @@ from starlette.responses import Response, StreamingResponse
 
 from .._wire import KEEPALIVE, SSE_HEADERS, sse_frame
 from ._chat import chat_state, iso_now
-from ._core import Auth, Call, FormationError, Handler, Reply, invalid_params, operation
+from ._core import Call, FormationError, Handler, Reply, declared_route, invalid_params, operation
 
 if TYPE_CHECKING:
     from . import FormationRuntime
@@ -105,9 +105,10 @@ def _status_of(result: Any) -> int:
 
 
 def logged_operation(
-    method: str, path: str, auth: Auth, *, idempotent: bool = False, object: str = "response", type: str | None = None
+    operation_id: str, *, idempotent: bool = False, object: str = "response", type: str | None = None
 ) -> Callable[[Handler], Handler]:
     """:func:`operation`, plus one log record per handled request (errors included)."""
+    method, path, _ = declared_route(operation_id)
 
     def register(handler: Handler) -> Handler:
         @functools.wraps(handler)  # the envelope's default ``type`` is the handler's name
@@ -120,7 +121,7 @@ def logged_operation(
             _log_request(call, method, path, _status_of(result))
             return result
 
-        operation(method, path, auth, idempotent=idempotent, object=object, type=type)(handle)
+        operation(operation_id, idempotent=idempotent, object=object, type=type)(handle)
         return handler
 
     return register
@@ -148,7 +149,7 @@ def _log_filter(call: Call) -> Callable[[dict[str, Any]], bool]:
     return wanted
 
 
-@logged_operation("GET", "/v1/logs", "admin")
+@logged_operation("stream_logs")
 async def stream_logs(call: Call) -> Response:
     """Buffered, then live, log records matching the query filters, as ``event: log`` frames."""
     wanted = _log_filter(call)

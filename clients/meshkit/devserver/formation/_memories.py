@@ -175,7 +175,7 @@ def _requested_scopes(call: Call) -> set[str]:
     return scopes
 
 
-@logged_operation("GET", "/v1/memories", "dual", object="memory_list", type="memory.list")
+@logged_operation("list_memories", object="memory_list", type="memory.list")
 async def list_memories(call: Call) -> Any:
     """The user's readable memories, newest first (``limit``, ``offset``, ``scopes``); content is text."""
     user = user_of(call, "required")
@@ -187,7 +187,7 @@ async def list_memories(call: Call) -> Any:
     return {"memories": page, "count": len(page)}
 
 
-@logged_operation("POST", "/v1/memories", "dual", object="memory", type="memory.created")
+@logged_operation("create_memory", object="memory", type="memory.created")
 async def create_memory(call: Call) -> Any:
     """The created memory, its content echoed as ``{type, detail}``; or, with a ``source``, the
     ingestion receipt: 202 with a ``processing_id``, 200 ``duplicate`` for a known source id."""
@@ -224,7 +224,7 @@ async def create_memory(call: Call) -> Any:
     return Reply({**receipt, "processing_id": processing_id, "status_url": status_url}, status=202)
 
 
-@logged_operation("POST", "/v1/memories/batch", "dual", object="memory_ingestion", type="memory.ingestion.accepted")
+@logged_operation("ingest_memories_batch", object="memory_ingestion", type="memory.ingestion.accepted")
 async def ingest_memories_batch(call: Call) -> Any:
     """Per-item outcomes (accepted, duplicate, invalid) in order; the accepted ones share one job."""
     user = user_of(call, "required")
@@ -246,9 +246,7 @@ async def ingest_memories_batch(call: Call) -> Any:
     return answer
 
 
-@logged_operation(
-    "GET", "/v1/memories/ingestion/{processing_id}", "dual", object="memory_ingestion", type="memory.ingestion.status"
-)
+@logged_operation("get_ingestion_status", object="memory_ingestion", type="memory.ingestion.status")
 async def get_ingestion_status(call: Call) -> Any:
     """An ingestion job: 403 for another user's job with the client key; the admin key sees all."""
     user = user_of(call, "required")
@@ -283,7 +281,7 @@ def _memory_event(memory: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@logged_operation("GET", "/v1/memories/provenance", "dual", object="memory", type="memory.retrieved")
+@logged_operation("get_memory_provenance", object="memory", type="memory.retrieved")
 async def get_memory_provenance(call: Call) -> Any:
     """Why the formation believes something: an ``entity`` (named in the user's memories) with the
     events it comes from, or one ``event_id``'s chain; 404 when unknown."""
@@ -315,7 +313,7 @@ async def get_memory_provenance(call: Call) -> Any:
     return {"event": _memory_event(memory), "chain": [_memory_event(memory)]}
 
 
-@logged_operation("DELETE", "/v1/memories/{memory_id}", "dual", object="memory", type="memory.deleted")
+@logged_operation("delete_memory", object="memory", type="memory.deleted")
 async def delete_memory(call: Call) -> Any:
     """``{deleted, user_id}``; 404 unless the memory is the user's."""
     user = user_of(call, "required")
@@ -327,7 +325,7 @@ async def delete_memory(call: Call) -> Any:
     return {"deleted": memory_id, "user_id": user}
 
 
-@logged_operation("GET", "/v1/history", "dual", object="memory", type="memory.retrieved")
+@logged_operation("get_history", object="memory", type="memory.retrieved")
 async def get_history(call: Call) -> Any:
     """The user's captain's log, newest first (``limit``, ``date_from``, ``date_to``, ``include_sources``)."""
     user = user_of(call, "required")

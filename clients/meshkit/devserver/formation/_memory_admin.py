@@ -57,7 +57,7 @@ def _backfill_report() -> dict[str, Any]:
     return {name: {"synthesized": 0, "complete": True} for name in PROJECTIONS}
 
 
-@logged_operation("POST", "/v1/memory/rebuild", "admin", object="memory", type="memory.retrieved")
+@logged_operation("rebuild_memory", object="memory", type="memory.retrieved")
 async def rebuild_memory(call: Call) -> Any:
     """Replay a user's memory events into the projections: 202 with a job by default, 200 with the
     report on a ``dry_run`` or with ``background: false``."""
@@ -81,13 +81,13 @@ async def rebuild_memory(call: Call) -> Any:
     return report
 
 
-@logged_operation("GET", "/v1/memory/rebuild/{job_id}", "admin", object="memory", type="memory.retrieved")
+@logged_operation("get_memory_rebuild_status", object="memory", type="memory.retrieved")
 async def get_memory_rebuild_status(call: Call) -> Any:
     """A rebuild job with its report; 404 when unknown."""
     return _memory_job_status(call, "rebuild")
 
 
-@logged_operation("POST", "/v1/memory/lint", "admin", object="memory", type="memory.retrieved")
+@logged_operation("lint_memory", object="memory", type="memory.retrieved")
 async def lint_memory(call: Call) -> Any:
     """The memory health report of one user, or of every user."""
     user = body_field(await call.body(required=False) or {}, "user_id", str)
@@ -102,14 +102,14 @@ async def lint_memory(call: Call) -> Any:
     return {"user_id": user, "report": report}
 
 
-@logged_operation("POST", "/v1/memory/backfill", "admin", object="memory", type="memory.retrieved")
+@logged_operation("backfill_memory", object="memory", type="memory.retrieved")
 async def backfill_memory(call: Call) -> Any:
     """Legacy provenance backfill per projection for one user."""
     user = required_field(await call.body(), "user_id", str)
     return {"user_id": user, "synthesized": _backfill_report()}
 
 
-@logged_operation("POST", "/v1/memory/forget", "admin", object="memory", type="memory.deleted")
+@logged_operation("forget_memory_source", object="memory", type="memory.deleted")
 async def forget_memory_source(call: Call) -> Any:
     """Delete a user's memories from one source, then rebuild: 202 with a job by default, 200 with
     the report with ``background: false`` or ``?sync=true``, 200 without a rebuild with ``rebuild: false``."""
@@ -136,24 +136,20 @@ async def forget_memory_source(call: Call) -> Any:
     return {**answer, "projections": projections}
 
 
-@logged_operation("GET", "/v1/memory/forget/{job_id}", "admin", object="memory", type="memory.retrieved")
+@logged_operation("get_memory_forget_status", object="memory", type="memory.retrieved")
 async def get_memory_forget_status(call: Call) -> Any:
     """A forget job with its rebuild report; 404 when unknown."""
     return _memory_job_status(call, "forget")
 
 
-@logged_operation(
-    "GET", "/v1/memory/distilleries", "admin", object="memory_distillery_list", type="memory.distillery.list"
-)
+@logged_operation("list_distilleries", object="memory_distillery_list", type="memory.distillery.list")
 async def list_distilleries(call: Call) -> Any:
     """Registered distilleries, newest first, revoked ones included."""
     items = list(reversed(memory_state(call.runtime).distilleries.values()))  # newest first
     return {"distilleries": items, "count": len(items)}
 
 
-@logged_operation(
-    "POST", "/v1/memory/distilleries", "admin", object="memory_distillery", type="memory.distillery.registered"
-)
+@logged_operation("register_distillery", object="memory_distillery", type="memory.distillery.registered")
 async def register_distillery(call: Call) -> Any:
     """201: a new distillery (trust level ``provisional`` unless given), its scope filled with defaults."""
     body = await call.body()
@@ -193,13 +189,7 @@ async def register_distillery(call: Call) -> Any:
     return Reply(distillery, status=201)
 
 
-@logged_operation(
-    "DELETE",
-    "/v1/memory/distilleries/{distillery_id}",
-    "admin",
-    object="memory_distillery",
-    type="memory.distillery.revoked",
-)
+@logged_operation("revoke_distillery", object="memory_distillery", type="memory.distillery.revoked")
 async def revoke_distillery(call: Call) -> Any:
     """The revoked distillery (idempotent): its later batches are refused with 410."""
     distillery_id = call.path_params["distillery_id"]
@@ -240,9 +230,7 @@ def _distilled_rejection(event: Any, distillery: dict[str, Any]) -> str | None:
     return None
 
 
-@logged_operation(
-    "POST", "/v1/memories/distilled", "dual", object="memory_distillation", type="memory.distilled.accepted"
-)
+@logged_operation("ingest_distilled_memories", object="memory_distillation", type="memory.distilled.accepted")
 async def ingest_distilled_memories(call: Call) -> Any:
     """A signed batch of distilled events, idempotent on each event's ``source_id``: 202 with a
     projection job when an event was new, 200 otherwise."""
@@ -300,13 +288,7 @@ async def ingest_distilled_memories(call: Call) -> Any:
     return Reply(answer, status=202) if reports else answer
 
 
-@logged_operation(
-    "GET",
-    "/v1/memories/distilled/{processing_id}",
-    "dual",
-    object="memory_distillation",
-    type="memory.distilled.status",
-)
+@logged_operation("get_distilled_status", object="memory_distillation", type="memory.distilled.status")
 async def get_distilled_status(call: Call) -> Any:
     """A distilled batch's job: the admin key sees all, the client key its distillery's (else 403)."""
     processing_id = call.path_params["processing_id"]

@@ -156,7 +156,7 @@ def job_of(call: Call) -> ScheduledJob:
     return job
 
 
-@logged_operation("GET", "/v1/scheduler/jobs", "dual", object="scheduled_job_list", type="scheduler.jobs.list")
+@logged_operation("list_scheduler_jobs", object="scheduled_job_list", type="scheduler.jobs.list")
 async def list_scheduler_jobs(call: Call) -> Any:
     """``{jobs, count}`` filtered by the user header (required with the client key), newest first."""
     user = call.user("filter")
@@ -164,9 +164,7 @@ async def list_scheduler_jobs(call: Call) -> Any:
     return {"jobs": jobs[::-1], "count": len(jobs)}
 
 
-@logged_operation(
-    "POST", "/v1/scheduler/jobs", "admin", idempotent=True, object="scheduled_job", type="scheduler.job.created"
-)
+@logged_operation("create_scheduler_job", idempotent=True, object="scheduled_job", type="scheduler.job.created")
 async def create_scheduler_job(call: Call) -> Any:
     """201 Job owned by the header's user; 400/422 VALIDATION_ERROR for a bad type or schedule."""
     body = await call.body()
@@ -188,13 +186,13 @@ async def create_scheduler_job(call: Call) -> Any:
     return Reply(job.view(), status=201)
 
 
-@logged_operation("GET", "/v1/scheduler/jobs/{job_id}", "admin", object="scheduled_job", type="scheduler.job.retrieved")
+@logged_operation("get_scheduler_job", object="scheduled_job", type="scheduler.job.retrieved")
 async def get_scheduler_job(call: Call) -> Any:
     """One Job; 404 when unknown (or not the header user's)."""
     return job_of(call).view()
 
 
-@logged_operation("PUT", "/v1/scheduler/jobs/{job_id}", "admin", object="scheduled_job", type="scheduler.job.updated")
+@logged_operation("update_scheduler_job", object="scheduled_job", type="scheduler.job.updated")
 async def update_scheduler_job(call: Call) -> Any:
     """Change ``message`` (the prompt), ``schedule`` and/or ``title``; the schedule is validated again."""
     body = await call.body()
@@ -225,23 +223,19 @@ def _job_status_change(call: Call, before: str, after: str, action: str) -> dict
     return {"id": job.id, "status": after}
 
 
-@logged_operation(
-    "POST", "/v1/scheduler/jobs/{job_id}/pause", "admin", object="scheduled_job", type="scheduler.job.paused"
-)
+@logged_operation("pause_scheduler_job", object="scheduled_job", type="scheduler.job.paused")
 async def pause_scheduler_job(call: Call) -> Any:
     """``{id, status: "PAUSED"}``; 404 unless the job is active."""
     return _job_status_change(call, "ACTIVE", "PAUSED", "paused")
 
 
-@logged_operation(
-    "POST", "/v1/scheduler/jobs/{job_id}/resume", "admin", object="scheduled_job", type="scheduler.job.resumed"
-)
+@logged_operation("resume_scheduler_job", object="scheduled_job", type="scheduler.job.resumed")
 async def resume_scheduler_job(call: Call) -> Any:
     """``{id, status: "ACTIVE"}``; 404 unless the job is paused."""
     return _job_status_change(call, "PAUSED", "ACTIVE", "resumed")
 
 
-@logged_operation("DELETE", "/v1/scheduler/jobs/{job_id}", "admin", object="message", type="scheduler.job.deleted")
+@logged_operation("delete_scheduler_job", object="message", type="scheduler.job.deleted")
 async def delete_scheduler_job(call: Call) -> Any:
     """``{message}``; 404 when unknown."""
     job = job_of(call)

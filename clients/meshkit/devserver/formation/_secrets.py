@@ -53,14 +53,14 @@ def _existing_secret(call: Call) -> str:
     return key
 
 
-@logged_operation("GET", "/v1/secrets", "admin", object="secret_list", type="secret.list")
+@logged_operation("list_secrets", object="secret_list", type="secret.list")
 async def list_secrets(call: Call) -> Any:
     """``{secrets: {name: masked value}, count}``."""
     cache = secret_store(call.runtime).cache
     return {"secrets": {name: masked(value) for name, value in sorted(cache.items())}, "count": len(cache)}
 
 
-@logged_operation("POST", "/v1/secrets", "admin", object="secret", type="secret.created")
+@logged_operation("create_secret", object="secret", type="secret.created")
 async def create_secret(call: Call) -> Any:
     """201 ``{message}``; 409 SECRET_EXISTS."""
     body = await call.body()
@@ -73,7 +73,7 @@ async def create_secret(call: Call) -> Any:
     return Reply(_secret_message(key, "created"), status=201)
 
 
-@logged_operation("PUT", "/v1/secrets/{key}", "admin", object="secret", type="secret.updated")
+@logged_operation("update_secret", object="secret", type="secret.updated")
 async def update_secret(call: Call) -> Any:
     """Updates only: 404 SECRET_NOT_FOUND, never creates."""
     value = required_field(await call.body(), "value", str)
@@ -84,7 +84,7 @@ async def update_secret(call: Call) -> Any:
     return _secret_message(key, "updated")
 
 
-@logged_operation("DELETE", "/v1/secrets/{key}", "admin", object="secret", type="secret.deleted")
+@logged_operation("delete_secret", object="secret", type="secret.deleted")
 async def delete_secret(call: Call) -> Any:
     """404 SECRET_NOT_FOUND; 409 SECRET_IN_USE for a secret the formation uses."""
     key = _existing_secret(call)
@@ -97,7 +97,7 @@ async def delete_secret(call: Call) -> Any:
     return _secret_message(key, "deleted")
 
 
-@logged_operation("POST", "/v1/secrets/reload", "admin", object="secret", type="secret.reloaded")
+@logged_operation("reload_secrets", object="secret", type="secret.reloaded")
 async def reload_secrets(call: Call) -> Any:
     """Merge the secrets file into the cache: ``{added, overwritten, preserved, count}``."""
     store = secret_store(call.runtime)

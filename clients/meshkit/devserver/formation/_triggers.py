@@ -105,22 +105,20 @@ def _running(runtime: FormationRuntime) -> set[asyncio.Task[None]]:
     return runtime.area("trigger_tasks", set)
 
 
-@logged_operation("GET", "/v1/triggers", "client", object="list", type="list.retrieved")
+@logged_operation("list_triggers", object="list", type="list.retrieved")
 async def list_triggers(call: Call) -> Any:
     """``{formation_id, triggers: [name], count}``."""
     names = sorted(triggers(call.runtime))
     return {"formation_id": call.runtime.formation_id, "triggers": names, "count": len(names)}
 
 
-@logged_operation("GET", "/v1/triggers/{trigger_name}", "client", object="trigger", type="trigger.retrieved")
+@logged_operation("get_trigger", object="trigger", type="trigger.retrieved")
 async def get_trigger(call: Call) -> Any:
     """``{name, content, data_fields}``; 400 malformed name; 404 TRIGGER_NOT_FOUND."""
     return trigger_of(call)
 
 
-@logged_operation(
-    "POST", "/v1/triggers/{trigger_name}", "client", idempotent=True, object="request", type="request.processing"
-)
+@logged_operation("fire_trigger", idempotent=True, object="request", type="request.processing")
 async def fire_trigger(call: Call) -> Any:
     """Render the template with ``data`` and play it as a chat turn: ``processing``, or ``completed``
     with its content when ``use_async`` is false."""

@@ -38,14 +38,14 @@ def _pending(call: Call, verb: str) -> Tuning:
     return state
 
 
-@logged_operation("GET", "/v1/tuning", "admin", object="tuning", type="tuning.retrieved")
+@logged_operation("get_tuning", object="tuning", type="tuning.retrieved")
 async def get_tuning(call: Call) -> Any:
     """``{content, path}`` of the live MUXI.md (both null when there is none)."""
     live = tuning(call.runtime).live
     return {"content": live, "path": TUNING_LIVE_PATH if live is not None else None}
 
 
-@logged_operation("POST", "/v1/tuning", "admin", object="tuning", type="tuning.updated")
+@logged_operation("replace_tuning", object="tuning", type="tuning.updated")
 async def replace_tuning(call: Call) -> Any:
     """Replace the live MUXI.md: ``{path, bytes}``."""
     state = tuning(call.runtime)
@@ -53,13 +53,13 @@ async def replace_tuning(call: Call) -> Any:
     return {"path": TUNING_LIVE_PATH, "bytes": len(state.live.encode("utf-8"))}
 
 
-@logged_operation("GET", "/v1/tuning/pending", "admin", object="tuning", type="tuning.pending.retrieved")
+@logged_operation("get_tuning_pending", object="tuning", type="tuning.pending.retrieved")
 async def get_tuning_pending(call: Call) -> Any:
     """``{content, path}`` of the pending suggestion (content null when there is none)."""
     return {"content": tuning(call.runtime).pending, "path": TUNING_PENDING_PATH}
 
 
-@logged_operation("PATCH", "/v1/tuning/pending", "admin", object="tuning", type="tuning.pending.applied")
+@logged_operation("apply_tuning_pending", object="tuning", type="tuning.pending.applied")
 async def apply_tuning_pending(call: Call) -> Any:
     """Promote the pending suggestion to the live MUXI.md; 404 TUNING_NO_PENDING when there is none."""
     state = _pending(call, "apply")
@@ -67,14 +67,14 @@ async def apply_tuning_pending(call: Call) -> Any:
     return {"path": TUNING_LIVE_PATH, "learnings_activated": 1}
 
 
-@logged_operation("DELETE", "/v1/tuning/pending", "admin", object="tuning", type="tuning.pending.dismissed")
+@logged_operation("dismiss_tuning_pending", object="tuning", type="tuning.pending.dismissed")
 async def dismiss_tuning_pending(call: Call) -> Any:
     """Drop the pending suggestion; 404 TUNING_NO_PENDING when there is none."""
     _pending(call, "dismiss").pending = None
     return {"learnings_dismissed": 1}
 
 
-@logged_operation("POST", "/v1/tuning/run", "admin", object="tuning_run", type="tuning.run.completed")
+@logged_operation("run_tuning", object="tuning_run", type="tuning.run.completed")
 async def run_tuning(call: Call) -> Any:
     """One tuning pass, which leaves a pending suggestion (the runtime's report shape)."""
     started = time.monotonic()

@@ -66,7 +66,7 @@ def _known_user(directory: UserDirectory, muxi_user_id: str) -> str:
     return muxi_user_id
 
 
-@logged_operation("POST", "/v1/users/resolve", "client", object="user", type="user.resolved")
+@logged_operation("resolve_user", object="user", type="user.resolved")
 async def resolve_user(call: Call) -> Any:
     """The user of an identifier, created when unknown."""
     body = await call.body()
@@ -79,7 +79,7 @@ async def resolve_user(call: Call) -> Any:
     return {**_resolved(directory, identifier), "identifier": body["identifier"]}  # as sent, not lower-cased
 
 
-@logged_operation("GET", "/v1/users/{identifier}", "client", object="user", type="user.resolved")
+@logged_operation("lookup_user", object="user", type="user.resolved")
 async def lookup_user(call: Call) -> Any:
     """The user of an identifier; 404 when unknown (never creates)."""
     identifier = normalized_identifier(call.path_params["identifier"])
@@ -89,13 +89,11 @@ async def lookup_user(call: Call) -> Any:
     return _resolved(directory, identifier)
 
 
-@logged_operation(
-    "GET", "/v1/users/identifiers/{muxi_user_id}", "client", object="user_identifier_list", type="user.identifiers.list"
-)
+@logged_operation("get_user_identifiers", object="user_identifier_list", type="user.identifiers.list")
 async def get_user_identifiers(call: Call) -> Any:
     """Every identifier of a MUXI user; 404 when unknown."""
     directory = user_directory(call.runtime)
-    muxi_user_id = _known_user(directory, call.path_params["muxi_user_id"])
+    muxi_user_id = _known_user(directory, call.path_params["user_id"])
     identifiers = directory.identifiers_of(muxi_user_id)
     return {
         "muxi_user_id": muxi_user_id,
@@ -118,9 +116,7 @@ def _identifier_pair(item: Any, index: int) -> tuple[str, str]:
     return normalized_identifier(identifier), kind
 
 
-@logged_operation(
-    "POST", "/v1/users/identifiers", "client", object="user_identifier_list", type="user.identifiers.associated"
-)
+@logged_operation("link_user_identifiers", object="user_identifier_list", type="user.identifiers.associated")
 async def link_user_identifiers(call: Call) -> Any:
     """Link identifiers to a user (a new one without ``muxi_user_id``); 404 unknown user."""
     body = await call.body()
@@ -138,9 +134,7 @@ async def link_user_identifiers(call: Call) -> Any:
     return {"muxi_user_id": muxi_user_id, "identifiers": identifiers, "count": len(identifiers)}
 
 
-@logged_operation(
-    "DELETE", "/v1/users/identifiers/{identifier}", "client", object="message", type="user.identifier.deleted"
-)
+@logged_operation("unlink_user_identifier", object="message", type="user.identifier.deleted")
 async def unlink_user_identifier(call: Call) -> Any:
     """Remove an identifier's link; 404 when it has none."""
     identifier = normalized_identifier(call.path_params["identifier"])
@@ -180,15 +174,13 @@ def _timezone(name: str) -> str:
     return name
 
 
-@logged_operation(
-    "GET", "/v1/users/{user_id}/channels", "client", object="user_channels", type="user.channels.retrieved"
-)
+@logged_operation("get_user_channels", object="user_channels", type="user.channels.retrieved")
 async def get_user_channels(call: Call) -> Any:
     """The user's notification channel state (empty for an unknown user)."""
     return channel_state(call)
 
 
-@logged_operation("PUT", "/v1/users/{user_id}/channels", "client", object="user_channels", type="user.channels.updated")
+@logged_operation("update_user_channels", object="user_channels", type="user.channels.updated")
 async def update_user_channels(call: Call) -> Any:
     """Merge channel contexts, set preferred channel and timezone; 400 for unknown ones."""
     body = await call.body()
@@ -216,7 +208,7 @@ async def update_user_channels(call: Call) -> Any:
     return state
 
 
-@logged_operation("POST", "/v1/notifications", "client", object="notification", type="notification.sent")
+@logged_operation("send_notification", object="notification", type="notification.sent")
 async def send_notification(call: Call) -> Any:
     """Route a notification: explicit channels, else the preferred one, else the default."""
     body = await call.body()
