@@ -47,7 +47,7 @@ _SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"AsyncTransport", "SyncTransport"),
     # Named one by one: a generated model may start with "Async" too (AsyncConfig stays itself).
     (
-        r"Async(Formation|ServerClient|AiMeshClient|Stream|Client|Iterator|Iterable|Generator|Retrying"
+        r"Async(Formation|ServerClient|AiMeshClient|Stream|Client|Iterator|Iterable|Generator|Retrying|Closing"
         r"|FormationOperations|ServerOperations|BrokerOperations)",
         r"\1",
     ),

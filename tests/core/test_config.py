@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import meshkit
 import pytest
 from meshkit import ConfigurationError
 from meshkit._core.config import Timeout, identification_headers, make_timeout, resolve_formation
@@ -91,3 +92,24 @@ def test_identification_headers() -> None:
     assert muxi["X-Muxi-SDK"].startswith("python/")
     assert "/py3." in muxi["X-Muxi-Client"] and muxi["X-Muxi-App"] == "my-app"
     assert set(identification_headers(None, muxi=False)) == {"User-Agent"}
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: meshkit.Formation(url="http://localhost:8001", client_key="fmc_x"),
+        lambda: meshkit.AsyncFormation(url="http://localhost:8001", client_key="fmc_x"),
+        lambda: meshkit.ServerClient("http://localhost:7890", "MUXI_k", "sk_s"),
+        lambda: meshkit.AsyncServerClient("http://localhost:7890", "MUXI_k", "sk_s"),
+        lambda: meshkit.AiMeshClient("http://localhost:9000"),
+        lambda: meshkit.AsyncAiMeshClient("http://localhost:9000"),
+    ],
+)
+def test_every_client_copies_itself_with_options_on_the_same_pool(make: Any) -> None:
+    client = make()
+    copy = client.with_options(timeout=5, max_retries=0)
+    assert copy._transport.http is client._transport.http and not copy._transport.owns_http
+    assert (copy._settings.max_retries, copy._settings.timeout.read) == (0, 5)
+    assert client._settings.max_retries == 2  # the original keeps its own
+    with pytest.raises(meshkit.ConfigurationError, match="max_retries must be >= 0"):
+        client.with_options(max_retries=-1)

@@ -320,6 +320,11 @@ class ServerSettings:
     timeout: Timeout = field(default_factory=Timeout)
     max_retries: int = DEFAULT_MAX_RETRIES
     app_name: str | None = None
+    guards: Guards | None = field(default=None, compare=False)  # shared by copies (with_options)
+    limits: Limits = DEFAULT_LIMITS
+
+    def with_changes(self, **changes: object) -> ServerSettings:
+        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 # MUXI Server progress streams send no keepalives and can be silent for minutes (a runtime

@@ -6,17 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Self
+from typing import Any
 
 import httpx
 
 from .._core.auth import BearerAuth
-from .._core.config import BrokerSettings, TimeoutArg, checked_max_retries, identification_headers, make_timeout
+from .._core.client_base import ClientBase
+from .._core.config import BrokerSettings, identification_headers
 from .._core.errors import ResponseValidationError, ValidationError
 from .._core.ops import Operations
 from .._core.retry import RetryPolicy
-from .._core.transport_async import AsyncTransport
-from .._core.transport_sync import SyncTransport
 from .._core.wire import Wire
 from ._models import (
     Acknowledgment,
@@ -83,32 +82,10 @@ def _text(body: Any) -> str:
     return body if isinstance(body, str) else ""
 
 
-class _BrokerBase:
+class _BrokerBase(ClientBase[BrokerSettings]):
     """What the sync and async clients share: settings, the wire rules, copies and the plans."""
 
-    _settings: BrokerSettings
-    _wire: Wire
-    _transport: Any  # SyncTransport or AsyncTransport
-    _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
-
-    def _setup(self, settings: BrokerSettings, http: Any, *, owns_http: bool) -> None:
-        self._settings = settings
-        self._wire = self._make_wire(settings)
-        self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
-
-    def with_options(self, *, timeout: TimeoutArg = None, max_retries: int | None = None) -> Self:
-        """A copy with another timeout or retry count, sharing this pool (closing it is a no-op)."""
-        changes: dict[str, Any] = {}
-        if timeout is not None:
-            changes["timeout"] = make_timeout(timeout)
-        if max_retries is not None:
-            changes["max_retries"] = checked_max_retries(max_retries)
-        clone = object.__new__(type(self))
-        clone._setup(self._settings.with_changes(**changes), self._transport.http, owns_http=False)
-        return clone
-
-    @staticmethod
-    def _make_wire(settings: BrokerSettings) -> Wire:
+    def _make_wire(self, settings: BrokerSettings) -> Wire:
         return Wire(
             root_url=settings.base_url,
             # httpx.Auth itself sends nothing: without a key no Authorization header goes out.

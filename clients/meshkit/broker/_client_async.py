@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from .._core.closing_async import AsyncClosing
 from .._core.config import TimeoutArg, resolve_broker
 from .._core.errors import MeshkitError
 from .._core.guards import Guards
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from .._operations.broker_async import AsyncBrokerOperations
 
 
-class AsyncAiMeshClient(_BrokerBase):
+class AsyncAiMeshClient(_BrokerBase, AsyncClosing):
     """The AiMesh broker over one connection pool.
 
     ``AsyncAiMeshClient("http://localhost:9000")`` as in the seed SDK; without ``base_url`` it reads
@@ -49,7 +50,7 @@ class AsyncAiMeshClient(_BrokerBase):
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
         settings = settings.with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
-        self._setup(settings, http, owns_http=http_client is None)
+        self._start(settings, http, owns_http=http_client is None)
 
     @cached_property
     def ops(self) -> AsyncBrokerOperations:
@@ -58,18 +59,6 @@ class AsyncAiMeshClient(_BrokerBase):
         from .._operations.broker_async import AsyncBrokerOperations
 
         return AsyncBrokerOperations(self._transport, self._settings.timeout)
-
-    async def __aenter__(self) -> AsyncAiMeshClient:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the connection pool (copies made by ``with_options`` share it)."""
-        await self._transport.aclose()
-
-    close = aclose  # sync: -
 
     async def _run(self, plan: _Plan) -> Any:
         answer = await self._transport.call(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from .._core.closing_sync import Closing
 from .._core.config import TimeoutArg, resolve_broker
 from .._core.errors import MeshkitError
 from .._core.guards import Guards
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from .._operations.broker_sync import BrokerOperations
 
 
-class AiMeshClient(_BrokerBase):
+class AiMeshClient(_BrokerBase, Closing):
     """The AiMesh broker over one connection pool.
 
     ``AiMeshClient("http://localhost:9000")`` as in the seed SDK; without ``base_url`` it reads
@@ -58,7 +59,7 @@ class AiMeshClient(_BrokerBase):
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
         settings = settings.with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
         http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
-        self._setup(settings, http, owns_http=http_client is None)
+        self._start(settings, http, owns_http=http_client is None)
 
     @cached_property
     def ops(self) -> BrokerOperations:
@@ -67,16 +68,6 @@ class AiMeshClient(_BrokerBase):
         from .._operations.broker_sync import BrokerOperations
 
         return BrokerOperations(self._transport, self._settings.timeout)
-
-    def __enter__(self) -> AiMeshClient:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the connection pool (copies made by ``with_options`` share it)."""
-        self._transport.close()
 
     def _run(self, plan: _Plan) -> Any:
         answer = self._transport.call(

@@ -7,11 +7,12 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, ClassVar, Literal, Self
+from typing import Any, Literal, Self
 
 import httpx
 
-from .._core.config import FormationSettings, TimeoutArg, identification_headers, make_timeout, resolve_formation
+from .._core.client_base import ClientBase
+from .._core.config import FormationSettings, TimeoutArg, identification_headers, resolve_formation
 from .._core.errors import ConfigurationError, MeshkitError, NotFoundError
 from .._core.events import ChatEventDecoder
 from .._core.guards import Guards
@@ -19,8 +20,6 @@ from .._core.limits import DEFAULT_LIMITS, Limits
 from .._core.ops import Operations, OpsCall
 from .._core.retry import RetryPolicy
 from .._core.streams import EventDecoder
-from .._core.transport_async import AsyncTransport
-from .._core.transport_sync import SyncTransport
 from .._core.wire import Wire
 from ._results import (
     ChatResult,
@@ -51,45 +50,23 @@ class _Plan:
         return {"user_id": self.user_id, "idempotency_key": self.idempotency_key, "timeout": timeout}
 
 
-class _FormationBase:
+class _FormationBase(ClientBase[FormationSettings]):
     """What the sync and async formations share: settings, the wire rules, and the plans."""
 
-    _settings: FormationSettings
-    _wire: Wire
-    _user_id: str | None
-    _timeout: httpx.Timeout | None
-    _transport: Any  # SyncTransport or AsyncTransport
-    _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
+    _user_id: str | None = None
 
-    def _attach(self, http: Any, *, owns_http: bool) -> None:
-        self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
-        self._timeout = self._settings.timeout
-
-    def _copy(self, *, settings: FormationSettings | None = None, user_id: str | None = None) -> Self:
-        clone = object.__new__(type(self))
-        clone._settings = settings or self._settings
-        clone._user_id = user_id if user_id is not None else self._user_id
-        clone._wire = self._make_wire(clone._settings) if settings else self._wire
-        clone._attach(self._transport.http, owns_http=False)
-        return clone
-
-    def with_options(self, *, timeout: TimeoutArg = None, max_retries: int | None = None) -> Self:
-        """A copy with another timeout or retry count, sharing this pool (closing it is a no-op)."""
-        changes: dict[str, Any] = {}
-        if timeout is not None:
-            changes["timeout"] = make_timeout(timeout)
-        if max_retries is not None:
-            changes["max_retries"] = max_retries
-        return self._copy(settings=self._settings.with_changes(**changes))
+    @property
+    def _timeout(self) -> httpx.Timeout:
+        return self._settings.timeout
 
     def for_user(self, user_id: str) -> Self:
         """A view that sends ``X-Muxi-User-ID: user_id`` on every call, sharing this pool."""
         if not user_id:
             raise ConfigurationError("for_user() needs a non-empty user id")
-        return self._copy(user_id=user_id)
+        return self._copy(_user_id=user_id)
 
-    def _init_settings(
-        self,
+    @staticmethod
+    def _resolve(
         url: str | None,
         client_key: str | None,
         admin_key: str | None,
@@ -103,8 +80,8 @@ class _FormationBase:
         app_name: str | None,
         guards: Guards | None = None,
         limits: Limits | None = None,
-    ) -> None:
-        self._settings = resolve_formation(
+    ) -> FormationSettings:
+        return resolve_formation(
             url=url,
             base_url=base_url,
             server_url=server_url,
@@ -116,11 +93,8 @@ class _FormationBase:
             max_retries=max_retries,
             app_name=app_name,
         ).with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
-        self._user_id = None
-        self._wire = self._make_wire(self._settings)
 
-    @staticmethod
-    def _make_wire(settings: FormationSettings) -> Wire:
+    def _make_wire(self, settings: FormationSettings) -> Wire:
         from .._core.auth import FormationKeyAuth
 
         return Wire(

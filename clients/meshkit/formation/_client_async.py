@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+from .._core.closing_async import AsyncClosing
 from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
 from .._core.guards import Guards
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from .._operations.formation_async import AsyncFormationOperations
 
 
-class AsyncFormation(_FormationBase):
+class AsyncFormation(_FormationBase, AsyncClosing):
     """A MUXI formation: calls and streams over one connection pool.
 
     Configure with arguments or the environment (``MUXI_FORMATION_URL`` — or ``MUXI_SERVER_URL`` and
@@ -56,7 +57,7 @@ class AsyncFormation(_FormationBase):
         guards: Guards | None = None,
         limits: Limits | None = None,
     ) -> None:
-        self._init_settings(
+        settings = self._resolve(
             url,
             client_key,
             admin_key,
@@ -71,8 +72,8 @@ class AsyncFormation(_FormationBase):
             limits=limits,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
-        http = http_client if http_client is not None else httpx.AsyncClient(timeout=self._settings.timeout)
-        self._attach(http, owns_http=http_client is None)
+        http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
+        self._start(settings, http, owns_http=http_client is None)
 
     @cached_property
     def ops(self) -> AsyncFormationOperations:
@@ -81,20 +82,6 @@ class AsyncFormation(_FormationBase):
         from .._operations.formation_async import AsyncFormationOperations
 
         return AsyncFormationOperations(self)
-
-    # --- lifecycle ---------------------------------------------------------------------------------
-
-    async def __aenter__(self) -> AsyncFormation:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the connection pool (copies made by ``with_options``/``for_user`` share it)."""
-        await self._transport.aclose()
-
-    close = aclose  # sync: -
 
     async def _run(self, plan: _Plan) -> Any:
         result = await self._transport.call(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+from .._core.closing_sync import Closing
 from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
 from .._core.guards import Guards
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from .._operations.formation_sync import FormationOperations
 
 
-class Formation(_FormationBase):
+class Formation(_FormationBase, Closing):
     """A MUXI formation: calls and streams over one connection pool.
 
     Configure with arguments or the environment (``MUXI_FORMATION_URL`` — or ``MUXI_SERVER_URL`` and
@@ -57,7 +58,7 @@ class Formation(_FormationBase):
         guards: Guards | None = None,
         limits: Limits | None = None,
     ) -> None:
-        self._init_settings(
+        settings = self._resolve(
             url,
             client_key,
             admin_key,
@@ -72,8 +73,8 @@ class Formation(_FormationBase):
             limits=limits,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
-        http = http_client if http_client is not None else httpx.Client(timeout=self._settings.timeout)
-        self._attach(http, owns_http=http_client is None)
+        http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
+        self._start(settings, http, owns_http=http_client is None)
 
     @cached_property
     def ops(self) -> FormationOperations:
@@ -82,18 +83,6 @@ class Formation(_FormationBase):
         from .._operations.formation_sync import FormationOperations
 
         return FormationOperations(self)
-
-    # --- lifecycle ---------------------------------------------------------------------------------
-
-    def __enter__(self) -> Formation:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the connection pool (copies made by ``with_options``/``for_user`` share it)."""
-        self._transport.close()
 
     def _run(self, plan: _Plan) -> Any:
         result = self._transport.call(

@@ -15,6 +15,7 @@ import httpx
 
 from .._bundle import Bundle, build_bundle
 from .._core.auth import MuxiHmacAuth
+from .._core.client_base import ClientBase
 from .._core.config import ServerSettings, identification_headers
 from .._core.errors import (
     ConfigurationError,
@@ -24,8 +25,6 @@ from .._core.errors import (
     StreamTimeoutError,
 )
 from .._core.events import StreamEvent, TypedEventDecoder
-from .._core.guards import Guards
-from .._core.limits import DEFAULT_LIMITS, Limits
 from .._core.ops import Operations
 from .._core.retry import RetryPolicy
 from .._core.sse import ServerSentEvent
@@ -109,7 +108,7 @@ class _Download:
         return self.target
 
 
-class _ServerBase:
+class _ServerBase(ClientBase[ServerSettings]):
     """What the sync and async server clients share: settings, the wire, and the call plans."""
 
     _settings: ServerSettings
@@ -117,20 +116,16 @@ class _ServerBase:
     _transport: Any  # SyncTransport or AsyncTransport
     _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
 
-    def _setup(
-        self, settings: ServerSettings, guards: Guards | None, limits: Limits | None, http: Any, *, owns_http: bool
-    ) -> None:
-        self._settings = settings
-        self._wire = Wire(
+    def _make_wire(self, settings: ServerSettings) -> Wire:
+        return Wire(
             root_url=settings.url,
             auth=MuxiHmacAuth(settings.key_id, settings.secret_key),
             default_headers=identification_headers(settings.app_name, muxi=True),
             retry=RetryPolicy(max_retries=settings.max_retries),
             tag="server",
-            guards=guards,
-            limits=limits or DEFAULT_LIMITS,
+            guards=settings.guards,
+            limits=settings.limits,
         )
-        self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
 
     @property
     def url(self) -> str:

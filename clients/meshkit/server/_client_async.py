@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .._bundle import Bundle
+from .._core.closing_async import AsyncClosing
 from .._core.config import TimeoutArg, resolve_server
 from .._core.events import StreamEvent
 from .._core.guards import Guards
 from .._core.io_hooks import arun_blocking
-from .._core.limits import Limits, adecoded, araw_chunks
+from .._core.limits import DEFAULT_LIMITS, Limits, adecoded, araw_chunks
 from .._core.streams_async import AsyncStream
 from .._core.transport_async import AsyncTransport
 from .._core.wire import operation
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from ..formation import AsyncFormation
 
 
-class AsyncServerClient(_ServerBase):
+class AsyncServerClient(_ServerBase, AsyncClosing):
     """A MUXI Server (env: ``MUXI_SERVER_URL``, ``MUXI_KEY_ID``, ``MUXI_SECRET_KEY``).
 
     Every server operation of the spec is also ``server.ops.<operation_id>(...)`` (see
@@ -64,9 +65,9 @@ class AsyncServerClient(_ServerBase):
             timeout=timeout,
             max_retries=max_retries,
             app_name=app_name,
-        )
+        ).with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
-        self._setup(settings, guards, limits, http, owns_http=http_client is None)
+        self._start(settings, http, owns_http=http_client is None)
 
     @cached_property
     def ops(self) -> AsyncServerOperations:
@@ -75,18 +76,6 @@ class AsyncServerClient(_ServerBase):
         from .._operations.server_async import AsyncServerOperations
 
         return AsyncServerOperations(self._transport, self._settings.timeout)
-
-    async def __aenter__(self) -> AsyncServerClient:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the connection pool."""
-        await self._transport.aclose()
-
-    close = aclose  # sync: -
 
     async def _call(self, operation_id: str, arguments: Mapping[str, Any] | None = None, **options: Any) -> Any:
         return await self._transport.call(operation_id, arguments, timeout=self._settings.timeout, **options)

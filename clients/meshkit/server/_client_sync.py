@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from .._bundle import Bundle
+from .._core.closing_sync import Closing
 from .._core.config import TimeoutArg, resolve_server
 from .._core.events import StreamEvent
 from .._core.guards import Guards
 from .._core.io_hooks import run_blocking
-from .._core.limits import Limits, decoded, raw_chunks
+from .._core.limits import DEFAULT_LIMITS, Limits, decoded, raw_chunks
 from .._core.streams_sync import Stream
 from .._core.transport_sync import SyncTransport
 from .._core.wire import operation
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from ..formation import Formation
 
 
-class ServerClient(_ServerBase):
+class ServerClient(_ServerBase, Closing):
     """A MUXI Server (env: ``MUXI_SERVER_URL``, ``MUXI_KEY_ID``, ``MUXI_SECRET_KEY``).
 
     Every server operation of the spec is also ``server.ops.<operation_id>(...)`` (see
@@ -65,9 +66,9 @@ class ServerClient(_ServerBase):
             timeout=timeout,
             max_retries=max_retries,
             app_name=app_name,
-        )
+        ).with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
         http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
-        self._setup(settings, guards, limits, http, owns_http=http_client is None)
+        self._start(settings, http, owns_http=http_client is None)
 
     @cached_property
     def ops(self) -> ServerOperations:
@@ -76,16 +77,6 @@ class ServerClient(_ServerBase):
         from .._operations.server_sync import ServerOperations
 
         return ServerOperations(self._transport, self._settings.timeout)
-
-    def __enter__(self) -> ServerClient:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the connection pool."""
-        self._transport.close()
 
     def _call(self, operation_id: str, arguments: Mapping[str, Any] | None = None, **options: Any) -> Any:
         return self._transport.call(operation_id, arguments, timeout=self._settings.timeout, **options)

@@ -1,0 +1,59 @@
+"""What every façade client shares, sync or async: its settings, the wire built from them, a
+transport on one connection pool, and copies that share the pool (``with_options``).
+
+Each API says only how its settings become a wire (``_make_wire``) and what else a copy keeps
+(the formation's user). Closing and the context managers are ``closing_async.py`` and its
+generated twin.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar
+
+from .config import TimeoutArg, checked_max_retries, make_timeout
+from .transport_async import AsyncTransport
+from .transport_sync import SyncTransport
+from .wire import Wire
+
+
+class _Settings(Protocol):
+    def with_changes(self, **changes: object) -> Any: ...
+
+
+S = TypeVar("S", bound=_Settings)
+
+
+class ClientBase(Generic[S]):
+    """Settings → wire → transport, and copies sharing the pool."""
+
+    _settings: S
+    _wire: Wire
+    _transport: Any  # the SyncTransport or AsyncTransport of ``_transport_type``
+    _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
+
+    def _start(self, settings: S, http: Any, *, owns_http: bool) -> None:
+        """Use ``settings`` on ``http`` (closed by this client only when ``owns_http``)."""
+        self._settings = settings
+        self._wire = self._make_wire(settings)
+        self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
+
+    def _make_wire(self, settings: S) -> Wire:
+        raise NotImplementedError
+
+    def _copy(self, settings: S | None = None, **state: Any) -> Self:
+        """A client like this one on the same pool (closing it is a no-op), with other settings or
+        other per-client state (``_user_id``)."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update({key: value for key, value in vars(self).items() if key not in ("ops", "_transport")})
+        clone.__dict__.update(state)
+        clone._start(settings if settings is not None else self._settings, self._transport.http, owns_http=False)
+        return clone
+
+    def with_options(self, *, timeout: TimeoutArg = None, max_retries: int | None = None) -> Self:
+        """A copy with another timeout or retry count, sharing this pool (closing it is a no-op)."""
+        changes: dict[str, Any] = {}
+        if timeout is not None:
+            changes["timeout"] = make_timeout(timeout)
+        if max_retries is not None:
+            changes["max_retries"] = checked_max_retries(max_retries)
+        return self._copy(self._settings.with_changes(**changes))
