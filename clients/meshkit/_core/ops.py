@@ -10,30 +10,16 @@ a call: a user, or how a stream is decoded and timed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-import httpx
-
 from .events import TypedEventDecoder
+from .plan import Plan
 from .streams import EventDecoder
-from .streams_async import AsyncStream
-from .streams_sync import Stream
 from .transport_async import AsyncTransport
 from .transport_sync import SyncTransport
 from .wire import operation
 
 EVENT_STREAM = "text/event-stream"
-
-
-@dataclass(frozen=True)
-class OpsCall:
-    """One ops call before any I/O: the builder's arguments, the transport's options, and the
-    decoder of its events when it opens a stream (None: a blocking call)."""
-
-    arguments: dict[str, Any]
-    options: dict[str, Any]
-    decoder: EventDecoder[Any] | None = None
 
 
 class Operations:
@@ -45,26 +31,29 @@ class Operations:
     (else the unwrapped JSON, the text, or None); streams are Stream / AsyncStream of typed events.
     """
 
-    def __init__(self, transport: SyncTransport | AsyncTransport, timeout: httpx.Timeout | None) -> None:
+    def __init__(self, transport: SyncTransport | AsyncTransport) -> None:
         self._transport = transport
-        self._timeout = timeout  # a meshkit Timeout: the wire picks its stream or blocking limits
 
     def _invoke(self, name: str, arguments: dict[str, Any]) -> Any:
         """Send one typed call; an argument left at None is not sent (the builder's default holds)."""
         given = {key: value for key, value in arguments.items() if value is not None}
-        return self._send(name, self._plan(name, operation(name), given))
+        plan, decoder = self._plan(name, operation(name), given)
+        if decoder is None:
+            return self._transport.run(plan)
+        return self._transport.stream(plan, decoder)
 
     # --- planning: pure, overridden by the façades for what their API adds ---------------------------
 
-    def _plan(self, name: str, entry: Mapping[str, Any], kwargs: dict[str, Any]) -> OpsCall:
-        """The builder's arguments and the call's options; a stream's decoder when one is asked for."""
+    def _plan(
+        self, name: str, entry: Mapping[str, Any], kwargs: dict[str, Any]
+    ) -> tuple[Plan[Any], EventDecoder[Any] | None]:
+        """The call's plan, and its events' decoder when it opens a stream (None: a blocking call)."""
         parameters: Mapping[str, bool] = entry["parameters"]
-        options: dict[str, Any] = {}
+        key = None
         if self._transport.wire.send_idempotency_key and "idempotency_key" not in parameters:
-            options["idempotency_key"] = kwargs.pop("idempotency_key", None)
+            key = kwargs.pop("idempotency_key", None)
         streams = self._wants_stream(entry, parameters, kwargs)
-        options["timeout"] = self._timeout
-        return OpsCall(kwargs, options, self._decoder(entry) if streams else None)
+        return Plan(name, kwargs, idempotency_key=key), self._decoder(entry) if streams else None
 
     def _wants_stream(self, entry: Mapping[str, Any], parameters: Mapping[str, bool], kwargs: dict[str, Any]) -> bool:
         """Whether the call opens a stream (pops the ``stream=`` option it reads)."""
@@ -80,25 +69,5 @@ class Operations:
         """The events of a stream as the spec types them (``x-meshkit-events``)."""
         return TypedEventDecoder(dict(entry["events"] or {}))
 
-    # --- sending: the only part that differs between sync and async ----------------------------------
 
-    def _send(self, name: str, planned: OpsCall) -> Any:
-        transport = self._transport
-        if planned.decoder is None:
-            return transport.call(name, planned.arguments, **planned.options)
-        if isinstance(transport, AsyncTransport):
-            async_transport = transport
-
-            async def open_async() -> httpx.Response:
-                return await async_transport.open_stream(name, planned.arguments, **planned.options)
-
-            return AsyncStream(open_async, planned.decoder)
-        sync_transport = transport
-
-        def open_sync() -> httpx.Response:
-            return sync_transport.open_stream(name, planned.arguments, **planned.options)
-
-        return Stream(open_sync, planned.decoder)
-
-
-__all__ = ["EVENT_STREAM", "Operations", "OpsCall"]
+__all__ = ["EVENT_STREAM", "Operations"]

@@ -14,14 +14,20 @@ answer is a :class:`~meshkit.RedirectError` naming its ``Location``.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import tenacity
 
 from .io_hooks import asleep
 from .limits import DEADLINE, aread_body, fit_attempt_to_deadline
+from .plan import Plan
+from .streams import EventDecoder
+from .streams_async import AsyncStream
 from .wire import Call, Wire, mapped_transport_errors
+
+T = TypeVar("T")
+E = TypeVar("E")
 
 
 class AsyncTransport:
@@ -79,6 +85,19 @@ class AsyncTransport:
             raise
         guards.settle(ticket, response)
         return response
+
+    async def run(self, plan: Plan[T]) -> T:
+        """Send a planned call and return its result (or raise its typed error)."""
+        answer = await self.call(plan.operation_id, plan.arguments, typed=plan.typed, **plan.options())
+        return plan.finished(answer)
+
+    def stream(self, plan: Plan[Any], decoder: EventDecoder[E]) -> AsyncStream[E]:
+        """The planned call's events; the request is sent when the stream is first used."""
+
+        async def opener() -> httpx.Response:
+            return await self.open_stream(plan.operation_id, plan.arguments, **plan.options())
+
+        return AsyncStream(opener, decoder)
 
     async def call(
         self,

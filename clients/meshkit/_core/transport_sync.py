@@ -15,14 +15,20 @@ answer is a :class:`~meshkit.RedirectError` naming its ``Location``.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import tenacity
 
 from .io_hooks import sleep
 from .limits import DEADLINE, fit_attempt_to_deadline, read_body
+from .plan import Plan
+from .streams import EventDecoder
+from .streams_sync import Stream
 from .wire import Call, Wire, mapped_transport_errors
+
+T = TypeVar("T")
+E = TypeVar("E")
 
 
 class SyncTransport:
@@ -79,6 +85,19 @@ class SyncTransport:
             raise
         guards.settle(ticket, response)
         return response
+
+    def run(self, plan: Plan[T]) -> T:
+        """Send a planned call and return its result (or raise its typed error)."""
+        answer = self.call(plan.operation_id, plan.arguments, typed=plan.typed, **plan.options())
+        return plan.finished(answer)
+
+    def stream(self, plan: Plan[Any], decoder: EventDecoder[E]) -> Stream[E]:
+        """The planned call's events; the request is sent when the stream is first used."""
+
+        def opener() -> httpx.Response:
+            return self.open_stream(plan.operation_id, plan.arguments, **plan.options())
+
+        return Stream(opener, decoder)
 
     def call(
         self,

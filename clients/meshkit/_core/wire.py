@@ -140,6 +140,7 @@ class Wire:
     # Opt-in client-side guards (rate limit, circuit breaker, max in flight); None: off.
     guards: Guards | None = None
     limits: Limits = DEFAULT_LIMITS
+    timeout: httpx.Timeout | None = None  # the client's; a call may bring its own
 
     def __post_init__(self) -> None:
         # Only codings meshkit inflates itself, in bounded steps (_core/limits).
@@ -158,6 +159,7 @@ class Wire:
         timeout: httpx.Timeout | None = None,
     ) -> Call:
         entry = operation(operation_id)
+        timeout = timeout if timeout is not None else self.timeout
         if self.tag not in entry["tags"]:
             raise MeshkitError(f"{operation_id} is not a {self.tag} operation")
         kwargs = dict(arguments)

@@ -4,8 +4,7 @@ generated twin ``_client_sync.py``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import httpx
@@ -15,6 +14,7 @@ from .._core.client_base import ClientBase
 from .._core.config import BrokerSettings, identification_headers
 from .._core.errors import ResponseValidationError, ValidationError
 from .._core.ops import Operations
+from .._core.plan import Plan
 from .._core.retry import RetryPolicy
 from .._core.wire import Wire
 from ._models import (
@@ -35,17 +35,7 @@ from ._models import (
 DEFAULT_MAX_IN_FLIGHT = 10  # send_many's default concurrency
 
 
-# --- plans: each call before any I/O -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Plan:
-    """One façade call before any I/O: the operation, its arguments, and how to read the answer."""
-
-    operation_id: str
-    finish: Callable[[Any], Any]
-    arguments: Mapping[str, Any] = field(default_factory=dict)
-    headers: Mapping[str, str] | None = None
+# --- plans: each call before any I/O (the broker answers bare JSON: finished from it) ------------------
 
 
 def _message_body(message: object, name: str) -> dict[str, Any]:
@@ -97,6 +87,7 @@ class _BrokerBase(ClientBase[BrokerSettings]):
             envelope=False,
             guards=settings.guards,
             limits=settings.limits,
+            timeout=settings.timeout,
         )
 
     @property
@@ -108,56 +99,71 @@ class _BrokerBase(ClientBase[BrokerSettings]):
         return f"{type(self).__name__}(base_url={self._settings.base_url!r})"
 
     @staticmethod
-    def _send_message_plan(message: Message) -> _Plan:
+    def _send_message_plan(message: Message) -> Plan[Acknowledgment]:
         body = _message_body(message, "message")
-        return _Plan("send_message", lambda answer: Acknowledgment.from_wire(_object(answer)), {"body": body})
+        return Plan(
+            "send_message", {"body": body}, finish=lambda answer: Acknowledgment.from_wire(_object(answer)), typed=False
+        )
 
     @staticmethod
-    def _send_batch_plan(messages: Iterable[Message]) -> _Plan:
+    def _send_batch_plan(messages: Iterable[Message]) -> Plan[list[Acknowledgment]]:
         items = list(messages)
         bodies = [_message_body(item, f"messages[{index}]") for index, item in enumerate(items)]
-        return _Plan("send_batch", _batch_acks(items), {"body": {"messages": bodies}})
+        return Plan("send_batch", {"body": {"messages": bodies}}, finish=_batch_acks(items), typed=False)
 
     @staticmethod
-    def _register_plan(metrics: EndpointMetrics) -> _Plan:
+    def _register_plan(metrics: EndpointMetrics) -> Plan[EndpointMetrics]:
         if not isinstance(metrics, EndpointMetrics):
             raise _invalid("metrics", f"metrics must be a meshkit.EndpointMetrics, got {type(metrics).__name__}")
         body = metrics.to_wire()
         # The reference SDKs ignored this answer; what was sent fills anything it lacks.
-        return _Plan(
-            "register_endpoint", lambda answer: EndpointMetrics.from_wire({**body, **_object(answer)}), {"body": body}
+        return Plan(
+            "register_endpoint",
+            {"body": body},
+            finish=lambda answer: EndpointMetrics.from_wire({**body, **_object(answer)}),
+            typed=False,
         )
 
     @staticmethod
-    def _remove_plan(endpoint_id: str) -> _Plan:
+    def _remove_plan(endpoint_id: str) -> Plan[bool]:
         finish: Callable[[Any], bool] = lambda answer: bool(_object(answer).get("removed", True))  # noqa: E731
-        return _Plan("remove_endpoint", finish, {"endpoint_id": _path_id(endpoint_id, "endpoint_id")})
+        return Plan(
+            "remove_endpoint", {"endpoint_id": _path_id(endpoint_id, "endpoint_id")}, finish=finish, typed=False
+        )
 
     @staticmethod
-    def _set_budget_plan(agent_id: str, tokens: float, reset_at: int | None) -> _Plan:
+    def _set_budget_plan(agent_id: str, tokens: float, reset_at: int | None) -> Plan[BudgetInfo]:
         agent = check_agent_id(agent_id)
         amount = _number(tokens, "tokens")
         reset = None if reset_at is None else _integer(reset_at, "reset_at", minimum=None)
         # The reference SDKs ignored this answer; what was set fills anything it lacks.
         sent = {"initial_tokens": amount, "remaining_tokens": amount, "reset_at": reset}
-        return _Plan(
+        return Plan(
             "set_budget",
-            lambda answer: BudgetInfo.from_wire({**sent, **_object(answer)}, agent_id=agent),
             {"body": {"agent_id": agent, "tokens": amount, "reset_at": reset}},
+            finish=lambda answer: BudgetInfo.from_wire({**sent, **_object(answer)}, agent_id=agent),
+            typed=False,
         )
 
     @staticmethod
-    def _budget_plan(operation_id: str, agent_id: str) -> _Plan:
+    def _budget_plan(operation_id: str, agent_id: str) -> Plan[BudgetInfo]:
         agent = _path_id(agent_id, "agent_id")
-        return _Plan(
-            operation_id, lambda answer: BudgetInfo.from_wire(_object(answer), agent_id=agent), {"agent_id": agent}
+        return Plan(
+            operation_id,
+            {"agent_id": agent},
+            finish=lambda answer: BudgetInfo.from_wire(_object(answer), agent_id=agent),
+            typed=False,
         )
 
-    _LIST_ENDPOINTS = _Plan("list_endpoints", _endpoint_list)
-    _STATS = _Plan("get_stats", lambda answer: BrokerStats.from_wire(_object(answer)))
+    _LIST_ENDPOINTS: Plan[list[EndpointMetrics]] = Plan("list_endpoints", finish=_endpoint_list, typed=False)
+    _STATS: Plan[BrokerStats] = Plan(
+        "get_stats", finish=lambda answer: BrokerStats.from_wire(_object(answer)), typed=False
+    )
     # Accept: text/plain for /metrics; the Bearer header goes on it like on every call (§6 mistake 1).
-    _METRICS = _Plan("get_metrics", _text, headers={"Accept": "text/plain"})
-    _HEALTH = _Plan("health", lambda answer: BrokerHealth.from_wire(_object(answer)))
+    _METRICS: Plan[str] = Plan("get_metrics", headers={"Accept": "text/plain"}, finish=_text, typed=False)
+    _HEALTH: Plan[BrokerHealth] = Plan(
+        "health", finish=lambda answer: BrokerHealth.from_wire(_object(answer)), typed=False
+    )
 
     @staticmethod
     def _check_max_in_flight(max_in_flight: int) -> int:

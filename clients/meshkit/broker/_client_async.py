@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -15,7 +15,7 @@ from .._core.guards import Guards
 from .._core.io_hooks import amap_bounded
 from .._core.limits import DEFAULT_LIMITS, Limits
 from .._core.transport_async import AsyncTransport
-from ._base import DEFAULT_MAX_IN_FLIGHT, _BrokerBase, _Plan
+from ._base import DEFAULT_MAX_IN_FLIGHT, _BrokerBase
 from ._models import Acknowledgment, BrokerHealth, BrokerStats, BudgetInfo, EndpointMetrics, Message, SendResult
 
 if TYPE_CHECKING:
@@ -58,29 +58,21 @@ class AsyncAiMeshClient(_BrokerBase, AsyncClosing):
         this client's auth, retries and typed errors: ``client.ops.get_budget("my-agent")``."""
         from .._operations.broker_async import AsyncBrokerOperations
 
-        return AsyncBrokerOperations(self._transport, self._settings.timeout)
-
-    async def _run(self, plan: _Plan) -> Any:
-        answer = await self._transport.call(
-            plan.operation_id, plan.arguments, typed=False, headers=plan.headers, timeout=self._settings.timeout
-        )
-        return plan.finish(answer)
+        return AsyncBrokerOperations(self._transport)
 
     # --- messages ------------------------------------------------------------------------------------
 
     async def send_message(self, message: Message) -> Acknowledgment:
         """Send one message; BudgetExceededError (402), RateLimitError (429), ServerError (503 when
         no endpoint is healthy) and ValidationError (400, or before sending) say why not."""
-        ack: Acknowledgment = await self._run(self._send_message_plan(message))
-        return ack
+        return await self._transport.run(self._send_message_plan(message))
 
     async def send_batch(self, messages: Iterable[Message]) -> list[Acknowledgment]:
         """Send messages in one request; one acknowledgment per message, same order. An item the
         broker refuses gets a failed acknowledgment (``is_success`` False, ``error_code`` set)
         instead of failing the batch; an item that breaks a rule here raises ValidationError
         (field ``messages[i].<field>``) and nothing is sent."""
-        acks: list[Acknowledgment] = await self._run(self._send_batch_plan(messages))
-        return acks
+        return await self._transport.run(self._send_batch_plan(messages))
 
     async def send_many(
         self, messages: Iterable[Message], *, max_in_flight: int = DEFAULT_MAX_IN_FLIGHT
@@ -106,53 +98,44 @@ class AsyncAiMeshClient(_BrokerBase, AsyncClosing):
 
     async def register_endpoint(self, metrics: EndpointMetrics) -> EndpointMetrics:
         """Register (or replace) an endpoint; returns it as the broker stored it."""
-        stored: EndpointMetrics = await self._run(self._register_plan(metrics))
-        return stored
+        return await self._transport.run(self._register_plan(metrics))
 
     async def list_endpoints(self) -> list[EndpointMetrics]:
         """Every registered endpoint, sorted by id."""
-        endpoints: list[EndpointMetrics] = await self._run(self._LIST_ENDPOINTS)
-        return endpoints
+        return await self._transport.run(self._LIST_ENDPOINTS)
 
     async def remove_endpoint(self, endpoint_id: str) -> bool:
         """Remove an endpoint (the id is percent-encoded, so ``/`` and spaces are fine); True, or
         NotFoundError for an unknown id."""
-        removed: bool = await self._run(self._remove_plan(endpoint_id))
-        return removed
+        return await self._transport.run(self._remove_plan(endpoint_id))
 
     # --- budgets -------------------------------------------------------------------------------------
 
     async def set_budget(self, agent_id: str, tokens: float, reset_at: int | None = None) -> BudgetInfo:
         """Create or overwrite an agent's token budget (``reset_at`` in epoch ns is stored only)."""
-        budget: BudgetInfo = await self._run(self._set_budget_plan(agent_id, tokens, reset_at))
-        return budget
+        return await self._transport.run(self._set_budget_plan(agent_id, tokens, reset_at))
 
     async def get_budget(self, agent_id: str) -> BudgetInfo:
         """An agent's budget, with ``utilization_percent``; NotFoundError when it has none."""
-        budget: BudgetInfo = await self._run(self._budget_plan("get_budget", agent_id))
-        return budget
+        return await self._transport.run(self._budget_plan("get_budget", agent_id))
 
     async def reset_budget(self, agent_id: str) -> BudgetInfo:
         """Give an agent its initial tokens back; NotFoundError when it has no budget."""
-        budget: BudgetInfo = await self._run(self._budget_plan("reset_budget", agent_id))
-        return budget
+        return await self._transport.run(self._budget_plan("reset_budget", agent_id))
 
     # --- stats ---------------------------------------------------------------------------------------
 
     async def get_stats(self) -> BrokerStats:
         """Counters, latencies and router state (a typed view; ``.raw`` is the answer)."""
-        stats: BrokerStats = await self._run(self._STATS)
-        return stats
+        return await self._transport.run(self._STATS)
 
     async def get_metrics(self) -> str:
         """The Prometheus text exposition, unparsed."""
-        text: str = await self._run(self._METRICS)
-        return text
+        return await self._transport.run(self._METRICS)
 
     async def health_check(self) -> BrokerHealth:
         """The broker's health (``.status``, ``.uptime_secs``…; ``health["status"]`` works too)."""
-        health: BrokerHealth = await self._run(self._HEALTH)
-        return health
+        return await self._transport.run(self._HEALTH)
 
 
 __all__ = ["AsyncAiMeshClient"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import tarfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
@@ -13,6 +13,8 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 from .._bundle import Bundle, build_bundle
 from ._app import formations_app, state
 from ._output import Output
+
+LogStream = Literal["all", "stdout", "stderr"]
 
 
 @formations_app.command("ls")
@@ -90,7 +92,7 @@ def formations_logs(
     formation_id: Annotated[str, typer.Argument(metavar="ID", help="The formation id.")],
     follow: Annotated[bool, typer.Option("-f", "--follow", help="Keep printing new lines (Ctrl-C stops).")] = False,
     lines: Annotated[int, typer.Option("-n", "--lines", help="How many recent lines.")] = 100,
-    stream_name: Annotated[str, typer.Option("--stream", help="stdout, stderr or all.")] = "all",
+    stream_name: Annotated[LogStream, typer.Option("--stream", help="stdout, stderr or all.")] = "all",
 ) -> None:
     """Print a formation's recent log lines, or follow them."""
     current = state(ctx)
@@ -107,7 +109,7 @@ def formations_logs(
             current.output.line(line)
 
 
-def _follow(server: Any, formation_id: str, output: Output, stream_name: str) -> None:
+def _follow(server: Any, formation_id: str, output: Output, stream_name: LogStream) -> None:
     """New log lines until interrupted."""
     with server.follow_logs(formation_id, stream=stream_name) as stream:
         for event in stream:

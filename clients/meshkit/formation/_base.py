@@ -5,9 +5,8 @@ twin ``_client_sync.py``; they differ only in how a plan is sent."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any, Literal, Self
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 import httpx
 
@@ -17,7 +16,8 @@ from .._core.errors import ConfigurationError, MeshkitError, NotFoundError
 from .._core.events import ChatEventDecoder
 from .._core.guards import Guards
 from .._core.limits import DEFAULT_LIMITS, Limits
-from .._core.ops import Operations, OpsCall
+from .._core.ops import Operations
+from .._core.plan import Plan
 from .._core.retry import RetryPolicy
 from .._core.streams import EventDecoder
 from .._core.wire import Wire
@@ -32,22 +32,10 @@ from ._results import (
     _unset_to,
 )
 
+if TYPE_CHECKING:
+    from .._generated.models import Job, RequestCancellation, TriggerFireResult
+
 DEFAULT_USER = "0"  # the user the runtime assigns to calls without X-Muxi-User-ID
-
-
-@dataclass(slots=True)  # not frozen: a frozen __init__ costs ~1 µs more, on every call
-class _Plan:
-    """One façade call before any I/O: which operation, its arguments, and how to finish."""
-
-    operation_id: str
-    arguments: Mapping[str, Any] = field(default_factory=dict)
-    user_id: str | None = None
-    idempotency_key: str | None = None
-    finish: Callable[[Any], Any] | None = None
-    typed: bool = True  # False: finish gets the unwrapped JSON, not the generated model
-
-    def options(self, timeout: httpx.Timeout | None) -> dict[str, Any]:
-        return {"user_id": self.user_id, "idempotency_key": self.idempotency_key, "timeout": timeout}
 
 
 class _FormationBase(ClientBase[FormationSettings]):
@@ -108,6 +96,7 @@ class _FormationBase(ClientBase[FormationSettings]):
             admin_key=settings.admin_key,
             guards=settings.guards,
             limits=settings.limits,
+            timeout=settings.timeout,
         )
 
     @property
@@ -127,17 +116,9 @@ class _FormationBase(ClientBase[FormationSettings]):
 
     # --- plans -------------------------------------------------------------------------------------
 
-    def _chat_plan(
-        self,
-        message: str,
-        *,
-        agent: str | None,
-        session_id: str | None,
-        user_id: str | None,
-        stream: bool,
-        idempotency_key: str | None,
-        extra: Mapping[str, Any] | None,
-    ) -> _Plan:
+    def _chat_body(
+        self, message: str, agent: str | None, session_id: str | None, stream: bool, extra: Mapping[str, Any] | None
+    ) -> dict[str, Any]:
         if not isinstance(message, str):
             raise MeshkitError(f"message must be a string, got {type(message).__name__}")
         body: dict[str, Any] = {"message": message, "stream": stream}
@@ -152,20 +133,44 @@ class _FormationBase(ClientBase[FormationSettings]):
             # clarification passes the previous answer's request_id to keep the same request.
             body["request_id"] = _new_request_id()
         body.update(extra or {})
-        return _Plan(
+        return body
+
+    def _chat_plan(
+        self,
+        message: str,
+        *,
+        agent: str | None,
+        session_id: str | None,
+        user_id: str | None,
+        idempotency_key: str | None,
+        extra: Mapping[str, Any] | None,
+    ) -> Plan[ChatResult]:
+        return Plan(
             "chat",
-            {"body": body},
+            {"body": self._chat_body(message, agent, session_id, False, extra)},
             user_id=self._user(user_id),
             idempotency_key=idempotency_key,
-            finish=None if stream else ChatResult.from_answer,
+            finish=ChatResult.from_answer,
             typed=False,
         )
 
-    def _session_plans(self, session_id: str, user_id: str | None) -> tuple[_Plan, _Plan]:
+    def _chat_stream_plan(
+        self,
+        message: str,
+        *,
+        agent: str | None,
+        session_id: str | None,
+        user_id: str | None,
+        extra: Mapping[str, Any] | None,
+    ) -> Plan[Any]:
+        body = self._chat_body(message, agent, session_id, True, extra)
+        return Plan("chat", {"body": body}, user_id=self._user(user_id), typed=False)
+
+    def _session_plans(self, session_id: str, user_id: str | None) -> tuple[Plan[Any], Plan[Any]]:
         user = self._required_user(user_id)
         return (
-            _Plan("get_session", {"session_id": session_id}, user_id=user),
-            _Plan("get_session_messages", {"session_id": session_id, "limit": 1000}, user_id=user),
+            Plan("get_session", {"session_id": session_id}, user_id=user),
+            Plan("get_session_messages", {"session_id": session_id, "limit": 1000}, user_id=user),
         )
 
     @staticmethod
@@ -180,23 +185,23 @@ class _FormationBase(ClientBase[FormationSettings]):
             messages=[SessionMessage.from_model(message) for message in _unset_to(history.messages, [])],
         )
 
-    def _list_sessions_plan(self, user_id: str | None, active_only: bool, limit: int) -> _Plan:
-        return _Plan(
+    def _list_sessions_plan(self, user_id: str | None, active_only: bool, limit: int) -> Plan[list[SessionSummary]]:
+        return Plan(
             "list_sessions",
             {"active_only": active_only, "limit": limit},
             user_id=self._required_user(user_id),
             finish=lambda answer: [SessionSummary.from_model(item) for item in _unset_to(answer.sessions, [])],
         )
 
-    def _requests_plan(self, user_id: str | None) -> _Plan:
-        return _Plan(
+    def _requests_plan(self, user_id: str | None) -> Plan[list[TrackedRequest]]:
+        return Plan(
             "list_requests",
             user_id=self._user(user_id),
             finish=lambda answer: [TrackedRequest.from_model(item) for item in _unset_to(answer.requests, [])],
         )
 
-    def _request_plan(self, request_id: str, user_id: str | None) -> _Plan:
-        return _Plan(
+    def _request_plan(self, request_id: str, user_id: str | None) -> Plan[TrackedRequest]:
+        return Plan(
             "get_request_status",
             {"request_id": request_id},
             user_id=self._user(user_id),
@@ -206,12 +211,12 @@ class _FormationBase(ClientBase[FormationSettings]):
     def _new_session(self) -> Session:
         return Session(id=f"sess_{uuid.uuid4().hex}", user_id=self._user_id)
 
-    def _job_plan(self, type: str, schedule: str, message: str, user_id: str | None) -> _Plan:
+    def _job_plan(self, type: str, schedule: str, message: str, user_id: str | None) -> Plan[Job]:
         body = {"type": type, "schedule": schedule, "message": message}
-        return _Plan("create_scheduler_job", {"body": body}, user_id=self._user(user_id))
+        return Plan("create_scheduler_job", {"body": body}, user_id=self._user(user_id))
 
-    def _cancel_plan(self, request_id: str, user_id: str | None) -> _Plan:
-        return _Plan("cancel_request", {"request_id": request_id}, user_id=self._user(user_id))
+    def _cancel_plan(self, request_id: str, user_id: str | None) -> Plan[RequestCancellation]:
+        return Plan("cancel_request", {"request_id": request_id}, user_id=self._user(user_id))
 
     def _trigger_plan(
         self,
@@ -222,11 +227,11 @@ class _FormationBase(ClientBase[FormationSettings]):
         use_async: bool,
         user_id: str | None,
         idempotency_key: str | None,
-    ) -> _Plan:
+    ) -> Plan[TriggerFireResult]:
         body: dict[str, Any] = {"data": dict(data or {}), "use_async": use_async}
         if session_id:
             body["session_id"] = session_id
-        return _Plan(
+        return Plan(
             "fire_trigger",
             {"trigger_name": name, "body": body},
             user_id=self._user(user_id),
@@ -248,20 +253,22 @@ class FormationOps(Operations):
     parameter of that name), and a chat body says whether it streams."""
 
     def __init__(self, formation: _FormationBase) -> None:
-        super().__init__(formation._transport, formation._timeout)
+        super().__init__(formation._transport)
         self._user = formation._user
 
-    def _plan(self, name: str, entry: Mapping[str, Any], kwargs: dict[str, Any]) -> OpsCall:
+    def _plan(
+        self, name: str, entry: Mapping[str, Any], kwargs: dict[str, Any]
+    ) -> tuple[Plan[Any], EventDecoder[Any] | None]:
         as_user = kwargs.pop("as_user", None)
         if "user_id" not in entry["parameters"] and "user_id" in kwargs:
             as_user = as_user or kwargs.pop("user_id")
-        planned = super()._plan(name, entry, kwargs)
-        arguments = planned.arguments
-        body = arguments.get("body")
+        plan, decoder = super()._plan(name, entry, kwargs)
+        body = plan.arguments.get("body")
         if entry["stream"] == "optional" and isinstance(body, dict):
             # Chat decides by its body; a blocking call must say "stream": false (formation.md §6.1).
-            arguments = {**arguments, "body": {"stream": planned.decoder is not None, **body}}
-        return replace(planned, arguments=arguments, options={**planned.options, "user_id": self._user(as_user)})
+            plan.arguments = {**plan.arguments, "body": {"stream": decoder is not None, **body}}
+        plan.user_id = self._user(as_user)
+        return plan, decoder
 
     def _decoder(self, entry: Mapping[str, Any]) -> EventDecoder[Any]:
         if (entry["events"] or {}).get("message") == "ChatTokenFrame":

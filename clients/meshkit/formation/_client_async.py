@@ -17,9 +17,10 @@ from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
 from .._core.guards import Guards
 from .._core.limits import Limits
+from .._core.plan import Plan
 from .._core.streams_async import AsyncStream
 from .._core.transport_async import AsyncTransport
-from ._base import _FormationBase, _Plan, _secret_value
+from ._base import _FormationBase, _secret_value
 from ._results import ChatResult, Session, SessionSummary, TrackedRequest, _unset_to
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ class AsyncFormation(_FormationBase, AsyncClosing):
     ...     print((await formation.chat("Hello!")).text)
     """
 
+    _transport: AsyncTransport
     _transport_type = AsyncTransport
 
     def __init__(
@@ -83,12 +85,6 @@ class AsyncFormation(_FormationBase, AsyncClosing):
 
         return AsyncFormationOperations(self)
 
-    async def _run(self, plan: _Plan) -> Any:
-        result = await self._transport.call(
-            plan.operation_id, plan.arguments, typed=plan.typed, **plan.options(self._timeout)
-        )
-        return plan.finish(result) if plan.finish else result
-
     # --- chat --------------------------------------------------------------------------------------
 
     async def chat(
@@ -107,16 +103,9 @@ class AsyncFormation(_FormationBase, AsyncClosing):
         'You said: Hello!'
         """
         plan = self._chat_plan(
-            message,
-            agent=agent,
-            session_id=session_id,
-            user_id=user_id,
-            stream=False,
-            idempotency_key=idempotency_key,
-            extra=extra,
+            message, agent=agent, session_id=session_id, user_id=user_id, idempotency_key=idempotency_key, extra=extra
         )
-        result: ChatResult = await self._run(plan)
-        return result
+        return await self._transport.run(plan)
 
     def chat_stream(
         self,
@@ -129,23 +118,8 @@ class AsyncFormation(_FormationBase, AsyncClosing):
     ) -> AsyncStream[ChatEvent]:
         """Stream the answer as typed events; ``event.text`` is the delta, ``stream.text`` the whole.
         The request is sent on first iteration: ``async for event in formation.chat_stream(...)``."""
-        plan = self._chat_plan(
-            message,
-            agent=agent,
-            session_id=session_id,
-            user_id=user_id,
-            stream=True,
-            idempotency_key=None,
-            extra=extra,
-        )
-
-        async def opener() -> httpx.Response:
-            response: httpx.Response = await self._transport.open_stream(
-                plan.operation_id, plan.arguments, **plan.options(self._timeout)
-            )
-            return response
-
-        return AsyncStream(opener, ChatEventDecoder())
+        plan = self._chat_stream_plan(message, agent=agent, session_id=session_id, user_id=user_id, extra=extra)
+        return self._transport.stream(plan, ChatEventDecoder())
 
     # --- sessions ----------------------------------------------------------------------------------
 
@@ -156,47 +130,42 @@ class AsyncFormation(_FormationBase, AsyncClosing):
     async def get_session(self, session_id: str, *, user_id: str | None = None) -> Session:
         """A session with its history (``.messages``, oldest first). Without a user id: user "0"."""
         summary_plan, history_plan = self._session_plans(session_id, user_id)
-        return self._session_from(await self._run(summary_plan), await self._run(history_plan))
+        return self._session_from(await self._transport.run(summary_plan), await self._transport.run(history_plan))
 
     async def list_sessions(
         self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50
     ) -> list[SessionSummary]:
         """The user's sessions (most recent first)."""
-        result: list[SessionSummary] = await self._run(self._list_sessions_plan(user_id, active_only, limit))
-        return result
+        return await self._transport.run(self._list_sessions_plan(user_id, active_only, limit))
 
     # --- requests ----------------------------------------------------------------------------------
 
     async def list_requests(self, *, user_id: str | None = None) -> list[TrackedRequest]:
         """The requests the runtime tracks: the user's (with the client key); with the admin key
         and no user, everyone's."""
-        result: list[TrackedRequest] = await self._run(self._requests_plan(user_id))
-        return result
+        return await self._transport.run(self._requests_plan(user_id))
 
     async def get_request(self, request_id: str, *, user_id: str | None = None) -> TrackedRequest:
         """A tracked request, e.g. ``formation.get_request(result.request_id)`` after a chat."""
-        result: TrackedRequest = await self._run(self._request_plan(request_id, user_id))
-        return result
+        return await self._transport.run(self._request_plan(request_id, user_id))
 
     async def cancel_request(self, request_id: str, *, user_id: str | None = None) -> RequestCancellation:
         """Cancel a request in flight (``.cancellation``: immediate or cooperative)."""
-        result: RequestCancellation = await self._run(self._cancel_plan(request_id, user_id))
-        return result
+        return await self._transport.run(self._cancel_plan(request_id, user_id))
 
     # --- agents, triggers, secrets, jobs -------------------------------------------------------------
 
     async def list_agents(self) -> list[Agent]:
         """The formation's agents (admin key)."""
-        return list((await self._run(_Plan("list_agents"))).agents)
+        return list((await self._transport.run(Plan("list_agents"))).agents)
 
     async def get_agent(self, agent_id: str) -> Agent:
         """One agent (admin key); NotFoundError when there is none."""
-        agent: Agent = await self._run(_Plan("get_agent", {"agent_id": agent_id}))
-        return agent
+        return await self._transport.run(Plan("get_agent", {"agent_id": agent_id}))
 
     async def list_triggers(self) -> list[str]:
         """The names of the formation's triggers."""
-        return list(_unset_to((await self._run(_Plan("list_triggers"))).triggers, []))
+        return list(_unset_to((await self._transport.run(Plan("list_triggers"))).triggers, []))
 
     async def trigger(
         self,
@@ -212,41 +181,39 @@ class AsyncFormation(_FormationBase, AsyncClosing):
         plan = self._trigger_plan(
             name, data, session_id=session_id, use_async=use_async, user_id=user_id, idempotency_key=idempotency_key
         )
-        result: TriggerFireResult = await self._run(plan)
-        return result
+        return await self._transport.run(plan)
 
     async def list_secrets(self) -> dict[str, str]:
         """Secret names and their masked values (admin key)."""
-        values = _unset_to((await self._run(_Plan("list_secrets"))).secrets, None)
+        values = _unset_to((await self._transport.run(Plan("list_secrets"))).secrets, None)
         return dict(values.additional_properties) if values is not None else {}
 
     async def get_secret(self, key: str) -> str:
         """The masked value of one secret (the runtime has no single-secret read: this reads the list)."""
-        return _secret_value(await self._run(_Plan("list_secrets")), key)
+        return _secret_value(await self._transport.run(Plan("list_secrets")), key)
 
     async def create_secret(self, key: str, value: str) -> None:
         """Create a secret (ConflictError if it exists)."""
-        await self._run(_Plan("create_secret", {"body": {"key": key, "value": value}}))
+        await self._transport.run(Plan("create_secret", {"body": {"key": key, "value": value}}))
 
     async def update_secret(self, key: str, value: str) -> None:
         """Change an existing secret (NotFoundError if it does not exist: updates never create)."""
-        await self._run(_Plan("update_secret", {"key": key, "body": {"value": value}}))
+        await self._transport.run(Plan("update_secret", {"key": key, "body": {"value": value}}))
 
     async def delete_secret(self, key: str) -> None:
         """Delete a secret (ConflictError while the formation uses it)."""
-        await self._run(_Plan("delete_secret", {"key": key}))
+        await self._transport.run(Plan("delete_secret", {"key": key}))
 
     async def create_job(
         self, type: Literal["one_time", "recurring"], schedule: str, message: str, *, user_id: str | None = None
     ) -> Job:
         """Schedule a message (admin key): a cron expression (recurring) or an ISO 8601 time (one_time).
         The Job answered carries them as ``cron_expression`` or ``scheduled_for``, and ``status``."""
-        job: Job = await self._run(self._job_plan(type, schedule, message, user_id))
-        return job
+        return await self._transport.run(self._job_plan(type, schedule, message, user_id))
 
     async def health(self) -> Any:
         """The runtime's health (no key needed)."""
-        return await self._run(_Plan("get_health"))
+        return await self._transport.run(Plan("get_health"))
 
 
 __all__ = ["AsyncFormation"]

@@ -18,9 +18,10 @@ from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
 from .._core.guards import Guards
 from .._core.limits import Limits
+from .._core.plan import Plan
 from .._core.streams_sync import Stream
 from .._core.transport_sync import SyncTransport
-from ._base import _FormationBase, _Plan, _secret_value
+from ._base import _FormationBase, _secret_value
 from ._results import ChatResult, Session, SessionSummary, TrackedRequest, _unset_to
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class Formation(_FormationBase, Closing):
     ...     print(formation.chat("Hello!").text)
     """
 
+    _transport: SyncTransport
     _transport_type = SyncTransport
 
     def __init__(
@@ -84,12 +86,6 @@ class Formation(_FormationBase, Closing):
 
         return FormationOperations(self)
 
-    def _run(self, plan: _Plan) -> Any:
-        result = self._transport.call(
-            plan.operation_id, plan.arguments, typed=plan.typed, **plan.options(self._timeout)
-        )
-        return plan.finish(result) if plan.finish else result
-
     # --- chat --------------------------------------------------------------------------------------
 
     def chat(
@@ -108,16 +104,9 @@ class Formation(_FormationBase, Closing):
         'You said: Hello!'
         """
         plan = self._chat_plan(
-            message,
-            agent=agent,
-            session_id=session_id,
-            user_id=user_id,
-            stream=False,
-            idempotency_key=idempotency_key,
-            extra=extra,
+            message, agent=agent, session_id=session_id, user_id=user_id, idempotency_key=idempotency_key, extra=extra
         )
-        result: ChatResult = self._run(plan)
-        return result
+        return self._transport.run(plan)
 
     def chat_stream(
         self,
@@ -130,23 +119,8 @@ class Formation(_FormationBase, Closing):
     ) -> Stream[ChatEvent]:
         """Stream the answer as typed events; ``event.text`` is the delta, ``stream.text`` the whole.
         The request is sent on first iteration: ``for event in formation.chat_stream(...)``."""
-        plan = self._chat_plan(
-            message,
-            agent=agent,
-            session_id=session_id,
-            user_id=user_id,
-            stream=True,
-            idempotency_key=None,
-            extra=extra,
-        )
-
-        def opener() -> httpx.Response:
-            response: httpx.Response = self._transport.open_stream(
-                plan.operation_id, plan.arguments, **plan.options(self._timeout)
-            )
-            return response
-
-        return Stream(opener, ChatEventDecoder())
+        plan = self._chat_stream_plan(message, agent=agent, session_id=session_id, user_id=user_id, extra=extra)
+        return self._transport.stream(plan, ChatEventDecoder())
 
     # --- sessions ----------------------------------------------------------------------------------
 
@@ -157,47 +131,42 @@ class Formation(_FormationBase, Closing):
     def get_session(self, session_id: str, *, user_id: str | None = None) -> Session:
         """A session with its history (``.messages``, oldest first). Without a user id: user "0"."""
         summary_plan, history_plan = self._session_plans(session_id, user_id)
-        return self._session_from(self._run(summary_plan), self._run(history_plan))
+        return self._session_from(self._transport.run(summary_plan), self._transport.run(history_plan))
 
     def list_sessions(
         self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50
     ) -> list[SessionSummary]:
         """The user's sessions (most recent first)."""
-        result: list[SessionSummary] = self._run(self._list_sessions_plan(user_id, active_only, limit))
-        return result
+        return self._transport.run(self._list_sessions_plan(user_id, active_only, limit))
 
     # --- requests ----------------------------------------------------------------------------------
 
     def list_requests(self, *, user_id: str | None = None) -> list[TrackedRequest]:
         """The requests the runtime tracks: the user's (with the client key); with the admin key
         and no user, everyone's."""
-        result: list[TrackedRequest] = self._run(self._requests_plan(user_id))
-        return result
+        return self._transport.run(self._requests_plan(user_id))
 
     def get_request(self, request_id: str, *, user_id: str | None = None) -> TrackedRequest:
         """A tracked request, e.g. ``formation.get_request(result.request_id)`` after a chat."""
-        result: TrackedRequest = self._run(self._request_plan(request_id, user_id))
-        return result
+        return self._transport.run(self._request_plan(request_id, user_id))
 
     def cancel_request(self, request_id: str, *, user_id: str | None = None) -> RequestCancellation:
         """Cancel a request in flight (``.cancellation``: immediate or cooperative)."""
-        result: RequestCancellation = self._run(self._cancel_plan(request_id, user_id))
-        return result
+        return self._transport.run(self._cancel_plan(request_id, user_id))
 
     # --- agents, triggers, secrets, jobs -------------------------------------------------------------
 
     def list_agents(self) -> list[Agent]:
         """The formation's agents (admin key)."""
-        return list(self._run(_Plan("list_agents")).agents)
+        return list(self._transport.run(Plan("list_agents")).agents)
 
     def get_agent(self, agent_id: str) -> Agent:
         """One agent (admin key); NotFoundError when there is none."""
-        agent: Agent = self._run(_Plan("get_agent", {"agent_id": agent_id}))
-        return agent
+        return self._transport.run(Plan("get_agent", {"agent_id": agent_id}))
 
     def list_triggers(self) -> list[str]:
         """The names of the formation's triggers."""
-        return list(_unset_to(self._run(_Plan("list_triggers")).triggers, []))
+        return list(_unset_to(self._transport.run(Plan("list_triggers")).triggers, []))
 
     def trigger(
         self,
@@ -213,41 +182,39 @@ class Formation(_FormationBase, Closing):
         plan = self._trigger_plan(
             name, data, session_id=session_id, use_async=use_async, user_id=user_id, idempotency_key=idempotency_key
         )
-        result: TriggerFireResult = self._run(plan)
-        return result
+        return self._transport.run(plan)
 
     def list_secrets(self) -> dict[str, str]:
         """Secret names and their masked values (admin key)."""
-        values = _unset_to(self._run(_Plan("list_secrets")).secrets, None)
+        values = _unset_to(self._transport.run(Plan("list_secrets")).secrets, None)
         return dict(values.additional_properties) if values is not None else {}
 
     def get_secret(self, key: str) -> str:
         """The masked value of one secret (the runtime has no single-secret read: this reads the list)."""
-        return _secret_value(self._run(_Plan("list_secrets")), key)
+        return _secret_value(self._transport.run(Plan("list_secrets")), key)
 
     def create_secret(self, key: str, value: str) -> None:
         """Create a secret (ConflictError if it exists)."""
-        self._run(_Plan("create_secret", {"body": {"key": key, "value": value}}))
+        self._transport.run(Plan("create_secret", {"body": {"key": key, "value": value}}))
 
     def update_secret(self, key: str, value: str) -> None:
         """Change an existing secret (NotFoundError if it does not exist: updates never create)."""
-        self._run(_Plan("update_secret", {"key": key, "body": {"value": value}}))
+        self._transport.run(Plan("update_secret", {"key": key, "body": {"value": value}}))
 
     def delete_secret(self, key: str) -> None:
         """Delete a secret (ConflictError while the formation uses it)."""
-        self._run(_Plan("delete_secret", {"key": key}))
+        self._transport.run(Plan("delete_secret", {"key": key}))
 
     def create_job(
         self, type: Literal["one_time", "recurring"], schedule: str, message: str, *, user_id: str | None = None
     ) -> Job:
         """Schedule a message (admin key): a cron expression (recurring) or an ISO 8601 time (one_time).
         The Job answered carries them as ``cron_expression`` or ``scheduled_for``, and ``status``."""
-        job: Job = self._run(self._job_plan(type, schedule, message, user_id))
-        return job
+        return self._transport.run(self._job_plan(type, schedule, message, user_id))
 
     def health(self) -> Any:
         """The runtime's health (no key needed)."""
-        return self._run(_Plan("get_health"))
+        return self._transport.run(Plan("get_health"))
 
 
 __all__ = ["Formation"]

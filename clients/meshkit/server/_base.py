@@ -9,7 +9,7 @@ import tempfile
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, BinaryIO, ClassVar, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, cast
 
 import httpx
 
@@ -32,6 +32,9 @@ from .._core.streams import EventDecoder
 from .._core.transport_async import AsyncTransport
 from .._core.transport_sync import SyncTransport
 from .._core.wire import Wire, parse_model
+
+if TYPE_CHECKING:
+    from .._generated.types import File
 
 
 class _ProgressDecoder(TypedEventDecoder):
@@ -125,6 +128,7 @@ class _ServerBase(ClientBase[ServerSettings]):
             tag="server",
             guards=settings.guards,
             limits=settings.limits,
+            timeout=settings.timeout,
         )
 
     @property
@@ -135,9 +139,10 @@ class _ServerBase(ClientBase[ServerSettings]):
         return f"{type(self).__name__}(url={self._settings.url!r}, key_id={self._settings.key_id!r})"
 
     @staticmethod
-    def _deploy_arguments(
+    def _bundle(
         source: str | os.PathLike[str] | bytes | Bundle, formation_id: str | None, version: str | None
-    ) -> tuple[str, dict[str, Any]]:
+    ) -> tuple[str, File, str | None]:
+        """The formation id, the bundle as an upload, and its version (the bundle's own unless given)."""
         from .._generated.types import File
 
         bundle = source if isinstance(source, Bundle) else build_bundle(source)
@@ -145,12 +150,8 @@ class _ServerBase(ClientBase[ServerSettings]):
         if not formation:
             raise ConfigurationError("name the formation: pass formation_id= (the bundle declares no id)")
         # Bytes, not a file object: a retried connect must be able to send the body again.
-        payload = cast(BinaryIO, bundle.data)
-        arguments: dict[str, Any] = {"body": File(payload=payload, file_name="bundle.tar.gz")}
-        chosen = version or bundle.version
-        if chosen:
-            arguments["x_formation_version"] = chosen
-        return formation, arguments
+        upload = File(payload=cast(BinaryIO, bundle.data), file_name="bundle.tar.gz")
+        return formation, upload, version or bundle.version or None
 
     @staticmethod
     def _health(body: Any) -> Any:
@@ -159,19 +160,6 @@ class _ServerBase(ClientBase[ServerSettings]):
     @staticmethod
     def _logs_text(body: Any) -> str:
         return body if isinstance(body, str) else ""
-
-    @staticmethod
-    def _logs_arguments(formation_id: str, lines: int, stream: str) -> dict[str, Any]:
-        return {"formation_id": formation_id, "lines": lines, "stream": stream}
-
-    @staticmethod
-    def _follow_arguments(formation_id: str, stream: str) -> dict[str, Any]:
-        # follow=true is what makes the server stream (contract server.md §6): one line per event.
-        return {"formation_id": formation_id, "follow": True, "stream": stream}
-
-    @staticmethod
-    def _download_arguments(formation_id: str, db: bool) -> dict[str, Any]:
-        return {"formation_id": formation_id, "db": db}
 
     def _formation_kwargs(self, formation_id: str, draft: bool, keys: Mapping[str, Any]) -> dict[str, Any]:
         return {

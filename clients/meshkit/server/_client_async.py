@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
@@ -17,18 +16,24 @@ from .._core.events import StreamEvent
 from .._core.guards import Guards
 from .._core.io_hooks import arun_blocking
 from .._core.limits import DEFAULT_LIMITS, Limits, adecoded, araw_chunks
+from .._core.plan import Plan
 from .._core.streams_async import AsyncStream
 from .._core.transport_async import AsyncTransport
-from .._core.wire import operation
-from ._base import _AS_IS, _Download, _events_decoder, _ServerBase
+from ._base import _AS_IS, _Download, _ServerBase
 
 if TYPE_CHECKING:
     from .._generated.models import (
+        CancelUpdateResult,
+        DeleteResult,
         DeployResult,
         FormationDetail,
         FormationLogs,
         FormationSummary,
+        RestartResult,
+        RollbackResult,
         ServerStatus,
+        StartResult,
+        StopResult,
         UpdateResult,
     )
     from .._operations.server_async import AsyncServerOperations
@@ -75,42 +80,31 @@ class AsyncServerClient(_ServerBase, AsyncClosing):
         methods above: ``server.ops.get_formation_logs("my-formation", lines=20)``."""
         from .._operations.server_async import AsyncServerOperations
 
-        return AsyncServerOperations(self._transport, self._settings.timeout)
-
-    async def _call(self, operation_id: str, arguments: Mapping[str, Any] | None = None, **options: Any) -> Any:
-        return await self._transport.call(operation_id, arguments, timeout=self._settings.timeout, **options)
-
-    def _stream(self, operation_id: str, arguments: Mapping[str, Any]) -> AsyncStream[StreamEvent]:
-        async def opener() -> httpx.Response:
-            return await self._transport.open_stream(operation_id, arguments, timeout=self._settings.timeout)
-
-        return AsyncStream(opener, _events_decoder(operation(operation_id)["events"]))
+        return AsyncServerOperations(self._transport)
 
     # --- health and status ---------------------------------------------------------------------------
 
     async def ping(self) -> bool:
         """True when the server answers ``pong``."""
-        return bool(await self._call("ping", typed=False) == "pong")
+        return bool(await self._transport.run(Plan("ping", typed=False)) == "pong")
 
     async def health(self) -> Any:
         """``ServerHealth``: ``status`` and the server ``version``."""
-        return self._health(await self._call("health", typed=False))
+        return self._health(await self._transport.run(Plan("health", typed=False)))
 
     async def status(self) -> ServerStatus:
         """Server id, version, uptime, formation counts and the port pool."""
-        result: ServerStatus = await self._call("get_server_status")
-        return result
+        return await self.ops.get_server_status()
 
     # --- formations ----------------------------------------------------------------------------------
 
     async def list_formations(self) -> list[FormationSummary]:
         """Every formation the server manages."""
-        return list((await self._call("list_formations")).formations)
+        return list((await self.ops.list_formations()).formations)
 
     async def get_formation(self, formation_id: str) -> FormationDetail:
         """One formation (a live health check may turn its status to ``unhealthy``)."""
-        result: FormationDetail = await self._call("get_formation", {"formation_id": formation_id})
-        return result
+        return await self.ops.get_formation(formation_id)
 
     async def deploy(
         self,
@@ -120,9 +114,8 @@ class AsyncServerClient(_ServerBase, AsyncClosing):
         version: str | None = None,
     ) -> DeployResult:
         """Deploy a formation directory or bundle; returns port, pid, URLs once it runs."""
-        formation, arguments = self._deploy_arguments(source, formation_id, version)
-        result: DeployResult = await self._call("deploy_formation", {**arguments, "x_formation_id": formation})
-        return result
+        formation, upload, chosen = self._bundle(source, formation_id, version)
+        return await self.ops.deploy_formation(body=upload, x_formation_id=formation, x_formation_version=chosen)
 
     def deploy_stream(
         self,
@@ -133,73 +126,72 @@ class AsyncServerClient(_ServerBase, AsyncClosing):
     ) -> AsyncStream[StreamEvent]:
         """Deploy, yielding ``progress`` events (``.data.stage``, ``.message``, ``.progress``) and
         finally ``complete`` (``.data`` is a DeployCompleteEvent); DeploymentError on failure."""
-        formation, arguments = self._deploy_arguments(source, formation_id, version)
-        return self._stream("deploy_formation", {**arguments, "x_formation_id": formation})
+        formation, upload, chosen = self._bundle(source, formation_id, version)
+        return self.ops.deploy_formation(body=upload, x_formation_id=formation, x_formation_version=chosen, stream=True)
 
     async def update(
         self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
     ) -> UpdateResult:
         """Blue-green update of a running formation with a new bundle."""
-        _, arguments = self._deploy_arguments(source, formation_id, version)
-        result: UpdateResult = await self._call("update_formation", {**arguments, "formation_id": formation_id})
-        return result
+        _, upload, chosen = self._bundle(source, formation_id, version)
+        return await self.ops.update_formation(formation_id, body=upload, x_formation_version=chosen)
 
     def update_stream(
         self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
     ) -> AsyncStream[StreamEvent]:
         """The update with its progress events."""
-        _, arguments = self._deploy_arguments(source, formation_id, version)
-        return self._stream("update_formation", {**arguments, "formation_id": formation_id})
+        _, upload, chosen = self._bundle(source, formation_id, version)
+        return self.ops.update_formation(formation_id, body=upload, x_formation_version=chosen, stream=True)
 
-    async def start_formation(self, formation_id: str) -> Any:
+    async def start_formation(self, formation_id: str) -> StartResult:
         """Start a stopped formation (ConflictError if it runs)."""
-        return await self._call("start_formation", {"formation_id": formation_id})
+        return await self.ops.start_formation(formation_id)
 
-    async def stop_formation(self, formation_id: str) -> Any:
+    async def stop_formation(self, formation_id: str) -> StopResult:
         """Stop a running formation (ConflictError if stopped)."""
-        return await self._call("stop_formation", {"formation_id": formation_id})
+        return await self.ops.stop_formation(formation_id)
 
-    async def restart_formation(self, formation_id: str) -> Any:
+    async def restart_formation(self, formation_id: str) -> RestartResult:
         """Restart a formation."""
-        return await self._call("restart_formation", {"formation_id": formation_id})
+        return await self.ops.restart_formation(formation_id)
 
-    async def rollback_formation(self, formation_id: str) -> Any:
+    async def rollback_formation(self, formation_id: str) -> RollbackResult:
         """Go back to the previous version (ValidationError when there is none)."""
-        return await self._call("rollback_formation", {"formation_id": formation_id})
+        return await self.ops.rollback_formation(formation_id)
 
-    async def cancel_update(self, formation_id: str) -> Any:
+    async def cancel_update(self, formation_id: str) -> CancelUpdateResult:
         """Stop an update in progress."""
-        return await self._call("cancel_formation_update", {"formation_id": formation_id})
+        return await self.ops.cancel_formation_update(formation_id)
 
-    async def delete_formation(self, formation_id: str) -> Any:
+    async def delete_formation(self, formation_id: str) -> DeleteResult:
         """Stop a formation and remove its files."""
-        return await self._call("delete_formation", {"formation_id": formation_id})
+        return await self.ops.delete_formation(formation_id)
 
     # --- logs and download ---------------------------------------------------------------------------
 
     async def get_server_logs(self, lines: int = 100) -> str:
         """The last ``lines`` of the server's audit log, as text."""
-        return self._logs_text(await self._call("get_server_logs", {"lines": lines}, typed=False))
+        return self._logs_text(await self._transport.run(Plan("get_server_logs", {"lines": lines}, typed=False)))
 
-    async def get_formation_logs(self, formation_id: str, *, lines: int = 100, stream: str = "all") -> FormationLogs:
+    async def get_formation_logs(
+        self, formation_id: str, *, lines: int = 100, stream: Literal["all", "stdout", "stderr"] = "all"
+    ) -> FormationLogs:
         """The last lines of a formation's stdout/stderr (``stream``: stdout, stderr or all)."""
-        arguments = self._logs_arguments(formation_id, lines, stream)
-        result: FormationLogs = await self._call("get_formation_logs", arguments)
-        return result
+        return await self.ops.get_formation_logs(formation_id, lines=lines, stream=stream)
 
-    def follow_logs(self, formation_id: str, *, stream: str = "stdout") -> AsyncStream[StreamEvent]:
+    def follow_logs(
+        self, formation_id: str, *, stream: Literal["all", "stdout", "stderr"] = "stdout"
+    ) -> AsyncStream[StreamEvent]:
         """New log lines as they are written (``event.data.line``); open-ended: close it when done."""
-        return self._stream("get_formation_logs", self._follow_arguments(formation_id, stream))
+        # follow=true is what makes the server stream (contract server.md §6): one line per event.
+        return self.ops.get_formation_logs(formation_id, stream=stream, follow=True)
 
     async def download(self, formation_id: str, destination: str | os.PathLike[str], *, db: bool = False) -> Path:
         """Save the formation's files as a zip (``db=True`` adds ``memory.db``); the archive is
         checked before the file appears, since a failure mid-download cannot be reported otherwise."""
         with _Download(destination) as download:
             response = await self._transport.open_stream(
-                "download_formation",
-                self._download_arguments(formation_id, db),
-                timeout=self._settings.timeout,
-                headers=_AS_IS,
+                "download_formation", {"formation_id": formation_id, "db": db}, headers=_AS_IS
             )
             try:
                 limit = self._wire.limits.max_download_bytes

@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
@@ -18,18 +17,24 @@ from .._core.events import StreamEvent
 from .._core.guards import Guards
 from .._core.io_hooks import run_blocking
 from .._core.limits import DEFAULT_LIMITS, Limits, decoded, raw_chunks
+from .._core.plan import Plan
 from .._core.streams_sync import Stream
 from .._core.transport_sync import SyncTransport
-from .._core.wire import operation
-from ._base import _AS_IS, _Download, _events_decoder, _ServerBase
+from ._base import _AS_IS, _Download, _ServerBase
 
 if TYPE_CHECKING:
     from .._generated.models import (
+        CancelUpdateResult,
+        DeleteResult,
         DeployResult,
         FormationDetail,
         FormationLogs,
         FormationSummary,
+        RestartResult,
+        RollbackResult,
         ServerStatus,
+        StartResult,
+        StopResult,
         UpdateResult,
     )
     from .._operations.server_sync import ServerOperations
@@ -76,42 +81,31 @@ class ServerClient(_ServerBase, Closing):
         methods above: ``server.ops.get_formation_logs("my-formation", lines=20)``."""
         from .._operations.server_sync import ServerOperations
 
-        return ServerOperations(self._transport, self._settings.timeout)
-
-    def _call(self, operation_id: str, arguments: Mapping[str, Any] | None = None, **options: Any) -> Any:
-        return self._transport.call(operation_id, arguments, timeout=self._settings.timeout, **options)
-
-    def _stream(self, operation_id: str, arguments: Mapping[str, Any]) -> Stream[StreamEvent]:
-        def opener() -> httpx.Response:
-            return self._transport.open_stream(operation_id, arguments, timeout=self._settings.timeout)
-
-        return Stream(opener, _events_decoder(operation(operation_id)["events"]))
+        return ServerOperations(self._transport)
 
     # --- health and status ---------------------------------------------------------------------------
 
     def ping(self) -> bool:
         """True when the server answers ``pong``."""
-        return bool(self._call("ping", typed=False) == "pong")
+        return bool(self._transport.run(Plan("ping", typed=False)) == "pong")
 
     def health(self) -> Any:
         """``ServerHealth``: ``status`` and the server ``version``."""
-        return self._health(self._call("health", typed=False))
+        return self._health(self._transport.run(Plan("health", typed=False)))
 
     def status(self) -> ServerStatus:
         """Server id, version, uptime, formation counts and the port pool."""
-        result: ServerStatus = self._call("get_server_status")
-        return result
+        return self.ops.get_server_status()
 
     # --- formations ----------------------------------------------------------------------------------
 
     def list_formations(self) -> list[FormationSummary]:
         """Every formation the server manages."""
-        return list(self._call("list_formations").formations)
+        return list(self.ops.list_formations().formations)
 
     def get_formation(self, formation_id: str) -> FormationDetail:
         """One formation (a live health check may turn its status to ``unhealthy``)."""
-        result: FormationDetail = self._call("get_formation", {"formation_id": formation_id})
-        return result
+        return self.ops.get_formation(formation_id)
 
     def deploy(
         self,
@@ -121,9 +115,8 @@ class ServerClient(_ServerBase, Closing):
         version: str | None = None,
     ) -> DeployResult:
         """Deploy a formation directory or bundle; returns port, pid, URLs once it runs."""
-        formation, arguments = self._deploy_arguments(source, formation_id, version)
-        result: DeployResult = self._call("deploy_formation", {**arguments, "x_formation_id": formation})
-        return result
+        formation, upload, chosen = self._bundle(source, formation_id, version)
+        return self.ops.deploy_formation(body=upload, x_formation_id=formation, x_formation_version=chosen)
 
     def deploy_stream(
         self,
@@ -134,73 +127,72 @@ class ServerClient(_ServerBase, Closing):
     ) -> Stream[StreamEvent]:
         """Deploy, yielding ``progress`` events (``.data.stage``, ``.message``, ``.progress``) and
         finally ``complete`` (``.data`` is a DeployCompleteEvent); DeploymentError on failure."""
-        formation, arguments = self._deploy_arguments(source, formation_id, version)
-        return self._stream("deploy_formation", {**arguments, "x_formation_id": formation})
+        formation, upload, chosen = self._bundle(source, formation_id, version)
+        return self.ops.deploy_formation(body=upload, x_formation_id=formation, x_formation_version=chosen, stream=True)
 
     def update(
         self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
     ) -> UpdateResult:
         """Blue-green update of a running formation with a new bundle."""
-        _, arguments = self._deploy_arguments(source, formation_id, version)
-        result: UpdateResult = self._call("update_formation", {**arguments, "formation_id": formation_id})
-        return result
+        _, upload, chosen = self._bundle(source, formation_id, version)
+        return self.ops.update_formation(formation_id, body=upload, x_formation_version=chosen)
 
     def update_stream(
         self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
     ) -> Stream[StreamEvent]:
         """The update with its progress events."""
-        _, arguments = self._deploy_arguments(source, formation_id, version)
-        return self._stream("update_formation", {**arguments, "formation_id": formation_id})
+        _, upload, chosen = self._bundle(source, formation_id, version)
+        return self.ops.update_formation(formation_id, body=upload, x_formation_version=chosen, stream=True)
 
-    def start_formation(self, formation_id: str) -> Any:
+    def start_formation(self, formation_id: str) -> StartResult:
         """Start a stopped formation (ConflictError if it runs)."""
-        return self._call("start_formation", {"formation_id": formation_id})
+        return self.ops.start_formation(formation_id)
 
-    def stop_formation(self, formation_id: str) -> Any:
+    def stop_formation(self, formation_id: str) -> StopResult:
         """Stop a running formation (ConflictError if stopped)."""
-        return self._call("stop_formation", {"formation_id": formation_id})
+        return self.ops.stop_formation(formation_id)
 
-    def restart_formation(self, formation_id: str) -> Any:
+    def restart_formation(self, formation_id: str) -> RestartResult:
         """Restart a formation."""
-        return self._call("restart_formation", {"formation_id": formation_id})
+        return self.ops.restart_formation(formation_id)
 
-    def rollback_formation(self, formation_id: str) -> Any:
+    def rollback_formation(self, formation_id: str) -> RollbackResult:
         """Go back to the previous version (ValidationError when there is none)."""
-        return self._call("rollback_formation", {"formation_id": formation_id})
+        return self.ops.rollback_formation(formation_id)
 
-    def cancel_update(self, formation_id: str) -> Any:
+    def cancel_update(self, formation_id: str) -> CancelUpdateResult:
         """Stop an update in progress."""
-        return self._call("cancel_formation_update", {"formation_id": formation_id})
+        return self.ops.cancel_formation_update(formation_id)
 
-    def delete_formation(self, formation_id: str) -> Any:
+    def delete_formation(self, formation_id: str) -> DeleteResult:
         """Stop a formation and remove its files."""
-        return self._call("delete_formation", {"formation_id": formation_id})
+        return self.ops.delete_formation(formation_id)
 
     # --- logs and download ---------------------------------------------------------------------------
 
     def get_server_logs(self, lines: int = 100) -> str:
         """The last ``lines`` of the server's audit log, as text."""
-        return self._logs_text(self._call("get_server_logs", {"lines": lines}, typed=False))
+        return self._logs_text(self._transport.run(Plan("get_server_logs", {"lines": lines}, typed=False)))
 
-    def get_formation_logs(self, formation_id: str, *, lines: int = 100, stream: str = "all") -> FormationLogs:
+    def get_formation_logs(
+        self, formation_id: str, *, lines: int = 100, stream: Literal["all", "stdout", "stderr"] = "all"
+    ) -> FormationLogs:
         """The last lines of a formation's stdout/stderr (``stream``: stdout, stderr or all)."""
-        arguments = self._logs_arguments(formation_id, lines, stream)
-        result: FormationLogs = self._call("get_formation_logs", arguments)
-        return result
+        return self.ops.get_formation_logs(formation_id, lines=lines, stream=stream)
 
-    def follow_logs(self, formation_id: str, *, stream: str = "stdout") -> Stream[StreamEvent]:
+    def follow_logs(
+        self, formation_id: str, *, stream: Literal["all", "stdout", "stderr"] = "stdout"
+    ) -> Stream[StreamEvent]:
         """New log lines as they are written (``event.data.line``); open-ended: close it when done."""
-        return self._stream("get_formation_logs", self._follow_arguments(formation_id, stream))
+        # follow=true is what makes the server stream (contract server.md §6): one line per event.
+        return self.ops.get_formation_logs(formation_id, stream=stream, follow=True)
 
     def download(self, formation_id: str, destination: str | os.PathLike[str], *, db: bool = False) -> Path:
         """Save the formation's files as a zip (``db=True`` adds ``memory.db``); the archive is
         checked before the file appears, since a failure mid-download cannot be reported otherwise."""
         with _Download(destination) as download:
             response = self._transport.open_stream(
-                "download_formation",
-                self._download_arguments(formation_id, db),
-                timeout=self._settings.timeout,
-                headers=_AS_IS,
+                "download_formation", {"formation_id": formation_id, "db": db}, headers=_AS_IS
             )
             try:
                 limit = self._wire.limits.max_download_bytes
