@@ -237,11 +237,11 @@ def test_registry_lists_every_spec_operation_once() -> None:
 
 @pytest.mark.parametrize("operation_id", sorted(OPERATIONS))
 def test_every_operation_builds_its_request_without_sending(operation_id: str) -> None:
-    """request_kwargs/build_request exist for every operation and agree with the registry."""
+    """request_kwargs exists for every operation and agrees with the registry."""
     entry = OPERATIONS[operation_id]
     for tag in entry["tags"]:
         module = importlib.import_module(f"meshkit._generated.api.{tag}.{entry['module']}")
-        assert callable(module.build_request) and callable(module.parse_response)
+        assert callable(module.request_kwargs)
     module = _module(operation_id)
     placeholders = re.findall(r"{(\w+)}", entry["path"])
     kwargs: dict[str, Any] = dict.fromkeys(placeholders, "x")
@@ -253,7 +253,7 @@ def test_every_operation_builds_its_request_without_sending(operation_id: str) -
         elif "None" not in str(parameter.annotation):  # an optional body stays None: nothing to probe
             kwargs[name] = _ProbeBody()
     with httpx.Client(base_url="http://testserver") as client:
-        request = module.build_request(client, **kwargs)
+        request = client.build_request(**module.request_kwargs(**kwargs))
     assert request.method == entry["method"]
     assert request.url.path == re.sub(r"{\w+}", "x", entry["path"])
     assert request.url.host == "testserver"
@@ -274,7 +274,7 @@ def test_path_parameters_are_percent_encoded() -> None:
     from meshkit._generated.api.broker import remove_endpoint
 
     with httpx.Client(base_url="http://broker") as client:
-        request = remove_endpoint.build_request(client, "e/x y")
+        request = client.build_request(**remove_endpoint.request_kwargs("e/x y"))
     assert request.url.raw_path == b"/endpoints/e%2Fx%20y"
 
 
@@ -301,28 +301,14 @@ def test_call_headers_reach_the_request() -> None:
     assert deploy["content"] == b"\x1f\x8b"
 
 
-def test_parse_response_picks_the_model_documented_for_the_status() -> None:
-    from meshkit._generated.api.formation import list_agents
-
-    ok = httpx.Response(200, json=CONTRACT_PAYLOADS[1][1])
-    assert isinstance(list_agents.parse_response(ok), models.AgentListEnvelope)
-    unauthorized = httpx.Response(
-        401,
-        json={"success": False, "error": {"code": "UNAUTHORIZED", "message": "Invalid or missing admin API key"}},
-    )
-    parsed = list_agents.parse_response(unauthorized)
-    assert isinstance(parsed, models.FormationErrorEnvelope)
-    assert parsed.error.code == "UNAUTHORIZED"
-    proxy = httpx.Response(502, json={"error": "Bad Gateway", "message": "Bad gateway", "code": 502})
-    assert isinstance(list_agents.parse_response(proxy), models.ServerError)
-
-
 def test_an_optional_body_left_out_sends_no_body_and_no_content_type() -> None:
     from meshkit._generated.api.formation import sync_agent_knowledge
 
     with httpx.Client(base_url="http://formation") as client:
-        request = sync_agent_knowledge.build_request(client, "researcher")
-        with_body = sync_agent_knowledge.build_request(client, "researcher", body=models.KnowledgeSyncTrigger())
+        request = client.build_request(**sync_agent_knowledge.request_kwargs("researcher"))
+        with_body = client.build_request(
+            **sync_agent_knowledge.request_kwargs("researcher", body=models.KnowledgeSyncTrigger())
+        )
     assert request.content == b""
     assert "content-type" not in request.headers
     assert with_body.headers["content-type"] == "application/json"

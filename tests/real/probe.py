@@ -295,7 +295,9 @@ def _in_flight_request(formation: Any, user: str) -> str | None:
                 if _get(item, "status") == "processing":
                     found = _get(item, "request_id")
         time.sleep(0.2)
-    return found
+    # A chat that already ended (the dev server answers at once) is no longer in flight: cancelling
+    # it would race its completion, so the probe falls back as when none was found.
+    return found if not done.is_set() else None
 
 
 def main() -> None:

@@ -5,11 +5,7 @@ Generated from openapi/mesh.yaml; do not edit.
 
 from typing import Any
 
-import httpx
-
 from ...models.batch_request import BatchRequest
-from ...models.batch_response import BatchResponse
-from ...models.broker_error import BrokerError
 
 
 def request_kwargs(
@@ -33,41 +29,3 @@ def request_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def build_request(
-    client: httpx.Client | httpx.AsyncClient,
-    *,
-    body: BatchRequest,
-) -> httpx.Request:
-    """Build this operation's request on ``client`` (its base URL and defaults apply), unsent."""
-    return client.build_request(
-        **request_kwargs(
-            body=body,
-        )
-    )
-
-
-def parse_response(response: httpx.Response) -> BatchResponse | BrokerError | None:
-    """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
-    if response.status_code == 200:
-        response_200 = BatchResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = BrokerError.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = BrokerError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 413:
-        response_413 = BrokerError.from_dict(response.json())
-
-        return response_413
-
-    return None

@@ -5,12 +5,7 @@ Generated from openapi/mesh.yaml; do not edit.
 
 from typing import Any
 
-import httpx
-
-from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.memory_backfill_envelope import MemoryBackfillEnvelope
 from ...models.memory_backfill_request import MemoryBackfillRequest
-from ...models.server_error import ServerError
 
 
 def request_kwargs(
@@ -34,78 +29,3 @@ def request_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def build_request(
-    client: httpx.Client | httpx.AsyncClient,
-    *,
-    body: MemoryBackfillRequest,
-) -> httpx.Request:
-    """Build this operation's request on ``client`` (its base URL and defaults apply), unsent."""
-    return client.build_request(
-        **request_kwargs(
-            body=body,
-        )
-    )
-
-
-def parse_response(response: httpx.Response) -> FormationErrorEnvelope | ServerError | MemoryBackfillEnvelope | None:
-    """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
-    if response.status_code == 200:
-        response_200 = MemoryBackfillEnvelope.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = FormationErrorEnvelope.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = FormationErrorEnvelope.from_dict(response.json())
-
-        return response_422
-
-    if 400 <= response.status_code <= 499:
-
-        def _parse_response_4xx(data: object) -> FormationErrorEnvelope | ServerError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_4xx_type_0 = FormationErrorEnvelope.from_dict(data)
-
-                return response_4xx_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_4xx_type_1 = ServerError.from_dict(data)
-
-            return response_4xx_type_1
-
-        response_4xx = _parse_response_4xx(response.json())
-
-        return response_4xx
-
-    if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(data: object) -> FormationErrorEnvelope | ServerError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_5xx_type_0 = FormationErrorEnvelope.from_dict(data)
-
-                return response_5xx_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_5xx_type_1 = ServerError.from_dict(data)
-
-            return response_5xx_type_1
-
-        response_5xx = _parse_response_5xx(response.json())
-
-        return response_5xx
-
-    return None

@@ -3,15 +3,10 @@
 Generated from openapi/mesh.yaml; do not edit.
 """
 
-from io import BytesIO
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.server_error import ServerError
-from ...types import UNSET, File, Unset
+from ...types import UNSET, Unset
 
 
 def request_kwargs(
@@ -49,103 +44,3 @@ def request_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def build_request(
-    client: httpx.Client | httpx.AsyncClient,
-    artifact_id: str,
-    *,
-    version: int | None | Unset = UNSET,
-    x_muxi_user_id: str | Unset = UNSET,
-) -> httpx.Request:
-    """Build this operation's request on ``client`` (its base URL and defaults apply), unsent."""
-    return client.build_request(
-        **request_kwargs(
-            artifact_id=artifact_id,
-            version=version,
-            x_muxi_user_id=x_muxi_user_id,
-        )
-    )
-
-
-def parse_response(response: httpx.Response) -> File | FormationErrorEnvelope | ServerError | None:
-    """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
-    if response.status_code == 200:
-        response_200 = File(payload=BytesIO(response.content))
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = FormationErrorEnvelope.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-
-        def _parse_response_404(data: object) -> FormationErrorEnvelope | ServerError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_404_type_0 = FormationErrorEnvelope.from_dict(data)
-
-                return response_404_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_404_type_1 = ServerError.from_dict(data)
-
-            return response_404_type_1
-
-        response_404 = _parse_response_404(response.json())
-
-        return response_404
-
-    if response.status_code == 422:
-        response_422 = FormationErrorEnvelope.from_dict(response.json())
-
-        return response_422
-
-    if 400 <= response.status_code <= 499:
-
-        def _parse_response_4xx(data: object) -> FormationErrorEnvelope | ServerError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_4xx_type_0 = FormationErrorEnvelope.from_dict(data)
-
-                return response_4xx_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_4xx_type_1 = ServerError.from_dict(data)
-
-            return response_4xx_type_1
-
-        response_4xx = _parse_response_4xx(response.json())
-
-        return response_4xx
-
-    if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(data: object) -> FormationErrorEnvelope | ServerError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_5xx_type_0 = FormationErrorEnvelope.from_dict(data)
-
-                return response_5xx_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_5xx_type_1 = ServerError.from_dict(data)
-
-            return response_5xx_type_1
-
-        response_5xx = _parse_response_5xx(response.json())
-
-        return response_5xx
-
-    return None

@@ -5,11 +5,6 @@ Generated from openapi/mesh.yaml; do not edit.
 
 from typing import Any
 
-import httpx
-
-from ...models.artifact_list_envelope import ArtifactListEnvelope
-from ...models.formation_error_envelope import FormationErrorEnvelope
-from ...models.server_error import ServerError
 from ...types import UNSET, Unset
 
 
@@ -40,80 +35,3 @@ def request_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def build_request(
-    client: httpx.Client | httpx.AsyncClient,
-    *,
-    limit: int | Unset = 20,
-    x_muxi_user_id: str | Unset = UNSET,
-) -> httpx.Request:
-    """Build this operation's request on ``client`` (its base URL and defaults apply), unsent."""
-    return client.build_request(
-        **request_kwargs(
-            limit=limit,
-            x_muxi_user_id=x_muxi_user_id,
-        )
-    )
-
-
-def parse_response(response: httpx.Response) -> ArtifactListEnvelope | FormationErrorEnvelope | ServerError | None:
-    """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
-    if response.status_code == 200:
-        response_200 = ArtifactListEnvelope.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = FormationErrorEnvelope.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 422:
-        response_422 = FormationErrorEnvelope.from_dict(response.json())
-
-        return response_422
-
-    if 400 <= response.status_code <= 499:
-
-        def _parse_response_4xx(data: object) -> FormationErrorEnvelope | ServerError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_4xx_type_0 = FormationErrorEnvelope.from_dict(data)
-
-                return response_4xx_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_4xx_type_1 = ServerError.from_dict(data)
-
-            return response_4xx_type_1
-
-        response_4xx = _parse_response_4xx(response.json())
-
-        return response_4xx
-
-    if 500 <= response.status_code <= 599:
-
-        def _parse_response_5xx(data: object) -> FormationErrorEnvelope | ServerError:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_5xx_type_0 = FormationErrorEnvelope.from_dict(data)
-
-                return response_5xx_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_5xx_type_1 = ServerError.from_dict(data)
-
-            return response_5xx_type_1
-
-        response_5xx = _parse_response_5xx(response.json())
-
-        return response_5xx
-
-    return None

@@ -5,11 +5,7 @@ Generated from openapi/mesh.yaml; do not edit.
 
 from typing import Any
 
-import httpx
-
 from ...models.accept_media_type import AcceptMediaType
-from ...models.deploy_result_envelope import DeployResultEnvelope
-from ...models.server_error import ServerError
 from ...types import UNSET, File, Unset
 
 
@@ -43,61 +39,3 @@ def request_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
-
-
-def build_request(
-    client: httpx.Client | httpx.AsyncClient,
-    *,
-    body: File,
-    x_formation_id: str,
-    x_formation_version: str | Unset = "1.0.0",
-    accept: AcceptMediaType | Unset = UNSET,
-) -> httpx.Request:
-    """Build this operation's request on ``client`` (its base URL and defaults apply), unsent."""
-    return client.build_request(
-        **request_kwargs(
-            body=body,
-            x_formation_id=x_formation_id,
-            x_formation_version=x_formation_version,
-            accept=accept,
-        )
-    )
-
-
-def parse_response(response: httpx.Response) -> DeployResultEnvelope | ServerError | str | None:
-    """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
-    if response.status_code == 200:
-        response_200 = response.text
-        return response_200
-
-    if response.status_code == 201:
-        response_201 = DeployResultEnvelope.from_dict(response.json())
-
-        return response_201
-
-    if response.status_code == 400:
-        response_400 = ServerError.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ServerError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = ServerError.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ServerError.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 500:
-        response_500 = ServerError.from_dict(response.json())
-
-        return response_500
-
-    return None

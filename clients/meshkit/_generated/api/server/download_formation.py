@@ -3,14 +3,10 @@
 Generated from openapi/mesh.yaml; do not edit.
 """
 
-from io import BytesIO
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ...models.server_error import ServerError
-from ...types import UNSET, File, Unset
+from ...types import UNSET, Unset
 
 
 def request_kwargs(
@@ -38,38 +34,3 @@ def request_kwargs(
     }
 
     return _kwargs
-
-
-def build_request(
-    client: httpx.Client | httpx.AsyncClient,
-    formation_id: str,
-    *,
-    db: bool | Unset = False,
-) -> httpx.Request:
-    """Build this operation's request on ``client`` (its base URL and defaults apply), unsent."""
-    return client.build_request(
-        **request_kwargs(
-            formation_id=formation_id,
-            db=db,
-        )
-    )
-
-
-def parse_response(response: httpx.Response) -> File | ServerError | None:
-    """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
-    if response.status_code == 200:
-        response_200 = File(payload=BytesIO(response.content))
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = ServerError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = ServerError.from_dict(response.json())
-
-        return response_404
-
-    return None

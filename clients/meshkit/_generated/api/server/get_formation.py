@@ -6,11 +6,6 @@ Generated from openapi/mesh.yaml; do not edit.
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ...models.server_error import ServerError
-from ...models.server_formation_detail_envelope import ServerFormationDetailEnvelope
-
 
 def request_kwargs(
     formation_id: str,
@@ -28,35 +23,3 @@ def request_kwargs(
     }
 
     return _kwargs
-
-
-def build_request(
-    client: httpx.Client | httpx.AsyncClient,
-    formation_id: str,
-) -> httpx.Request:
-    """Build this operation's request on ``client`` (its base URL and defaults apply), unsent."""
-    return client.build_request(
-        **request_kwargs(
-            formation_id=formation_id,
-        )
-    )
-
-
-def parse_response(response: httpx.Response) -> ServerError | ServerFormationDetailEnvelope | None:
-    """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
-    if response.status_code == 200:
-        response_200 = ServerFormationDetailEnvelope.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = ServerError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 404:
-        response_404 = ServerError.from_dict(response.json())
-
-        return response_404
-
-    return None

@@ -5,8 +5,6 @@ Generated from openapi/mesh.yaml; do not edit.
 
 from typing import Any
 
-import httpx
-
 
 def request_kwargs() -> dict[str, Any]:
     """Method, path, query, headers and body of this operation, as ``httpx`` keyword arguments.
@@ -20,19 +18,3 @@ def request_kwargs() -> dict[str, Any]:
     }
 
     return _kwargs
-
-
-def build_request(
-    client: httpx.Client | httpx.AsyncClient,
-) -> httpx.Request:
-    """Build this operation's request on ``client`` (its base URL and defaults apply), unsent."""
-    return client.build_request(**request_kwargs())
-
-
-def parse_response(response: httpx.Response) -> str | None:
-    """Decode ``response`` into the model documented for its status (``None`` when undocumented)."""
-    if response.status_code == 200:
-        response_200 = response.text
-        return response_200
-
-    return None
