@@ -25,15 +25,13 @@ from ._results import (
     ChatResult,
     Session,
     SessionMessage,
-    SessionSummary,
-    TrackedRequest,
     _datetime,
     _new_request_id,
     _unset_to,
 )
 
 if TYPE_CHECKING:
-    from .._generated.models import Job, RequestCancellation, TriggerFireResult
+    pass
 
 DEFAULT_USER = "0"  # the user the runtime assigns to calls without X-Muxi-User-ID
 
@@ -166,13 +164,6 @@ class _FormationBase(ClientBase[FormationSettings]):
         body = self._chat_body(message, agent, session_id, True, extra)
         return Plan("chat", {"body": body}, user_id=self._user(user_id), typed=False)
 
-    def _session_plans(self, session_id: str, user_id: str | None) -> tuple[Plan[Any], Plan[Any]]:
-        user = self._required_user(user_id)
-        return (
-            Plan("get_session", {"session_id": session_id}, user_id=user),
-            Plan("get_session_messages", {"session_id": session_id, "limit": 1000}, user_id=user),
-        )
-
     @staticmethod
     def _session_from(summary: Any, history: Any) -> Session:
         return Session(
@@ -185,58 +176,20 @@ class _FormationBase(ClientBase[FormationSettings]):
             messages=[SessionMessage.from_model(message) for message in _unset_to(history.messages, [])],
         )
 
-    def _list_sessions_plan(self, user_id: str | None, active_only: bool, limit: int) -> Plan[list[SessionSummary]]:
-        return Plan(
-            "list_sessions",
-            {"active_only": active_only, "limit": limit},
-            user_id=self._required_user(user_id),
-            finish=lambda answer: [SessionSummary.from_model(item) for item in _unset_to(answer.sessions, [])],
-        )
-
-    def _requests_plan(self, user_id: str | None) -> Plan[list[TrackedRequest]]:
-        return Plan(
-            "list_requests",
-            user_id=self._user(user_id),
-            finish=lambda answer: [TrackedRequest.from_model(item) for item in _unset_to(answer.requests, [])],
-        )
-
-    def _request_plan(self, request_id: str, user_id: str | None) -> Plan[TrackedRequest]:
-        return Plan(
-            "get_request_status",
-            {"request_id": request_id},
-            user_id=self._user(user_id),
-            finish=TrackedRequest.from_model,
-        )
-
     def _new_session(self) -> Session:
         return Session(id=f"sess_{uuid.uuid4().hex}", user_id=self._user_id)
 
-    def _job_plan(self, type: str, schedule: str, message: str, user_id: str | None) -> Plan[Job]:
-        body = {"type": type, "schedule": schedule, "message": message}
-        return Plan("create_scheduler_job", {"body": body}, user_id=self._user(user_id))
-
-    def _cancel_plan(self, request_id: str, user_id: str | None) -> Plan[RequestCancellation]:
-        return Plan("cancel_request", {"request_id": request_id}, user_id=self._user(user_id))
-
-    def _trigger_plan(
-        self,
-        name: str,
-        data: Mapping[str, Any] | None,
-        *,
-        session_id: str | None,
-        use_async: bool,
-        user_id: str | None,
-        idempotency_key: str | None,
-    ) -> Plan[TriggerFireResult]:
+    @staticmethod
+    def _trigger_body(data: Mapping[str, Any] | None, *, session_id: str | None, use_async: bool) -> dict[str, Any]:
         body: dict[str, Any] = {"data": dict(data or {}), "use_async": use_async}
         if session_id:
             body["session_id"] = session_id
-        return Plan(
-            "fire_trigger",
-            {"trigger_name": name, "body": body},
-            user_id=self._user(user_id),
-            idempotency_key=idempotency_key,
-        )
+        return body
+
+
+def _secrets(answer: Any) -> dict[str, str]:
+    values = _unset_to(answer.secrets, None)
+    return dict(values.additional_properties) if values is not None else {}
 
 
 def _secret_value(secrets: Any, key: str) -> str:
@@ -267,7 +220,9 @@ class FormationOps(Operations):
         if entry["stream"] == "optional" and isinstance(body, dict):
             # Chat decides by its body; a blocking call must say "stream": false (formation.md §6.1).
             plan.arguments = {**plan.arguments, "body": {"stream": decoder is not None, **body}}
-        plan.user_id = self._user(as_user)
+        # The view's user (for_user) goes where the operation reads one; a user named here, anywhere.
+        if as_user or entry["user_header"] is not None:
+            plan.user_id = self._user(as_user)
         return plan, decoder
 
     def _decoder(self, entry: Mapping[str, Any]) -> EventDecoder[Any]:

@@ -18,10 +18,9 @@ from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
 from .._core.guards import Guards
 from .._core.limits import Limits
-from .._core.plan import Plan
 from .._core.streams_sync import Stream
 from .._core.transport_sync import SyncTransport
-from ._base import _FormationBase, _secret_value
+from ._base import _FormationBase, _secret_value, _secrets
 from ._results import ChatResult, Session, SessionSummary, TrackedRequest, _unset_to
 
 if TYPE_CHECKING:
@@ -130,43 +129,47 @@ class Formation(_FormationBase, Closing):
 
     def get_session(self, session_id: str, *, user_id: str | None = None) -> Session:
         """A session with its history (``.messages``, oldest first). Without a user id: user "0"."""
-        summary_plan, history_plan = self._session_plans(session_id, user_id)
-        return self._session_from(self._transport.run(summary_plan), self._transport.run(history_plan))
+        user = self._required_user(user_id)
+        summary = self.ops.get_session(session_id, as_user=user)
+        history = self.ops.get_session_messages(session_id, limit=1000, as_user=user)
+        return self._session_from(summary, history)
 
     def list_sessions(
         self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50
     ) -> list[SessionSummary]:
         """The user's sessions (most recent first)."""
-        return self._transport.run(self._list_sessions_plan(user_id, active_only, limit))
+        answer = self.ops.list_sessions(active_only=active_only, limit=limit, as_user=self._required_user(user_id))
+        return [SessionSummary.from_model(item) for item in _unset_to(answer.sessions, [])]
 
     # --- requests ----------------------------------------------------------------------------------
 
     def list_requests(self, *, user_id: str | None = None) -> list[TrackedRequest]:
         """The requests the runtime tracks: the user's (with the client key); with the admin key
         and no user, everyone's."""
-        return self._transport.run(self._requests_plan(user_id))
+        answer = self.ops.list_requests(as_user=user_id)
+        return [TrackedRequest.from_model(item) for item in _unset_to(answer.requests, [])]
 
     def get_request(self, request_id: str, *, user_id: str | None = None) -> TrackedRequest:
         """A tracked request, e.g. ``formation.get_request(result.request_id)`` after a chat."""
-        return self._transport.run(self._request_plan(request_id, user_id))
+        return TrackedRequest.from_model(self.ops.get_request_status(request_id, as_user=user_id))
 
     def cancel_request(self, request_id: str, *, user_id: str | None = None) -> RequestCancellation:
         """Cancel a request in flight (``.cancellation``: immediate or cooperative)."""
-        return self._transport.run(self._cancel_plan(request_id, user_id))
+        return self.ops.cancel_request(request_id, as_user=user_id)
 
     # --- agents, triggers, secrets, jobs -------------------------------------------------------------
 
     def list_agents(self) -> list[Agent]:
         """The formation's agents (admin key)."""
-        return list(self._transport.run(Plan("list_agents")).agents)
+        return list(self.ops.list_agents().agents)
 
     def get_agent(self, agent_id: str) -> Agent:
         """One agent (admin key); NotFoundError when there is none."""
-        return self._transport.run(Plan("get_agent", {"agent_id": agent_id}))
+        return self.ops.get_agent(agent_id)
 
     def list_triggers(self) -> list[str]:
         """The names of the formation's triggers."""
-        return list(_unset_to(self._transport.run(Plan("list_triggers")).triggers, []))
+        return list(_unset_to(self.ops.list_triggers().triggers, []))
 
     def trigger(
         self,
@@ -179,42 +182,40 @@ class Formation(_FormationBase, Closing):
         idempotency_key: str | None = None,
     ) -> TriggerFireResult:
         """Fire a trigger with ``data``; with ``use_async=False`` the answer's ``content`` is in the result."""
-        plan = self._trigger_plan(
-            name, data, session_id=session_id, use_async=use_async, user_id=user_id, idempotency_key=idempotency_key
-        )
-        return self._transport.run(plan)
+        body = self._trigger_body(data, session_id=session_id, use_async=use_async)
+        return self.ops.fire_trigger(name, body=body, as_user=user_id, idempotency_key=idempotency_key)
 
     def list_secrets(self) -> dict[str, str]:
         """Secret names and their masked values (admin key)."""
-        values = _unset_to(self._transport.run(Plan("list_secrets")).secrets, None)
-        return dict(values.additional_properties) if values is not None else {}
+        return _secrets(self.ops.list_secrets())
 
     def get_secret(self, key: str) -> str:
         """The masked value of one secret (the runtime has no single-secret read: this reads the list)."""
-        return _secret_value(self._transport.run(Plan("list_secrets")), key)
+        return _secret_value(self.ops.list_secrets(), key)
 
     def create_secret(self, key: str, value: str) -> None:
         """Create a secret (ConflictError if it exists)."""
-        self._transport.run(Plan("create_secret", {"body": {"key": key, "value": value}}))
+        self.ops.create_secret(body={"key": key, "value": value})
 
     def update_secret(self, key: str, value: str) -> None:
         """Change an existing secret (NotFoundError if it does not exist: updates never create)."""
-        self._transport.run(Plan("update_secret", {"key": key, "body": {"value": value}}))
+        self.ops.update_secret(key, body={"value": value})
 
     def delete_secret(self, key: str) -> None:
         """Delete a secret (ConflictError while the formation uses it)."""
-        self._transport.run(Plan("delete_secret", {"key": key}))
+        self.ops.delete_secret(key)
 
     def create_job(
         self, type: Literal["one_time", "recurring"], schedule: str, message: str, *, user_id: str | None = None
     ) -> Job:
         """Schedule a message (admin key): a cron expression (recurring) or an ISO 8601 time (one_time).
         The Job answered carries them as ``cron_expression`` or ``scheduled_for``, and ``status``."""
-        return self._transport.run(self._job_plan(type, schedule, message, user_id))
+        body = {"type": type, "schedule": schedule, "message": message}
+        return self.ops.create_scheduler_job(body=body, as_user=user_id)
 
     def health(self) -> Any:
         """The runtime's health (no key needed)."""
-        return self._transport.run(Plan("get_health"))
+        return self.ops.get_health()
 
 
 __all__ = ["Formation"]
