@@ -67,10 +67,10 @@ def _operation_entry(document: dict[str, Any], path: str, method: str, op: dict[
     content = success.get("content", {})
     json_schema = _schema_name(content.get("application/json", {}).get("schema"))
     data_schema = None
-    if json_schema:
+    enveloped = json_schema is not None and json_schema.endswith("Envelope")  # the MUXI success envelope
+    if json_schema and enveloped:
         data_property = document["components"]["schemas"][json_schema].get("properties", {}).get("data")
-        if json_schema.endswith("Envelope"):
-            data_schema = _schema_name(data_property)
+        data_schema = _schema_name(data_property)
     stream = content.get("text/event-stream")
     media_types = [m for m in content if m not in ("application/json", "text/event-stream")]
     security = [sorted(requirement) for requirement in op.get("security", [])]
@@ -86,6 +86,8 @@ def _operation_entry(document: dict[str, Any], path: str, method: str, op: dict[
         "idempotency_key": "x-muxi-idempotency-key" in headers,
         "response_schema": json_schema,
         "data_schema": data_schema,
+        # What a blocking call answers: the envelope's data model, or a bare body's own model.
+        "result_schema": data_schema if enveloped else json_schema,
         "media_type": media_types[0] if media_types else ("application/json" if json_schema else None),
         "stream": None if stream is None else ("optional" if json_schema else "always"),
         "events": dict(stream["x-meshkit-events"]) if stream else None,
@@ -111,14 +113,42 @@ def _operations_module(document: dict[str, Any], entries: dict[str, dict[str, An
         "Fields: tags, method, path, status (documented success), module, security (alternatives,\n"
         "each a tuple of scheme names; empty = public), retry (safe | idempotency-key | never),\n"
         "user_header (None | optional | required), idempotency_key, response_schema, data_schema\n"
-        "(the envelope's data model), media_type, stream (None | optional | always), events\n"
+        "(the envelope's data model), result_schema (the model a blocking call answers: the data\n"
+        "model, or a bare body's own), media_type, stream (None | optional | always), events\n"
         "(SSE event name → payload schema, None for raw text), parameters (the builder's parameter\n"
         'names → whether each is required).\n"""\n\n'
-        "from typing import Any\n\n"
+        "from collections.abc import Mapping\n"
+        "from types import MappingProxyType\n"
+        "from typing import Literal, TypedDict\n\n"
         f'SPEC_VERSION = "{document["info"]["version"]}"\n'
-        f'FORMATION_RUNTIME_VERSION = "{document["info"]["x-meshkit-formation-runtime"]["version"]}"\n\n'
-        f"OPERATIONS: dict[str, dict[str, Any]] = {body}\n"
+        f'FORMATION_RUNTIME_VERSION = "{document["info"]["x-meshkit-formation-runtime"]["version"]}"\n\n\n'
+        + _OPERATION_RECORD
+        + f"\n\n_OPERATIONS: dict[str, Operation] = {body}\n\n"
+        "# Read-only: every client shares it.\n"
+        "OPERATIONS: Mapping[str, Operation] = MappingProxyType(_OPERATIONS)\n"
     )
+
+
+_OPERATION_RECORD = '''class Operation(TypedDict):
+    """What meshkit's core needs to send one operation (see the module docstring)."""
+
+    tags: tuple[str, ...]
+    method: str
+    path: str
+    status: int
+    module: str
+    security: tuple[tuple[str, ...], ...]
+    retry: Literal["safe", "idempotency-key", "never"]
+    user_header: Literal["optional", "required"] | None
+    idempotency_key: bool
+    response_schema: str | None
+    data_schema: str | None
+    result_schema: str | None
+    media_type: str | None
+    stream: Literal["optional", "always"] | None
+    events: dict[str, str | None] | None
+    parameters: dict[str, bool]
+'''
 
 
 def _run(command: list[str], cwd: Path) -> str:

@@ -110,12 +110,7 @@ def _returns(entry: dict[str, Any]) -> str:
         return "bytes"
     if media_type and media_type.startswith("text/"):
         return "str"
-    if entry["data_schema"]:
-        return str(entry["data_schema"])
-    bare = entry["response_schema"]
-    if bare and not bare.endswith("Envelope"):
-        return str(bare)
-    return "Any"
+    return str(entry["result_schema"] or "Any")
 
 
 def _event_type(entry: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ a call: a user, or how a stream is decoded and timed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .events import TypedEventDecoder
 from .plan import Plan
@@ -18,6 +18,9 @@ from .streams import EventDecoder
 from .transport_async import AsyncTransport
 from .transport_sync import SyncTransport
 from .wire import operation
+
+if TYPE_CHECKING:
+    from .._generated.operations import Operation
 
 EVENT_STREAM = "text/event-stream"
 
@@ -44,9 +47,7 @@ class Operations:
 
     # --- planning: pure, overridden by the façades for what their API adds ---------------------------
 
-    def _plan(
-        self, name: str, entry: Mapping[str, Any], kwargs: dict[str, Any]
-    ) -> tuple[Plan[Any], EventDecoder[Any] | None]:
+    def _plan(self, name: str, entry: Operation, kwargs: dict[str, Any]) -> tuple[Plan[Any], EventDecoder[Any] | None]:
         """The call's plan, and its events' decoder when it opens a stream (None: a blocking call)."""
         parameters: Mapping[str, bool] = entry["parameters"]
         key = None
@@ -55,7 +56,7 @@ class Operations:
         streams = self._wants_stream(entry, parameters, kwargs)
         return Plan(name, kwargs, idempotency_key=key), self._decoder(entry) if streams else None
 
-    def _wants_stream(self, entry: Mapping[str, Any], parameters: Mapping[str, bool], kwargs: dict[str, Any]) -> bool:
+    def _wants_stream(self, entry: Operation, parameters: Mapping[str, bool], kwargs: dict[str, Any]) -> bool:
         """Whether the call opens a stream (pops the ``stream=`` option it reads)."""
         if entry["stream"] == "always":
             return True
@@ -65,7 +66,7 @@ class Operations:
             return bool(kwargs.pop("stream", False))
         return str(kwargs.get("accept") or "").startswith(EVENT_STREAM)
 
-    def _decoder(self, entry: Mapping[str, Any]) -> EventDecoder[Any]:
+    def _decoder(self, entry: Operation) -> EventDecoder[Any]:
         """The events of a stream as the spec types them (``x-meshkit-events``)."""
         return TypedEventDecoder(dict(entry["events"] or {}))
 

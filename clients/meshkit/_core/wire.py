@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 import httpx
 
@@ -34,17 +34,20 @@ from .guards import Guards
 from .limits import ACCEPT_ENCODING, DEADLINE, DEFAULT_LIMITS, LIMITS, Limits, past_deadline
 from .retry import RetryPolicy, parse_retry_after
 
+if TYPE_CHECKING:
+    from .._generated.operations import Operation
+
 # The generated registry and models load on first use, not at `import meshkit`.
 
 
 @cache
-def operations() -> Mapping[str, Mapping[str, Any]]:
+def operations() -> Mapping[str, Operation]:
     from .._generated.operations import OPERATIONS
 
     return OPERATIONS
 
 
-def operation(operation_id: str) -> Mapping[str, Any]:
+def operation(operation_id: str) -> Operation:
     try:
         return operations()[operation_id]
     except KeyError:
@@ -240,17 +243,15 @@ class Wire:
             raise ResponseValidationError(f"{operation_id} answered with an event stream; use its streaming form")
         entry = operation(operation_id)
         media_type = entry["media_type"]
-        if media_type == "*/*" or (_is_binary(media_type) and content_type.startswith(media_type)):
+        if media_type == "*/*" or (
+            media_type is not None and _is_binary(media_type) and content_type.startswith(media_type)
+        ):
             # A zip (download_formation), or content whose type is the resource's own (an
             # artifact's bytes): the bytes, never decoded as text or unwrapped as an envelope.
             return response.content
         body = decode_body(response.content, content_type)
-        if typed and isinstance(body, dict):
-            if entry["data_schema"]:
-                return parse_model(entry["data_schema"], unwrap(body))
-            bare = entry["response_schema"]
-            if bare and not bare.endswith("Envelope"):
-                return parse_model(bare, body)
+        if typed and isinstance(body, dict) and entry["result_schema"]:
+            return parse_model(entry["result_schema"], unwrap(body) if entry["data_schema"] else body)
         return unwrap(body) if self.envelope else body
 
 

@@ -31,7 +31,7 @@ from ._results import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from .._generated.operations import Operation
 
 DEFAULT_USER = "0"  # the user the runtime assigns to calls without X-Muxi-User-ID
 
@@ -209,9 +209,7 @@ class FormationOps(Operations):
         super().__init__(formation._transport)
         self._user = formation._user
 
-    def _plan(
-        self, name: str, entry: Mapping[str, Any], kwargs: dict[str, Any]
-    ) -> tuple[Plan[Any], EventDecoder[Any] | None]:
+    def _plan(self, name: str, entry: Operation, kwargs: dict[str, Any]) -> tuple[Plan[Any], EventDecoder[Any] | None]:
         as_user = kwargs.pop("as_user", None)
         if "user_id" not in entry["parameters"] and "user_id" in kwargs:
             as_user = as_user or kwargs.pop("user_id")
@@ -225,7 +223,7 @@ class FormationOps(Operations):
             plan.user_id = self._user(as_user)
         return plan, decoder
 
-    def _decoder(self, entry: Mapping[str, Any]) -> EventDecoder[Any]:
+    def _decoder(self, entry: Operation) -> EventDecoder[Any]:
         if (entry["events"] or {}).get("message") == "ChatTokenFrame":
             return ChatEventDecoder()
         return super()._decoder(entry)

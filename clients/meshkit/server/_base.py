@@ -34,6 +34,7 @@ from .._core.transport_sync import SyncTransport
 from .._core.wire import Wire, parse_model
 
 if TYPE_CHECKING:
+    from .._generated.operations import Operation
     from .._generated.types import File
 
 
@@ -198,11 +199,11 @@ class ServerOps(Operations):
     for the zip of ``download_formation``). On AsyncServerClient the calls return awaitables and
     the streams are AsyncStream."""
 
-    def _wants_stream(self, entry: Mapping[str, Any], parameters: Mapping[str, bool], kwargs: dict[str, Any]) -> bool:
+    def _wants_stream(self, entry: Operation, parameters: Mapping[str, bool], kwargs: dict[str, Any]) -> bool:
         # A followed log is a stream whatever else is asked (contract server.md §6).
         if entry["stream"] is not None and "follow" in parameters and kwargs.get("follow"):
             return True
         return super()._wants_stream(entry, parameters, kwargs)
 
-    def _decoder(self, entry: Mapping[str, Any]) -> EventDecoder[Any]:
+    def _decoder(self, entry: Operation) -> EventDecoder[Any]:
         return _events_decoder(entry["events"])
