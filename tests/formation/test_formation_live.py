@@ -418,13 +418,17 @@ def test_non_idempotent_post_is_not_retried(observed: Formation, recorder: Recor
     assert [(f.id, f.count) for f in dev.book.faults] == [(fault.id, 1)]  # the second use still armed
 
 
-def test_a_stream_is_never_retried(observed: Formation, recorder: Recorder, dev: DevServer) -> None:
-    dev.fault(api="formation", method="POST", path="/v1/chat", status=503, retry_after="0", count=2)
+def test_a_stream_refused_on_every_attempt_surfaces_after_the_retries(
+    observed: Formation, recorder: Recorder, dev: DevServer
+) -> None:
+    # Refused before it started (503 with Retry-After): re-sent like a blocking call, then the error.
+    dev.fault(api="formation", method="POST", path="/v1/chat", status=503, retry_after="0", count=3)
 
     with pytest.raises(ServerError):
         list(observed.chat_stream("Hello"))
 
-    assert len(recorder.requests) == 1
+    assert len(recorder.requests) == 3  # the first attempt and max_retries (2) more
+    assert len({r.headers["X-Muxi-Idempotency-Key"] for r in recorder.requests}) == 1
 
 
 def test_429_with_a_long_retry_after_surfaces_at_once(observed: Formation, recorder: Recorder, dev: DevServer) -> None:

@@ -3,8 +3,10 @@
 What is retried (contract README "Retry safety"): a connect failure always (nothing was sent);
 otherwise only operations whose retry class allows it — ``safe`` (GETs, formation PUT/DELETE,
 every broker route) and ``idempotency-key`` (chat, trigger fires and job creation, resent with
-the same key) — on 408, 409, 429 and 5xx answers and on transport errors. Streams and the MUXI
-Server's mutations are never re-sent once they may have reached the server. Waits are
+the same key) — on 408, 409, 429 and 5xx answers and on transport errors. A stream of those
+operations is re-sent only when it never started: a 429, a 503 with Retry-After, or a failed
+connect (the servers never replay a stream, so anything else may have run); never once its
+events are read. The MUXI Server's mutations are never re-sent once they may have reached it. Waits are
 ``min(0.5·2^n, 8)`` seconds with full jitter, or the server's ``Retry-After`` when it sent one, up
 to a cap (60 s): beyond it the error surfaces at once, with ``retry_after`` set.
 """
@@ -26,6 +28,9 @@ import tenacity
 from .limits import DEADLINE
 
 RETRYABLE_STATUSES = frozenset({408, 409, 429})
+# The retry class of a stream's start: the servers never replay a stream, so only a refusal that
+# says nothing ran (429; 503 with Retry-After) or a connect that never reached them is re-sent.
+STREAM_START = "stream-start"
 # 5xx answers that will not change on a retry.
 PERMANENT_SERVER_STATUSES = frozenset({501, 505})
 BACKOFF_BASE = 0.5
@@ -82,6 +87,8 @@ class RetryPolicy:
         status = response.status_code
         if retry_class == "never" or status < 400:  # a success is final (and skips a header scan)
             return False
+        if retry_class == STREAM_START and not (status == 429 or (status == 503 and "retry-after" in response.headers)):
+            return False
         override: str | None = response.headers.get("x-should-retry")
         if override in ("true", "false"):
             return override == "true"
@@ -96,7 +103,7 @@ class RetryPolicy:
             return True  # nothing reached the server
         if isinstance(exc, httpx.LocalProtocolError):
             return False  # the request itself could not be written: it will not be the next time
-        return retry_class != "never" and isinstance(exc, httpx.TransportError)
+        return retry_class not in ("never", STREAM_START) and isinstance(exc, httpx.TransportError)
 
     def backoff(self, attempt: int) -> float:
         """Full jitter over ``min(base·2^(attempt-1), cap)``; ``attempt`` counts from 1."""

@@ -141,13 +141,20 @@ def _replaying(
     first: httpx.Response | Exception, attempt: Callable[..., Awaitable[httpx.Response]]
 ) -> Callable[..., Awaitable[httpx.Response]]:
     pending = [first]
+    last: list[httpx.Response] = []
 
     async def replay_then_attempt(request: httpx.Request, *, stream: bool) -> httpx.Response:
         if pending:
             outcome = pending.pop()
             if isinstance(outcome, Exception):
                 raise outcome
+            last[:] = [outcome]
             return outcome
-        return await attempt(request, stream=stream)
+        # The answer being retried goes back to the pool first: a stream's body is still unread.
+        for response in last:
+            await response.aclose()
+        response = await attempt(request, stream=stream)
+        last[:] = [response]
+        return response
 
     return replay_then_attempt

@@ -141,13 +141,20 @@ def _replaying(
     first: httpx.Response | Exception, attempt: Callable[..., httpx.Response]
 ) -> Callable[..., httpx.Response]:
     pending = [first]
+    last: list[httpx.Response] = []
 
     def replay_then_attempt(request: httpx.Request, *, stream: bool) -> httpx.Response:
         if pending:
             outcome = pending.pop()
             if isinstance(outcome, Exception):
                 raise outcome
+            last[:] = [outcome]
             return outcome
-        return attempt(request, stream=stream)
+        # The answer being retried goes back to the pool first: a stream's body is still unread.
+        for response in last:
+            response.close()
+        response = attempt(request, stream=stream)
+        last[:] = [response]
+        return response
 
     return replay_then_attempt

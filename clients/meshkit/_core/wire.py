@@ -32,7 +32,7 @@ from .errors import (
 )
 from .guards import Guards
 from .limits import ACCEPT_ENCODING, DEADLINE, DEFAULT_LIMITS, LIMITS, Limits, past_deadline
-from .retry import RetryPolicy, parse_retry_after
+from .retry import STREAM_START, RetryPolicy, parse_retry_after
 
 if TYPE_CHECKING:
     from .._generated.operations import Operation
@@ -215,8 +215,11 @@ class Wire:
                 extensions[KEY_EXTENSION] = kind
         spec["url"] = self.root_url + spec["url"]
         request = client.build_request(**spec, headers=merged, extensions=extensions)
-        # Streams are never re-sent once they may have reached the server (contract README).
-        retry_class = "never" if stream else entry["retry"]
+        # A stream is re-sent only when it never started (STREAM_START), and never once its events
+        # are read: Stream never sends again, so a retry repeats no event.
+        retry_class: str = entry["retry"]
+        if stream and retry_class != "never":
+            retry_class = STREAM_START
         return Call(operation_id, request, retry_class, stream)
 
     def error_for(self, response: httpx.Response) -> APIError:

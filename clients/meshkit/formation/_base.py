@@ -159,10 +159,11 @@ class _FormationBase(ClientBase[FormationSettings]):
         agent: str | None,
         session_id: str | None,
         user_id: str | None,
+        idempotency_key: str | None,
         extra: Mapping[str, Any] | None,
     ) -> Plan[Any]:
         body = self._chat_body(message, agent, session_id, True, extra)
-        return Plan("chat", {"body": body}, user_id=self._user(user_id), typed=False)
+        return Plan("chat", {"body": body}, user_id=self._user(user_id), idempotency_key=idempotency_key, typed=False)
 
     @staticmethod
     def _session_from(summary: Any, history: Any) -> Session:

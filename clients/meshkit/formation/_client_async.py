@@ -113,11 +113,16 @@ class AsyncFormation(_FormationBase, AsyncClosing):
         agent: str | None = None,
         session_id: str | None = None,
         user_id: str | None = None,
+        idempotency_key: str | None = None,
         **extra: Any,
     ) -> AsyncStream[ChatEvent]:
         """Stream the answer as typed events; ``event.text`` is the delta, ``stream.text`` the whole.
-        The request is sent on first iteration: ``async for event in formation.chat_stream(...)``."""
-        plan = self._chat_stream_plan(message, agent=agent, session_id=session_id, user_id=user_id, extra=extra)
+        The request is sent on first iteration: ``async for event in formation.chat_stream(...)``.
+        A refusal before the first event (a 503 or 429, a failed connect) is retried with the same
+        idempotency key (yours, or a generated one); once events arrive nothing is re-sent."""
+        plan = self._chat_stream_plan(
+            message, agent=agent, session_id=session_id, user_id=user_id, idempotency_key=idempotency_key, extra=extra
+        )
         return self._transport.stream(plan, ChatEventDecoder())
 
     # --- sessions ----------------------------------------------------------------------------------
