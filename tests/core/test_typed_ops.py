@@ -28,6 +28,8 @@ USER_SCRIPT = textwrap.dedent(
     reveal_type(server.ops.get_formation_logs("bot", follow=True))
     reveal_type(meshkit.AiMeshClient().ops.get_budget("agent-1"))
     formation.ops.list_memories(limt=5)
+    formation.chat("hi", sesion_id="sess_abc")
+    formation.chat("hi", stream=True)
 
 
     async def main() -> None:
@@ -59,6 +61,8 @@ def test_a_type_checker_sees_each_operations_model_and_catches_a_typo(tmp_path: 
         "meshkit._core.streams_async.AsyncStream[meshkit._core.events.ChatEvent]",
     ], result.stdout
     assert 'Unexpected keyword argument "limt" for "list_memories"' in result.stdout
+    assert 'Unexpected keyword argument "sesion_id" for "chat"' in result.stdout
+    assert 'Argument "stream" to "chat" of "Formation" has incompatible type' in result.stdout
 
 
 @pytest.mark.parametrize(

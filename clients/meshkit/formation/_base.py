@@ -5,7 +5,7 @@ twin ``_client_sync.py``; they differ only in how a plan is sent."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal, Self
 
 import httpx
@@ -115,7 +115,15 @@ class _FormationBase(ClientBase[FormationSettings]):
     # --- plans -------------------------------------------------------------------------------------
 
     def _chat_body(
-        self, message: str, agent: str | None, session_id: str | None, stream: bool, extra: Mapping[str, Any] | None
+        self,
+        message: str,
+        *,
+        stream: bool,
+        agent: str | None,
+        session_id: str | None,
+        request_id: str | None = None,
+        files: Sequence[Mapping[str, Any]] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
         if not isinstance(message, str):
             raise MeshkitError(f"message must be a string, got {type(message).__name__}")
@@ -124,28 +132,29 @@ class _FormationBase(ClientBase[FormationSettings]):
             body["agent_id"] = agent
         if session_id:
             body["session_id"] = session_id
-        if not stream:
+        if files is not None:
+            body["files"] = [dict(item) for item in files]
+        if request_id:
+            body["request_id"] = request_id
+        elif not stream:
             # The runtime tracks a turn under the body's request_id and echoes it in the answer;
             # without one it tracks it under an id it never returns (the envelope's request.id is
             # the HTTP request's, which GET /v1/requests does not know). A caller continuing a
             # clarification passes the previous answer's request_id to keep the same request.
             body["request_id"] = _new_request_id()
-        body.update(extra or {})
+        body.update(extra_body or {})  # the escape hatch: fields this method does not name
         return body
 
     def _chat_plan(
         self,
-        message: str,
+        body: dict[str, Any],
         *,
-        agent: str | None,
-        session_id: str | None,
         user_id: str | None,
         idempotency_key: str | None,
-        extra: Mapping[str, Any] | None,
     ) -> Plan[ChatResult]:
         return Plan(
             "chat",
-            {"body": self._chat_body(message, agent, session_id, False, extra)},
+            {"body": body},
             user_id=self._user(user_id),
             idempotency_key=idempotency_key,
             finish=ChatResult.from_answer,
@@ -154,15 +163,11 @@ class _FormationBase(ClientBase[FormationSettings]):
 
     def _chat_stream_plan(
         self,
-        message: str,
+        body: dict[str, Any],
         *,
-        agent: str | None,
-        session_id: str | None,
         user_id: str | None,
         idempotency_key: str | None,
-        extra: Mapping[str, Any] | None,
     ) -> Plan[Any]:
-        body = self._chat_body(message, agent, session_id, True, extra)
         return Plan("chat", {"body": body}, user_id=self._user(user_id), idempotency_key=idempotency_key, typed=False)
 
     @staticmethod

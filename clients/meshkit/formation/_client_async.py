@@ -6,7 +6,7 @@ only in not awaiting it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -94,17 +94,32 @@ class AsyncFormation(_FormationBase, AsyncClosing):
         session_id: str | None = None,
         user_id: str | None = None,
         idempotency_key: str | None = None,
-        **extra: Any,
+        request_id: str | None = None,
+        files: Sequence[Mapping[str, Any]] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        stream: Literal[False] = False,
     ) -> ChatResult:
         """Send a message and wait for the whole answer (``"stream": false`` on the wire).
+
+        ``request_id`` continues an earlier turn (a clarification); ``files`` are the runtime's file
+        parts (``{"filename", "content_type", "data"}``); ``extra_body`` adds body fields this
+        method does not name. To stream, call :meth:`chat_stream`.
 
         >>> (await formation.chat("Hello!")).text        # doctest: +SKIP
         'You said: Hello!'
         """
-        plan = self._chat_plan(
-            message, agent=agent, session_id=session_id, user_id=user_id, idempotency_key=idempotency_key, extra=extra
+        if stream:
+            raise TypeError("chat() waits for the whole answer; to stream it, call chat_stream(...)")
+        body = self._chat_body(
+            message,
+            stream=False,
+            agent=agent,
+            session_id=session_id,
+            request_id=request_id,
+            files=files,
+            extra_body=extra_body,
         )
-        return await self._transport.run(plan)
+        return await self._transport.run(self._chat_plan(body, user_id=user_id, idempotency_key=idempotency_key))
 
     def chat_stream(
         self,
@@ -114,15 +129,17 @@ class AsyncFormation(_FormationBase, AsyncClosing):
         session_id: str | None = None,
         user_id: str | None = None,
         idempotency_key: str | None = None,
-        **extra: Any,
+        files: Sequence[Mapping[str, Any]] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> AsyncStream[ChatEvent]:
         """Stream the answer as typed events; ``event.text`` is the delta, ``stream.text`` the whole.
         The request is sent on first iteration: ``async for event in formation.chat_stream(...)``.
         A refusal before the first event (a 503 or 429, a failed connect) is retried with the same
         idempotency key (yours, or a generated one); once events arrive nothing is re-sent."""
-        plan = self._chat_stream_plan(
-            message, agent=agent, session_id=session_id, user_id=user_id, idempotency_key=idempotency_key, extra=extra
+        body = self._chat_body(
+            message, stream=True, agent=agent, session_id=session_id, files=files, extra_body=extra_body
         )
+        plan = self._chat_stream_plan(body, user_id=user_id, idempotency_key=idempotency_key)
         return self._transport.stream(plan, ChatEventDecoder())
 
     # --- sessions ----------------------------------------------------------------------------------

@@ -1,0 +1,62 @@
+"""chat() and chat_stream() take explicit keyword arguments: a misspelt one, or chat(stream=True),
+is a TypeError before anything is sent; body fields they do not name go in ``extra_body``."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from formation_support import Recorder, make_async_formation, make_formation
+from meshkit.devserver import DevServer
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+def _bodies(recorder: Recorder) -> list[dict[str, Any]]:
+    return [json.loads(request.content) for request in recorder.requests]
+
+
+def test_a_misspelt_argument_is_a_type_error_and_nothing_is_sent(dev: DevServer, recorder: Recorder) -> None:
+    with httpx.Client(event_hooks={"request": [recorder]}) as http, make_formation(dev, http_client=http) as formation:
+        with pytest.raises(TypeError, match="sesion_id"):
+            formation.chat("Hello!", sesion_id="sess_abc")  # type: ignore[call-arg]
+        with pytest.raises(TypeError, match="agnet"):
+            formation.chat_stream("Hello!", agnet="researcher")  # type: ignore[call-arg]
+    assert recorder.requests == []
+
+
+def test_chat_with_stream_true_points_to_chat_stream(dev: DevServer, recorder: Recorder) -> None:
+    with (
+        httpx.Client(event_hooks={"request": [recorder]}) as http,
+        make_formation(dev, http_client=http) as formation,
+        pytest.raises(TypeError, match=r"call chat_stream\(\.\.\.\)"),
+    ):
+        formation.chat("Hello!", stream=True)  # type: ignore[arg-type]
+    assert recorder.requests == []
+
+
+def test_request_id_files_and_extra_body_reach_the_body(dev: DevServer, recorder: Recorder) -> None:
+    files = [{"filename": "a.txt", "content_type": "text/plain", "data": "aGk="}]
+    with httpx.Client(event_hooks={"request": [recorder]}) as http, make_formation(dev, http_client=http) as formation:
+        result = formation.chat("Hello!", request_id="req_mine", files=files, extra_body={"group_id": "team-a"})
+        formation.chat_stream("Hello!", extra_body={"source_channel": "slack"}).until_done()
+
+    assert result.request_id == "req_mine"
+    blocking, streamed = _bodies(recorder)
+    assert blocking["request_id"] == "req_mine" and blocking["files"] == files and blocking["group_id"] == "team-a"
+    assert blocking["stream"] is False
+    assert streamed["source_channel"] == "slack" and streamed["stream"] is True
+
+
+@pytest.mark.anyio
+async def test_async_chat_refuses_stream_true_and_typos(dev: DevServer) -> None:
+    async with make_async_formation(dev) as formation:
+        with pytest.raises(TypeError, match="chat_stream"):
+            await formation.chat("Hello!", stream=True)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="sesion_id"):
+            await formation.chat("Hello!", sesion_id="s")  # type: ignore[call-arg]
