@@ -1,5 +1,6 @@
-"""chat() and chat_stream() take explicit keyword arguments: a misspelt one, or chat(stream=True),
-is a TypeError before anything is sent; body fields they do not name go in ``extra_body``."""
+"""Calls that cannot be sent say so before sending: chat() and chat_stream() take explicit keyword
+arguments (a misspelt one, or chat(stream=True), is a TypeError; body fields they do not name go
+in ``extra_body``), and a closed client is a MeshkitError, not httpx's RuntimeError."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from formation_support import Recorder, make_async_formation, make_formation
+from meshkit import MeshkitError
 from meshkit.devserver import DevServer
 
 
@@ -60,3 +62,21 @@ async def test_async_chat_refuses_stream_true_and_typos(dev: DevServer) -> None:
             await formation.chat("Hello!", stream=True)  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="sesion_id"):
             await formation.chat("Hello!", sesion_id="s")  # type: ignore[call-arg]
+
+
+def test_a_closed_client_says_so(dev: DevServer) -> None:
+    formation = make_formation(dev)
+    formation.close()
+    with pytest.raises(MeshkitError, match="the client is closed") as closed:
+        formation.chat("Hello!")
+    assert closed.value.hint and "create a new client" in closed.value.hint
+    with pytest.raises(MeshkitError, match="the client is closed"):
+        formation.chat_stream("Hello!").until_done()
+
+
+@pytest.mark.anyio
+async def test_async_a_closed_client_says_so(dev: DevServer) -> None:
+    formation = make_async_formation(dev)
+    await formation.aclose()
+    with pytest.raises(MeshkitError, match="the client is closed"):
+        await formation.list_agents()

@@ -20,12 +20,13 @@ from typing import Any, TypeVar
 import httpx
 import tenacity
 
+from .errors import MeshkitError
 from .io_hooks import sleep
 from .limits import DEADLINE, fit_attempt_to_deadline, read_body
 from .plan import Plan
 from .streams import EventDecoder
 from .streams_sync import Stream
-from .wire import Call, Wire, mapped_transport_errors
+from .wire import Call, Wire, mapped_transport_errors, where
 
 T = TypeVar("T")
 E = TypeVar("E")
@@ -41,6 +42,11 @@ class SyncTransport:
 
     def send(self, call: Call) -> httpx.Response:
         """The final response of a call (after retries); a stream's body is left unread."""
+        if self.http.is_closed:  # httpx would raise a bare RuntimeError
+            raise MeshkitError(
+                f"{where(call.request)}: the client is closed",
+                hint="closing a client (or leaving its with block) closes its pool; create a new client",
+            )
         guards = self.wire.guards
         if guards is None:
             with mapped_transport_errors():
