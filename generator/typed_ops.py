@@ -205,6 +205,8 @@ def _method(
         f"    def {operation_id}({signature([f'{flag}: Literal[False] | None = ...'])}) -> Awaitable[{returns}]: ...\n"
         "    @overload\n"
         f"    def {operation_id}({signature([f'{flag}: Literal[True]'])}) -> {stream_type}: ...\n"
+        "    @overload\n"
+        f"    def {operation_id}({signature([f'{flag}: bool | None = ...'])}) -> {both}: ...\n"
         f"    def {operation_id}({signature([f'{flag}: bool | None = None'])}) -> {both}:\n"
         f'        """{docstring}"""\n'
         f'        return cast("{both}", {invoke})\n'

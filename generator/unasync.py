@@ -115,9 +115,23 @@ def _formatted(text: str) -> str:
         return path.read_text()
 
 
+# What no blocking twin may contain: a rule that missed a construct fails here, loudly, rather than
+# leaving a coroutine in a blocking class.
+_LEFTOVER = re.compile(r"\bawait\s|\basync\s+(def|for|with)\b|\bAwaitable\[|\basyncio\.|\baclose\(")
+
+
+class UnasyncError(Exception):
+    """A sync twin would still contain async code."""
+
+
 def render(source: Path) -> str:
     relative = source.relative_to(ROOT).as_posix()
-    return HEADER.format(source=relative) + _formatted(unasync_text(source.read_text()))
+    text = unasync_text(source.read_text())
+    for number, line in enumerate(text.splitlines(), 1):
+        leftover = _LEFTOVER.search(line)
+        if leftover:
+            raise UnasyncError(f"{relative}:{number}: the sync twin keeps {leftover.group(0)!r}: {line.strip()}")
+    return HEADER.format(source=relative) + _formatted(text)
 
 
 def main(argv: list[str]) -> int:

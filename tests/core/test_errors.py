@@ -155,5 +155,8 @@ def test_an_api_error_keeps_the_http_response_for_its_headers() -> None:
     assert response is not None and response.status_code == 404
     assert response.headers["x-ratelimit-remaining"] == "41"
     assert response.request.url.path == "/v1/agents/nobody"
+    # The error may be logged or pickled: the request it keeps has its key masked.
+    assert response.request.headers["x-muxi-admin-key"] == "***"
+    assert "fma_x" not in repr(response.request.headers)
     # An error raised before sending has no response.
     assert meshkit.APIError("x", status_code=400, code="BAD").response is None

@@ -112,3 +112,24 @@ def test_the_committed_sync_twins_are_what_make_generate_writes() -> None:
 )
 def test_the_rewrite_rules(async_line: str, sync_line: str | None) -> None:
     assert unasync.unasync_text(async_line).strip("\n") == (sync_line or "")
+
+
+@pytest.mark.parametrize("cls", [cls for pair in TWINS[:3] for cls in pair], ids=lambda cls: cls.__name__)
+def test_the_clients_type_hints_resolve(cls: type) -> None:
+    """Tools that read annotations at run time (sphinx, typeguard, DI containers) can resolve them."""
+    import typing
+
+    assert typing.get_type_hints(cls)
+
+
+def test_async_code_a_rule_misses_fails_the_generator(tmp_path: Path) -> None:
+    source = tmp_path / "clients" / "meshkit" / "odd_async.py"
+    source.parent.mkdir(parents=True)
+    source.write_text("async def f():\n    x = await asyncio.gather()\n")
+    original = unasync.ROOT
+    unasync.ROOT = tmp_path
+    try:
+        with pytest.raises(unasync.UnasyncError, match="asyncio"):
+            unasync.render(source)
+    finally:
+        unasync.ROOT = original

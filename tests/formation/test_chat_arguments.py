@@ -80,3 +80,27 @@ async def test_async_a_closed_client_says_so(dev: DevServer) -> None:
     await formation.aclose()
     with pytest.raises(MeshkitError, match="the client is closed"):
         await formation.list_agents()
+
+
+def test_ops_users_a_view_and_both_user_names() -> None:
+    """A for_user view's user goes on every ops call, and picks the client key where an operation
+    takes either key; as_user and user_id together are one user, never a builder argument."""
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"success": True, "data": {"services": [], "count": 0}})
+
+    http = httpx.Client(transport=httpx.MockTransport(answer))
+    formation = make_formation_with_keys(http)
+    formation.for_user("alice").ops.list_credential_services()
+    formation.ops.list_credential_services(as_user="bob", user_id="carol")
+    (view, named) = seen
+    assert view.headers["x-muxi-user-id"] == "alice" and "x-muxi-client-key" in view.headers
+    assert named.headers["x-muxi-user-id"] == "bob"
+
+
+def make_formation_with_keys(http: httpx.Client) -> Any:
+    from meshkit import Formation
+
+    return Formation(url="http://formation.test", client_key="fmc_x", admin_key="fma_x", http_client=http)

@@ -112,3 +112,31 @@ def test_a_stream_that_may_have_run_is_not_sent_again(dev: DevServer, fault: dic
         formation.chat_stream("Hello!").until_done()
 
     assert len(recorder.requests) == 1
+
+
+@pytest.mark.anyio
+async def test_the_refused_answer_is_released_before_the_wait_even_if_the_wait_is_cancelled() -> None:
+    """A 429 asking for 5 s: its connection goes back before the wait, so cancelling the wait
+    (a task cancelled, a timeout) leaks nothing."""
+    import asyncio
+
+    from meshkit import AsyncFormation
+
+    released: list[bool] = []
+
+    class Body(httpx.AsyncByteStream):
+        async def __aiter__(self):  # type: ignore[no-untyped-def]
+            yield b'{"success": false, "error": {"code": "RATE_LIMITED", "message": "slow down"}}'
+
+        async def aclose(self) -> None:
+            released.append(True)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(429, headers={"retry-after": "5", "content-type": "application/json"}, stream=Body())
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(answer))
+    formation = AsyncFormation(url="http://formation.test", client_key="fmc_x", http_client=http)
+    stream = formation.chat_stream("Hello!")
+    with pytest.raises(asyncio.TimeoutError):
+        await asyncio.wait_for(stream.__aenter__(), timeout=0.5)
+    assert released == [True]

@@ -19,6 +19,16 @@ from .errors import ConfigurationError
 
 KeyKind = Literal["client", "admin"]
 KEY_EXTENSION = "meshkit.formation_key"  # request extension naming the key a call needs
+# Headers the auth classes below fill with a credential.
+CREDENTIAL_HEADERS = ("X-MUXI-CLIENT-KEY", "X-MUXI-ADMIN-KEY", "Authorization")
+
+
+def redact_credentials(request: httpx.Request) -> None:
+    """Mask the credentials of a request that was answered, before it travels on with an error
+    (``APIError.response.request``): an error object may be logged, pickled or kept."""
+    for name in CREDENTIAL_HEADERS:
+        if name in request.headers:
+            request.headers[name] = "***"
 
 
 class FormationKeyAuth(httpx.Auth):

@@ -66,7 +66,18 @@ class SyncTransport:
             if not self.wire.retry.response_is_retryable(call.retry_class, response):
                 return response
             first = response
-        retrying = tenacity.Retrying(**self.wire.retry.tenacity_kwargs(call.retry_class))
+        policy = self.wire.retry.tenacity_kwargs(call.retry_class)
+        log_retry = policy["before_sleep"]
+
+        def release_then_wait(state: tenacity.RetryCallState) -> None:
+            # The answer being retried goes back to the pool before the wait, not after it: a
+            # stream's body is unread, and a wait may last a minute or be cancelled.
+            log_retry(state)
+            if state.outcome is not None and not state.outcome.failed:
+                state.outcome.result().close()
+
+        policy["before_sleep"] = release_then_wait
+        retrying = tenacity.Retrying(**policy)
         final: httpx.Response = retrying(_replaying(first, attempt), call.request, stream=call.stream)
         return final
 
@@ -147,20 +158,13 @@ def _replaying(
     first: httpx.Response | Exception, attempt: Callable[..., httpx.Response]
 ) -> Callable[..., httpx.Response]:
     pending = [first]
-    last: list[httpx.Response] = []
 
     def replay_then_attempt(request: httpx.Request, *, stream: bool) -> httpx.Response:
         if pending:
             outcome = pending.pop()
             if isinstance(outcome, Exception):
                 raise outcome
-            last[:] = [outcome]
             return outcome
-        # The answer being retried goes back to the pool first: a stream's body is still unread.
-        for response in last:
-            response.close()
-        response = attempt(request, stream=stream)
-        last[:] = [response]
-        return response
+        return attempt(request, stream=stream)
 
     return replay_then_attempt

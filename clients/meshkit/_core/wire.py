@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 import httpx
 
-from .auth import KEY_EXTENSION, select_key
+from .auth import KEY_EXTENSION, redact_credentials, select_key
 from .config import HEADER_VALUE, Timeout
 from .envelope import decode_body, unwrap
 from .errors import (
@@ -233,6 +233,7 @@ class Wire:
             broker=self.tag == "broker",
             location=response.headers.get("location"),
         )
+        redact_credentials(response.request)
         error.response = response
         return error
 

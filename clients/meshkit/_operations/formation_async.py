@@ -173,6 +173,16 @@ class AsyncFormationOperations(FormationOps):
         idempotency_key: str | None = None,
         stream: Literal[True],
     ) -> AsyncStream[ChatEvent]: ...
+    @overload
+    def audio_chat(
+        self,
+        *,
+        body: AudioChatRequest | dict[str, Any],
+        as_user: str | None = None,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+        stream: bool | None = ...,
+    ) -> Awaitable[ChatResponse] | AsyncStream[ChatEvent]: ...
     def audio_chat(
         self,
         *,
@@ -303,6 +313,16 @@ class AsyncFormationOperations(FormationOps):
         idempotency_key: str | None = None,
         stream: Literal[True],
     ) -> AsyncStream[ChatEvent]: ...
+    @overload
+    def chat(
+        self,
+        *,
+        body: ChatRequest | dict[str, Any],
+        as_user: str | None = None,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+        stream: bool | None = ...,
+    ) -> Awaitable[ChatResponse] | AsyncStream[ChatEvent]: ...
     def chat(
         self,
         *,

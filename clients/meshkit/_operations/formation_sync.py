@@ -173,6 +173,16 @@ class FormationOperations(FormationOps):
         idempotency_key: str | None = None,
         stream: Literal[True],
     ) -> Stream[ChatEvent]: ...
+    @overload
+    def audio_chat(
+        self,
+        *,
+        body: AudioChatRequest | dict[str, Any],
+        as_user: str | None = None,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+        stream: bool | None = ...,
+    ) -> ChatResponse | Stream[ChatEvent]: ...
     def audio_chat(
         self,
         *,
@@ -303,6 +313,16 @@ class FormationOperations(FormationOps):
         idempotency_key: str | None = None,
         stream: Literal[True],
     ) -> Stream[ChatEvent]: ...
+    @overload
+    def chat(
+        self,
+        *,
+        body: ChatRequest | dict[str, Any],
+        as_user: str | None = None,
+        user_id: str | None = None,
+        idempotency_key: str | None = None,
+        stream: bool | None = ...,
+    ) -> ChatResponse | Stream[ChatEvent]: ...
     def chat(
         self,
         *,

@@ -83,6 +83,16 @@ class AsyncServerOperations(ServerOps):
         idempotency_key: str | None = None,
         stream: Literal[True],
     ) -> AsyncStream[StreamEvent]: ...
+    @overload
+    def deploy_formation(
+        self,
+        *,
+        body: File | bytes,
+        x_formation_id: str,
+        x_formation_version: str | None = "1.0.0",
+        idempotency_key: str | None = None,
+        stream: bool | None = ...,
+    ) -> Awaitable[DeployResult] | AsyncStream[StreamEvent]: ...
     def deploy_formation(
         self,
         *,
@@ -158,6 +168,16 @@ class AsyncServerOperations(ServerOps):
         idempotency_key: str | None = None,
         follow: Literal[True],
     ) -> AsyncStream[StreamEvent]: ...
+    @overload
+    def get_formation_logs(
+        self,
+        formation_id: str,
+        *,
+        lines: int | None = 100,
+        stream: GetFormationLogsStream | None = None,
+        idempotency_key: str | None = None,
+        follow: bool | None = ...,
+    ) -> Awaitable[FormationLogs] | AsyncStream[StreamEvent]: ...
     def get_formation_logs(
         self,
         formation_id: str,
@@ -239,6 +259,10 @@ class AsyncServerOperations(ServerOps):
     def restart_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: Literal[True]
     ) -> AsyncStream[StreamEvent]: ...
+    @overload
+    def restart_formation(
+        self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = ...
+    ) -> Awaitable[RestartResult] | AsyncStream[StreamEvent]: ...
     def restart_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = None
     ) -> Awaitable[RestartResult] | AsyncStream[StreamEvent]:
@@ -264,6 +288,10 @@ class AsyncServerOperations(ServerOps):
     def rollback_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: Literal[True]
     ) -> AsyncStream[StreamEvent]: ...
+    @overload
+    def rollback_formation(
+        self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = ...
+    ) -> Awaitable[RollbackResult] | AsyncStream[StreamEvent]: ...
     def rollback_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = None
     ) -> Awaitable[RollbackResult] | AsyncStream[StreamEvent]:
@@ -289,6 +317,10 @@ class AsyncServerOperations(ServerOps):
     def start_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: Literal[True]
     ) -> AsyncStream[StreamEvent]: ...
+    @overload
+    def start_formation(
+        self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = ...
+    ) -> Awaitable[StartResult] | AsyncStream[StreamEvent]: ...
     def start_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = None
     ) -> Awaitable[StartResult] | AsyncStream[StreamEvent]:
@@ -336,6 +368,16 @@ class AsyncServerOperations(ServerOps):
         idempotency_key: str | None = None,
         stream: Literal[True],
     ) -> AsyncStream[StreamEvent]: ...
+    @overload
+    def update_formation(
+        self,
+        formation_id: str,
+        *,
+        body: File | bytes,
+        x_formation_version: str | None = "1.0.0",
+        idempotency_key: str | None = None,
+        stream: bool | None = ...,
+    ) -> Awaitable[UpdateResult] | AsyncStream[StreamEvent]: ...
     def update_formation(
         self,
         formation_id: str,

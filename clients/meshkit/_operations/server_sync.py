@@ -81,6 +81,16 @@ class ServerOperations(ServerOps):
         idempotency_key: str | None = None,
         stream: Literal[True],
     ) -> Stream[StreamEvent]: ...
+    @overload
+    def deploy_formation(
+        self,
+        *,
+        body: File | bytes,
+        x_formation_id: str,
+        x_formation_version: str | None = "1.0.0",
+        idempotency_key: str | None = None,
+        stream: bool | None = ...,
+    ) -> DeployResult | Stream[StreamEvent]: ...
     def deploy_formation(
         self,
         *,
@@ -156,6 +166,16 @@ class ServerOperations(ServerOps):
         idempotency_key: str | None = None,
         follow: Literal[True],
     ) -> Stream[StreamEvent]: ...
+    @overload
+    def get_formation_logs(
+        self,
+        formation_id: str,
+        *,
+        lines: int | None = 100,
+        stream: GetFormationLogsStream | None = None,
+        idempotency_key: str | None = None,
+        follow: bool | None = ...,
+    ) -> FormationLogs | Stream[StreamEvent]: ...
     def get_formation_logs(
         self,
         formation_id: str,
@@ -235,6 +255,10 @@ class ServerOperations(ServerOps):
     def restart_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: Literal[True]
     ) -> Stream[StreamEvent]: ...
+    @overload
+    def restart_formation(
+        self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = ...
+    ) -> RestartResult | Stream[StreamEvent]: ...
     def restart_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = None
     ) -> RestartResult | Stream[StreamEvent]:
@@ -260,6 +284,10 @@ class ServerOperations(ServerOps):
     def rollback_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: Literal[True]
     ) -> Stream[StreamEvent]: ...
+    @overload
+    def rollback_formation(
+        self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = ...
+    ) -> RollbackResult | Stream[StreamEvent]: ...
     def rollback_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = None
     ) -> RollbackResult | Stream[StreamEvent]:
@@ -285,6 +313,10 @@ class ServerOperations(ServerOps):
     def start_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: Literal[True]
     ) -> Stream[StreamEvent]: ...
+    @overload
+    def start_formation(
+        self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = ...
+    ) -> StartResult | Stream[StreamEvent]: ...
     def start_formation(
         self, formation_id: str, *, idempotency_key: str | None = None, stream: bool | None = None
     ) -> StartResult | Stream[StreamEvent]:
@@ -332,6 +364,16 @@ class ServerOperations(ServerOps):
         idempotency_key: str | None = None,
         stream: Literal[True],
     ) -> Stream[StreamEvent]: ...
+    @overload
+    def update_formation(
+        self,
+        formation_id: str,
+        *,
+        body: File | bytes,
+        x_formation_version: str | None = "1.0.0",
+        idempotency_key: str | None = None,
+        stream: bool | None = ...,
+    ) -> UpdateResult | Stream[StreamEvent]: ...
     def update_formation(
         self,
         formation_id: str,

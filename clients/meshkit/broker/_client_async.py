@@ -1,4 +1,4 @@
-"""AsyncAiMeshClient, and (generated from this file) AiMeshClient: the AiMesh broker."""
+"""The AiMesh broker client (asyncio here; make generate writes the blocking twin)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .._operations.broker_async import AsyncBrokerOperations
 
 
-class AsyncAiMeshClient(_BrokerBase, AsyncClosing):
+class AsyncAiMeshClient(AsyncClosing, _BrokerBase):
     """The AiMesh broker over one connection pool.
 
     ``AsyncAiMeshClient("http://localhost:9000")`` as in the seed SDK; without ``base_url`` it reads
@@ -33,7 +33,6 @@ class AsyncAiMeshClient(_BrokerBase, AsyncClosing):
     ``async with``.
     """
 
-    _transport: AsyncTransport
     _transport_type = AsyncTransport
 
     def __init__(

@@ -1,5 +1,5 @@
 # Generated from clients/meshkit/broker/_client_async.py by generator/unasync.py (make generate); do not edit.
-"""AiMeshClient, and (generated from this file) AiMeshClient: the AiMesh broker."""
+"""The AiMesh broker client (asyncio here; make generate writes the blocking twin)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .._operations.broker_sync import BrokerOperations
 
 
-class AiMeshClient(_BrokerBase, Closing):
+class AiMeshClient(Closing, _BrokerBase):
     """The AiMesh broker over one connection pool.
 
     ``AiMeshClient("http://localhost:9000")`` as in the seed SDK; without ``base_url`` it reads
@@ -42,7 +42,6 @@ class AiMeshClient(_BrokerBase, Closing):
     ``with``.
     """
 
-    _transport: SyncTransport
     _transport_type = SyncTransport
 
     def __init__(

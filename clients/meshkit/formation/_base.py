@@ -217,16 +217,17 @@ class FormationOps(Operations):
 
     def _plan(self, name: str, entry: Operation, kwargs: dict[str, Any]) -> tuple[Plan[Any], EventDecoder[Any] | None]:
         as_user = kwargs.pop("as_user", None)
-        if "user_id" not in entry["parameters"] and "user_id" in kwargs:
-            as_user = as_user or kwargs.pop("user_id")
+        if "user_id" not in entry["parameters"]:  # else user_id is the operation's own (a filter)
+            named = kwargs.pop("user_id", None)
+            as_user = as_user or named
         plan, decoder = super()._plan(name, entry, kwargs)
         body = plan.arguments.get("body")
         if entry["stream"] == "optional" and isinstance(body, dict):
             # Chat decides by its body; a blocking call must say "stream": false (formation.md §6.1).
             plan.arguments = {**plan.arguments, "body": {"stream": decoder is not None, **body}}
-        # The view's user (for_user) goes where the operation reads one; a user named here, anywhere.
-        if as_user or entry["user_header"] is not None:
-            plan.user_id = self._user(as_user)
+        # The view's user (for_user) goes on every call: it also chooses the client key over the
+        # admin key where an operation accepts both.
+        plan.user_id = self._user(as_user)
         return plan, decoder
 
     def _decoder(self, entry: Operation) -> EventDecoder[Any]:

@@ -1,4 +1,4 @@
-"""AsyncFormation, and (generated from this file) Formation: one MUXI formation's API.
+"""The formation client (asyncio here; make generate writes the blocking twin): one MUXI formation's API.
 
 Each method plans its call once, purely (``_base``), and sends the plan; the blocking twin differs
 only in not awaiting it.
@@ -23,11 +23,11 @@ from ._base import _FormationBase, _secret_value, _secrets
 from ._results import ChatResult, Session, SessionSummary, TrackedRequest, _unset_to
 
 if TYPE_CHECKING:
-    from .._generated.models import Agent, Job, RequestCancellation, TriggerFireResult
+    from .._generated.models import Agent, FormationHealth, Job, RequestCancellation, TriggerFireResult
     from .._operations.formation_async import AsyncFormationOperations
 
 
-class AsyncFormation(_FormationBase, AsyncClosing):
+class AsyncFormation(AsyncClosing, _FormationBase):
     """A MUXI formation: calls and streams over one connection pool.
 
     Configure with arguments or the environment (``MUXI_FORMATION_URL`` — or ``MUXI_SERVER_URL`` and
@@ -38,7 +38,6 @@ class AsyncFormation(_FormationBase, AsyncClosing):
     ...     print((await formation.chat("Hello!")).text)
     """
 
-    _transport: AsyncTransport
     _transport_type = AsyncTransport
 
     def __init__(
@@ -236,7 +235,7 @@ class AsyncFormation(_FormationBase, AsyncClosing):
         body = {"type": type, "schedule": schedule, "message": message}
         return await self.ops.create_scheduler_job(body=body, as_user=user_id)
 
-    async def health(self) -> Any:
+    async def health(self) -> FormationHealth:
         """The runtime's health (no key needed)."""
         return await self.ops.get_health()
 

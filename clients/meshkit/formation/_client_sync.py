@@ -1,5 +1,5 @@
 # Generated from clients/meshkit/formation/_client_async.py by generator/unasync.py (make generate); do not edit.
-"""Formation, and (generated from this file) Formation: one MUXI formation's API.
+"""The formation client (asyncio here; make generate writes the blocking twin): one MUXI formation's API.
 
 Each method plans its call once, purely (``_base``), and sends the plan; the blocking twin differs
 only in not awaiting it.
@@ -24,11 +24,17 @@ from ._base import _FormationBase, _secret_value, _secrets
 from ._results import ChatResult, Session, SessionSummary, TrackedRequest, _unset_to
 
 if TYPE_CHECKING:
-    from .._generated.models import Agent, Job, RequestCancellation, TriggerFireResult
+    from .._generated.models import (
+        Agent,
+        FormationHealth,
+        Job,
+        RequestCancellation,
+        TriggerFireResult,
+    )
     from .._operations.formation_sync import FormationOperations
 
 
-class Formation(_FormationBase, Closing):
+class Formation(Closing, _FormationBase):
     """A MUXI formation: calls and streams over one connection pool.
 
     Configure with arguments or the environment (``MUXI_FORMATION_URL`` — or ``MUXI_SERVER_URL`` and
@@ -39,7 +45,6 @@ class Formation(_FormationBase, Closing):
     ...     print(formation.chat("Hello!").text)
     """
 
-    _transport: SyncTransport
     _transport_type = SyncTransport
 
     def __init__(
@@ -235,7 +240,7 @@ class Formation(_FormationBase, Closing):
         body = {"type": type, "schedule": schedule, "message": message}
         return self.ops.create_scheduler_job(body=body, as_user=user_id)
 
-    def health(self) -> Any:
+    def health(self) -> FormationHealth:
         """The runtime's health (no key needed)."""
         return self.ops.get_health()
 

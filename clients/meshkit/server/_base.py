@@ -34,6 +34,7 @@ from .._core.transport_sync import SyncTransport
 from .._core.wire import Wire, parse_model
 
 if TYPE_CHECKING:
+    from .._generated.models import ServerHealth
     from .._generated.operations import Operation
     from .._generated.types import File
 
@@ -155,8 +156,9 @@ class _ServerBase(ClientBase[ServerSettings]):
         return formation, upload, version or bundle.version or None
 
     @staticmethod
-    def _health(body: Any) -> Any:
-        return parse_model("ServerHealth", body)
+    def _health(body: Any) -> ServerHealth:
+        health: ServerHealth = parse_model("ServerHealth", body)
+        return health
 
     @staticmethod
     def _logs_text(body: Any) -> str:

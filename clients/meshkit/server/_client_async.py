@@ -1,4 +1,4 @@
-"""AsyncServerClient, and (generated from this file) ServerClient: deploy and run formations."""
+"""The MUXI Server client (asyncio here; make generate writes the blocking twin): deploy and run formations."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         FormationSummary,
         RestartResult,
         RollbackResult,
+        ServerHealth,
         ServerStatus,
         StartResult,
         StopResult,
@@ -40,14 +41,13 @@ if TYPE_CHECKING:
     from ..formation import AsyncFormation
 
 
-class AsyncServerClient(_ServerBase, AsyncClosing):
+class AsyncServerClient(AsyncClosing, _ServerBase):
     """A MUXI Server (env: ``MUXI_SERVER_URL``, ``MUXI_KEY_ID``, ``MUXI_SECRET_KEY``).
 
     Every server operation of the spec is also ``server.ops.<operation_id>(...)`` (see
     :class:`ServerOps`). Close it with ``await server.aclose()`` or use it as a context manager
     (``async with``)."""
 
-    _transport: AsyncTransport
     _transport_type = AsyncTransport
 
     def __init__(
@@ -88,7 +88,7 @@ class AsyncServerClient(_ServerBase, AsyncClosing):
         """True when the server answers ``pong``."""
         return bool(await self._transport.run(Plan("ping", typed=False)) == "pong")
 
-    async def health(self) -> Any:
+    async def health(self) -> ServerHealth:
         """``ServerHealth``: ``status`` and the server ``version``."""
         return self._health(await self._transport.run(Plan("health", typed=False)))
 

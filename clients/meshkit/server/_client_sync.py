@@ -1,5 +1,5 @@
 # Generated from clients/meshkit/server/_client_async.py by generator/unasync.py (make generate); do not edit.
-"""ServerClient, and (generated from this file) ServerClient: deploy and run formations."""
+"""The MUXI Server client (asyncio here; make generate writes the blocking twin): deploy and run formations."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         FormationSummary,
         RestartResult,
         RollbackResult,
+        ServerHealth,
         ServerStatus,
         StartResult,
         StopResult,
@@ -41,14 +42,13 @@ if TYPE_CHECKING:
     from ..formation import Formation
 
 
-class ServerClient(_ServerBase, Closing):
+class ServerClient(Closing, _ServerBase):
     """A MUXI Server (env: ``MUXI_SERVER_URL``, ``MUXI_KEY_ID``, ``MUXI_SECRET_KEY``).
 
     Every server operation of the spec is also ``server.ops.<operation_id>(...)`` (see
     :class:`ServerOps`). Close it with ``server.close()`` or use it as a context manager
     (``with``)."""
 
-    _transport: SyncTransport
     _transport_type = SyncTransport
 
     def __init__(
@@ -89,7 +89,7 @@ class ServerClient(_ServerBase, Closing):
         """True when the server answers ``pong``."""
         return bool(self._transport.run(Plan("ping", typed=False)) == "pong")
 
-    def health(self) -> Any:
+    def health(self) -> ServerHealth:
         """``ServerHealth``: ``status`` and the server ``version``."""
         return self._health(self._transport.run(Plan("health", typed=False)))
 
