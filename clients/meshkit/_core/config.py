@@ -2,10 +2,16 @@
 
 Formation base URL precedence (contract README): explicit ``base_url`` → ``url + "/v1"`` →
 ``server_url + "/api/{formation_id}/v1"`` (``/draft/…`` in draft mode) → ``MUXI_FORMATION_URL``
-→ ``MUXI_SERVER_URL`` + ``MUXI_FORMATION_ID`` → a :class:`ConfigurationError`.
+→ ``MUXI_SERVER_URL`` + ``MUXI_FORMATION_ID`` → a :class:`ConfigurationError`. ``base_url`` ends in
+``/v1``; ``url`` and ``MUXI_FORMATION_URL`` are the formation's root and do not (each is refused
+the other way round, with the value to pass instead: ``/v1`` is never guessed or doubled). A MUXI
+Server URL is the server's root: one ending in ``/rpc`` is refused the same way.
 
 Broker: explicit ``base_url`` → ``AIMESH_URL`` → ``http://localhost:9000`` (a trailing ``/`` is
 removed); key: ``api_key`` → ``AIMESH_API_KEY`` → none (no ``Authorization`` header).
+
+Where each URL came from (:class:`URLSource`) is remembered by URL, so that a connection or timeout
+error can say it (``… (base URL from AIMESH_URL)``) without any work on a call that succeeds.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import os
 import platform
 import re
 import sys
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -202,7 +209,8 @@ def resolve_formation(
     env = os.environ if environ is None else environ
     if mode not in ("live", "draft"):
         raise ConfigurationError(f'mode must be "live" or "draft", got {mode!r}')
-    resolved = _formation_base_url(url, base_url, server_url, formation_id, mode, env)
+    resolved, source = _formation_base_url(url, base_url, server_url, formation_id, mode, env)
+    remember_url_source(resolved, source)
     retries = checked_max_retries(max_retries)
     return FormationSettings(
         base_url=resolved,
@@ -229,30 +237,84 @@ def _formation_base_url(
     formation_id: str | None,
     mode: str,
     env: Mapping[str, str],
-) -> str:
+) -> tuple[str, URLSource]:
     if base_url:
-        if not base_url.rstrip("/").endswith("/v1"):
-            raise ConfigurationError(f"a formation base_url ends in /v1 (or pass url=): {base_url!r}")
-        return _checked(base_url).rstrip("/")
+        return _formation_api_url(base_url), URLSource(("base_url=",))
     if url:
-        return _checked(url).rstrip("/") + "/v1"
+        return _formation_root(url, "url=") + "/v1", URLSource(("url=",))
     if server_url or formation_id:
-        return _through_server(server_url or env.get("MUXI_SERVER_URL"), formation_id, mode)
+        names = ("server_url=" if server_url else "MUXI_SERVER_URL", "formation_id=")
+        return _through_server(server_url or env.get("MUXI_SERVER_URL"), formation_id, mode, names), URLSource(names)
     if env.get("MUXI_FORMATION_URL"):
-        return _checked(env["MUXI_FORMATION_URL"]).rstrip("/") + "/v1"
+        root = _formation_root(env["MUXI_FORMATION_URL"], "MUXI_FORMATION_URL")
+        return root + "/v1", URLSource(("MUXI_FORMATION_URL",))
     if env.get("MUXI_SERVER_URL"):
-        return _through_server(env["MUXI_SERVER_URL"], env.get("MUXI_FORMATION_ID"), mode)
+        names = ("MUXI_SERVER_URL", "MUXI_FORMATION_ID")
+        return _through_server(env["MUXI_SERVER_URL"], env.get("MUXI_FORMATION_ID"), mode, names), URLSource(names)
     raise ConfigurationError(
         "no formation URL: pass url= (or base_url=, or server_url= with formation_id=), "
         "or set MUXI_FORMATION_URL (or MUXI_SERVER_URL and MUXI_FORMATION_ID)"
     )
 
 
-def _through_server(server_url: str | None, formation_id: str | None, mode: str) -> str:
-    if not server_url or not formation_id:
-        raise ConfigurationError("a formation behind a MUXI Server needs both server_url and formation_id")
+def _formation_api_url(base_url: str) -> str:
+    """``base_url``: the formation API's URL, ending in ``/v1`` (a trailing ``/`` removed)."""
+    parsed = _checked(base_url, "base_url=")
+    if not parsed.path.rstrip("/").endswith("/v1"):
+        root = _shown(parsed)
+        raise ConfigurationError(
+            f"base_url= is the formation API's URL, ending in /v1: pass base_url={root + '/v1'!r} "
+            f"(or url={root!r}, the formation's root)"
+        )
+    return base_url.rstrip("/")
+
+
+def _formation_root(url: str, setting: str) -> str:
+    """``url`` (or ``MUXI_FORMATION_URL``): the formation's root, without ``/v1`` (meshkit adds it)."""
+    parsed = _checked(url, setting)
+    if parsed.path.rstrip("/").endswith("/v1"):
+        root = _shown(parsed).removesuffix("/v1")
+        raise ConfigurationError(
+            f"{setting} is the formation's root URL, without /v1 (meshkit adds it): {_instead(setting, root)}"
+        )
+    return url.rstrip("/")
+
+
+def _through_server(server_url: str | None, formation_id: str | None, mode: str, names: tuple[str, str]) -> str:
+    """The formation's base URL behind a MUXI Server; ``names``: where the server URL and the id
+    come from (``server_url=``/``MUXI_SERVER_URL``, ``formation_id=``/``MUXI_FORMATION_ID``)."""
+    server_name, id_name = names
+    if not server_url:
+        raise ConfigurationError(
+            f"{id_name} names a formation behind a MUXI Server: pass server_url= or set MUXI_SERVER_URL too"
+        )
+    if not formation_id:
+        if server_name.endswith("="):
+            raise ConfigurationError(f"{server_name} names a MUXI Server: pass formation_id= too (the formation's id)")
+        raise ConfigurationError(
+            f"no formation URL: {server_name} names only a MUXI Server: set {id_name} too (or pass formation_id=), "
+            "or set MUXI_FORMATION_URL"
+        )
     prefix = "draft" if mode == "draft" else "api"
-    return f"{_checked(server_url).rstrip('/')}/{prefix}/{path_segment('formation_id', formation_id)}/v1"
+    root = _server_root(server_url, server_name)
+    return f"{root}/{prefix}/{path_segment(id_name.removesuffix('='), formation_id)}/v1"
+
+
+def _server_root(url: str, setting: str) -> str:
+    """A MUXI Server URL: its root, without ``/rpc`` (the operations' paths start with it)."""
+    parsed = _checked(url, setting)
+    if parsed.path.rstrip("/").endswith("/rpc"):
+        root = _shown(parsed).removesuffix("/rpc")
+        raise ConfigurationError(
+            f"{setting} is the MUXI Server's root URL, without /rpc (every call adds it): {_instead(setting, root)}"
+        )
+    return url.rstrip("/")
+
+
+def _instead(setting: str, value: str) -> str:
+    """What to pass instead: ``pass url='http://f'`` for an argument, ``set MUXI_FORMATION_URL=http://f``
+    for an environment variable."""
+    return f"pass {setting}{value!r}" if setting.endswith("=") else f"set {setting}={value}"
 
 
 def path_segment(argument: str, value: str) -> str:
@@ -264,11 +326,94 @@ def path_segment(argument: str, value: str) -> str:
     return quote(value, safe="")
 
 
-def _checked(url: str) -> str:
-    parsed = httpx.URL(url)
+def _checked(url: object, setting: str) -> httpx.URL:
+    """``url`` parsed, when it is an http(s) URL with a host; otherwise a ConfigurationError naming
+    ``setting`` (``url=``, ``AIMESH_URL``…) and showing the value without credentials."""
+    if not isinstance(url, str):
+        raise ConfigurationError(f"{setting} must be a URL string, got {type(url).__name__}")
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise ConfigurationError(f"{setting} is not a valid URL ({exc}): {_masked(url)!r}") from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise ConfigurationError(f"not an http(s) URL: {url!r}")
-    return url
+        hint = f" (with its scheme: {'http://' + _masked(url)!r}?)" if "://" not in url else ""
+        raise ConfigurationError(f"{setting} is not an http(s) URL: {_masked(url)!r}{hint}")
+    return parsed
+
+
+def _shown(url: httpx.URL) -> str:
+    """``url`` fit for a message: scheme, host, port and path; no credentials, query or fragment."""
+    return f"{url.scheme}://{url.netloc.decode('ascii')}{url.path.rstrip('/')}"
+
+
+def _masked(text: str) -> str:
+    """A URL that did not parse, fit for a message: what precedes an ``@`` (credentials) masked,
+    query and fragment dropped."""
+    text = re.split(r"[?#]", text, maxsplit=1)[0]
+    return re.sub(r"^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?[^/@]*@", r"\1***@", text)
+
+
+@dataclass(frozen=True)
+class URLSource:
+    """Where a client's URL came from: the arguments and environment variables that gave it
+    (``names``: ``("url=",)``, ``("MUXI_SERVER_URL", "formation_id=")``…), or none and the
+    ``default`` URL (then ``names`` are what would change it). Told in connection and timeout errors."""
+
+    names: tuple[str, ...]
+    default: str | None = None
+
+    def describe(self) -> str:
+        """``base URL from AIMESH_URL``; ``default base URL http://localhost:9000; pass base_url= or set
+        AIMESH_URL``."""
+        if self.default is None:
+            return f"base URL from {' and '.join(self.names)}"
+        ways = [f"pass {name}" if name.endswith("=") else f"set {name}" for name in self.names]
+        return f"default base URL {self.default}; {' or '.join(ways)}"
+
+
+# Resolved URLs (normalised like httpx: scheme://host:port/path) → where they came from, most recent
+# last. Written once per client built (never per call), read only when a call fails to connect or
+# times out. Bounded: a process that builds clients for ever-new URLs forgets the oldest.
+_URL_SOURCES: dict[str, tuple[URLSource, ...]] = {}
+_URL_SOURCES_LOCK = threading.Lock()
+_MAX_URL_SOURCES = 256
+
+
+def _url_key(url: httpx.URL) -> str:
+    return f"{url.scheme}://{url.netloc.decode('ascii')}{url.path.rstrip('/')}"
+
+
+def remember_url_source(url: str, source: URLSource) -> None:
+    """Remember where the resolved ``url`` came from (for :func:`url_source_text`)."""
+    key = _url_key(httpx.URL(url))
+    with _URL_SOURCES_LOCK:
+        known = _URL_SOURCES.pop(key, ())
+        # Two clients may get one URL from different places: the error then names both.
+        _URL_SOURCES[key] = (*(s for s in known if s != source), source)[-3:]
+        while len(_URL_SOURCES) > _MAX_URL_SOURCES:
+            del _URL_SOURCES[next(iter(_URL_SOURCES))]
+
+
+def url_source_text(url: httpx.URL) -> str | None:
+    """Where the base URL of a request to ``url`` came from (``base URL from AIMESH_URL``), from the
+    longest remembered URL it starts with; None when no client resolved one."""
+    target = _url_key(url)
+    with _URL_SOURCES_LOCK:
+        found = [(key, sources) for key, sources in _URL_SOURCES.items() if _under(target, key)]
+    if not found:
+        return None
+    sources = max(found, key=lambda item: len(item[0]))[1]
+    given = [" and ".join(source.names) for source in sources if source.default is None]
+    defaults = [source.describe() for source in sources if source.default is not None]
+    if not given:
+        return defaults[0]
+    # Clients that got one URL from different places: each is named (the message cannot tell which
+    # client failed), the default with its way out.
+    return "; or ".join([f"base URL from {' or '.join(given)}", *defaults])
+
+
+def _under(target: str, key: str) -> bool:
+    return target == key or (target.startswith(key) and target[len(key)] == "/")
 
 
 DEFAULT_BROKER_URL = "http://localhost:9000"
@@ -301,9 +446,17 @@ def resolve_broker(
 ) -> BrokerSettings:
     """Broker settings from the arguments, then ``AIMESH_URL`` / ``AIMESH_API_KEY``, then defaults."""
     env = os.environ if environ is None else environ
-    url = base_url or env.get("AIMESH_URL") or DEFAULT_BROKER_URL
+    if base_url:
+        url, source = base_url, URLSource(("base_url=",))
+    elif env.get("AIMESH_URL"):
+        url, source = env["AIMESH_URL"], URLSource(("AIMESH_URL",))
+    else:
+        url, source = DEFAULT_BROKER_URL, URLSource(("base_url=", "AIMESH_URL"), default=DEFAULT_BROKER_URL)
+    _checked(url, source.names[0])
+    resolved = url.rstrip("/")
+    remember_url_source(resolved, source)
     return BrokerSettings(
-        base_url=_checked(url).rstrip("/"),
+        base_url=resolved,
         api_key=checked_key("api_key (or AIMESH_API_KEY)", api_key or env.get("AIMESH_API_KEY")),
         timeout=make_timeout(DEFAULT_BROKER_TIMEOUT if timeout is None else timeout),
         max_retries=checked_max_retries(max_retries),
@@ -345,11 +498,14 @@ def resolve_server(
 ) -> ServerSettings:
     """Server settings from the arguments, then ``MUXI_SERVER_URL``, ``MUXI_KEY_ID``, ``MUXI_SECRET_KEY``."""
     env = os.environ if environ is None else environ
-    resolved = url or env.get("MUXI_SERVER_URL")
-    if not resolved:
+    given = url or env.get("MUXI_SERVER_URL")
+    if not given:
         raise ConfigurationError("no MUXI Server URL: pass url= or set MUXI_SERVER_URL")
+    setting = "url=" if url else "MUXI_SERVER_URL"
+    resolved = _server_root(given, setting)
+    remember_url_source(resolved, URLSource((setting,)))
     return ServerSettings(
-        url=_checked(resolved).rstrip("/"),
+        url=resolved,
         key_id=checked_key("key_id (or MUXI_KEY_ID)", key_id or env.get("MUXI_KEY_ID")) or "",
         secret_key=checked_key("secret_key (or MUXI_SECRET_KEY)", secret_key or env.get("MUXI_SECRET_KEY")) or "",
         timeout=Timeout(stream_idle=SERVER_STREAM_IDLE) if timeout is None else make_timeout(timeout),

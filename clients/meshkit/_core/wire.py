@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, cast
 import httpx
 
 from .auth import KEY_EXTENSION, redact_credentials, select_key
-from .config import HEADER_VALUE, Timeout
+from .config import HEADER_VALUE, Timeout, url_source_text
 from .envelope import decode_body, unwrap
 from .errors import (
     APIError,
@@ -295,16 +295,25 @@ class _MappedTransportErrors:
             # neither it nor its cause travels on. Values are checked before sending; this is a net.
             raise MeshkitError("the request could not be written (an invalid header or body)") from None
         if isinstance(exc, httpx.TransportError):
-            raise ConnectionError(f"{_target(exc)}connection failed: {exc or type(exc).__name__}") from exc
+            target, origin = _target(exc)
+            raise ConnectionError(f"{target}connection failed: {exc or type(exc).__name__}{origin}") from exc
 
 
-def _target(exc: httpx.TransportError) -> str:
-    """``"POST http://host:port/v1/chat: "``: where the call went (never its query or headers)."""
+def _target(exc: httpx.TransportError) -> tuple[str, str]:
+    """``("POST http://host:port/v1/chat: ", " (base URL from MUXI_FORMATION_URL)")``: where the call
+    went (never its query or headers) and where its base URL came from; empty without a request."""
     try:
         request = exc.request
     except RuntimeError:  # httpx raised it before a request was attached
-        return ""
-    return f"{where(request)}: "
+        return "", ""
+    return f"{where(request)}: ", _origin(request)
+
+
+def _origin(request: httpx.Request) -> str:
+    """`` (base URL from AIMESH_URL)``: the argument, variable or default that gave the URL of the
+    client that sent ``request`` (looked up only once a call failed); empty when unknown."""
+    source = url_source_text(request.url)
+    return f" ({source})" if source else ""
 
 
 def where(request: httpx.Request) -> str:
@@ -338,8 +347,9 @@ def timeout_error(exc: httpx.TimeoutException, *, streaming: bool = False) -> Ti
         (request.extensions.get("timeout") or {}).get(bound if bound != "stream_idle" else "read") if request else None
     )
     target = f"{where(request)}: " if request is not None else ""
+    origin = _origin(request) if request is not None else ""
     limit = f" ({seconds:g} s)" if isinstance(seconds, float) else ""
-    error = TimeoutError(f"{target}timed out: the {bound} timeout{limit} passed")
+    error = TimeoutError(f"{target}timed out: the {bound} timeout{limit} passed{origin}")
     error.bound = bound
     return error
 
