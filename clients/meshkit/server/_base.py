@@ -18,7 +18,9 @@ from .._core.auth import MuxiHmacAuth
 from .._core.client_base import ClientBase
 from .._core.config import ServerSettings, identification_headers
 from .._core.errors import (
+    APIError,
     ConfigurationError,
+    ConflictError,
     DeploymentError,
     ResponseValidationError,
     StreamError,
@@ -31,7 +33,7 @@ from .._core.sse import ServerSentEvent
 from .._core.streams import EventDecoder
 from .._core.transport_async import AsyncTransport
 from .._core.transport_sync import SyncTransport
-from .._core.wire import Wire, parse_model
+from .._core.wire import Wire, operation, parse_model
 
 if TYPE_CHECKING:
     from .._generated.models import ServerHealth
@@ -113,6 +115,32 @@ class _Download:
         return self.target
 
 
+def deploy_conflict_hint(formation_id: str | None) -> str:
+    """The hint of a deploy's 409 (the formation exists already): update it instead."""
+    named = repr(formation_id) if formation_id else "ID"
+    return (
+        f"formation {named} exists already: to replace it, call server.update({named}, source) "
+        "(update_stream() shows the progress; ops.update_formation() is the raw call), "
+        "or run `meshkit formations update DIR`"
+    )
+
+
+class _ServerWire(Wire):
+    """The server's wire: its errors also say what to do instead where the server's text does not
+    (a deploy's 409: update the formation)."""
+
+    def error_for(self, response: httpx.Response) -> APIError:
+        error = super().error_for(response)
+        if isinstance(error, ConflictError) and self._is_deploy(response.request):
+            error.hint = deploy_conflict_hint(response.request.headers.get("X-Formation-ID"))
+        return error
+
+    def _is_deploy(self, request: httpx.Request) -> bool:
+        deploy = operation("deploy_formation")
+        path = httpx.URL(self.root_url).path.rstrip("/") + deploy["path"]
+        return request.method == deploy["method"] and request.url.path == path
+
+
 class _ServerBase(ClientBase[ServerSettings]):
     """What the sync and async server clients share: settings, the wire, and the call plans."""
 
@@ -122,7 +150,7 @@ class _ServerBase(ClientBase[ServerSettings]):
     _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
 
     def _make_wire(self, settings: ServerSettings) -> Wire:
-        return Wire(
+        return _ServerWire(
             root_url=settings.url,
             auth=MuxiHmacAuth(settings.key_id, settings.secret_key),
             default_headers=identification_headers(settings.app_name, muxi=True),
