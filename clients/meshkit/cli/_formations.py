@@ -1,4 +1,5 @@
-"""MUXI Server commands: formations ls / deploy (with a progress bar, or --dry-run) / logs / restart / rm."""
+"""MUXI Server commands: formations ls / deploy and update (with a progress bar, or --dry-run) / logs /
+restart / rm."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
 from .._bundle import Bundle, build_bundle
+from .._core.errors import ConfigurationError
 from ._app import formations_app, state
 from ._output import Output
 
@@ -26,12 +28,13 @@ def formations_ls(ctx: typer.Context) -> None:
     current.output.table(rows, ["id", "name", "status", "port", "healthy"], title="formations")
 
 
-def _show_deploy(stream: Any, output: Output) -> Any:
-    """Show a deploy's progress events on a bar (stage lines above it); returns the final event's data."""
+def _show_deploy(stream: Any, output: Output, doing: str = "deploying") -> Any:
+    """Show a deploy's (or an update's) progress events on a bar (stage lines above it); returns the
+    final event's data."""
     final: Any = None
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn())
     with Progress(*columns, console=output.console, disable=output.json) as bar:
-        task = bar.add_task("deploying", total=100)
+        task = bar.add_task(doing, total=100)
         for event in stream:
             data = event.data
             if event.event == "progress":
@@ -54,20 +57,57 @@ def formations_deploy(
         bool, typer.Option("--dry-run", help="List the files the bundle would send, and its size; send nothing.")
     ] = False,
 ) -> None:
-    """Deploy a formation directory, showing its progress."""
+    """Deploy a formation directory, showing its progress (a formation that exists already: use update)."""
     current = state(ctx)
+    bundle = build_bundle(directory)
     if dry_run:
-        _show_bundle(build_bundle(directory), current.output)
+        _show_bundle(bundle, current.output)
         return
+    formation_id = _named(bundle, directory)
     with (
         current.settings.server() as server,
-        server.deploy_stream(directory, version=version) as stream,
+        server.deploy_stream(bundle, formation_id=formation_id, version=version) as stream,
     ):
         done = _show_deploy(stream, current.output)
     if done is None:
         current.output.result({}, "the deploy ended without a completion event")
         return
     current.output.result(done, f"deployed {done.formation_id}: {done.status} on port {done.port}")
+
+
+@formations_app.command("update")
+def formations_update(
+    ctx: typer.Context,
+    directory: Annotated[Path, typer.Argument(help="The formation directory (with formation.yaml).")],
+    version: Annotated[str | None, typer.Option(help="Override the version from formation.yaml.")] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="List the files the bundle would send, and its size; send nothing.")
+    ] = False,
+) -> None:
+    """Update a deployed formation from its directory (blue-green), showing its progress."""
+    current = state(ctx)
+    bundle = build_bundle(directory)
+    if dry_run:
+        _show_bundle(bundle, current.output)
+        return
+    formation_id = _named(bundle, directory)
+    with (
+        current.settings.server() as server,
+        server.update_stream(formation_id, bundle, version=version) as stream,
+    ):
+        done = _show_deploy(stream, current.output, "updating")
+    if done is None:
+        current.output.result({}, "the update ended without a completion event")
+        return
+    versions = f" (deployment {done.previous_version} → {done.new_version})" if done.new_version else ""
+    current.output.result(done, f"updated {done.formation_id}: {done.status} on port {done.port}{versions}")
+
+
+def _named(bundle: Bundle, directory: Path) -> str:
+    """The formation id the bundle declares: the CLI has no other way to name the formation."""
+    if not bundle.formation_id:
+        raise ConfigurationError(f"{str(directory)!r}: its formation file declares no id: add `id: <name>` to it")
+    return bundle.formation_id
 
 
 def _show_bundle(bundle: Bundle, output: Output) -> None:

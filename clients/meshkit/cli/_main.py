@@ -37,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = command.main(args, prog_name="meshkit", obj=current, standalone_mode=False)
     except MeshkitError as error:
-        return report(error, current.output, current.settings.secrets())
+        return report(error, current.output, current.settings.secrets(), current.settings.client)
     except typer.Exit as stop:
         return int(stop.exit_code)
     except typer.TyperException as problem:  # usage errors: bad flags, missing arguments

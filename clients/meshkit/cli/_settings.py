@@ -32,6 +32,9 @@ class Settings:
     broker_key: str | None = None
     timeout: float | None = None
     max_retries: int | None = None
+    # The kind of client the command asked for ("formation", "server", "broker"): its errors are told
+    # with the flags of that client (``_errors.CLI_FLAGS``).
+    client: str | None = None
 
     def secrets(self) -> list[str]:
         """Every key value in play (flags and environment), longest first, for redaction."""
@@ -43,6 +46,7 @@ class Settings:
         """The formation: ``--formation-url`` / MUXI_FORMATION_URL, or ``--formation ID`` behind a server."""
         from ..formation import Formation
 
+        self.client = "formation"
         return Formation(
             url=self.formation_url,
             client_key=self.client_key,
@@ -57,6 +61,7 @@ class Settings:
         """The MUXI Server (``--server-url``, ``--key-id``, ``--secret-key`` or MUXI_SERVER_URL…)."""
         from ..server import ServerClient
 
+        self.client = "server"
         return ServerClient(
             url=self.server_url,
             key_id=self.key_id,
@@ -69,6 +74,7 @@ class Settings:
         """The AiMesh broker (``--broker-url``/AIMESH_URL, ``--broker-key``/AIMESH_API_KEY)."""
         from ..broker import AiMeshClient
 
+        self.client = "broker"
         return AiMeshClient(self.broker_url, self.timeout, self.broker_key, max_retries=self.max_retries)
 
     def __repr__(self) -> str:  # keys never appear, even in a debug print
