@@ -21,7 +21,12 @@ class AsyncClosing:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool (copies made by ``with_options``/``for_user`` share it)."""
+        """Close the connection pool (copies made by ``with_options``/``for_user`` share it).
+
+        On the asyncio clients this is a coroutine, and ``close`` is the same coroutine (an awaitable
+        alias, for code written against the blocking clients): either must be awaited, or the client
+        used as an async context manager. Called without ``await``, ``close()`` closes nothing: it
+        only makes a coroutine, which Python reports as never awaited."""
         await self._transport.aclose()
 
     close = aclose  # sync: -
