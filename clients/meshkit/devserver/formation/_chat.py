@@ -381,6 +381,12 @@ async def get_session(call: Call) -> Any:
 
 @operation("get_session_messages", object="session", type="session.messages.list")
 async def get_session_messages(call: Call) -> Any:
+    """A page of the history, oldest first: the newest ``limit`` messages (before ``before``, an
+    ISO 8601 time, when given); ``has_more`` says older ones remain, the next page being the one
+    before the first message's time. Only this reading makes ``before`` and ``has_more`` a way to
+    page (the spec gives no other cursor). muxi-runtime 1.20260928.0 lacks the buffer method its
+    route calls: it answers the *oldest* ``limit`` messages and ignores ``before``, so a history
+    longer than one page cannot be read past its first page there."""
     session = _session(call)
     limit = call.query_int("limit", 50, 1, 1000)
     before = call.query.get("before")
@@ -392,7 +398,7 @@ async def get_session_messages(call: Call) -> Any:
             raise invalid_params("query.before", "Input should be an ISO 8601 datetime", "datetime_parsing") from None
         limit_at = _aware(cutoff)
         messages = [m for m in messages if (at := _instant(m["metadata"].get("timestamp"))) and at < limit_at]
-    page = messages[:limit]
+    page = messages[-limit:]  # the newest `limit`, kept oldest first
     return {"session_id": session.session_id, "messages": page, "count": len(page), "has_more": len(messages) > limit}
 
 
