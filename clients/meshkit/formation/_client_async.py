@@ -6,7 +6,8 @@ only in not awaiting it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
+from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -19,11 +20,33 @@ from .._core.guards import Guards
 from .._core.limits import Limits
 from .._core.streams_async import AsyncStream
 from .._core.transport_async import AsyncTransport
-from ._base import _FormationBase, _secret_value, _secrets
-from ._results import ChatResult, Session, SessionSummary, TrackedRequest, _unset_to
+from ._base import (
+    GET_SESSION_MAX_MESSAGES,
+    LISTING_MAX,
+    MEMORIES_PAGE_MAX,
+    MESSAGES_PAGE_MAX,
+    _at_most,
+    _FormationBase,
+    _MemoryPages,
+    _MessagePages,
+    _page_size,
+    _secret_value,
+    _secrets,
+    _since,
+    _unpaged,
+)
+from ._results import ChatResult, Session, SessionMessage, SessionSummary, TrackedRequest, _unset_to
 
 if TYPE_CHECKING:
-    from .._generated.models import Agent, FormationHealth, Job, RequestCancellation, TriggerFireResult
+    from .._generated.models import (
+        Agent,
+        AuditEntry,
+        FormationHealth,
+        Job,
+        Memory,
+        RequestCancellation,
+        TriggerFireResult,
+    )
     from .._operations.formation_async import AsyncFormationOperations
 
 
@@ -147,12 +170,50 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         """A new session id (``sess_…``); the runtime creates the session with its first chat."""
         return self._new_session()
 
-    async def get_session(self, session_id: str, *, user_id: str | None = None) -> Session:
-        """A session with its history (``.messages``, oldest first). Without a user id: user "0"."""
+    async def get_session(
+        self, session_id: str, *, user_id: str | None = None, max_messages: int | None = GET_SESSION_MAX_MESSAGES
+    ) -> Session:
+        """A session with its whole history (``.messages``, oldest first), read 1,000 messages a
+        page until the runtime says there are no more. Without a user id: user "0".
+
+        ``session.complete`` is False when the history may hold more than ``messages``: past
+        ``max_messages`` (10,000 by default; None for no bound), or when the server would not page
+        (muxi-runtime 1.20260928.0 ignores ``before``: it gives the first 1,000 messages only).
+        ``messages`` are then the newest messages read.
+
+        >>> session = await formation.get_session("sess_1", user_id="alice")  # doctest: +SKIP
+        >>> len(session.messages), session.complete  # doctest: +SKIP
+        (2, True)
+        """
         user = self._required_user(user_id)
+        walk = _MessagePages(session_id, MESSAGES_PAGE_MAX, _at_most(max_messages, "max_messages"))
         summary = await self.ops.get_session(session_id, as_user=user)
-        history = await self.ops.get_session_messages(session_id, limit=1000, as_user=user)
-        return self._session_from(summary, history)
+        pages = []
+        while (query := walk.query()) is not None:
+            pages.append(walk.take(await self.ops.get_session_messages(session_id, as_user=user, **query)))
+        return self._session_from(summary, pages, walk)
+
+    def iter_session_messages(
+        self, session_id: str, *, user_id: str | None = None, page_size: int = 100, limit: int | None = None
+    ) -> AsyncIterator[SessionMessage]:
+        """A session's messages, **newest first**, fetched ``page_size`` (1-1,000) at a time as the
+        loop asks for them, backwards with the API's ``before`` cursor; ``limit`` stops after that
+        many. A server that hands back what was read already raises ResponseValidationError
+        (muxi-runtime 1.20260928.0 ignores ``before``, so this raises there past the first page).
+
+        >>> async for message in formation.iter_session_messages("sess_1", limit=20):  # doctest: +SKIP
+        ...     print(message.role, message.content)
+        """
+        walk = _MessagePages(session_id, _page_size(page_size, MESSAGES_PAGE_MAX), _at_most(limit))
+        return self._read_messages(session_id, self._required_user(user_id), walk)
+
+    async def _read_messages(self, session_id: str, user: str, walk: _MessagePages) -> AsyncIterator[SessionMessage]:
+        while (query := walk.query()) is not None:
+            page = walk.take(await self.ops.get_session_messages(session_id, as_user=user, **query))
+            for message in reversed(page):  # sync: yield from reversed(page)
+                yield message  # sync: -
+        if walk.problem is not None:
+            raise walk.problem
 
     async def list_sessions(
         self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50
@@ -163,6 +224,22 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         )
         return [SessionSummary.from_model(item) for item in _unset_to(answer.sessions, [])]
 
+    def iter_sessions(
+        self, *, user_id: str | None = None, active_only: bool = False, limit: int | None = None
+    ) -> AsyncIterator[SessionSummary]:
+        """The user's sessions, most recent first. The API has no cursor for sessions: this is one
+        request for ``limit`` (at most 1,000) of them. Without a limit, an answer of 1,000, the
+        most it lists, raises MeshkitError once they are all yielded, as there may be more."""
+        most = _at_most(limit, maximum=LISTING_MAX)
+        return self._read_sessions(self._required_user(user_id), active_only, most)
+
+    async def _read_sessions(self, user: str, active_only: bool, limit: int | None) -> AsyncIterator[SessionSummary]:
+        answer = await self.ops.list_sessions(active_only=active_only, limit=limit or LISTING_MAX, as_user=user)
+        for item in answer.sessions[:limit]:
+            yield SessionSummary.from_model(item)
+        if limit is None and len(answer.sessions) >= LISTING_MAX:
+            raise _unpaged("list_sessions", "sessions", len(answer.sessions))
+
     # --- requests ----------------------------------------------------------------------------------
 
     async def list_requests(self, *, user_id: str | None = None) -> list[TrackedRequest]:
@@ -171,6 +248,16 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         answer = await self.ops.list_requests(as_user=user_id)
         return [TrackedRequest.from_model(item) for item in _unset_to(answer.requests, [])]
 
+    def iter_requests(self, *, user_id: str | None = None, limit: int | None = None) -> AsyncIterator[TrackedRequest]:
+        """The tracked requests, as :meth:`list_requests` gives them (the API answers them all at
+        once: one request); ``limit`` stops after that many."""
+        return self._read_requests(user_id, _at_most(limit))
+
+    async def _read_requests(self, user_id: str | None, limit: int | None) -> AsyncIterator[TrackedRequest]:
+        answer = await self.ops.list_requests(as_user=user_id)
+        for item in answer.requests[:limit]:
+            yield TrackedRequest.from_model(item)
+
     async def get_request(self, request_id: str, *, user_id: str | None = None) -> TrackedRequest:
         """A tracked request, e.g. ``formation.get_request(result.request_id)`` after a chat."""
         return TrackedRequest.from_model(await self.ops.get_request_status(request_id, as_user=user_id))
@@ -178,6 +265,62 @@ class AsyncFormation(AsyncClosing, _FormationBase):
     async def cancel_request(self, request_id: str, *, user_id: str | None = None) -> RequestCancellation:
         """Cancel a request in flight (``.cancellation``: immediate or cooperative)."""
         return await self.ops.cancel_request(request_id, as_user=user_id)
+
+    # --- memories and audit ------------------------------------------------------------------------
+
+    def iter_memories(
+        self,
+        *,
+        user_id: str | None = None,
+        scopes: Sequence[str] | str | None = None,
+        page_size: int = MEMORIES_PAGE_MAX,
+        limit: int | None = None,
+    ) -> AsyncIterator[Memory]:
+        """The memories the user can read (``scopes``: ``user``, ``group``, ``formation``; default
+        all), newest first, fetched ``page_size`` (1-100) at a time with the API's ``offset``;
+        ``limit`` stops after that many. A memory added meanwhile shifts the pages: one seen
+        already is skipped. A server that ignores ``offset`` raises ResponseValidationError.
+
+        >>> async for memory in formation.iter_memories(user_id="alice"):  # doctest: +SKIP
+        ...     print(memory.id, memory.content)
+        """
+        walk = _MemoryPages(_page_size(page_size, MEMORIES_PAGE_MAX), _at_most(limit))
+        scoped = scopes if scopes is None or isinstance(scopes, str) else ",".join(scopes)
+        return self._read_memories(self._required_user(user_id), scoped, walk)
+
+    async def _read_memories(self, user: str, scopes: str | None, walk: _MemoryPages) -> AsyncIterator[Memory]:
+        while (query := walk.query()) is not None:
+            page = walk.take(await self.ops.list_memories(scopes=scopes, as_user=user, **query))
+            for memory in page:  # sync: yield from page
+                yield memory  # sync: -
+        if walk.problem is not None:
+            raise walk.problem
+
+    def iter_audit_entries(
+        self,
+        *,
+        action: str | None = None,
+        resource_type: str | None = None,
+        since: datetime | str | None = None,
+        limit: int | None = None,
+    ) -> AsyncIterator[AuditEntry]:
+        """The audit log (admin key), newest first, filtered as ``GET /audit`` filters (``since``: a
+        datetime, naive read as UTC, or an ISO 8601 string). The API has no cursor: this is one
+        request for ``limit`` (at most 1,000); without a limit, an answer of 1,000 raises
+        MeshkitError once they are all yielded, as there may be more."""
+        most = _at_most(limit, maximum=LISTING_MAX)
+        return self._read_audit(action, resource_type, _since(since), most)
+
+    async def _read_audit(
+        self, action: str | None, resource_type: str | None, since: str | None, limit: int | None
+    ) -> AsyncIterator[AuditEntry]:
+        answer = await self.ops.get_audit_log(
+            limit=limit or LISTING_MAX, action=action, resource_type=resource_type, since=since
+        )
+        for entry in answer.entries[:limit]:  # sync: yield from answer.entries[:limit]
+            yield entry  # sync: -
+        if limit is None and len(answer.entries) >= LISTING_MAX:
+            raise _unpaged("get_audit_log", "entries", len(answer.entries))
 
     # --- agents, triggers, secrets, jobs -------------------------------------------------------------
 

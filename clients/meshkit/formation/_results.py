@@ -175,7 +175,9 @@ class SessionSummary:
 class Session:
     """A conversation. ``create_session()`` only picks a new id: the runtime creates the session
     with the first chat that names it. ``get_session()`` fills the rest: the times are
-    timezone-aware datetimes, ``messages`` the history (oldest first)."""
+    timezone-aware datetimes, ``messages`` the history (oldest first). ``complete`` is False when
+    ``messages`` is not the whole history (``get_session`` says when: its bound, or a server that
+    would not page); they are then the newest messages it read."""
 
     id: str
     user_id: str | None = None
@@ -184,6 +186,7 @@ class Session:
     created_at: datetime | None = None
     last_activity: datetime | None = None
     messages: list[SessionMessage] = field(default_factory=list)
+    complete: bool = True
 
     @property
     def session_id(self) -> str:
