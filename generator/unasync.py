@@ -44,10 +44,11 @@ _SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"__anext__", "__next__"),
     (r"StopAsyncIteration", "StopIteration"),
     (r"Awaitable\[([\w.]+(?:\[[\w., ]*\])?)\]", r"\1"),
+    (r"Coroutine\[object, None, ([\w.]+(?:\[[\w., ]*\])?)\]", r"\1"),
     (r"AsyncTransport", "SyncTransport"),
     # Named one by one: a generated model may start with "Async" too (AsyncConfig stays itself).
     (
-        r"Async(Formation|ServerClient|AiMeshClient|Stream|Client|Iterator|Iterable|Generator|Retrying|Closing"
+        r"Async(Formation|ServerClient|AiMeshClient|Stream|Client|Iterator|Iterable|Generator|Retrying|Closing|RawAccess"
         r"|FormationOperations|ServerOperations|BrokerOperations)",
         r"\1",
     ),

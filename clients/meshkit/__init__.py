@@ -90,9 +90,14 @@ _EXPORTS = {
     "MuxiError": "meshkit._core.errors",
     "AiMeshError": "meshkit._core.errors",
     "FormationError": "meshkit._core.errors",
+    "JSON": "meshkit._core.jsontypes",
+    "RequestOptions": "meshkit._core.options",
+    "RawResponse": "meshkit._core.raw",
+    "ResponseMeta": "meshkit._core.model_base",
 }
 
 __all__ = [
+    "JSON",
     "APIError",
     "Ack",
     "Acknowledgment",
@@ -136,7 +141,10 @@ __all__ = [
     "Progress",
     "RateLimit",
     "RateLimitError",
+    "RawResponse",
     "RedirectError",
+    "RequestOptions",
+    "ResponseMeta",
     "ResponseValidationError",
     "SendResult",
     "ServerClient",
@@ -226,7 +234,11 @@ if TYPE_CHECKING:
         UnknownEvent,
     )
     from ._core.guards import CircuitBreaker, Guards, RateLimit
+    from ._core.jsontypes import JSON
     from ._core.limits import Limits
+    from ._core.model_base import ResponseMeta
+    from ._core.options import RequestOptions
+    from ._core.raw import RawResponse
     from ._core.streams_async import AsyncStream
     from ._core.streams_sync import Stream
     from ._default import chat, chat_stream, close

@@ -25,6 +25,7 @@ from unittest import mock
 
 import meshkit
 import pytest
+from meshkit._core.options import OPTION_NAMES
 from meshkit.devserver import DevServer
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "migration.md"
@@ -233,10 +234,17 @@ def _bind(function: Callable[..., Any], call: ast.Call, *, self_first: bool) -> 
     if len(call.args) == 1 and isinstance(call.args[0], ast.Constant) and call.args[0].value is Ellipsis:
         return  # `f(...)`: any arguments
     placeholders = [None] * (len(call.args) + self_first)
+    signature = inspect.signature(function)
     try:
-        inspect.signature(function).bind(*placeholders, **{k.arg: None for k in call.keywords if k.arg})
+        signature.bind(*placeholders, **{k.arg: None for k in call.keywords if k.arg})
     except TypeError as exc:
         raise Unresolved(f"{getattr(function, '__qualname__', function)}: {exc}") from None
+    # ``**options`` takes the per-call options only (meshkit refuses any other keyword at run time).
+    if "options" in signature.parameters:
+        named = set(signature.parameters) - {"options"}
+        for keyword in call.keywords:
+            if keyword.arg not in named and keyword.arg not in OPTION_NAMES:
+                raise Unresolved(f"{getattr(function, '__qualname__', function)}: no argument {keyword.arg!r}")
 
 
 def _call(function: Any, call: ast.Call, owner: Any) -> Any:

@@ -253,9 +253,12 @@ def test_ops_reaches_operations_without_a_method(observed: tuple[Formation, Reco
     created = formation.ops.create_memory(body={"type": "preference", "detail": "likes tea"}, user_id="mem_user")
     memories = formation.for_user("mem_user").ops.list_memories(limit=5)
 
-    # Typed models, unwrapped from the envelope (with its request id filled in).
+    # Typed models, unwrapped from the envelope: its request id and time are metadata, not fields.
     assert isinstance(soul, models.OverlordSoul) and soul.soul.startswith("You are the overlord")
-    assert soul.additional_properties["request_id"].startswith("req_")
+    assert soul.request_id is not None and soul.request_id.startswith("req_")
+    assert soul.meta.request_id == soul.request_id and soul.meta.timestamp is not None
+    assert soul.additional_properties == {} and set(soul.to_dict()) == {"soul"}
+    assert repr(soul).startswith("OverlordSoul(soul='You are the overlord")
     assert isinstance(created, models.MemoryCreated) and created.content.detail == "likes tea"
     assert isinstance(memories, models.MemoryList) and isinstance(memories.memories, list)
     assert [(m.id, m.content) for m in memories.memories] == [(created.id, "likes tea")]

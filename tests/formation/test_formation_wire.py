@@ -255,8 +255,9 @@ def test_trigger(formation: Formation, vcr: Any) -> None:
     assert isinstance(fired.content, str) and fired.content
     assert queued.status == "processing"
     # The new request's id is the envelope's request.id, and the key is echoed.
-    assert queued.additional_properties["request_id"].startswith("req_")
-    assert queued.additional_properties["idempotency_key"] == async_request.headers["X-Muxi-Idempotency-Key"]
+    assert queued.request_id is not None and queued.request_id.startswith("req_")
+    assert queued.meta.idempotency_key == async_request.headers["X-Muxi-Idempotency-Key"]
+    assert "request_id" not in queued.to_dict() and "request_id" not in queued.additional_properties
 
 
 def test_list_secrets(formation: Formation, vcr: Any) -> None:

@@ -38,7 +38,7 @@ def _get(value: Any, *names: str) -> Any:
         if isinstance(value, dict) and value.get(name) is not None:
             return value[name]
         attribute = getattr(value, name, None)
-        if attribute is not None and type(attribute).__name__ != "Unset":
+        if attribute is not None:
             return attribute
         extra = getattr(value, "additional_properties", None)
         if isinstance(extra, dict) and extra.get(name) is not None:

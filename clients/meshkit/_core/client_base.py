@@ -8,15 +8,20 @@ generated twin.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar
 
 from .config import TimeoutArg, checked_max_retries, make_timeout
+from .options import check_keywords_of, default_headers_setting
 from .transport_async import AsyncTransport
 from .transport_sync import SyncTransport
 from .wire import Wire
 
 
 class _Settings(Protocol):
+    @property
+    def default_headers(self) -> tuple[tuple[str, str], ...]: ...
+
     def with_changes(self, **changes: object) -> Any: ...
 
 
@@ -30,6 +35,11 @@ class ClientBase(Generic[S]):
     _wire: Wire
     _transport: Any  # the SyncTransport or AsyncTransport of ``_transport_type``
     _transport_type: ClassVar[type[SyncTransport] | type[AsyncTransport]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A misspelt keyword on a method with **options is a TypeError, not a silent option.
+        check_keywords_of(cls)
 
     def _start(self, settings: S, http: Any, *, owns_http: bool) -> None:
         """Use ``settings`` on ``http`` (closed by this client only when ``owns_http``)."""
@@ -49,11 +59,21 @@ class ClientBase(Generic[S]):
         clone._start(settings if settings is not None else self._settings, self._transport.http, owns_http=False)
         return clone
 
-    def with_options(self, *, timeout: TimeoutArg = None, max_retries: int | None = None) -> Self:
-        """A copy with another timeout or retry count, sharing this pool (closing it is a no-op)."""
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A copy with another timeout, retry count or more default headers (added to this
+        client's), sharing this pool (closing it is a no-op)."""
         changes: dict[str, Any] = {}
         if timeout is not None:
             changes["timeout"] = make_timeout(timeout)
         if max_retries is not None:
             changes["max_retries"] = checked_max_retries(max_retries)
+        if default_headers is not None:
+            merged = {**dict(self._settings.default_headers), **dict(default_headers_setting(default_headers))}
+            changes["default_headers"] = tuple(merged.items())
         return self._copy(self._settings.with_changes(**changes))

@@ -187,6 +187,8 @@ class FormationSettings:
     app_name: str | None = None
     guards: Guards | None = field(default=None, compare=False)  # shared by copies (with_options)
     limits: Limits = DEFAULT_LIMITS
+    # The caller's headers on every call (default_headers=), checked; keys never go here.
+    default_headers: tuple[tuple[str, str], ...] = ()
 
     def with_changes(self, **changes: object) -> FormationSettings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -431,6 +433,8 @@ class BrokerSettings:
     max_retries: int = DEFAULT_MAX_RETRIES
     guards: Guards | None = field(default=None, compare=False)  # shared by copies (with_options)
     limits: Limits = DEFAULT_LIMITS
+    # The caller's headers on every call (default_headers=), checked; keys never go here.
+    default_headers: tuple[tuple[str, str], ...] = ()
 
     def with_changes(self, **changes: object) -> BrokerSettings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -475,6 +479,8 @@ class ServerSettings:
     app_name: str | None = None
     guards: Guards | None = field(default=None, compare=False)  # shared by copies (with_options)
     limits: Limits = DEFAULT_LIMITS
+    # The caller's headers on every call (default_headers=), checked; keys never go here.
+    default_headers: tuple[tuple[str, str], ...] = ()
 
     def with_changes(self, **changes: object) -> ServerSettings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import builtins
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Required, TypedDict, Unpack
+
+from .jsontypes import JSON
 
 if TYPE_CHECKING:
     import httpx
@@ -50,8 +52,8 @@ class APIError(MeshkitError):
         status_code: int,
         code: str,
         request_id: str | None = None,
-        body: Any = None,
-        details: Any = None,
+        body: JSON = None,
+        details: JSON = None,
         hint: str | None = None,
         retry_after: float | None = None,
     ) -> None:
@@ -73,6 +75,21 @@ class APIError(MeshkitError):
         return f"{type(self).__name__}(status_code={self.status_code}, code={self.code!r}, message={self.message!r})"
 
 
+class _ErrorFields(TypedDict, total=False):
+    """The keyword arguments of :class:`APIError` (for its subclasses' ``**kwargs``)."""
+
+    status_code: Required[int]
+    code: Required[str]
+    request_id: str | None
+    body: JSON
+    details: JSON
+    hint: str | None
+
+
+class _APIErrorFields(_ErrorFields, total=False):
+    retry_after: float | None
+
+
 class RedirectError(APIError):
     """3xx: the server redirected the call. meshkit never follows a redirect (its keys must not
     reach another origin, and a redirected POST may not be what was meant); ``location`` names the
@@ -80,7 +97,7 @@ class RedirectError(APIError):
 
     hint = "the URL moved: check the base URL, or point the client at `location` if you trust it"
 
-    def __init__(self, message: str, *, location: str | None, **kwargs: Any) -> None:
+    def __init__(self, message: str, *, location: str | None, **kwargs: Unpack[_APIErrorFields]) -> None:
         super().__init__(message, **kwargs)
         self.location = location
 
@@ -90,7 +107,7 @@ class ValidationError(APIError):
 
     hint = "check the arguments against the API reference; `field` names the offending one"
 
-    def __init__(self, message: str, *, field: str | None = None, **kwargs: Any) -> None:
+    def __init__(self, message: str, *, field: str | None = None, **kwargs: Unpack[_APIErrorFields]) -> None:
         super().__init__(message, **kwargs)
         self.field = field
 
@@ -118,7 +135,9 @@ class BudgetExceededError(APIError):
 
     hint = "raise or reset the agent's budget (set_budget/reset_budget)"
 
-    def __init__(self, message: str, *, agent_id: str, required: float, available: float, **kwargs: Any) -> None:
+    def __init__(
+        self, message: str, *, agent_id: str, required: float, available: float, **kwargs: Unpack[_APIErrorFields]
+    ) -> None:
         super().__init__(message, **kwargs)
         self.agent_id = agent_id
         self.required = required
@@ -140,7 +159,7 @@ class RateLimitError(APIError):
 
     hint = "slow down; retry after `retry_after` seconds"
 
-    def __init__(self, message: str, *, retry_after: float | None, **kwargs: Any) -> None:
+    def __init__(self, message: str, *, retry_after: float | None, **kwargs: Unpack[_ErrorFields]) -> None:
         super().__init__(message, retry_after=retry_after, **kwargs)  # required here, optional elsewhere
 
 
@@ -193,7 +212,7 @@ class ResponseValidationError(MeshkitError):
 
     hint = "the server and this meshkit version disagree on the API; check both versions"
 
-    def __init__(self, message: str, *, body: Any = None, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, body: JSON = None, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
         self.body = body
 
@@ -213,7 +232,7 @@ class DeploymentError(StreamError):
     """A progress stream's ``event: error``: ``code`` is the server's error name (``NoChange``,
     ``HealthCheckFailed``…), ``stage`` where it failed, ``details`` any extra data."""
 
-    def __init__(self, message: str, *, code: str, stage: str | None, details: Any = None) -> None:
+    def __init__(self, message: str, *, code: str, stage: str | None, details: JSON = None) -> None:
         super().__init__(message, code=code)
         self.stage = stage
         self.details = details

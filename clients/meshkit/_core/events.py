@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import ResponseValidationError, StreamError
+from .jsontypes import JSON
 from .sse import ServerSentEvent
+
+if TYPE_CHECKING:
+    from .._generated.models import ChatToken
+    from .model_base import Model
 
 
 class ChatEvent:
@@ -22,7 +27,7 @@ class ChatEvent:
 
     __slots__ = ("data", "text", "type")
 
-    def __init__(self, type: str, text: str = "", data: Any = None) -> None:
+    def __init__(self, type: str, text: str = "", data: JSON = None) -> None:
         self.type = type
         self.text = text
         self.data = data
@@ -30,7 +35,7 @@ class ChatEvent:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(type={self.type!r}, text={self.text!r})"
 
-    def _field(self, name: str) -> Any:
+    def _field(self, name: str) -> JSON:
         return self.data.get(name) if isinstance(self.data, dict) else None
 
     def _text_field(self, name: str) -> str | None:
@@ -53,16 +58,16 @@ class ChatEvent:
         return self._text_field("stage")
 
     @property
-    def content(self) -> Any:
+    def content(self) -> JSON:
         """The token's ``content`` as sent (any JSON for non-content tokens)."""
         return self._field("content")
 
     @property
-    def token(self) -> Any:
+    def token(self) -> ChatToken | None:
         """The token as the generated ``ChatToken`` model (parsed on access)."""
         from .wire import parse_model
 
-        return parse_model("ChatToken", self.data) if isinstance(self.data, dict) else None
+        return cast("ChatToken", parse_model("ChatToken", self.data)) if isinstance(self.data, dict) else None
 
 
 class ContentDelta(ChatEvent):
@@ -115,7 +120,7 @@ class UiEvent(ChatEvent):
     """``event: ui``: widgets to show (``widgets``); unknown widget types are kept."""
 
     @property
-    def widgets(self) -> list[dict[str, Any]]:
+    def widgets(self) -> list[dict[str, JSON]]:
         """The widgets to show, as dicts (unknown widget types are kept)."""
         ui = self._field("ui")
         return [w for w in ui if isinstance(w, dict)] if isinstance(ui, list) else []
@@ -252,7 +257,7 @@ class StreamEvent:
 
     __slots__ = ("data", "event", "raw")
 
-    def __init__(self, event: str, data: Any, raw: ServerSentEvent) -> None:
+    def __init__(self, event: str, data: Model | JSON, raw: ServerSentEvent) -> None:
         self.event = event
         self.data = data
         self.raw = raw

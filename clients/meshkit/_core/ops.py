@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .events import TypedEventDecoder
+from .options import OPTION_NAMES, apply_options
 from .plan import Plan
 from .streams import EventDecoder
 from .transport_async import AsyncTransport
@@ -29,8 +30,9 @@ class Operations:
     """The planner behind an API's typed ``ops`` class (``_operations/<tag>_async.py``, generated):
     each typed method hands its arguments, by the generated builder's names, to :meth:`_invoke`.
 
-    Besides the builder's parameters, a call may carry ``idempotency_key`` on the MUXI APIs and
-    ``stream`` on an operation that can answer with an event stream. Returns the typed data model
+    Besides the builder's parameters, a call may carry ``idempotency_key`` on the MUXI APIs,
+    ``stream`` on an operation that can answer with an event stream, and the per-call options
+    (``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: ``options.py``). Returns the typed data model
     (else the unwrapped JSON, the text, or None); streams are Stream / AsyncStream of typed events.
     """
 
@@ -53,8 +55,10 @@ class Operations:
         key = None
         if self._transport.wire.send_idempotency_key and "idempotency_key" not in parameters:
             key = kwargs.pop("idempotency_key", None)
+        options = {option: kwargs.pop(option) for option in OPTION_NAMES.intersection(kwargs)}
         streams = self._wants_stream(entry, parameters, kwargs)
-        return Plan(name, kwargs, idempotency_key=key), self._decoder(entry) if streams else None
+        plan: Plan[Any] = apply_options(Plan(name, kwargs, idempotency_key=key), options)
+        return plan, self._decoder(entry) if streams else None
 
     def _wants_stream(self, entry: Operation, parameters: Mapping[str, bool], kwargs: dict[str, Any]) -> bool:
         """Whether the call opens a stream (pops the ``stream=`` option it reads)."""

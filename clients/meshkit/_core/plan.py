@@ -17,9 +17,10 @@ T = TypeVar("T")
 @dataclass(slots=True)  # not frozen: a frozen __init__ costs ~1 µs more, on every call
 class Plan(Generic[T]):
     """``operation_id`` with ``arguments`` by the generated builder's names; ``user_id`` (the
-    ``X-Muxi-User-ID`` header), ``idempotency_key``, extra ``headers`` and a ``timeout`` other
-    than the client's; ``finish`` turns the decoded answer into the result, from the generated
-    model (``typed``) or from the unwrapped JSON (``typed=False``)."""
+    ``X-Muxi-User-ID`` header), ``idempotency_key``, extra ``headers``, ``query`` parameters and
+    ``extra_body`` fields, and a ``timeout`` other than the client's (see ``options.py``);
+    ``finish`` turns the decoded answer into the result, from the generated model (``typed``) or
+    from the unwrapped JSON (``typed=False``)."""
 
     operation_id: str
     arguments: Mapping[str, Any] = field(default_factory=dict)
@@ -29,6 +30,8 @@ class Plan(Generic[T]):
     timeout: httpx.Timeout | None = None
     finish: Callable[[Any], T] | None = None
     typed: bool = True
+    query: Mapping[str, Any] | None = None
+    extra_body: Mapping[str, Any] | None = None
 
     def options(self) -> dict[str, Any]:
         """The transport's keyword options for this call."""
@@ -37,6 +40,8 @@ class Plan(Generic[T]):
             "idempotency_key": self.idempotency_key,
             "headers": self.headers,
             "timeout": self.timeout,
+            "query": self.query,
+            "extra_body": self.extra_body,
         }
 
     def finished(self, answer: Any) -> T:

@@ -22,7 +22,9 @@ import tenacity
 from .errors import MeshkitError
 from .io_hooks import asleep
 from .limits import DEADLINE, aread_body, fit_attempt_to_deadline
+from .options import apply_options
 from .plan import Plan
+from .raw import CAPTURED
 from .streams import EventDecoder
 from .streams_async import AsyncStream
 from .wire import Call, Wire, mapped_transport_errors, where
@@ -49,10 +51,15 @@ class AsyncTransport:
         guards = self.wire.guards
         if guards is None:
             with mapped_transport_errors():
-                return await self._retried(call, self._attempt)
-        async with guards.async_slot():
-            with mapped_transport_errors():
-                return await self._retried(call, self._guarded_attempt)
+                response = await self._retried(call, self._attempt)
+        else:
+            async with guards.async_slot():
+                with mapped_transport_errors():
+                    response = await self._retried(call, self._guarded_attempt)
+        captured = CAPTURED.get()
+        if captured is not None:  # inside with_raw_response
+            captured.append(response)
+        return response
 
     async def _retried(self, call: Call, attempt: Callable[..., Awaitable[httpx.Response]]) -> httpx.Response:
         """The first attempt's answer when the policy would not retry it (nearly every call, without
@@ -103,13 +110,20 @@ class AsyncTransport:
         guards.settle(ticket, response)
         return response
 
-    async def run(self, plan: Plan[T]) -> T:
-        """Send a planned call and return its result (or raise its typed error)."""
+    async def run(self, plan: Plan[T], options: Mapping[str, Any] | None = None) -> T:
+        """Send a planned call, with the caller's per-call ``options``, and return its result (or
+        raise its typed error)."""
+        if options:
+            plan = apply_options(plan, options)
         answer = await self.call(plan.operation_id, plan.arguments, typed=plan.typed, **plan.options())
         return plan.finished(answer)
 
-    def stream(self, plan: Plan[Any], decoder: EventDecoder[E]) -> AsyncStream[E]:
+    def stream(
+        self, plan: Plan[Any], decoder: EventDecoder[E], options: Mapping[str, Any] | None = None
+    ) -> AsyncStream[E]:
         """The planned call's events; the request is sent when the stream is first used."""
+        if options:
+            plan = apply_options(plan, options)
 
         async def opener() -> httpx.Response:
             return await self.open_stream(plan.operation_id, plan.arguments, **plan.options())

@@ -23,7 +23,9 @@ import tenacity
 from .errors import MeshkitError
 from .io_hooks import sleep
 from .limits import DEADLINE, fit_attempt_to_deadline, read_body
+from .options import apply_options
 from .plan import Plan
+from .raw import CAPTURED
 from .streams import EventDecoder
 from .streams_sync import Stream
 from .wire import Call, Wire, mapped_transport_errors, where
@@ -50,9 +52,14 @@ class SyncTransport:
         guards = self.wire.guards
         if guards is None:
             with mapped_transport_errors():
-                return self._retried(call, self._attempt)
-        with guards.slot(), mapped_transport_errors():
-            return self._retried(call, self._guarded_attempt)
+                response = self._retried(call, self._attempt)
+        else:
+            with guards.slot(), mapped_transport_errors():
+                response = self._retried(call, self._guarded_attempt)
+        captured = CAPTURED.get()
+        if captured is not None:  # inside with_raw_response
+            captured.append(response)
+        return response
 
     def _retried(self, call: Call, attempt: Callable[..., httpx.Response]) -> httpx.Response:
         """The first attempt's answer when the policy would not retry it (nearly every call, without
@@ -103,13 +110,18 @@ class SyncTransport:
         guards.settle(ticket, response)
         return response
 
-    def run(self, plan: Plan[T]) -> T:
-        """Send a planned call and return its result (or raise its typed error)."""
+    def run(self, plan: Plan[T], options: Mapping[str, Any] | None = None) -> T:
+        """Send a planned call, with the caller's per-call ``options``, and return its result (or
+        raise its typed error)."""
+        if options:
+            plan = apply_options(plan, options)
         answer = self.call(plan.operation_id, plan.arguments, typed=plan.typed, **plan.options())
         return plan.finished(answer)
 
-    def stream(self, plan: Plan[Any], decoder: EventDecoder[E]) -> Stream[E]:
+    def stream(self, plan: Plan[Any], decoder: EventDecoder[E], options: Mapping[str, Any] | None = None) -> Stream[E]:
         """The planned call's events; the request is sent when the stream is first used."""
+        if options:
+            plan = apply_options(plan, options)
 
         def opener() -> httpx.Response:
             return self.open_stream(plan.operation_id, plan.arguments, **plan.options())

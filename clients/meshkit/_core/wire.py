@@ -19,7 +19,7 @@ import httpx
 
 from .auth import KEY_EXTENSION, redact_credentials, select_key
 from .config import HEADER_VALUE, Timeout, url_source_text
-from .envelope import decode_body, unwrap
+from .envelope import decode_body, envelope_data, unwrap
 from .errors import (
     APIError,
     ConfigurationError,
@@ -32,6 +32,7 @@ from .errors import (
 )
 from .guards import Guards
 from .limits import ACCEPT_ENCODING, DEADLINE, DEFAULT_LIMITS, LIMITS, Limits, past_deadline
+from .model_base import ResponseMeta, attach_meta
 from .retry import STREAM_START, RetryPolicy, parse_retry_after
 
 if TYPE_CHECKING:
@@ -160,6 +161,8 @@ class Wire:
         stream: bool = False,
         headers: Mapping[str, str] | None = None,
         timeout: httpx.Timeout | None = None,
+        query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Call:
         entry = operation(operation_id)
         timeout = timeout if timeout is not None else self.timeout
@@ -173,7 +176,7 @@ class Wire:
         elif parameters.get("x_muxi_user_id") is True:
             raise ConfigurationError(f"{operation_id} needs a user: pass user_id= (or use for_user())")
         body = kwargs.get("body")
-        if isinstance(body, dict) and not isinstance(body, JsonBody):
+        if isinstance(body, Mapping) and not isinstance(body, JsonBody):
             kwargs["body"] = JsonBody(body)
         elif isinstance(body, bytes | bytearray):  # where the builders expect a File (a bundle upload)
             from .._generated.types import File
@@ -186,6 +189,10 @@ class Wire:
         except TypeError as exc:  # a wrong or missing argument: say which call it was
             raise MeshkitError(f"{operation_id}: {exc}") from None
         check_path(operation_id, spec["url"])
+        if query:
+            spec["params"] = {**spec.get("params", {}), **query}
+        if extra_body:
+            _merge_body(operation_id, spec, extra_body, accepts_body="body" in parameters)
         # Only the call's own values need checking: the defaults were checked at construction.
         call_headers = {**spec.pop("headers", {}), **(headers or {})}
         if user_id:
@@ -255,8 +262,28 @@ class Wire:
             return response.content
         body = decode_body(response.content, content_type)
         if typed and isinstance(body, dict) and entry["result_schema"]:
-            return parse_model(entry["result_schema"], unwrap(body) if entry["data_schema"] else body)
+            if entry["data_schema"]:
+                # The envelope's request id and time go to the model's ``meta``, not into its fields.
+                model = parse_model(entry["result_schema"], envelope_data(body))
+                return attach_meta(model, ResponseMeta.from_envelope(body))
+            return parse_model(entry["result_schema"], body)
         return unwrap(body) if self.envelope else body
+
+
+def _merge_body(operation_id: str, spec: dict[str, Any], extra: Mapping[str, Any], *, accepts_body: bool) -> None:
+    """``extra_body``'s fields over the JSON body the builder made (or as the body, when an optional
+    body was not given); an operation without a body, or with an upload, takes none."""
+    if not accepts_body:
+        raise ConfigurationError(f"{operation_id} sends no body: extra_body cannot be used (extra_query can)")
+    if "json" in spec:
+        if not isinstance(spec["json"], dict):
+            raise ConfigurationError(f"{operation_id}: extra_body needs a JSON object body")
+        spec["json"] = {**spec["json"], **extra}
+    elif any(key in spec for key in ("content", "data", "files")):
+        raise ConfigurationError(f"{operation_id}: extra_body cannot be added to an upload or form body")
+    else:
+        spec["json"] = dict(extra)
+        spec.setdefault("headers", {})["Content-Type"] = "application/json"
 
 
 def _is_binary(media_type: str | None) -> bool:

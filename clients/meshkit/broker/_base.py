@@ -80,7 +80,7 @@ class _BrokerBase(ClientBase[BrokerSettings]):
             root_url=settings.base_url,
             # httpx.Auth itself sends nothing: without a key no Authorization header goes out.
             auth=BearerAuth(settings.api_key) if settings.api_key else httpx.Auth(),
-            default_headers=identification_headers(None, muxi=False),
+            default_headers={**identification_headers(None, muxi=False), **dict(settings.default_headers)},
             retry=RetryPolicy(max_retries=settings.max_retries),
             tag="broker",
             send_idempotency_key=False,  # the broker has no idempotency header: dedup plays that role

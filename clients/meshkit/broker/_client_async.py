@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 import httpx
 
@@ -14,6 +14,8 @@ from .._core.errors import MeshkitError
 from .._core.guards import Guards
 from .._core.io_hooks import amap_bounded
 from .._core.limits import DEFAULT_LIMITS, Limits
+from .._core.options import RequestOptions, default_headers_setting
+from .._core.raw_async import AsyncRawAccess
 from .._core.transport_async import AsyncTransport
 from ._base import DEFAULT_MAX_IN_FLIGHT, _BrokerBase
 from ._models import Acknowledgment, BrokerHealth, BrokerStats, BudgetInfo, EndpointMetrics, Message, SendResult
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from .._operations.broker_async import AsyncBrokerOperations
 
 
-class AsyncAiMeshClient(AsyncClosing, _BrokerBase):
+class AsyncAiMeshClient(AsyncClosing, AsyncRawAccess, _BrokerBase):
     """The AiMesh broker over one connection pool.
 
     ``AsyncAiMeshClient("http://localhost:9000")`` as in the seed SDK; without ``base_url`` it reads
@@ -45,9 +47,12 @@ class AsyncAiMeshClient(AsyncClosing, _BrokerBase):
         http_client: httpx.AsyncClient | None = None,
         guards: Guards | None = None,
         limits: Limits | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
-        settings = settings.with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
+        settings = settings.with_changes(
+            guards=guards, limits=limits or DEFAULT_LIMITS, default_headers=default_headers_setting(default_headers)
+        )
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
         self._start(settings, http, owns_http=http_client is None)
 
@@ -61,20 +66,24 @@ class AsyncAiMeshClient(AsyncClosing, _BrokerBase):
 
     # --- messages ------------------------------------------------------------------------------------
 
-    async def send_message(self, message: Message) -> Acknowledgment:
+    async def send_message(self, message: Message, **options: Unpack[RequestOptions]) -> Acknowledgment:
         """Send one message; BudgetExceededError (402), RateLimitError (429), ServerError (503 when
         no endpoint is healthy) and ValidationError (400, or before sending) say why not."""
-        return await self._transport.run(self._send_message_plan(message))
+        return await self._transport.run(self._send_message_plan(message), options)
 
-    async def send_batch(self, messages: Iterable[Message]) -> list[Acknowledgment]:
+    async def send_batch(self, messages: Iterable[Message], **options: Unpack[RequestOptions]) -> list[Acknowledgment]:
         """Send messages in one request; one acknowledgment per message, same order. An item the
         broker refuses gets a failed acknowledgment (``is_success`` False, ``error_code`` set)
         instead of failing the batch; an item that breaks a rule here raises ValidationError
         (field ``messages[i].<field>``) and nothing is sent."""
-        return await self._transport.run(self._send_batch_plan(messages))
+        return await self._transport.run(self._send_batch_plan(messages), options)
 
     async def send_many(
-        self, messages: Iterable[Message], *, max_in_flight: int = DEFAULT_MAX_IN_FLIGHT
+        self,
+        messages: Iterable[Message],
+        *,
+        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
+        **options: Unpack[RequestOptions],
     ) -> list[SendResult]:
         """Send messages one request each, at most ``max_in_flight`` at a time, sharing this pool.
 
@@ -85,56 +94,59 @@ class AsyncAiMeshClient(AsyncClosing, _BrokerBase):
             failed = [r for r in results if isinstance(r, MeshkitError)]
         """
         workers = self._check_max_in_flight(max_in_flight)
-        return await amap_bounded(self._send_one, list(messages), workers)
 
-    async def _send_one(self, message: Message) -> SendResult:
-        try:
-            return await self.send_message(message)
-        except MeshkitError as exc:
-            return exc
+        async def send_one(message: Message) -> SendResult:
+            try:
+                return await self.send_message(message, **options)
+            except MeshkitError as exc:
+                return exc
+
+        return await amap_bounded(send_one, list(messages), workers)
 
     # --- endpoints -----------------------------------------------------------------------------------
 
-    async def register_endpoint(self, metrics: EndpointMetrics) -> EndpointMetrics:
+    async def register_endpoint(self, metrics: EndpointMetrics, **options: Unpack[RequestOptions]) -> EndpointMetrics:
         """Register (or replace) an endpoint; returns it as the broker stored it."""
-        return await self._transport.run(self._register_plan(metrics))
+        return await self._transport.run(self._register_plan(metrics), options)
 
-    async def list_endpoints(self) -> list[EndpointMetrics]:
+    async def list_endpoints(self, **options: Unpack[RequestOptions]) -> list[EndpointMetrics]:
         """Every registered endpoint, sorted by id."""
-        return await self._transport.run(self._LIST_ENDPOINTS)
+        return await self._transport.run(self._LIST_ENDPOINTS, options)
 
-    async def remove_endpoint(self, endpoint_id: str) -> bool:
+    async def remove_endpoint(self, endpoint_id: str, **options: Unpack[RequestOptions]) -> bool:
         """Remove an endpoint (the id is percent-encoded, so ``/`` and spaces are fine); True, or
         NotFoundError for an unknown id."""
-        return await self._transport.run(self._remove_plan(endpoint_id))
+        return await self._transport.run(self._remove_plan(endpoint_id), options)
 
     # --- budgets -------------------------------------------------------------------------------------
 
-    async def set_budget(self, agent_id: str, tokens: float, reset_at: int | None = None) -> BudgetInfo:
+    async def set_budget(
+        self, agent_id: str, tokens: float, reset_at: int | None = None, **options: Unpack[RequestOptions]
+    ) -> BudgetInfo:
         """Create or overwrite an agent's token budget (``reset_at`` in epoch ns is stored only)."""
-        return await self._transport.run(self._set_budget_plan(agent_id, tokens, reset_at))
+        return await self._transport.run(self._set_budget_plan(agent_id, tokens, reset_at), options)
 
-    async def get_budget(self, agent_id: str) -> BudgetInfo:
+    async def get_budget(self, agent_id: str, **options: Unpack[RequestOptions]) -> BudgetInfo:
         """An agent's budget, with ``utilization_percent``; NotFoundError when it has none."""
-        return await self._transport.run(self._budget_plan("get_budget", agent_id))
+        return await self._transport.run(self._budget_plan("get_budget", agent_id), options)
 
-    async def reset_budget(self, agent_id: str) -> BudgetInfo:
+    async def reset_budget(self, agent_id: str, **options: Unpack[RequestOptions]) -> BudgetInfo:
         """Give an agent its initial tokens back; NotFoundError when it has no budget."""
-        return await self._transport.run(self._budget_plan("reset_budget", agent_id))
+        return await self._transport.run(self._budget_plan("reset_budget", agent_id), options)
 
     # --- stats ---------------------------------------------------------------------------------------
 
-    async def get_stats(self) -> BrokerStats:
+    async def get_stats(self, **options: Unpack[RequestOptions]) -> BrokerStats:
         """Counters, latencies and router state (a typed view; ``.raw`` is the answer)."""
-        return await self._transport.run(self._STATS)
+        return await self._transport.run(self._STATS, options)
 
-    async def get_metrics(self) -> str:
+    async def get_metrics(self, **options: Unpack[RequestOptions]) -> str:
         """The Prometheus text exposition, unparsed."""
-        return await self._transport.run(self._METRICS)
+        return await self._transport.run(self._METRICS, options)
 
-    async def health_check(self) -> BrokerHealth:
+    async def health_check(self, **options: Unpack[RequestOptions]) -> BrokerHealth:
         """The broker's health (``.status``, ``.uptime_secs``…; ``health["status"]`` works too)."""
-        return await self._transport.run(self._HEALTH)
+        return await self._transport.run(self._HEALTH, options)
 
 
 __all__ = ["AsyncAiMeshClient"]

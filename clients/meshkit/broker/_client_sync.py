@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 import httpx
 
@@ -15,6 +15,8 @@ from .._core.errors import MeshkitError
 from .._core.guards import Guards
 from .._core.io_hooks import map_bounded
 from .._core.limits import DEFAULT_LIMITS, Limits
+from .._core.options import RequestOptions, default_headers_setting
+from .._core.raw_sync import RawAccess
 from .._core.transport_sync import SyncTransport
 from ._base import DEFAULT_MAX_IN_FLIGHT, _BrokerBase
 from ._models import (
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from .._operations.broker_sync import BrokerOperations
 
 
-class AiMeshClient(Closing, _BrokerBase):
+class AiMeshClient(Closing, RawAccess, _BrokerBase):
     """The AiMesh broker over one connection pool.
 
     ``AiMeshClient("http://localhost:9000")`` as in the seed SDK; without ``base_url`` it reads
@@ -54,9 +56,12 @@ class AiMeshClient(Closing, _BrokerBase):
         http_client: httpx.Client | None = None,
         guards: Guards | None = None,
         limits: Limits | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
-        settings = settings.with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
+        settings = settings.with_changes(
+            guards=guards, limits=limits or DEFAULT_LIMITS, default_headers=default_headers_setting(default_headers)
+        )
         http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
         self._start(settings, http, owns_http=http_client is None)
 
@@ -70,19 +75,25 @@ class AiMeshClient(Closing, _BrokerBase):
 
     # --- messages ------------------------------------------------------------------------------------
 
-    def send_message(self, message: Message) -> Acknowledgment:
+    def send_message(self, message: Message, **options: Unpack[RequestOptions]) -> Acknowledgment:
         """Send one message; BudgetExceededError (402), RateLimitError (429), ServerError (503 when
         no endpoint is healthy) and ValidationError (400, or before sending) say why not."""
-        return self._transport.run(self._send_message_plan(message))
+        return self._transport.run(self._send_message_plan(message), options)
 
-    def send_batch(self, messages: Iterable[Message]) -> list[Acknowledgment]:
+    def send_batch(self, messages: Iterable[Message], **options: Unpack[RequestOptions]) -> list[Acknowledgment]:
         """Send messages in one request; one acknowledgment per message, same order. An item the
         broker refuses gets a failed acknowledgment (``is_success`` False, ``error_code`` set)
         instead of failing the batch; an item that breaks a rule here raises ValidationError
         (field ``messages[i].<field>``) and nothing is sent."""
-        return self._transport.run(self._send_batch_plan(messages))
+        return self._transport.run(self._send_batch_plan(messages), options)
 
-    def send_many(self, messages: Iterable[Message], *, max_in_flight: int = DEFAULT_MAX_IN_FLIGHT) -> list[SendResult]:
+    def send_many(
+        self,
+        messages: Iterable[Message],
+        *,
+        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
+        **options: Unpack[RequestOptions],
+    ) -> list[SendResult]:
         """Send messages one request each, at most ``max_in_flight`` at a time, sharing this pool.
 
         Returns one item per message in input order: its Acknowledgment, or the MeshkitError it
@@ -92,56 +103,59 @@ class AiMeshClient(Closing, _BrokerBase):
             failed = [r for r in results if isinstance(r, MeshkitError)]
         """
         workers = self._check_max_in_flight(max_in_flight)
-        return map_bounded(self._send_one, list(messages), workers)
 
-    def _send_one(self, message: Message) -> SendResult:
-        try:
-            return self.send_message(message)
-        except MeshkitError as exc:
-            return exc
+        def send_one(message: Message) -> SendResult:
+            try:
+                return self.send_message(message, **options)
+            except MeshkitError as exc:
+                return exc
+
+        return map_bounded(send_one, list(messages), workers)
 
     # --- endpoints -----------------------------------------------------------------------------------
 
-    def register_endpoint(self, metrics: EndpointMetrics) -> EndpointMetrics:
+    def register_endpoint(self, metrics: EndpointMetrics, **options: Unpack[RequestOptions]) -> EndpointMetrics:
         """Register (or replace) an endpoint; returns it as the broker stored it."""
-        return self._transport.run(self._register_plan(metrics))
+        return self._transport.run(self._register_plan(metrics), options)
 
-    def list_endpoints(self) -> list[EndpointMetrics]:
+    def list_endpoints(self, **options: Unpack[RequestOptions]) -> list[EndpointMetrics]:
         """Every registered endpoint, sorted by id."""
-        return self._transport.run(self._LIST_ENDPOINTS)
+        return self._transport.run(self._LIST_ENDPOINTS, options)
 
-    def remove_endpoint(self, endpoint_id: str) -> bool:
+    def remove_endpoint(self, endpoint_id: str, **options: Unpack[RequestOptions]) -> bool:
         """Remove an endpoint (the id is percent-encoded, so ``/`` and spaces are fine); True, or
         NotFoundError for an unknown id."""
-        return self._transport.run(self._remove_plan(endpoint_id))
+        return self._transport.run(self._remove_plan(endpoint_id), options)
 
     # --- budgets -------------------------------------------------------------------------------------
 
-    def set_budget(self, agent_id: str, tokens: float, reset_at: int | None = None) -> BudgetInfo:
+    def set_budget(
+        self, agent_id: str, tokens: float, reset_at: int | None = None, **options: Unpack[RequestOptions]
+    ) -> BudgetInfo:
         """Create or overwrite an agent's token budget (``reset_at`` in epoch ns is stored only)."""
-        return self._transport.run(self._set_budget_plan(agent_id, tokens, reset_at))
+        return self._transport.run(self._set_budget_plan(agent_id, tokens, reset_at), options)
 
-    def get_budget(self, agent_id: str) -> BudgetInfo:
+    def get_budget(self, agent_id: str, **options: Unpack[RequestOptions]) -> BudgetInfo:
         """An agent's budget, with ``utilization_percent``; NotFoundError when it has none."""
-        return self._transport.run(self._budget_plan("get_budget", agent_id))
+        return self._transport.run(self._budget_plan("get_budget", agent_id), options)
 
-    def reset_budget(self, agent_id: str) -> BudgetInfo:
+    def reset_budget(self, agent_id: str, **options: Unpack[RequestOptions]) -> BudgetInfo:
         """Give an agent its initial tokens back; NotFoundError when it has no budget."""
-        return self._transport.run(self._budget_plan("reset_budget", agent_id))
+        return self._transport.run(self._budget_plan("reset_budget", agent_id), options)
 
     # --- stats ---------------------------------------------------------------------------------------
 
-    def get_stats(self) -> BrokerStats:
+    def get_stats(self, **options: Unpack[RequestOptions]) -> BrokerStats:
         """Counters, latencies and router state (a typed view; ``.raw`` is the answer)."""
-        return self._transport.run(self._STATS)
+        return self._transport.run(self._STATS, options)
 
-    def get_metrics(self) -> str:
+    def get_metrics(self, **options: Unpack[RequestOptions]) -> str:
         """The Prometheus text exposition, unparsed."""
-        return self._transport.run(self._METRICS)
+        return self._transport.run(self._METRICS, options)
 
-    def health_check(self) -> BrokerHealth:
+    def health_check(self, **options: Unpack[RequestOptions]) -> BrokerHealth:
         """The broker's health (``.status``, ``.uptime_secs``…; ``health["status"]`` works too)."""
-        return self._transport.run(self._HEALTH)
+        return self._transport.run(self._HEALTH, options)
 
 
 __all__ = ["AiMeshClient"]

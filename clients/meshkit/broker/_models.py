@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .._core.errors import MeshkitError, ResponseValidationError, ValidationError
+from .._core.jsontypes import JSON
+from .._core.model_base import ResultBase
 from .._core.wire import parse_model
 
 if TYPE_CHECKING:
@@ -279,7 +281,7 @@ class _Answer:
 
 
 @dataclass
-class Message:
+class Message(ResultBase):
     """One agent message (§2.1). Only ``agent_id`` and ``payload`` are needed:
 
     >>> msg = Message(agent_id="my-agent", payload=b"Hello, AI!", priority=50)
@@ -336,7 +338,7 @@ class Message:
 
 
 @dataclass
-class EndpointMetrics:
+class EndpointMetrics(ResultBase):
     """An AI endpoint as registered with the broker (§2.3); also what ``list_endpoints`` returns.
 
     >>> EndpointMetrics(
@@ -398,7 +400,7 @@ class EndpointMetrics:
 
 
 @dataclass(frozen=True)
-class Acknowledgment:
+class Acknowledgment(ResultBase):
     """The broker's answer for one message (§2.2).
 
     ``status`` is canonical (``success``, ``failed``, ``received``, ``unspecified``) after lenient
@@ -418,7 +420,7 @@ class Acknowledgment:
     deduplicated: bool = False
     routing_decision: RoutingDecision | None = None
     error_code: str | None = None
-    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    raw: dict[str, JSON] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_success(self) -> bool:
@@ -449,7 +451,7 @@ Ack = Acknowledgment
 
 
 @dataclass(frozen=True)
-class BudgetInfo:
+class BudgetInfo(ResultBase):
     """An agent's token budget (§2.4).
 
     >>> BudgetInfo(agent_id="my-agent", initial_tokens=10000.0, remaining_tokens=7500.0).utilization_percent
@@ -502,17 +504,18 @@ class _RawView:
     """``view["key"]`` / ``view.get("key", default)``: the raw answer's key, else the typed field of
     that name — so code written for the seed SDK's plain dicts keeps working."""
 
-    raw: dict[str, Any]
+    raw: dict[str, JSON]
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         """The raw answer's ``key``, else the typed field of that name; KeyError otherwise."""
         if key in self.raw:
             return self.raw[key]
         if key in {item.name for item in fields(self)} - {"raw"}:  # type: ignore[arg-type]
-            return getattr(self, key)
+            value: JSON = getattr(self, key)  # the typed fields are numbers and strings
+            return value
         raise KeyError(key)
 
-    def get(self, key: str, default: Any = None) -> Any:
+    def get(self, key: str, default: JSON = None) -> JSON:
         """``view[key]``, or ``default`` when neither the answer nor the view has it."""
         try:
             return self[key]
@@ -532,7 +535,7 @@ def _view_values(raw: Mapping[str, Any], table: Mapping[str, tuple[Sequence[str]
 
 
 @dataclass(frozen=True)
-class BrokerStats(_RawView):
+class BrokerStats(_RawView, ResultBase):
     """A typed view of ``/stats`` (§2.6); ``raw`` is the answer as it came.
 
     Reads the nested keys first (``messages.total``), then flat snake_case (``messages_total``),
@@ -556,7 +559,7 @@ class BrokerStats(_RawView):
     endpoints_healthy: int = 0
     decisions_total: int = 0
     agents_with_budget: int = 0
-    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    raw: dict[str, JSON] = field(default_factory=dict, repr=False, compare=False)
 
     _SOURCES: ClassVar[dict[str, tuple[Sequence[str], type]]] = {
         "messages_total": (("messages", "total"), int),
@@ -583,7 +586,7 @@ class BrokerStats(_RawView):
 
 
 @dataclass(frozen=True)
-class BrokerHealth(_RawView):
+class BrokerHealth(_RawView, ResultBase):
     """A typed view of ``/health`` (§2.5), also read from camelCase keys; ``health["status"]`` works
     as with the seed SDK's dict. ``status`` is canonical after lenient parsing, or the raw spelling."""
 
@@ -592,7 +595,7 @@ class BrokerHealth(_RawView):
     messages_total: int = 0
     endpoints_healthy: int = 0
     endpoints_total: int = 0
-    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    raw: dict[str, JSON] = field(default_factory=dict, repr=False, compare=False)
 
     _SOURCES: ClassVar[dict[str, tuple[Sequence[str], type]]] = {
         "uptime_secs": ((), int),

@@ -87,6 +87,6 @@ class Output:
 def _cell(row: Any, column: str) -> str:
     value = row.get(column) if isinstance(row, Mapping) else getattr(row, column, None)
     value = plain(value)
-    if value is None or type(value).__name__ == "Unset":
+    if value is None:
         return ""
     return str(value)

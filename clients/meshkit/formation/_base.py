@@ -25,6 +25,7 @@ from .._core.events import ChatEventDecoder
 from .._core.guards import Guards
 from .._core.limits import DEFAULT_LIMITS, Limits
 from .._core.ops import Operations
+from .._core.options import default_headers_setting
 from .._core.plan import Plan
 from .._core.retry import RetryPolicy
 from .._core.streams import EventDecoder
@@ -35,7 +36,7 @@ from ._results import (
     SessionMessage,
     _datetime,
     _new_request_id,
-    _unset_to,
+    _or_default,
 )
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class _FormationBase(ClientBase[FormationSettings]):
         app_name: str | None,
         guards: Guards | None = None,
         limits: Limits | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> FormationSettings:
         return resolve_formation(
             url=url,
@@ -86,7 +88,9 @@ class _FormationBase(ClientBase[FormationSettings]):
             timeout=timeout,
             max_retries=max_retries,
             app_name=app_name,
-        ).with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
+        ).with_changes(
+            guards=guards, limits=limits or DEFAULT_LIMITS, default_headers=default_headers_setting(default_headers)
+        )
 
     def _make_wire(self, settings: FormationSettings) -> Wire:
         from .._core.auth import FormationKeyAuth
@@ -95,7 +99,7 @@ class _FormationBase(ClientBase[FormationSettings]):
             # The spec's formation paths keep their wire form (/v1/...): append them to the root.
             root_url=settings.base_url.removesuffix("/v1"),
             auth=FormationKeyAuth(settings.client_key, settings.admin_key),
-            default_headers=identification_headers(settings.app_name, muxi=True),
+            default_headers={**identification_headers(settings.app_name, muxi=True), **dict(settings.default_headers)},
             retry=RetryPolicy(max_retries=settings.max_retries),
             tag="formation",
             client_key=settings.client_key,
@@ -182,12 +186,12 @@ class _FormationBase(ClientBase[FormationSettings]):
     def _session_from(summary: Any, pages: list[list[SessionMessage]], walk: _MessagePages) -> Session:
         """The summary and the history, read newest page first, as one Session."""
         session = Session(
-            id=_unset_to(summary.session_id, ""),
-            user_id=_unset_to(summary.user_id, None),
-            message_count=_unset_to(summary.message_count, None),
-            active=_unset_to(summary.active, None),
-            created_at=_datetime(_unset_to(summary.created_at, None)),
-            last_activity=_datetime(_unset_to(summary.last_activity, None)),
+            id=_or_default(summary.session_id, ""),
+            user_id=_or_default(summary.user_id, None),
+            message_count=_or_default(summary.message_count, None),
+            active=_or_default(summary.active, None),
+            created_at=_datetime(_or_default(summary.created_at, None)),
+            last_activity=_datetime(_or_default(summary.last_activity, None)),
             messages=[message for page in reversed(pages) for message in page],
         )
         session.complete = walk.complete(session.message_count)
@@ -205,12 +209,12 @@ class _FormationBase(ClientBase[FormationSettings]):
 
 
 def _secrets(answer: Any) -> dict[str, str]:
-    values = _unset_to(answer.secrets, None)
+    values = _or_default(answer.secrets, None)
     return dict(values.additional_properties) if values is not None else {}
 
 
 def _secret_value(secrets: Any, key: str) -> str:
-    values = _unset_to(secrets.secrets, None)
+    values = _or_default(secrets.secrets, None)
     found = values.additional_properties if values is not None else {}
     if key not in found:
         raise NotFoundError(f"Secret '{key}' not found", status_code=404, code="SECRET_NOT_FOUND")
@@ -233,7 +237,7 @@ class FormationOps(Operations):
             as_user = as_user or named
         plan, decoder = super()._plan(name, entry, kwargs)
         body = plan.arguments.get("body")
-        if entry["stream"] == "optional" and isinstance(body, dict):
+        if entry["stream"] == "optional" and isinstance(body, Mapping):
             # Chat decides by its body; a blocking call must say "stream": false (formation.md §6.1).
             plan.arguments = {**plan.arguments, "body": {"stream": decoder is not None, **body}}
         # The view's user (for_user) goes on every call: it also chooses the client key over the

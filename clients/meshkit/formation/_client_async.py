@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal, Unpack
 
 import httpx
 
@@ -18,6 +18,8 @@ from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
 from .._core.guards import Guards
 from .._core.limits import Limits
+from .._core.options import RequestOptions
+from .._core.raw_async import AsyncRawAccess
 from .._core.streams_async import AsyncStream
 from .._core.transport_async import AsyncTransport
 from ._base import (
@@ -35,7 +37,7 @@ from ._base import (
     _since,
     _unpaged,
 )
-from ._results import ChatResult, Session, SessionMessage, SessionSummary, TrackedRequest, _unset_to
+from ._results import ChatResult, Session, SessionMessage, SessionSummary, TrackedRequest, _or_default
 
 if TYPE_CHECKING:
     from .._generated.models import (
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
     from .._operations.formation_async import AsyncFormationOperations
 
 
-class AsyncFormation(AsyncClosing, _FormationBase):
+class AsyncFormation(AsyncClosing, AsyncRawAccess, _FormationBase):
     """A MUXI formation: calls and streams over one connection pool.
 
     Configure with arguments or the environment (``MUXI_FORMATION_URL`` — or ``MUXI_SERVER_URL`` and
@@ -79,6 +81,7 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         http_client: httpx.AsyncClient | None = None,
         guards: Guards | None = None,
         limits: Limits | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         settings = self._resolve(
             url,
@@ -93,6 +96,7 @@ class AsyncFormation(AsyncClosing, _FormationBase):
             app_name=app_name,
             guards=guards,
             limits=limits,
+            default_headers=default_headers,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
@@ -117,9 +121,9 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         user_id: str | None = None,
         idempotency_key: str | None = None,
         request_id: str | None = None,
-        files: Sequence[Mapping[str, Any]] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
+        files: Sequence[Mapping[str, object]] | None = None,
         stream: Literal[False] = False,
+        **options: Unpack[RequestOptions],
     ) -> ChatResult:
         """Send a message and wait for the whole answer (``"stream": false`` on the wire).
 
@@ -139,9 +143,11 @@ class AsyncFormation(AsyncClosing, _FormationBase):
             session_id=session_id,
             request_id=request_id,
             files=files,
-            extra_body=extra_body,
+            extra_body=options.pop("extra_body", None),
         )
-        return await self._transport.run(self._chat_plan(body, user_id=user_id, idempotency_key=idempotency_key))
+        return await self._transport.run(
+            self._chat_plan(body, user_id=user_id, idempotency_key=idempotency_key), options
+        )
 
     def chat_stream(
         self,
@@ -151,18 +157,23 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         session_id: str | None = None,
         user_id: str | None = None,
         idempotency_key: str | None = None,
-        files: Sequence[Mapping[str, Any]] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
+        files: Sequence[Mapping[str, object]] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncStream[ChatEvent]:
         """Stream the answer as typed events; ``event.text`` is the delta, ``stream.text`` the whole.
         The request is sent on first iteration: ``async for event in formation.chat_stream(...)``.
         A refusal before the first event (a 503 or 429, a failed connect) is retried with the same
         idempotency key (yours, or a generated one); once events arrive nothing is re-sent."""
         body = self._chat_body(
-            message, stream=True, agent=agent, session_id=session_id, files=files, extra_body=extra_body
+            message,
+            stream=True,
+            agent=agent,
+            session_id=session_id,
+            files=files,
+            extra_body=options.pop("extra_body", None),
         )
         plan = self._chat_stream_plan(body, user_id=user_id, idempotency_key=idempotency_key)
-        return self._transport.stream(plan, ChatEventDecoder())
+        return self._transport.stream(plan, ChatEventDecoder(), options)
 
     # --- sessions ----------------------------------------------------------------------------------
 
@@ -171,7 +182,12 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         return self._new_session()
 
     async def get_session(
-        self, session_id: str, *, user_id: str | None = None, max_messages: int | None = GET_SESSION_MAX_MESSAGES
+        self,
+        session_id: str,
+        *,
+        user_id: str | None = None,
+        max_messages: int | None = GET_SESSION_MAX_MESSAGES,
+        **options: Unpack[RequestOptions],
     ) -> Session:
         """A session with its whole history (``.messages``, oldest first), read 1,000 messages a
         page until the runtime says there are no more. Without a user id: user "0".
@@ -187,14 +203,21 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         """
         user = self._required_user(user_id)
         walk = _MessagePages(session_id, MESSAGES_PAGE_MAX, _at_most(max_messages, "max_messages"))
-        summary = await self.ops.get_session(session_id, as_user=user)
+        summary = await self.ops.get_session(session_id, as_user=user, **options)
         pages = []
         while (query := walk.query()) is not None:
-            pages.append(walk.take(await self.ops.get_session_messages(session_id, as_user=user, **query)))
+            page = await self.ops.get_session_messages(session_id, as_user=user, **query, **options)
+            pages.append(walk.take(page))
         return self._session_from(summary, pages, walk)
 
     def iter_session_messages(
-        self, session_id: str, *, user_id: str | None = None, page_size: int = 100, limit: int | None = None
+        self,
+        session_id: str,
+        *,
+        user_id: str | None = None,
+        page_size: int = 100,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[SessionMessage]:
         """A session's messages, **newest first**, fetched ``page_size`` (1-1,000) at a time as the
         loop asks for them, backwards with the API's ``before`` cursor; ``limit`` stops after that
@@ -205,36 +228,52 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         ...     print(message.role, message.content)
         """
         walk = _MessagePages(session_id, _page_size(page_size, MESSAGES_PAGE_MAX), _at_most(limit))
-        return self._read_messages(session_id, self._required_user(user_id), walk)
+        return self._read_messages(session_id, self._required_user(user_id), walk, options)
 
-    async def _read_messages(self, session_id: str, user: str, walk: _MessagePages) -> AsyncIterator[SessionMessage]:
+    async def _read_messages(
+        self, session_id: str, user: str, walk: _MessagePages, options: RequestOptions
+    ) -> AsyncIterator[SessionMessage]:
         while (query := walk.query()) is not None:
-            page = walk.take(await self.ops.get_session_messages(session_id, as_user=user, **query))
+            page = walk.take(await self.ops.get_session_messages(session_id, as_user=user, **query, **options))
             for message in reversed(page):  # sync: yield from reversed(page)
                 yield message  # sync: -
         if walk.problem is not None:
             raise walk.problem
 
     async def list_sessions(
-        self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50
+        self,
+        *,
+        user_id: str | None = None,
+        active_only: bool = False,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
     ) -> list[SessionSummary]:
         """The user's sessions (most recent first)."""
         answer = await self.ops.list_sessions(
-            active_only=active_only, limit=limit, as_user=self._required_user(user_id)
+            active_only=active_only, limit=limit, as_user=self._required_user(user_id), **options
         )
-        return [SessionSummary.from_model(item) for item in _unset_to(answer.sessions, [])]
+        return [SessionSummary.from_model(item) for item in _or_default(answer.sessions, [])]
 
     def iter_sessions(
-        self, *, user_id: str | None = None, active_only: bool = False, limit: int | None = None
+        self,
+        *,
+        user_id: str | None = None,
+        active_only: bool = False,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[SessionSummary]:
         """The user's sessions, most recent first. The API has no cursor for sessions: this is one
         request for ``limit`` (at most 1,000) of them. Without a limit, an answer of 1,000, the
         most it lists, raises MeshkitError once they are all yielded, as there may be more."""
         most = _at_most(limit, maximum=LISTING_MAX)
-        return self._read_sessions(self._required_user(user_id), active_only, most)
+        return self._read_sessions(self._required_user(user_id), active_only, most, options)
 
-    async def _read_sessions(self, user: str, active_only: bool, limit: int | None) -> AsyncIterator[SessionSummary]:
-        answer = await self.ops.list_sessions(active_only=active_only, limit=limit or LISTING_MAX, as_user=user)
+    async def _read_sessions(
+        self, user: str, active_only: bool, limit: int | None, options: RequestOptions
+    ) -> AsyncIterator[SessionSummary]:
+        answer = await self.ops.list_sessions(
+            active_only=active_only, limit=limit or LISTING_MAX, as_user=user, **options
+        )
         for item in answer.sessions[:limit]:
             yield SessionSummary.from_model(item)
         if limit is None and len(answer.sessions) >= LISTING_MAX:
@@ -242,29 +281,39 @@ class AsyncFormation(AsyncClosing, _FormationBase):
 
     # --- requests ----------------------------------------------------------------------------------
 
-    async def list_requests(self, *, user_id: str | None = None) -> list[TrackedRequest]:
+    async def list_requests(
+        self, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> list[TrackedRequest]:
         """The requests the runtime tracks: the user's (with the client key); with the admin key
         and no user, everyone's."""
-        answer = await self.ops.list_requests(as_user=user_id)
-        return [TrackedRequest.from_model(item) for item in _unset_to(answer.requests, [])]
+        answer = await self.ops.list_requests(as_user=user_id, **options)
+        return [TrackedRequest.from_model(item) for item in _or_default(answer.requests, [])]
 
-    def iter_requests(self, *, user_id: str | None = None, limit: int | None = None) -> AsyncIterator[TrackedRequest]:
+    def iter_requests(
+        self, *, user_id: str | None = None, limit: int | None = None, **options: Unpack[RequestOptions]
+    ) -> AsyncIterator[TrackedRequest]:
         """The tracked requests, as :meth:`list_requests` gives them (the API answers them all at
         once: one request); ``limit`` stops after that many."""
-        return self._read_requests(user_id, _at_most(limit))
+        return self._read_requests(user_id, _at_most(limit), options)
 
-    async def _read_requests(self, user_id: str | None, limit: int | None) -> AsyncIterator[TrackedRequest]:
-        answer = await self.ops.list_requests(as_user=user_id)
+    async def _read_requests(
+        self, user_id: str | None, limit: int | None, options: RequestOptions
+    ) -> AsyncIterator[TrackedRequest]:
+        answer = await self.ops.list_requests(as_user=user_id, **options)
         for item in answer.requests[:limit]:
             yield TrackedRequest.from_model(item)
 
-    async def get_request(self, request_id: str, *, user_id: str | None = None) -> TrackedRequest:
+    async def get_request(
+        self, request_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> TrackedRequest:
         """A tracked request, e.g. ``formation.get_request(result.request_id)`` after a chat."""
-        return TrackedRequest.from_model(await self.ops.get_request_status(request_id, as_user=user_id))
+        return TrackedRequest.from_model(await self.ops.get_request_status(request_id, as_user=user_id, **options))
 
-    async def cancel_request(self, request_id: str, *, user_id: str | None = None) -> RequestCancellation:
+    async def cancel_request(
+        self, request_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> RequestCancellation:
         """Cancel a request in flight (``.cancellation``: immediate or cooperative)."""
-        return await self.ops.cancel_request(request_id, as_user=user_id)
+        return await self.ops.cancel_request(request_id, as_user=user_id, **options)
 
     # --- memories and audit ------------------------------------------------------------------------
 
@@ -275,6 +324,7 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         scopes: Sequence[str] | str | None = None,
         page_size: int = MEMORIES_PAGE_MAX,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[Memory]:
         """The memories the user can read (``scopes``: ``user``, ``group``, ``formation``; default
         all), newest first, fetched ``page_size`` (1-100) at a time with the API's ``offset``;
@@ -286,11 +336,13 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         """
         walk = _MemoryPages(_page_size(page_size, MEMORIES_PAGE_MAX), _at_most(limit))
         scoped = scopes if scopes is None or isinstance(scopes, str) else ",".join(scopes)
-        return self._read_memories(self._required_user(user_id), scoped, walk)
+        return self._read_memories(self._required_user(user_id), scoped, walk, options)
 
-    async def _read_memories(self, user: str, scopes: str | None, walk: _MemoryPages) -> AsyncIterator[Memory]:
+    async def _read_memories(
+        self, user: str, scopes: str | None, walk: _MemoryPages, options: RequestOptions
+    ) -> AsyncIterator[Memory]:
         while (query := walk.query()) is not None:
-            page = walk.take(await self.ops.list_memories(scopes=scopes, as_user=user, **query))
+            page = walk.take(await self.ops.list_memories(scopes=scopes, as_user=user, **query, **options))
             for memory in page:  # sync: yield from page
                 yield memory  # sync: -
         if walk.problem is not None:
@@ -303,19 +355,25 @@ class AsyncFormation(AsyncClosing, _FormationBase):
         resource_type: str | None = None,
         since: datetime | str | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> AsyncIterator[AuditEntry]:
         """The audit log (admin key), newest first, filtered as ``GET /audit`` filters (``since``: a
         datetime, naive read as UTC, or an ISO 8601 string). The API has no cursor: this is one
         request for ``limit`` (at most 1,000); without a limit, an answer of 1,000 raises
         MeshkitError once they are all yielded, as there may be more."""
         most = _at_most(limit, maximum=LISTING_MAX)
-        return self._read_audit(action, resource_type, _since(since), most)
+        return self._read_audit(action, resource_type, _since(since), most, options)
 
     async def _read_audit(
-        self, action: str | None, resource_type: str | None, since: str | None, limit: int | None
+        self,
+        action: str | None,
+        resource_type: str | None,
+        since: str | None,
+        limit: int | None,
+        options: RequestOptions,
     ) -> AsyncIterator[AuditEntry]:
         answer = await self.ops.get_audit_log(
-            limit=limit or LISTING_MAX, action=action, resource_type=resource_type, since=since
+            limit=limit or LISTING_MAX, action=action, resource_type=resource_type, since=since, **options
         )
         for entry in answer.entries[:limit]:  # sync: yield from answer.entries[:limit]
             yield entry  # sync: -
@@ -324,63 +382,70 @@ class AsyncFormation(AsyncClosing, _FormationBase):
 
     # --- agents, triggers, secrets, jobs -------------------------------------------------------------
 
-    async def list_agents(self) -> list[Agent]:
+    async def list_agents(self, **options: Unpack[RequestOptions]) -> list[Agent]:
         """The formation's agents (admin key)."""
-        return list((await self.ops.list_agents()).agents)
+        return list((await self.ops.list_agents(**options)).agents)
 
-    async def get_agent(self, agent_id: str) -> Agent:
+    async def get_agent(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
         """One agent (admin key); NotFoundError when there is none."""
-        return await self.ops.get_agent(agent_id)
+        return await self.ops.get_agent(agent_id, **options)
 
-    async def list_triggers(self) -> list[str]:
+    async def list_triggers(self, **options: Unpack[RequestOptions]) -> list[str]:
         """The names of the formation's triggers."""
-        return list(_unset_to((await self.ops.list_triggers()).triggers, []))
+        return list(_or_default((await self.ops.list_triggers(**options)).triggers, []))
 
     async def trigger(
         self,
         name: str,
-        data: Mapping[str, Any] | None = None,
+        data: Mapping[str, object] | None = None,
         *,
         session_id: str | None = None,
         use_async: bool = True,
         user_id: str | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> TriggerFireResult:
         """Fire a trigger with ``data``; with ``use_async=False`` the answer's ``content`` is in the result."""
         body = self._trigger_body(data, session_id=session_id, use_async=use_async)
-        return await self.ops.fire_trigger(name, body=body, as_user=user_id, idempotency_key=idempotency_key)
+        return await self.ops.fire_trigger(name, body=body, as_user=user_id, idempotency_key=idempotency_key, **options)
 
-    async def list_secrets(self) -> dict[str, str]:
+    async def list_secrets(self, **options: Unpack[RequestOptions]) -> dict[str, str]:
         """Secret names and their masked values (admin key)."""
-        return _secrets(await self.ops.list_secrets())
+        return _secrets(await self.ops.list_secrets(**options))
 
-    async def get_secret(self, key: str) -> str:
+    async def get_secret(self, key: str, **options: Unpack[RequestOptions]) -> str:
         """The masked value of one secret (the runtime has no single-secret read: this reads the list)."""
-        return _secret_value(await self.ops.list_secrets(), key)
+        return _secret_value(await self.ops.list_secrets(**options), key)
 
-    async def create_secret(self, key: str, value: str) -> None:
+    async def create_secret(self, key: str, value: str, **options: Unpack[RequestOptions]) -> None:
         """Create a secret (ConflictError if it exists)."""
-        await self.ops.create_secret(body={"key": key, "value": value})
+        await self.ops.create_secret(body={"key": key, "value": value}, **options)
 
-    async def update_secret(self, key: str, value: str) -> None:
+    async def update_secret(self, key: str, value: str, **options: Unpack[RequestOptions]) -> None:
         """Change an existing secret (NotFoundError if it does not exist: updates never create)."""
-        await self.ops.update_secret(key, body={"value": value})
+        await self.ops.update_secret(key, body={"value": value}, **options)
 
-    async def delete_secret(self, key: str) -> None:
+    async def delete_secret(self, key: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a secret (ConflictError while the formation uses it)."""
-        await self.ops.delete_secret(key)
+        await self.ops.delete_secret(key, **options)
 
     async def create_job(
-        self, type: Literal["one_time", "recurring"], schedule: str, message: str, *, user_id: str | None = None
+        self,
+        type: Literal["one_time", "recurring"],
+        schedule: str,
+        message: str,
+        *,
+        user_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Job:
         """Schedule a message (admin key): a cron expression (recurring) or an ISO 8601 time (one_time).
         The Job answered carries them as ``cron_expression`` or ``scheduled_for``, and ``status``."""
         body = {"type": type, "schedule": schedule, "message": message}
-        return await self.ops.create_scheduler_job(body=body, as_user=user_id)
+        return await self.ops.create_scheduler_job(body=body, as_user=user_id, **options)
 
-    async def health(self) -> FormationHealth:
+    async def health(self, **options: Unpack[RequestOptions]) -> FormationHealth:
         """The runtime's health (no key needed)."""
-        return await self.ops.get_health()
+        return await self.ops.get_health(**options)
 
 
 __all__ = ["AsyncFormation"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal, Unpack
 
 import httpx
 
@@ -19,6 +19,8 @@ from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
 from .._core.guards import Guards
 from .._core.limits import Limits
+from .._core.options import RequestOptions
+from .._core.raw_sync import RawAccess
 from .._core.streams_sync import Stream
 from .._core.transport_sync import SyncTransport
 from ._base import (
@@ -42,7 +44,7 @@ from ._results import (
     SessionMessage,
     SessionSummary,
     TrackedRequest,
-    _unset_to,
+    _or_default,
 )
 
 if TYPE_CHECKING:
@@ -58,7 +60,7 @@ if TYPE_CHECKING:
     from .._operations.formation_sync import FormationOperations
 
 
-class Formation(Closing, _FormationBase):
+class Formation(Closing, RawAccess, _FormationBase):
     """A MUXI formation: calls and streams over one connection pool.
 
     Configure with arguments or the environment (``MUXI_FORMATION_URL`` — or ``MUXI_SERVER_URL`` and
@@ -87,6 +89,7 @@ class Formation(Closing, _FormationBase):
         http_client: httpx.Client | None = None,
         guards: Guards | None = None,
         limits: Limits | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         settings = self._resolve(
             url,
@@ -101,6 +104,7 @@ class Formation(Closing, _FormationBase):
             app_name=app_name,
             guards=guards,
             limits=limits,
+            default_headers=default_headers,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
         http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
@@ -125,9 +129,9 @@ class Formation(Closing, _FormationBase):
         user_id: str | None = None,
         idempotency_key: str | None = None,
         request_id: str | None = None,
-        files: Sequence[Mapping[str, Any]] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
+        files: Sequence[Mapping[str, object]] | None = None,
         stream: Literal[False] = False,
+        **options: Unpack[RequestOptions],
     ) -> ChatResult:
         """Send a message and wait for the whole answer (``"stream": false`` on the wire).
 
@@ -147,9 +151,9 @@ class Formation(Closing, _FormationBase):
             session_id=session_id,
             request_id=request_id,
             files=files,
-            extra_body=extra_body,
+            extra_body=options.pop("extra_body", None),
         )
-        return self._transport.run(self._chat_plan(body, user_id=user_id, idempotency_key=idempotency_key))
+        return self._transport.run(self._chat_plan(body, user_id=user_id, idempotency_key=idempotency_key), options)
 
     def chat_stream(
         self,
@@ -159,18 +163,23 @@ class Formation(Closing, _FormationBase):
         session_id: str | None = None,
         user_id: str | None = None,
         idempotency_key: str | None = None,
-        files: Sequence[Mapping[str, Any]] | None = None,
-        extra_body: Mapping[str, Any] | None = None,
+        files: Sequence[Mapping[str, object]] | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Stream[ChatEvent]:
         """Stream the answer as typed events; ``event.text`` is the delta, ``stream.text`` the whole.
         The request is sent on first iteration: ``for event in formation.chat_stream(...)``.
         A refusal before the first event (a 503 or 429, a failed connect) is retried with the same
         idempotency key (yours, or a generated one); once events arrive nothing is re-sent."""
         body = self._chat_body(
-            message, stream=True, agent=agent, session_id=session_id, files=files, extra_body=extra_body
+            message,
+            stream=True,
+            agent=agent,
+            session_id=session_id,
+            files=files,
+            extra_body=options.pop("extra_body", None),
         )
         plan = self._chat_stream_plan(body, user_id=user_id, idempotency_key=idempotency_key)
-        return self._transport.stream(plan, ChatEventDecoder())
+        return self._transport.stream(plan, ChatEventDecoder(), options)
 
     # --- sessions ----------------------------------------------------------------------------------
 
@@ -179,7 +188,12 @@ class Formation(Closing, _FormationBase):
         return self._new_session()
 
     def get_session(
-        self, session_id: str, *, user_id: str | None = None, max_messages: int | None = GET_SESSION_MAX_MESSAGES
+        self,
+        session_id: str,
+        *,
+        user_id: str | None = None,
+        max_messages: int | None = GET_SESSION_MAX_MESSAGES,
+        **options: Unpack[RequestOptions],
     ) -> Session:
         """A session with its whole history (``.messages``, oldest first), read 1,000 messages a
         page until the runtime says there are no more. Without a user id: user "0".
@@ -195,14 +209,21 @@ class Formation(Closing, _FormationBase):
         """
         user = self._required_user(user_id)
         walk = _MessagePages(session_id, MESSAGES_PAGE_MAX, _at_most(max_messages, "max_messages"))
-        summary = self.ops.get_session(session_id, as_user=user)
+        summary = self.ops.get_session(session_id, as_user=user, **options)
         pages = []
         while (query := walk.query()) is not None:
-            pages.append(walk.take(self.ops.get_session_messages(session_id, as_user=user, **query)))
+            page = self.ops.get_session_messages(session_id, as_user=user, **query, **options)
+            pages.append(walk.take(page))
         return self._session_from(summary, pages, walk)
 
     def iter_session_messages(
-        self, session_id: str, *, user_id: str | None = None, page_size: int = 100, limit: int | None = None
+        self,
+        session_id: str,
+        *,
+        user_id: str | None = None,
+        page_size: int = 100,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[SessionMessage]:
         """A session's messages, **newest first**, fetched ``page_size`` (1-1,000) at a time as the
         loop asks for them, backwards with the API's ``before`` cursor; ``limit`` stops after that
@@ -213,33 +234,49 @@ class Formation(Closing, _FormationBase):
         ...     print(message.role, message.content)
         """
         walk = _MessagePages(session_id, _page_size(page_size, MESSAGES_PAGE_MAX), _at_most(limit))
-        return self._read_messages(session_id, self._required_user(user_id), walk)
+        return self._read_messages(session_id, self._required_user(user_id), walk, options)
 
-    def _read_messages(self, session_id: str, user: str, walk: _MessagePages) -> Iterator[SessionMessage]:
+    def _read_messages(
+        self, session_id: str, user: str, walk: _MessagePages, options: RequestOptions
+    ) -> Iterator[SessionMessage]:
         while (query := walk.query()) is not None:
-            page = walk.take(self.ops.get_session_messages(session_id, as_user=user, **query))
+            page = walk.take(self.ops.get_session_messages(session_id, as_user=user, **query, **options))
             yield from reversed(page)
         if walk.problem is not None:
             raise walk.problem
 
     def list_sessions(
-        self, *, user_id: str | None = None, active_only: bool = False, limit: int = 50
+        self,
+        *,
+        user_id: str | None = None,
+        active_only: bool = False,
+        limit: int = 50,
+        **options: Unpack[RequestOptions],
     ) -> list[SessionSummary]:
         """The user's sessions (most recent first)."""
-        answer = self.ops.list_sessions(active_only=active_only, limit=limit, as_user=self._required_user(user_id))
-        return [SessionSummary.from_model(item) for item in _unset_to(answer.sessions, [])]
+        answer = self.ops.list_sessions(
+            active_only=active_only, limit=limit, as_user=self._required_user(user_id), **options
+        )
+        return [SessionSummary.from_model(item) for item in _or_default(answer.sessions, [])]
 
     def iter_sessions(
-        self, *, user_id: str | None = None, active_only: bool = False, limit: int | None = None
+        self,
+        *,
+        user_id: str | None = None,
+        active_only: bool = False,
+        limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[SessionSummary]:
         """The user's sessions, most recent first. The API has no cursor for sessions: this is one
         request for ``limit`` (at most 1,000) of them. Without a limit, an answer of 1,000, the
         most it lists, raises MeshkitError once they are all yielded, as there may be more."""
         most = _at_most(limit, maximum=LISTING_MAX)
-        return self._read_sessions(self._required_user(user_id), active_only, most)
+        return self._read_sessions(self._required_user(user_id), active_only, most, options)
 
-    def _read_sessions(self, user: str, active_only: bool, limit: int | None) -> Iterator[SessionSummary]:
-        answer = self.ops.list_sessions(active_only=active_only, limit=limit or LISTING_MAX, as_user=user)
+    def _read_sessions(
+        self, user: str, active_only: bool, limit: int | None, options: RequestOptions
+    ) -> Iterator[SessionSummary]:
+        answer = self.ops.list_sessions(active_only=active_only, limit=limit or LISTING_MAX, as_user=user, **options)
         for item in answer.sessions[:limit]:
             yield SessionSummary.from_model(item)
         if limit is None and len(answer.sessions) >= LISTING_MAX:
@@ -247,29 +284,37 @@ class Formation(Closing, _FormationBase):
 
     # --- requests ----------------------------------------------------------------------------------
 
-    def list_requests(self, *, user_id: str | None = None) -> list[TrackedRequest]:
+    def list_requests(self, *, user_id: str | None = None, **options: Unpack[RequestOptions]) -> list[TrackedRequest]:
         """The requests the runtime tracks: the user's (with the client key); with the admin key
         and no user, everyone's."""
-        answer = self.ops.list_requests(as_user=user_id)
-        return [TrackedRequest.from_model(item) for item in _unset_to(answer.requests, [])]
+        answer = self.ops.list_requests(as_user=user_id, **options)
+        return [TrackedRequest.from_model(item) for item in _or_default(answer.requests, [])]
 
-    def iter_requests(self, *, user_id: str | None = None, limit: int | None = None) -> Iterator[TrackedRequest]:
+    def iter_requests(
+        self, *, user_id: str | None = None, limit: int | None = None, **options: Unpack[RequestOptions]
+    ) -> Iterator[TrackedRequest]:
         """The tracked requests, as :meth:`list_requests` gives them (the API answers them all at
         once: one request); ``limit`` stops after that many."""
-        return self._read_requests(user_id, _at_most(limit))
+        return self._read_requests(user_id, _at_most(limit), options)
 
-    def _read_requests(self, user_id: str | None, limit: int | None) -> Iterator[TrackedRequest]:
-        answer = self.ops.list_requests(as_user=user_id)
+    def _read_requests(
+        self, user_id: str | None, limit: int | None, options: RequestOptions
+    ) -> Iterator[TrackedRequest]:
+        answer = self.ops.list_requests(as_user=user_id, **options)
         for item in answer.requests[:limit]:
             yield TrackedRequest.from_model(item)
 
-    def get_request(self, request_id: str, *, user_id: str | None = None) -> TrackedRequest:
+    def get_request(
+        self, request_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> TrackedRequest:
         """A tracked request, e.g. ``formation.get_request(result.request_id)`` after a chat."""
-        return TrackedRequest.from_model(self.ops.get_request_status(request_id, as_user=user_id))
+        return TrackedRequest.from_model(self.ops.get_request_status(request_id, as_user=user_id, **options))
 
-    def cancel_request(self, request_id: str, *, user_id: str | None = None) -> RequestCancellation:
+    def cancel_request(
+        self, request_id: str, *, user_id: str | None = None, **options: Unpack[RequestOptions]
+    ) -> RequestCancellation:
         """Cancel a request in flight (``.cancellation``: immediate or cooperative)."""
-        return self.ops.cancel_request(request_id, as_user=user_id)
+        return self.ops.cancel_request(request_id, as_user=user_id, **options)
 
     # --- memories and audit ------------------------------------------------------------------------
 
@@ -280,6 +325,7 @@ class Formation(Closing, _FormationBase):
         scopes: Sequence[str] | str | None = None,
         page_size: int = MEMORIES_PAGE_MAX,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[Memory]:
         """The memories the user can read (``scopes``: ``user``, ``group``, ``formation``; default
         all), newest first, fetched ``page_size`` (1-100) at a time with the API's ``offset``;
@@ -291,11 +337,13 @@ class Formation(Closing, _FormationBase):
         """
         walk = _MemoryPages(_page_size(page_size, MEMORIES_PAGE_MAX), _at_most(limit))
         scoped = scopes if scopes is None or isinstance(scopes, str) else ",".join(scopes)
-        return self._read_memories(self._required_user(user_id), scoped, walk)
+        return self._read_memories(self._required_user(user_id), scoped, walk, options)
 
-    def _read_memories(self, user: str, scopes: str | None, walk: _MemoryPages) -> Iterator[Memory]:
+    def _read_memories(
+        self, user: str, scopes: str | None, walk: _MemoryPages, options: RequestOptions
+    ) -> Iterator[Memory]:
         while (query := walk.query()) is not None:
-            page = walk.take(self.ops.list_memories(scopes=scopes, as_user=user, **query))
+            page = walk.take(self.ops.list_memories(scopes=scopes, as_user=user, **query, **options))
             yield from page
         if walk.problem is not None:
             raise walk.problem
@@ -307,19 +355,25 @@ class Formation(Closing, _FormationBase):
         resource_type: str | None = None,
         since: datetime | str | None = None,
         limit: int | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Iterator[AuditEntry]:
         """The audit log (admin key), newest first, filtered as ``GET /audit`` filters (``since``: a
         datetime, naive read as UTC, or an ISO 8601 string). The API has no cursor: this is one
         request for ``limit`` (at most 1,000); without a limit, an answer of 1,000 raises
         MeshkitError once they are all yielded, as there may be more."""
         most = _at_most(limit, maximum=LISTING_MAX)
-        return self._read_audit(action, resource_type, _since(since), most)
+        return self._read_audit(action, resource_type, _since(since), most, options)
 
     def _read_audit(
-        self, action: str | None, resource_type: str | None, since: str | None, limit: int | None
+        self,
+        action: str | None,
+        resource_type: str | None,
+        since: str | None,
+        limit: int | None,
+        options: RequestOptions,
     ) -> Iterator[AuditEntry]:
         answer = self.ops.get_audit_log(
-            limit=limit or LISTING_MAX, action=action, resource_type=resource_type, since=since
+            limit=limit or LISTING_MAX, action=action, resource_type=resource_type, since=since, **options
         )
         yield from answer.entries[:limit]
         if limit is None and len(answer.entries) >= LISTING_MAX:
@@ -327,63 +381,70 @@ class Formation(Closing, _FormationBase):
 
     # --- agents, triggers, secrets, jobs -------------------------------------------------------------
 
-    def list_agents(self) -> list[Agent]:
+    def list_agents(self, **options: Unpack[RequestOptions]) -> list[Agent]:
         """The formation's agents (admin key)."""
-        return list(self.ops.list_agents().agents)
+        return list(self.ops.list_agents(**options).agents)
 
-    def get_agent(self, agent_id: str) -> Agent:
+    def get_agent(self, agent_id: str, **options: Unpack[RequestOptions]) -> Agent:
         """One agent (admin key); NotFoundError when there is none."""
-        return self.ops.get_agent(agent_id)
+        return self.ops.get_agent(agent_id, **options)
 
-    def list_triggers(self) -> list[str]:
+    def list_triggers(self, **options: Unpack[RequestOptions]) -> list[str]:
         """The names of the formation's triggers."""
-        return list(_unset_to(self.ops.list_triggers().triggers, []))
+        return list(_or_default(self.ops.list_triggers(**options).triggers, []))
 
     def trigger(
         self,
         name: str,
-        data: Mapping[str, Any] | None = None,
+        data: Mapping[str, object] | None = None,
         *,
         session_id: str | None = None,
         use_async: bool = True,
         user_id: str | None = None,
         idempotency_key: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> TriggerFireResult:
         """Fire a trigger with ``data``; with ``use_async=False`` the answer's ``content`` is in the result."""
         body = self._trigger_body(data, session_id=session_id, use_async=use_async)
-        return self.ops.fire_trigger(name, body=body, as_user=user_id, idempotency_key=idempotency_key)
+        return self.ops.fire_trigger(name, body=body, as_user=user_id, idempotency_key=idempotency_key, **options)
 
-    def list_secrets(self) -> dict[str, str]:
+    def list_secrets(self, **options: Unpack[RequestOptions]) -> dict[str, str]:
         """Secret names and their masked values (admin key)."""
-        return _secrets(self.ops.list_secrets())
+        return _secrets(self.ops.list_secrets(**options))
 
-    def get_secret(self, key: str) -> str:
+    def get_secret(self, key: str, **options: Unpack[RequestOptions]) -> str:
         """The masked value of one secret (the runtime has no single-secret read: this reads the list)."""
-        return _secret_value(self.ops.list_secrets(), key)
+        return _secret_value(self.ops.list_secrets(**options), key)
 
-    def create_secret(self, key: str, value: str) -> None:
+    def create_secret(self, key: str, value: str, **options: Unpack[RequestOptions]) -> None:
         """Create a secret (ConflictError if it exists)."""
-        self.ops.create_secret(body={"key": key, "value": value})
+        self.ops.create_secret(body={"key": key, "value": value}, **options)
 
-    def update_secret(self, key: str, value: str) -> None:
+    def update_secret(self, key: str, value: str, **options: Unpack[RequestOptions]) -> None:
         """Change an existing secret (NotFoundError if it does not exist: updates never create)."""
-        self.ops.update_secret(key, body={"value": value})
+        self.ops.update_secret(key, body={"value": value}, **options)
 
-    def delete_secret(self, key: str) -> None:
+    def delete_secret(self, key: str, **options: Unpack[RequestOptions]) -> None:
         """Delete a secret (ConflictError while the formation uses it)."""
-        self.ops.delete_secret(key)
+        self.ops.delete_secret(key, **options)
 
     def create_job(
-        self, type: Literal["one_time", "recurring"], schedule: str, message: str, *, user_id: str | None = None
+        self,
+        type: Literal["one_time", "recurring"],
+        schedule: str,
+        message: str,
+        *,
+        user_id: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Job:
         """Schedule a message (admin key): a cron expression (recurring) or an ISO 8601 time (one_time).
         The Job answered carries them as ``cron_expression`` or ``scheduled_for``, and ``status``."""
         body = {"type": type, "schedule": schedule, "message": message}
-        return self.ops.create_scheduler_job(body=body, as_user=user_id)
+        return self.ops.create_scheduler_job(body=body, as_user=user_id, **options)
 
-    def health(self) -> FormationHealth:
+    def health(self, **options: Unpack[RequestOptions]) -> FormationHealth:
         """The runtime's health (no key needed)."""
-        return self.ops.get_health()
+        return self.ops.get_health(**options)
 
 
 __all__ = ["Formation"]

@@ -11,16 +11,17 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .._core.errors import ResponseValidationError
+from .._core.jsontypes import JSON
+from .._core.model_base import ResultBase
 from .._core.wire import parse_model
-from .._generated.types import Unset
 
 if TYPE_CHECKING:
-    from .._generated.models import RequestStatus, RequestSummary, SessionHistoryMessage
+    from .._generated.models import ChatResponse, RequestStatus, RequestSummary, SessionHistoryMessage
     from .._generated.models import SessionSummary as SessionSummaryModel
 
 
 @dataclass
-class ChatResult:
+class ChatResult(ResultBase):
     """A blocking chat's answer: ``text``, and the message's ``content`` as sent (a string, or a
     list of parts as dicts), its ``ui`` widgets and ``artifacts`` (dicts), and the ids.
     ``request_id`` is the id the runtime tracks the turn under (``formation.get_request(...)``):
@@ -29,13 +30,13 @@ class ChatResult:
     ``ChatResponse`` model."""
 
     text: str
-    content: Any
+    content: JSON
     session_id: str | None
     request_id: str | None
     user_id: str | None
-    artifacts: list[Any]
-    ui: list[dict[str, Any]]
-    _answer: dict[str, Any] = field(repr=False, compare=False)
+    artifacts: list[dict[str, JSON]]
+    ui: list[dict[str, JSON]]
+    _answer: dict[str, JSON] = field(repr=False, compare=False)
 
     @classmethod
     def from_answer(cls, answer: Any) -> ChatResult:
@@ -61,12 +62,13 @@ class ChatResult:
         )
 
     @cached_property
-    def model(self) -> Any:
+    def model(self) -> ChatResponse:
         """The answer as the generated ``ChatResponse`` model (built on first access)."""
-        return parse_model("ChatResponse", self._answer)
+        model: ChatResponse = parse_model("ChatResponse", self._answer)
+        return model
 
     @property
-    def response(self) -> Any:
+    def response(self) -> ChatResponse:
         """Deprecated: the same as :attr:`model` (the name said HTTP response, which it is not)."""
         warnings.warn("ChatResult.response is now ChatResult.model", DeprecationWarning, stacklevel=2)
         return self.model
@@ -108,8 +110,8 @@ def _datetime(value: Any) -> datetime | None:
     return None
 
 
-def _unset_to(value: Any, default: Any) -> Any:
-    return default if value is None or isinstance(value, Unset) else value
+def _or_default(value: Any, default: Any) -> Any:
+    return default if value is None else value
 
 
 def _extra(model: Any) -> dict[str, Any]:
@@ -118,7 +120,7 @@ def _extra(model: Any) -> dict[str, Any]:
 
 
 @dataclass
-class SessionMessage:
+class SessionMessage(ResultBase):
     """A message of a session's history. The runtime stores ``{text, metadata: {role, timestamp,
     agent_id, request_id, …}, timestamp, …}``; this gives ``role``, ``content`` (the text) and
     ``timestamp`` from where it puts them. ``metadata`` is the runtime's metadata as a dict;
@@ -129,20 +131,20 @@ class SessionMessage:
     timestamp: datetime | None
     agent_id: str | None = None
     request_id: str | None = None
-    metadata: dict[str, Any] = field(default_factory=dict)
-    raw: Any = field(default=None, repr=False, compare=False)
+    metadata: dict[str, JSON] = field(default_factory=dict)
+    raw: SessionHistoryMessage | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_model(cls, message: SessionHistoryMessage) -> SessionMessage:
-        metadata_model = _unset_to(message.metadata, None)
+        metadata_model = _or_default(message.metadata, None)
         metadata = metadata_model.to_dict() if metadata_model is not None else {}
         extra = _extra(message)  # older shapes: role/content at the top
-        text = _unset_to(message.text, None)
+        text = _or_default(message.text, None)
         content = text if isinstance(text, str) else extra.get("content")
         return cls(
             role=_text_or_none(metadata.get("role", extra.get("role"))),
             content=content if isinstance(content, str) else _text_of(content),
-            timestamp=_datetime(metadata.get("timestamp")) or _datetime(_unset_to(message.timestamp, None)),
+            timestamp=_datetime(metadata.get("timestamp")) or _datetime(_or_default(message.timestamp, None)),
             agent_id=_text_or_none(metadata.get("agent_id", extra.get("agent_id"))),
             request_id=_text_or_none(metadata.get("request_id")),
             metadata=metadata,
@@ -151,28 +153,28 @@ class SessionMessage:
 
 
 @dataclass
-class SessionSummary:
+class SessionSummary(ResultBase):
     """A session as ``list_sessions()`` lists it; ``last_activity`` is a timezone-aware datetime."""
 
     session_id: str
     user_id: str | None
     active: bool | None
     last_activity: datetime | None
-    raw: Any = field(default=None, repr=False, compare=False)
+    raw: SessionSummaryModel | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_model(cls, summary: SessionSummaryModel) -> SessionSummary:
         return cls(
-            session_id=_unset_to(summary.session_id, ""),
-            user_id=_unset_to(summary.user_id, None),
-            active=_unset_to(summary.active, None),
-            last_activity=_datetime(_unset_to(summary.last_activity, None)),
+            session_id=_or_default(summary.session_id, ""),
+            user_id=_or_default(summary.user_id, None),
+            active=_or_default(summary.active, None),
+            last_activity=_datetime(_or_default(summary.last_activity, None)),
             raw=summary,
         )
 
 
 @dataclass
-class Session:
+class Session(ResultBase):
     """A conversation. ``create_session()`` only picks a new id: the runtime creates the session
     with the first chat that names it. ``get_session()`` fills the rest: the times are
     timezone-aware datetimes, ``messages`` the history (oldest first). ``complete`` is False when
@@ -195,7 +197,7 @@ class Session:
 
 
 @dataclass
-class TrackedRequest:
+class TrackedRequest(ResultBase):
     """A request the runtime tracks (a chat turn, a trigger, a job run): its ``status``
     (processing, completed, failed, cancelled, awaiting_clarification…), the times as
     timezone-aware datetimes, and once done its ``result`` or ``error``. ``raw`` is the generated
@@ -207,22 +209,22 @@ class TrackedRequest:
     progress: str | None = None
     created_at: datetime | None = None
     completed_at: datetime | None = None
-    result: Any = None
+    result: JSON = None
     error: str | None = None
-    raw: Any = field(default=None, repr=False, compare=False)
+    raw: RequestStatus | RequestSummary | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_model(cls, request: RequestStatus | RequestSummary) -> TrackedRequest:
-        result = _unset_to(getattr(request, "result", None), None)
+        result = _or_default(getattr(request, "result", None), None)
         return cls(
-            request_id=_unset_to(request.request_id, ""),
-            status=str(_unset_to(request.status, "")),
-            user_id=_unset_to(request.user_id, None),
-            progress=_unset_to(request.progress, None),
-            created_at=_datetime(_unset_to(request.created_at, None)),
-            completed_at=_datetime(_unset_to(request.completed_at, None)),
+            request_id=_or_default(request.request_id, ""),
+            status=str(_or_default(request.status, "")),
+            user_id=_or_default(request.user_id, None),
+            progress=_or_default(request.progress, None),
+            created_at=_datetime(_or_default(request.created_at, None)),
+            completed_at=_datetime(_or_default(request.completed_at, None)),
             result=result.to_dict() if hasattr(result, "to_dict") else result,
-            error=_unset_to(request.error, None),
+            error=_or_default(request.error, None),
             raw=request,
         )
 

@@ -153,7 +153,7 @@ class _ServerBase(ClientBase[ServerSettings]):
         return _ServerWire(
             root_url=settings.url,
             auth=MuxiHmacAuth(settings.key_id, settings.secret_key),
-            default_headers=identification_headers(settings.app_name, muxi=True),
+            default_headers={**identification_headers(settings.app_name, muxi=True), **dict(settings.default_headers)},
             retry=RetryPolicy(max_retries=settings.max_retries),
             tag="server",
             guards=settings.guards,

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Unpack
 
 import httpx
 
@@ -17,7 +18,9 @@ from .._core.events import StreamEvent
 from .._core.guards import Guards
 from .._core.io_hooks import run_blocking
 from .._core.limits import DEFAULT_LIMITS, Limits, decoded, raw_chunks
+from .._core.options import RequestOptions, apply_options, default_headers_setting
 from .._core.plan import Plan
+from .._core.raw_sync import RawAccess
 from .._core.streams_sync import Stream
 from .._core.transport_sync import SyncTransport
 from ._base import _AS_IS, _Download, _ServerBase
@@ -42,7 +45,7 @@ if TYPE_CHECKING:
     from ..formation import Formation
 
 
-class ServerClient(Closing, _ServerBase):
+class ServerClient(Closing, RawAccess, _ServerBase):
     """A MUXI Server (env: ``MUXI_SERVER_URL``, ``MUXI_KEY_ID``, ``MUXI_SECRET_KEY``).
 
     Every server operation of the spec is also ``server.ops.<operation_id>(...)`` (see
@@ -63,6 +66,7 @@ class ServerClient(Closing, _ServerBase):
         http_client: httpx.Client | None = None,
         guards: Guards | None = None,
         limits: Limits | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
         settings = resolve_server(
             url=url,
@@ -71,7 +75,9 @@ class ServerClient(Closing, _ServerBase):
             timeout=timeout,
             max_retries=max_retries,
             app_name=app_name,
-        ).with_changes(guards=guards, limits=limits or DEFAULT_LIMITS)
+        ).with_changes(
+            guards=guards, limits=limits or DEFAULT_LIMITS, default_headers=default_headers_setting(default_headers)
+        )
         http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
         self._start(settings, http, owns_http=http_client is None)
 
@@ -85,27 +91,27 @@ class ServerClient(Closing, _ServerBase):
 
     # --- health and status ---------------------------------------------------------------------------
 
-    def ping(self) -> bool:
+    def ping(self, **options: Unpack[RequestOptions]) -> bool:
         """True when the server answers ``pong``."""
-        return bool(self._transport.run(Plan("ping", typed=False)) == "pong")
+        return bool(self._transport.run(Plan("ping", typed=False), options) == "pong")
 
-    def health(self) -> ServerHealth:
+    def health(self, **options: Unpack[RequestOptions]) -> ServerHealth:
         """``ServerHealth``: ``status`` and the server ``version``."""
-        return self._health(self._transport.run(Plan("health", typed=False)))
+        return self._health(self._transport.run(Plan("health", typed=False), options))
 
-    def status(self) -> ServerStatus:
+    def status(self, **options: Unpack[RequestOptions]) -> ServerStatus:
         """Server id, version, uptime, formation counts and the port pool."""
-        return self.ops.get_server_status()
+        return self.ops.get_server_status(**options)
 
     # --- formations ----------------------------------------------------------------------------------
 
-    def list_formations(self) -> list[FormationSummary]:
+    def list_formations(self, **options: Unpack[RequestOptions]) -> list[FormationSummary]:
         """Every formation the server manages."""
-        return list(self.ops.list_formations().formations)
+        return list(self.ops.list_formations(**options).formations)
 
-    def get_formation(self, formation_id: str) -> FormationDetail:
+    def get_formation(self, formation_id: str, **options: Unpack[RequestOptions]) -> FormationDetail:
         """One formation (a live health check may turn its status to ``unhealthy``)."""
-        return self.ops.get_formation(formation_id)
+        return self.ops.get_formation(formation_id, **options)
 
     def deploy(
         self,
@@ -113,10 +119,11 @@ class ServerClient(Closing, _ServerBase):
         *,
         formation_id: str | None = None,
         version: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> DeployResult:
         """Deploy a formation directory or bundle; returns port, pid, URLs once it runs."""
         formation, upload, chosen = self._bundle(source, formation_id, version)
-        return self.ops.deploy_formation(body=upload, x_formation_id=formation, x_formation_version=chosen)
+        return self.ops.deploy_formation(body=upload, x_formation_id=formation, x_formation_version=chosen, **options)
 
     def deploy_stream(
         self,
@@ -124,76 +131,108 @@ class ServerClient(Closing, _ServerBase):
         *,
         formation_id: str | None = None,
         version: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Stream[StreamEvent]:
         """Deploy, yielding ``progress`` events (``.data.stage``, ``.message``, ``.progress``) and
         finally ``complete`` (``.data`` is a DeployCompleteEvent); DeploymentError on failure."""
         formation, upload, chosen = self._bundle(source, formation_id, version)
-        return self.ops.deploy_formation(body=upload, x_formation_id=formation, x_formation_version=chosen, stream=True)
+        return self.ops.deploy_formation(
+            body=upload, x_formation_id=formation, x_formation_version=chosen, stream=True, **options
+        )
 
     def update(
-        self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
+        self,
+        formation_id: str,
+        source: str | os.PathLike[str] | bytes | Bundle,
+        *,
+        version: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> UpdateResult:
         """Blue-green update of a running formation with a new bundle."""
         _, upload, chosen = self._bundle(source, formation_id, version)
-        return self.ops.update_formation(formation_id, body=upload, x_formation_version=chosen)
+        return self.ops.update_formation(formation_id, body=upload, x_formation_version=chosen, **options)
 
     def update_stream(
-        self, formation_id: str, source: str | os.PathLike[str] | bytes | Bundle, *, version: str | None = None
+        self,
+        formation_id: str,
+        source: str | os.PathLike[str] | bytes | Bundle,
+        *,
+        version: str | None = None,
+        **options: Unpack[RequestOptions],
     ) -> Stream[StreamEvent]:
         """The update with its progress events."""
         _, upload, chosen = self._bundle(source, formation_id, version)
-        return self.ops.update_formation(formation_id, body=upload, x_formation_version=chosen, stream=True)
+        return self.ops.update_formation(formation_id, body=upload, x_formation_version=chosen, stream=True, **options)
 
-    def start_formation(self, formation_id: str) -> StartResult:
+    def start_formation(self, formation_id: str, **options: Unpack[RequestOptions]) -> StartResult:
         """Start a stopped formation (ConflictError if it runs)."""
-        return self.ops.start_formation(formation_id)
+        return self.ops.start_formation(formation_id, **options)
 
-    def stop_formation(self, formation_id: str) -> StopResult:
+    def stop_formation(self, formation_id: str, **options: Unpack[RequestOptions]) -> StopResult:
         """Stop a running formation (ConflictError if stopped)."""
-        return self.ops.stop_formation(formation_id)
+        return self.ops.stop_formation(formation_id, **options)
 
-    def restart_formation(self, formation_id: str) -> RestartResult:
+    def restart_formation(self, formation_id: str, **options: Unpack[RequestOptions]) -> RestartResult:
         """Restart a formation."""
-        return self.ops.restart_formation(formation_id)
+        return self.ops.restart_formation(formation_id, **options)
 
-    def rollback_formation(self, formation_id: str) -> RollbackResult:
+    def rollback_formation(self, formation_id: str, **options: Unpack[RequestOptions]) -> RollbackResult:
         """Go back to the previous version (ValidationError when there is none)."""
-        return self.ops.rollback_formation(formation_id)
+        return self.ops.rollback_formation(formation_id, **options)
 
-    def cancel_update(self, formation_id: str) -> CancelUpdateResult:
+    def cancel_update(self, formation_id: str, **options: Unpack[RequestOptions]) -> CancelUpdateResult:
         """Stop an update in progress."""
-        return self.ops.cancel_formation_update(formation_id)
+        return self.ops.cancel_formation_update(formation_id, **options)
 
-    def delete_formation(self, formation_id: str) -> DeleteResult:
+    def delete_formation(self, formation_id: str, **options: Unpack[RequestOptions]) -> DeleteResult:
         """Stop a formation and remove its files."""
-        return self.ops.delete_formation(formation_id)
+        return self.ops.delete_formation(formation_id, **options)
 
     # --- logs and download ---------------------------------------------------------------------------
 
-    def get_server_logs(self, lines: int = 100) -> str:
+    def get_server_logs(self, lines: int = 100, **options: Unpack[RequestOptions]) -> str:
         """The last ``lines`` of the server's audit log, as text."""
-        return self._logs_text(self._transport.run(Plan("get_server_logs", {"lines": lines}, typed=False)))
+        plan: Plan[Any] = Plan("get_server_logs", {"lines": lines}, typed=False)
+        return self._logs_text(self._transport.run(plan, options))
 
     def get_formation_logs(
-        self, formation_id: str, *, lines: int = 100, stream: Literal["all", "stdout", "stderr"] = "all"
+        self,
+        formation_id: str,
+        *,
+        lines: int = 100,
+        stream: Literal["all", "stdout", "stderr"] = "all",
+        **options: Unpack[RequestOptions],
     ) -> FormationLogs:
         """The last lines of a formation's stdout/stderr (``stream``: stdout, stderr or all)."""
-        return self.ops.get_formation_logs(formation_id, lines=lines, stream=stream)
+        return self.ops.get_formation_logs(formation_id, lines=lines, stream=stream, **options)
 
     def follow_logs(
-        self, formation_id: str, *, stream: Literal["all", "stdout", "stderr"] = "stdout"
+        self,
+        formation_id: str,
+        *,
+        stream: Literal["all", "stdout", "stderr"] = "stdout",
+        **options: Unpack[RequestOptions],
     ) -> Stream[StreamEvent]:
         """New log lines as they are written (``event.data.line``); open-ended: close it when done."""
         # follow=true is what makes the server stream (contract server.md §6): one line per event.
-        return self.ops.get_formation_logs(formation_id, stream=stream, follow=True)
+        return self.ops.get_formation_logs(formation_id, stream=stream, follow=True, **options)
 
-    def download(self, formation_id: str, destination: str | os.PathLike[str], *, db: bool = False) -> Path:
+    def download(
+        self,
+        formation_id: str,
+        destination: str | os.PathLike[str],
+        *,
+        db: bool = False,
+        **options: Unpack[RequestOptions],
+    ) -> Path:
         """Save the formation's files as a zip (``db=True`` adds ``memory.db``); the archive is
         checked before the file appears, since a failure mid-download cannot be reported otherwise."""
         with _Download(destination) as download:
-            response = self._transport.open_stream(
-                "download_formation", {"formation_id": formation_id, "db": db}, headers=_AS_IS
+            plan: Plan[Any] = apply_options(
+                Plan("download_formation", {"formation_id": formation_id, "db": db}), options
             )
+            plan.headers = {**_AS_IS, **(plan.headers or {})}
+            response = self._transport.open_stream(plan.operation_id, plan.arguments, **plan.options())
             try:
                 limit = self._wire.limits.max_download_bytes
                 for chunk in decoded(response, raw_chunks(response), limit, "download"):

@@ -6,33 +6,36 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="A2AConfig")
 
 
-@_attrs_define
-class A2AConfig:
+@_attrs_define(repr=False)
+class A2AConfig(Model):
     """The a2a section of the formation file, secrets masked (empty when the file has none). Free-form beyond the typed
     keys: the formation file decides them.
 
         Attributes:
-            inbound (A2AConfigInbound | Unset): Free-form: the formation file's a2a.inbound.
-            outbound (A2AConfigOutbound | Unset): Free-form: the formation file's a2a.outbound.
+            inbound (A2AConfigInbound | None): Free-form: the formation file's a2a.inbound.
+            outbound (A2AConfigOutbound | None): Free-form: the formation file's a2a.outbound.
     """
 
-    inbound: A2AConfigInbound | Unset = UNSET
-    outbound: A2AConfigOutbound | Unset = UNSET
+    inbound: A2AConfigInbound | None = None
+    outbound: A2AConfigOutbound | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_inbound: A2AConfigInbound | Unset = UNSET if self.inbound is None else self.inbound
         inbound: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.inbound, Unset):
-            inbound = self.inbound.to_dict()
+        if not isinstance(_src_inbound, Unset):
+            inbound = _src_inbound.to_dict()
 
+        _src_outbound: A2AConfigOutbound | Unset = UNSET if self.outbound is None else self.outbound
         outbound: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.outbound, Unset):
-            outbound = self.outbound.to_dict()
+        if not isinstance(_src_outbound, Unset):
+            outbound = _src_outbound.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -62,8 +65,8 @@ class A2AConfig:
             outbound = A2AConfigOutbound.from_dict(_outbound)
 
         a2a_config = cls(
-            inbound=inbound,
-            outbound=outbound,
+            inbound=None if isinstance(inbound, Unset) else inbound,
+            outbound=None if isinstance(outbound, Unset) else outbound,
         )
 
         a2a_config.additional_properties = d

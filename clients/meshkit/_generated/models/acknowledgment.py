@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.acknowledgment_status import (
     AcknowledgmentStatus,
     check_acknowledgment_status,
@@ -16,66 +17,75 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="Acknowledgment")
 
 
-@_attrs_define
-class Acknowledgment:
+@_attrs_define(repr=False)
+class Acknowledgment(Model):
     """Broker answer for one message (AcknowledgmentMessage), with the canonical extensions deduplicated, routing_decision
     and error_code.
 
         Attributes:
             original_message_id (str): The message's message_id (a missing value is a malformed response).
-            status (AcknowledgmentStatus | Unset): Acknowledgment status; success = processed or deduplicated, failed =
+            status (AcknowledgmentStatus | None): Acknowledgment status; success = processed or deduplicated, failed =
                 failed batch item (clients also parse processed, ack_failed, received... leniently).
-            tokens_used (float | Unset): Tokens charged to the agent; 0 for dedup hits and failures (canonical choice).
+            tokens_used (float | None): Tokens charged to the agent; 0 for dedup hits and failures (canonical choice).
                 Default: 0.0.
-            processing_latency_ms (int | Unset): Whole milliseconds from receipt to acknowledgment. Default: 0.
-            error (str | Unset): Empty on success; the error text on failure. Default: ''.
-            result (str | Unset): Hex result bytes; always "" because the broker delivers nothing (canonical choice).
+            processing_latency_ms (int | None): Whole milliseconds from receipt to acknowledgment. Default: 0.
+            error (str | None): Empty on success; the error text on failure. Default: ''.
+            result (str | None): Hex result bytes; always "" because the broker delivers nothing (canonical choice).
                 Default: ''.
-            deduplicated (bool | Unset): Extension (canonical choice); true on dedup hits, otherwise false or absent.
+            deduplicated (bool | None): Extension (canonical choice); true on dedup hits, otherwise false or absent.
                 Default: False.
-            routing_decision (RoutingDecision | Unset): Routing outcome of a processed (non-dedup) message (extension,
-                canonical choice). Example: {'message_id': '5b0f5c3e-2f6d-4d4b-9a57-1f3e2f0c9a11', 'target_endpoint': 'local-
-                llama', 'fallback_endpoints': ['anthropic-claude', 'openai-gpt4'], 'estimated_latency_ms': 100,
-                'estimated_cost': 0.0025, 'routing_reason': 'Best score 30.0400 (cost: 0.10, load: 0%, latency: 100ms)',
-                'score_breakdown': {'cost_score': 0.04, 'load_score': 0.0, 'latency_score': 30.0, 'total_score': 30.04}}.
-            error_code (BrokerErrorCode | Unset): Broker error code (canonical choice).
+            routing_decision (RoutingDecision | None): Routing outcome of a processed (non-dedup) message (extension,
+                canonical choice).
+            error_code (BrokerErrorCode | None): Broker error code (canonical choice).
     """
 
     original_message_id: str
-    status: AcknowledgmentStatus | Unset = UNSET
-    tokens_used: float | Unset = 0.0
-    processing_latency_ms: int | Unset = 0
-    error: str | Unset = ""
-    result: str | Unset = ""
-    deduplicated: bool | Unset = False
-    routing_decision: RoutingDecision | Unset = UNSET
-    error_code: BrokerErrorCode | Unset = UNSET
+    status: AcknowledgmentStatus | None = None
+    tokens_used: float | None = 0.0
+    processing_latency_ms: int | None = 0
+    error: str | None = ""
+    result: str | None = ""
+    deduplicated: bool | None = False
+    routing_decision: RoutingDecision | None = None
+    error_code: BrokerErrorCode | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         original_message_id = self.original_message_id
 
+        _src_status: AcknowledgmentStatus | Unset = UNSET if self.status is None else self.status
         status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
+        if not isinstance(_src_status, Unset):
+            status = _src_status
 
-        tokens_used = self.tokens_used
+        _src_tokens_used: float | Unset = UNSET if self.tokens_used is None else self.tokens_used
+        tokens_used = _src_tokens_used
 
-        processing_latency_ms = self.processing_latency_ms
+        _src_processing_latency_ms: int | Unset = (
+            UNSET if self.processing_latency_ms is None else self.processing_latency_ms
+        )
+        processing_latency_ms = _src_processing_latency_ms
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
-        result = self.result
+        _src_result: str | Unset = UNSET if self.result is None else self.result
+        result = _src_result
 
-        deduplicated = self.deduplicated
+        _src_deduplicated: bool | Unset = UNSET if self.deduplicated is None else self.deduplicated
+        deduplicated = _src_deduplicated
 
+        _src_routing_decision: RoutingDecision | Unset = (
+            UNSET if self.routing_decision is None else self.routing_decision
+        )
         routing_decision: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.routing_decision, Unset):
-            routing_decision = self.routing_decision.to_dict()
+        if not isinstance(_src_routing_decision, Unset):
+            routing_decision = _src_routing_decision.to_dict()
 
+        _src_error_code: BrokerErrorCode | Unset = UNSET if self.error_code is None else self.error_code
         error_code: str | Unset = UNSET
-        if not isinstance(self.error_code, Unset):
-            error_code = self.error_code
+        if not isinstance(_src_error_code, Unset):
+            error_code = _src_error_code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -141,14 +151,14 @@ class Acknowledgment:
 
         acknowledgment = cls(
             original_message_id=original_message_id,
-            status=status,
-            tokens_used=tokens_used,
-            processing_latency_ms=processing_latency_ms,
-            error=error,
-            result=result,
-            deduplicated=deduplicated,
-            routing_decision=routing_decision,
-            error_code=error_code,
+            status=None if isinstance(status, Unset) else status,
+            tokens_used=0.0 if isinstance(tokens_used, Unset) else tokens_used,
+            processing_latency_ms=0 if isinstance(processing_latency_ms, Unset) else processing_latency_ms,
+            error="" if isinstance(error, Unset) else error,
+            result="" if isinstance(result, Unset) else result,
+            deduplicated=False if isinstance(deduplicated, Unset) else deduplicated,
+            routing_decision=None if isinstance(routing_decision, Unset) else routing_decision,
+            error_code=None if isinstance(error_code, Unset) else error_code,
         )
 
         acknowledgment.additional_properties = d

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="ActiveCount")
 
 
-@_attrs_define
-class ActiveCount:
+@_attrs_define(repr=False)
+class ActiveCount(Model):
     """How many of a formation's components are declared, and how many of them are active.
 
     Attributes:

@@ -6,63 +6,88 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Agent")
 
 
-@_attrs_define
-class Agent:
+@_attrs_define(repr=False)
+class Agent(Model):
     """One agent of the formation, as its file declares it (secrets masked). Free-form beyond the typed keys: the agent
     file decides them (knowledge, llm_models, mcp_servers, a2a…).
 
         Attributes:
             id (str):
-            name (str | Unset):
-            description (None | str | Unset):
-            system_message (None | str | Unset):
-            source (str | Unset): Where the agent comes from: formation (its file) or api.
-            active (bool | Unset):
-            version (str | Unset):
-            knowledge (AgentKnowledge | Unset): Free-form: the agent file's knowledge section (enabled, sources…).
+            name (str | None):
+            description (None | str):
+            system_message (None | str):
+            source (str | None): Where the agent comes from: formation (its file) or api.
+            active (bool | None):
+            version (str | None):
+            knowledge (AgentKnowledge | None): Free-form: the agent file's knowledge section (enabled, sources…).
     """
 
     id: str
-    name: str | Unset = UNSET
-    description: None | str | Unset = UNSET
-    system_message: None | str | Unset = UNSET
-    source: str | Unset = UNSET
-    active: bool | Unset = UNSET
-    version: str | Unset = UNSET
-    knowledge: AgentKnowledge | Unset = UNSET
+    name: str | None = None
+    description: None | str = OMITTED
+    system_message: None | str = OMITTED
+    source: str | None = None
+    active: bool | None = None
+    version: str | None = None
+    knowledge: AgentKnowledge | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.description is OMITTED:
+            self.description = None
+            omitted.append("description")
+        if self.system_message is OMITTED:
+            self.system_message = None
+            omitted.append("system_message")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        name = self.name
+        _src_name: str | Unset = UNSET if self.name is None else self.name
+        name = _src_name
 
+        _src_description: None | str | Unset = (
+            UNSET if self.description is None and "description" in self._omitted else self.description
+        )
         description: None | str | Unset
-        if isinstance(self.description, Unset):
+        if isinstance(_src_description, Unset):
             description = UNSET
         else:
-            description = self.description
+            description = _src_description
 
+        _src_system_message: None | str | Unset = (
+            UNSET if self.system_message is None and "system_message" in self._omitted else self.system_message
+        )
         system_message: None | str | Unset
-        if isinstance(self.system_message, Unset):
+        if isinstance(_src_system_message, Unset):
             system_message = UNSET
         else:
-            system_message = self.system_message
+            system_message = _src_system_message
 
-        source = self.source
+        _src_source: str | Unset = UNSET if self.source is None else self.source
+        source = _src_source
 
-        active = self.active
+        _src_active: bool | Unset = UNSET if self.active is None else self.active
+        active = _src_active
 
-        version = self.version
+        _src_version: str | Unset = UNSET if self.version is None else self.version
+        version = _src_version
 
+        _src_knowledge: AgentKnowledge | Unset = UNSET if self.knowledge is None else self.knowledge
         knowledge: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.knowledge, Unset):
-            knowledge = self.knowledge.to_dict()
+        if not isinstance(_src_knowledge, Unset):
+            knowledge = _src_knowledge.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -128,13 +153,13 @@ class Agent:
 
         agent = cls(
             id=id,
-            name=name,
-            description=description,
-            system_message=system_message,
-            source=source,
-            active=active,
-            version=version,
-            knowledge=knowledge,
+            name=None if isinstance(name, Unset) else name,
+            description=OMITTED if isinstance(description, Unset) else description,
+            system_message=OMITTED if isinstance(system_message, Unset) else system_message,
+            source=None if isinstance(source, Unset) else source,
+            active=None if isinstance(active, Unset) else active,
+            version=None if isinstance(version, Unset) else version,
+            knowledge=None if isinstance(knowledge, Unset) else knowledge,
         )
 
         agent.additional_properties = d

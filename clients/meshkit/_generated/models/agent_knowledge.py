@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="AgentKnowledge")
 
 
-@_attrs_define
-class AgentKnowledge:
+@_attrs_define(repr=False)
+class AgentKnowledge(Model):
     """Free-form: the agent file's knowledge section (enabled, sources…)."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.agent_skill_scope import AgentSkillScope, check_agent_skill_scope
 
 T = TypeVar("T", bound="AgentSkill")
 
 
-@_attrs_define
-class AgentSkill:
+@_attrs_define(repr=False)
+class AgentSkill(Model):
     """A skill an agent may use.
 
     Attributes:

@@ -6,22 +6,23 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AgentSkillList")
 
 
-@_attrs_define
-class AgentSkillList:
+@_attrs_define(repr=False)
+class AgentSkillList(Model):
     """The skills an agent may use (public ones and its private ones).
 
     Attributes:
         skills (list[AgentSkill]):
-        agent_id (str | Unset):
+        agent_id (str | None):
     """
 
     skills: list[AgentSkill]
-    agent_id: str | Unset = UNSET
+    agent_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,7 +31,8 @@ class AgentSkillList:
             skills_item = skills_item_data.to_dict()
             skills.append(skills_item)
 
-        agent_id = self.agent_id
+        _src_agent_id: str | Unset = UNSET if self.agent_id is None else self.agent_id
+        agent_id = _src_agent_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -58,7 +60,7 @@ class AgentSkillList:
 
         agent_skill_list = cls(
             skills=skills,
-            agent_id=agent_id,
+            agent_id=None if isinstance(agent_id, Unset) else agent_id,
         )
 
         agent_skill_list.additional_properties = d

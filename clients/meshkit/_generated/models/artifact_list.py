@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="ArtifactList")
 
 
-@_attrs_define
-class ArtifactList:
+@_attrs_define(repr=False)
+class ArtifactList(Model):
     """The user's artifacts (latest versions, most recently accessed first).
 
     Attributes:

@@ -6,45 +6,63 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AsyncConfig")
 
 
-@_attrs_define
-class AsyncConfig:
+@_attrs_define(repr=False)
+class AsyncConfig(Model):
     """The async section of the formation file, secrets masked (empty when the file has none). Free-form beyond the typed
     keys: the formation file decides them.
 
         Attributes:
-            threshold_seconds (float | Unset):
-            enable_estimation (bool | Unset):
-            webhook_url (None | str | Unset):
-            webhook_retries (int | Unset):
-            webhook_timeout (float | Unset):
+            threshold_seconds (float | None):
+            enable_estimation (bool | None):
+            webhook_url (None | str):
+            webhook_retries (int | None):
+            webhook_timeout (float | None):
     """
 
-    threshold_seconds: float | Unset = UNSET
-    enable_estimation: bool | Unset = UNSET
-    webhook_url: None | str | Unset = UNSET
-    webhook_retries: int | Unset = UNSET
-    webhook_timeout: float | Unset = UNSET
+    threshold_seconds: float | None = None
+    enable_estimation: bool | None = None
+    webhook_url: None | str = OMITTED
+    webhook_retries: int | None = None
+    webhook_timeout: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.webhook_url is OMITTED:
+            self.webhook_url = None
+            omitted.append("webhook_url")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
-        threshold_seconds = self.threshold_seconds
+        _src_threshold_seconds: float | Unset = UNSET if self.threshold_seconds is None else self.threshold_seconds
+        threshold_seconds = _src_threshold_seconds
 
-        enable_estimation = self.enable_estimation
+        _src_enable_estimation: bool | Unset = UNSET if self.enable_estimation is None else self.enable_estimation
+        enable_estimation = _src_enable_estimation
 
+        _src_webhook_url: None | str | Unset = (
+            UNSET if self.webhook_url is None and "webhook_url" in self._omitted else self.webhook_url
+        )
         webhook_url: None | str | Unset
-        if isinstance(self.webhook_url, Unset):
+        if isinstance(_src_webhook_url, Unset):
             webhook_url = UNSET
         else:
-            webhook_url = self.webhook_url
+            webhook_url = _src_webhook_url
 
-        webhook_retries = self.webhook_retries
+        _src_webhook_retries: int | Unset = UNSET if self.webhook_retries is None else self.webhook_retries
+        webhook_retries = _src_webhook_retries
 
-        webhook_timeout = self.webhook_timeout
+        _src_webhook_timeout: float | Unset = UNSET if self.webhook_timeout is None else self.webhook_timeout
+        webhook_timeout = _src_webhook_timeout
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,11 +101,11 @@ class AsyncConfig:
         webhook_timeout = d.pop("webhook_timeout", UNSET)
 
         async_config = cls(
-            threshold_seconds=threshold_seconds,
-            enable_estimation=enable_estimation,
-            webhook_url=webhook_url,
-            webhook_retries=webhook_retries,
-            webhook_timeout=webhook_timeout,
+            threshold_seconds=None if isinstance(threshold_seconds, Unset) else threshold_seconds,
+            enable_estimation=None if isinstance(enable_estimation, Unset) else enable_estimation,
+            webhook_url=OMITTED if isinstance(webhook_url, Unset) else webhook_url,
+            webhook_retries=None if isinstance(webhook_retries, Unset) else webhook_retries,
+            webhook_timeout=None if isinstance(webhook_timeout, Unset) else webhook_timeout,
         )
 
         async_config.additional_properties = d

@@ -6,51 +6,67 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AsyncConfigEnvelope")
 
 
-@_attrs_define
-class AsyncConfigEnvelope:
+@_attrs_define(repr=False)
+class AsyncConfigEnvelope(Model):
     """The MUXI success envelope around AsyncConfig.
 
     Attributes:
         success (bool):
         data (AsyncConfig): The async section of the formation file, secrets masked (empty when the file has none).
             Free-form beyond the typed keys: the formation file decides them.
-        object_ (str | Unset):
-        timestamp (int | Unset): Server time in milliseconds since epoch.
-        type_ (str | Unset):
-        request (MuxiRequestInfo | Unset): Request information carried by every formation envelope.
-        error (None | Unset):
+        object_ (str | None):
+        timestamp (int | None): Server time in milliseconds since epoch.
+        type_ (str | None):
+        request (MuxiRequestInfo | None): Request information carried by every formation envelope.
+        error (None):
     """
 
     success: bool
     data: AsyncConfig
-    object_: str | Unset = UNSET
-    timestamp: int | Unset = UNSET
-    type_: str | Unset = UNSET
-    request: MuxiRequestInfo | Unset = UNSET
-    error: None | Unset = UNSET
+    object_: str | None = None
+    timestamp: int | None = None
+    type_: str | None = None
+    request: MuxiRequestInfo | None = None
+    error: None = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.error is OMITTED:
+            self.error = None
+            omitted.append("error")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success
 
         data = self.data.to_dict()
 
-        object_ = self.object_
+        _src_object_: str | Unset = UNSET if self.object_ is None else self.object_
+        object_ = _src_object_
 
-        timestamp = self.timestamp
+        _src_timestamp: int | Unset = UNSET if self.timestamp is None else self.timestamp
+        timestamp = _src_timestamp
 
-        type_ = self.type_
+        _src_type_: str | Unset = UNSET if self.type_ is None else self.type_
+        type_ = _src_type_
 
+        _src_request: MuxiRequestInfo | Unset = UNSET if self.request is None else self.request
         request: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.request, Unset):
-            request = self.request.to_dict()
+        if not isinstance(_src_request, Unset):
+            request = _src_request.to_dict()
 
-        error = self.error
+        _src_error: None | Unset = UNSET if self.error is None and "error" in self._omitted else self.error
+        error = _src_error
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -98,11 +114,11 @@ class AsyncConfigEnvelope:
         async_config_envelope = cls(
             success=success,
             data=data,
-            object_=object_,
-            timestamp=timestamp,
-            type_=type_,
-            request=request,
-            error=error,
+            object_=None if isinstance(object_, Unset) else object_,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
+            type_=None if isinstance(type_, Unset) else type_,
+            request=None if isinstance(request, Unset) else request,
+            error=OMITTED if isinstance(error, Unset) else error,
         )
 
         async_config_envelope.additional_properties = d

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AudioChatRequest")
 
 
-@_attrs_define
-class AudioChatRequest:
+@_attrs_define(repr=False)
+class AudioChatRequest(Model):
     """Model for audio chat requests (voice notes).
 
     The audio is transcribed first, then the transcription is used as the user's message.
@@ -20,20 +21,39 @@ class AudioChatRequest:
 
         Attributes:
             files (list[AudioFile]):
-            user_id (None | str | Unset):
-            agent_id (None | str | Unset):
-            session_id (None | str | Unset):
-            request_id (None | str | Unset):
-            stream (bool | None | Unset):  Default: True.
+            user_id (None | str):
+            agent_id (None | str):
+            session_id (None | str):
+            request_id (None | str):
+            stream (bool | None):  Default: True.
     """
 
     files: list[AudioFile]
-    user_id: None | str | Unset = UNSET
-    agent_id: None | str | Unset = UNSET
-    session_id: None | str | Unset = UNSET
-    request_id: None | str | Unset = UNSET
-    stream: bool | None | Unset = True
+    user_id: None | str = OMITTED
+    agent_id: None | str = OMITTED
+    session_id: None | str = OMITTED
+    request_id: None | str = OMITTED
+    stream: bool | None = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.user_id is OMITTED:
+            self.user_id = None
+            omitted.append("user_id")
+        if self.agent_id is OMITTED:
+            self.agent_id = None
+            omitted.append("agent_id")
+        if self.session_id is OMITTED:
+            self.session_id = None
+            omitted.append("session_id")
+        if self.request_id is OMITTED:
+            self.request_id = None
+            omitted.append("request_id")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         files = []
@@ -41,35 +61,48 @@ class AudioChatRequest:
             files_item = files_item_data.to_dict()
             files.append(files_item)
 
+        _src_user_id: None | str | Unset = (
+            UNSET if self.user_id is None and "user_id" in self._omitted else self.user_id
+        )
         user_id: None | str | Unset
-        if isinstance(self.user_id, Unset):
+        if isinstance(_src_user_id, Unset):
             user_id = UNSET
         else:
-            user_id = self.user_id
+            user_id = _src_user_id
 
+        _src_agent_id: None | str | Unset = (
+            UNSET if self.agent_id is None and "agent_id" in self._omitted else self.agent_id
+        )
         agent_id: None | str | Unset
-        if isinstance(self.agent_id, Unset):
+        if isinstance(_src_agent_id, Unset):
             agent_id = UNSET
         else:
-            agent_id = self.agent_id
+            agent_id = _src_agent_id
 
+        _src_session_id: None | str | Unset = (
+            UNSET if self.session_id is None and "session_id" in self._omitted else self.session_id
+        )
         session_id: None | str | Unset
-        if isinstance(self.session_id, Unset):
+        if isinstance(_src_session_id, Unset):
             session_id = UNSET
         else:
-            session_id = self.session_id
+            session_id = _src_session_id
 
+        _src_request_id: None | str | Unset = (
+            UNSET if self.request_id is None and "request_id" in self._omitted else self.request_id
+        )
         request_id: None | str | Unset
-        if isinstance(self.request_id, Unset):
+        if isinstance(_src_request_id, Unset):
             request_id = UNSET
         else:
-            request_id = self.request_id
+            request_id = _src_request_id
 
+        _src_stream: bool | None | Unset = UNSET if self.stream is None else self.stream
         stream: bool | None | Unset
-        if isinstance(self.stream, Unset):
+        if isinstance(_src_stream, Unset):
             stream = UNSET
         else:
-            stream = self.stream
+            stream = _src_stream
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -148,11 +181,11 @@ class AudioChatRequest:
 
         audio_chat_request = cls(
             files=files,
-            user_id=user_id,
-            agent_id=agent_id,
-            session_id=session_id,
-            request_id=request_id,
-            stream=stream,
+            user_id=OMITTED if isinstance(user_id, Unset) else user_id,
+            agent_id=OMITTED if isinstance(agent_id, Unset) else agent_id,
+            session_id=OMITTED if isinstance(session_id, Unset) else session_id,
+            request_id=OMITTED if isinstance(request_id, Unset) else request_id,
+            stream=True if isinstance(stream, Unset) else stream,
         )
 
         audio_chat_request.additional_properties = d

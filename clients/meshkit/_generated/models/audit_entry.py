@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AuditEntry")
 
 
-@_attrs_define
-class AuditEntry:
+@_attrs_define(repr=False)
+class AuditEntry(Model):
     """One recorded administrative action.
 
     Attributes:
@@ -26,7 +27,7 @@ class AuditEntry:
         result (str): success or error.
         status_code (int):
         message (str):
-        data (AuditEntryData | Unset): Details of the action (audit.cleared has previous_entries_count).
+        data (AuditEntryData | None): Details of the action (audit.cleared has previous_entries_count).
     """
 
     timestamp: str
@@ -39,7 +40,7 @@ class AuditEntry:
     result: str
     status_code: int
     message: str
-    data: AuditEntryData | Unset = UNSET
+    data: AuditEntryData | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,9 +66,10 @@ class AuditEntry:
 
         message = self.message
 
+        _src_data: AuditEntryData | Unset = UNSET if self.data is None else self.data
         data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
+        if not isinstance(_src_data, Unset):
+            data = _src_data.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -141,7 +143,7 @@ class AuditEntry:
             result=result,
             status_code=status_code,
             message=message,
-            data=data,
+            data=None if isinstance(data, Unset) else data,
         )
 
         audit_entry.additional_properties = d

@@ -6,28 +6,31 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BackfillProgress")
 
 
-@_attrs_define
-class BackfillProgress:
+@_attrs_define(repr=False)
+class BackfillProgress(Model):
     """One projection's legacy backfill pass.
 
     Attributes:
-        synthesized (int | Unset):
-        complete (bool | Unset): False while rows remain; call again.
+        synthesized (int | None):
+        complete (bool | None): False while rows remain; call again.
     """
 
-    synthesized: int | Unset = UNSET
-    complete: bool | Unset = UNSET
+    synthesized: int | None = None
+    complete: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        synthesized = self.synthesized
+        _src_synthesized: int | Unset = UNSET if self.synthesized is None else self.synthesized
+        synthesized = _src_synthesized
 
-        complete = self.complete
+        _src_complete: bool | Unset = UNSET if self.complete is None else self.complete
+        complete = _src_complete
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +50,8 @@ class BackfillProgress:
         complete = d.pop("complete", UNSET)
 
         backfill_progress = cls(
-            synthesized=synthesized,
-            complete=complete,
+            synthesized=None if isinstance(synthesized, Unset) else synthesized,
+            complete=None if isinstance(complete, Unset) else complete,
         )
 
         backfill_progress.additional_properties = d

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="BackfillReport")
 
 
-@_attrs_define
-class BackfillReport:
+@_attrs_define(repr=False)
+class BackfillReport(Model):
     """Backfill passes per projection."""
 
     additional_properties: dict[str, BackfillProgress] = _attrs_field(init=False, factory=dict)

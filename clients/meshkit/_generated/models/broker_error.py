@@ -6,25 +6,26 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.broker_error_code import BrokerErrorCode, check_broker_error_code
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BrokerError")
 
 
-@_attrs_define
-class BrokerError:
+@_attrs_define(repr=False)
+class BrokerError(Model):
     """Broker error body (canonical choice); extra fields depend on the code.
 
     Attributes:
         error (BrokerErrorCode): Broker error code (canonical choice).
         message (str): Human text (the core's own message).
-        field (str | Unset): The offending request field (400 errors).
+        field (str | None): The offending request field (400 errors).
     """
 
     error: BrokerErrorCode
     message: str
-    field: str | Unset = UNSET
+    field: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,7 +33,8 @@ class BrokerError:
 
         message = self.message
 
-        field = self.field
+        _src_field: str | Unset = UNSET if self.field is None else self.field
+        field = _src_field
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,7 +61,7 @@ class BrokerError:
         broker_error = cls(
             error=error,
             message=message,
-            field=field,
+            field=None if isinstance(field, Unset) else field,
         )
 
         broker_error.additional_properties = d

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.broker_health_status import BrokerHealthStatus, check_broker_health_status
 
 T = TypeVar("T", bound="BrokerHealth")
 
 
-@_attrs_define
-class BrokerHealth:
+@_attrs_define(repr=False)
+class BrokerHealth(Model):
     """Broker body of GET /health (always HTTP 200, canonical choice); told apart from ServerHealth by uptime_secs.
 
     Example:

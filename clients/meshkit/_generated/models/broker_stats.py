@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BrokerStats")
 
 
-@_attrs_define
-class BrokerStats:
+@_attrs_define(repr=False)
+class BrokerStats(Model):
     """Body of GET /stats (the core's nested shape, canonical choice); clients also read flat or camelCase keys, missing
     values read as 0.
 
@@ -23,51 +24,58 @@ class BrokerStats:
                 'endpoints_healthy': 2, 'decisions_total': 10, 'agents_with_budget': 1}}
 
         Attributes:
-            messages (BrokerStatsMessages | Unset): Message counters (400s, 429s and dedup hits are not counted).
-            tokens (BrokerStatsTokens | Unset): Token counters.
-            cost (BrokerStatsCost | Unset): Cost counters.
-            latency (BrokerStatsLatency | Unset): Latency percentiles over the last 10,000 samples per series (0 without
+            messages (BrokerStatsMessages | None): Message counters (400s, 429s and dedup hits are not counted).
+            tokens (BrokerStatsTokens | None): Token counters.
+            cost (BrokerStatsCost | None): Cost counters.
+            latency (BrokerStatsLatency | None): Latency percentiles over the last 10,000 samples per series (0 without
                 samples).
-            throughput (BrokerStatsThroughput | Unset): Throughput.
-            uptime_secs (int | Unset): Whole seconds since the broker started. Default: 0.
-            router (BrokerStatsRouter | Unset): Router counters.
+            throughput (BrokerStatsThroughput | None): Throughput.
+            uptime_secs (int | None): Whole seconds since the broker started. Default: 0.
+            router (BrokerStatsRouter | None): Router counters.
     """
 
-    messages: BrokerStatsMessages | Unset = UNSET
-    tokens: BrokerStatsTokens | Unset = UNSET
-    cost: BrokerStatsCost | Unset = UNSET
-    latency: BrokerStatsLatency | Unset = UNSET
-    throughput: BrokerStatsThroughput | Unset = UNSET
-    uptime_secs: int | Unset = 0
-    router: BrokerStatsRouter | Unset = UNSET
+    messages: BrokerStatsMessages | None = None
+    tokens: BrokerStatsTokens | None = None
+    cost: BrokerStatsCost | None = None
+    latency: BrokerStatsLatency | None = None
+    throughput: BrokerStatsThroughput | None = None
+    uptime_secs: int | None = 0
+    router: BrokerStatsRouter | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_messages: BrokerStatsMessages | Unset = UNSET if self.messages is None else self.messages
         messages: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.messages, Unset):
-            messages = self.messages.to_dict()
+        if not isinstance(_src_messages, Unset):
+            messages = _src_messages.to_dict()
 
+        _src_tokens: BrokerStatsTokens | Unset = UNSET if self.tokens is None else self.tokens
         tokens: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.tokens, Unset):
-            tokens = self.tokens.to_dict()
+        if not isinstance(_src_tokens, Unset):
+            tokens = _src_tokens.to_dict()
 
+        _src_cost: BrokerStatsCost | Unset = UNSET if self.cost is None else self.cost
         cost: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.cost, Unset):
-            cost = self.cost.to_dict()
+        if not isinstance(_src_cost, Unset):
+            cost = _src_cost.to_dict()
 
+        _src_latency: BrokerStatsLatency | Unset = UNSET if self.latency is None else self.latency
         latency: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.latency, Unset):
-            latency = self.latency.to_dict()
+        if not isinstance(_src_latency, Unset):
+            latency = _src_latency.to_dict()
 
+        _src_throughput: BrokerStatsThroughput | Unset = UNSET if self.throughput is None else self.throughput
         throughput: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.throughput, Unset):
-            throughput = self.throughput.to_dict()
+        if not isinstance(_src_throughput, Unset):
+            throughput = _src_throughput.to_dict()
 
-        uptime_secs = self.uptime_secs
+        _src_uptime_secs: int | Unset = UNSET if self.uptime_secs is None else self.uptime_secs
+        uptime_secs = _src_uptime_secs
 
+        _src_router: BrokerStatsRouter | Unset = UNSET if self.router is None else self.router
         router: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.router, Unset):
-            router = self.router.to_dict()
+        if not isinstance(_src_router, Unset):
+            router = _src_router.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -137,13 +145,13 @@ class BrokerStats:
             router = BrokerStatsRouter.from_dict(_router)
 
         broker_stats = cls(
-            messages=messages,
-            tokens=tokens,
-            cost=cost,
-            latency=latency,
-            throughput=throughput,
-            uptime_secs=uptime_secs,
-            router=router,
+            messages=None if isinstance(messages, Unset) else messages,
+            tokens=None if isinstance(tokens, Unset) else tokens,
+            cost=None if isinstance(cost, Unset) else cost,
+            latency=None if isinstance(latency, Unset) else latency,
+            throughput=None if isinstance(throughput, Unset) else throughput,
+            uptime_secs=0 if isinstance(uptime_secs, Unset) else uptime_secs,
+            router=None if isinstance(router, Unset) else router,
         )
 
         broker_stats.additional_properties = d

@@ -6,24 +6,26 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BrokerStatsCost")
 
 
-@_attrs_define
-class BrokerStatsCost:
+@_attrs_define(repr=False)
+class BrokerStatsCost(Model):
     """Cost counters.
 
     Attributes:
-        total_cents (float | Unset): Sum of estimated_cost of processed messages, in cents. Default: 0.0.
+        total_cents (float | None): Sum of estimated_cost of processed messages, in cents. Default: 0.0.
     """
 
-    total_cents: float | Unset = 0.0
+    total_cents: float | None = 0.0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        total_cents = self.total_cents
+        _src_total_cents: float | Unset = UNSET if self.total_cents is None else self.total_cents
+        total_cents = _src_total_cents
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,7 +41,7 @@ class BrokerStatsCost:
         total_cents = d.pop("total_cents", UNSET)
 
         broker_stats_cost = cls(
-            total_cents=total_cents,
+            total_cents=0.0 if isinstance(total_cents, Unset) else total_cents,
         )
 
         broker_stats_cost.additional_properties = d

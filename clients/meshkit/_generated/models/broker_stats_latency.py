@@ -6,40 +6,46 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BrokerStatsLatency")
 
 
-@_attrs_define
-class BrokerStatsLatency:
+@_attrs_define(repr=False)
+class BrokerStatsLatency(Model):
     """Latency percentiles over the last 10,000 samples per series (0 without samples).
 
     Attributes:
-        e2e_p50_ms (float | Unset): End-to-end p50 in milliseconds. Default: 0.0.
-        e2e_p99_ms (float | Unset): End-to-end p99 in milliseconds. Default: 0.0.
-        e2e_p999_ms (float | Unset): End-to-end p99.9 in milliseconds. Default: 0.0.
-        routing_p50_us (float | Unset): Routing p50 in microseconds. Default: 0.0.
-        routing_p99_us (float | Unset): Routing p99 in microseconds. Default: 0.0.
+        e2e_p50_ms (float | None): End-to-end p50 in milliseconds. Default: 0.0.
+        e2e_p99_ms (float | None): End-to-end p99 in milliseconds. Default: 0.0.
+        e2e_p999_ms (float | None): End-to-end p99.9 in milliseconds. Default: 0.0.
+        routing_p50_us (float | None): Routing p50 in microseconds. Default: 0.0.
+        routing_p99_us (float | None): Routing p99 in microseconds. Default: 0.0.
     """
 
-    e2e_p50_ms: float | Unset = 0.0
-    e2e_p99_ms: float | Unset = 0.0
-    e2e_p999_ms: float | Unset = 0.0
-    routing_p50_us: float | Unset = 0.0
-    routing_p99_us: float | Unset = 0.0
+    e2e_p50_ms: float | None = 0.0
+    e2e_p99_ms: float | None = 0.0
+    e2e_p999_ms: float | None = 0.0
+    routing_p50_us: float | None = 0.0
+    routing_p99_us: float | None = 0.0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        e2e_p50_ms = self.e2e_p50_ms
+        _src_e2e_p50_ms: float | Unset = UNSET if self.e2e_p50_ms is None else self.e2e_p50_ms
+        e2e_p50_ms = _src_e2e_p50_ms
 
-        e2e_p99_ms = self.e2e_p99_ms
+        _src_e2e_p99_ms: float | Unset = UNSET if self.e2e_p99_ms is None else self.e2e_p99_ms
+        e2e_p99_ms = _src_e2e_p99_ms
 
-        e2e_p999_ms = self.e2e_p999_ms
+        _src_e2e_p999_ms: float | Unset = UNSET if self.e2e_p999_ms is None else self.e2e_p999_ms
+        e2e_p999_ms = _src_e2e_p999_ms
 
-        routing_p50_us = self.routing_p50_us
+        _src_routing_p50_us: float | Unset = UNSET if self.routing_p50_us is None else self.routing_p50_us
+        routing_p50_us = _src_routing_p50_us
 
-        routing_p99_us = self.routing_p99_us
+        _src_routing_p99_us: float | Unset = UNSET if self.routing_p99_us is None else self.routing_p99_us
+        routing_p99_us = _src_routing_p99_us
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -71,11 +77,11 @@ class BrokerStatsLatency:
         routing_p99_us = d.pop("routing_p99_us", UNSET)
 
         broker_stats_latency = cls(
-            e2e_p50_ms=e2e_p50_ms,
-            e2e_p99_ms=e2e_p99_ms,
-            e2e_p999_ms=e2e_p999_ms,
-            routing_p50_us=routing_p50_us,
-            routing_p99_us=routing_p99_us,
+            e2e_p50_ms=0.0 if isinstance(e2e_p50_ms, Unset) else e2e_p50_ms,
+            e2e_p99_ms=0.0 if isinstance(e2e_p99_ms, Unset) else e2e_p99_ms,
+            e2e_p999_ms=0.0 if isinstance(e2e_p999_ms, Unset) else e2e_p999_ms,
+            routing_p50_us=0.0 if isinstance(routing_p50_us, Unset) else routing_p50_us,
+            routing_p99_us=0.0 if isinstance(routing_p99_us, Unset) else routing_p99_us,
         )
 
         broker_stats_latency.additional_properties = d

@@ -6,32 +6,36 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BrokerStatsMessages")
 
 
-@_attrs_define
-class BrokerStatsMessages:
+@_attrs_define(repr=False)
+class BrokerStatsMessages(Model):
     """Message counters (400s, 429s and dedup hits are not counted).
 
     Attributes:
-        total (int | Unset): Processed plus failed (402/503) messages. Default: 0.
-        success (int | Unset): Processed messages. Default: 0.
-        failed (int | Unset): Messages that failed at the budget or routing step. Default: 0.
+        total (int | None): Processed plus failed (402/503) messages. Default: 0.
+        success (int | None): Processed messages. Default: 0.
+        failed (int | None): Messages that failed at the budget or routing step. Default: 0.
     """
 
-    total: int | Unset = 0
-    success: int | Unset = 0
-    failed: int | Unset = 0
+    total: int | None = 0
+    success: int | None = 0
+    failed: int | None = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        total = self.total
+        _src_total: int | Unset = UNSET if self.total is None else self.total
+        total = _src_total
 
-        success = self.success
+        _src_success: int | Unset = UNSET if self.success is None else self.success
+        success = _src_success
 
-        failed = self.failed
+        _src_failed: int | Unset = UNSET if self.failed is None else self.failed
+        failed = _src_failed
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,9 +59,9 @@ class BrokerStatsMessages:
         failed = d.pop("failed", UNSET)
 
         broker_stats_messages = cls(
-            total=total,
-            success=success,
-            failed=failed,
+            total=0 if isinstance(total, Unset) else total,
+            success=0 if isinstance(success, Unset) else success,
+            failed=0 if isinstance(failed, Unset) else failed,
         )
 
         broker_stats_messages.additional_properties = d

@@ -6,36 +6,41 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BrokerStatsRouter")
 
 
-@_attrs_define
-class BrokerStatsRouter:
+@_attrs_define(repr=False)
+class BrokerStatsRouter(Model):
     """Router counters.
 
     Attributes:
-        endpoints_total (int | Unset): Registered endpoints. Default: 0.
-        endpoints_healthy (int | Unset): Endpoints whose health_status is healthy. Default: 0.
-        decisions_total (int | Unset): Routing decisions committed. Default: 0.
-        agents_with_budget (int | Unset): Agents with a budget. Default: 0.
+        endpoints_total (int | None): Registered endpoints. Default: 0.
+        endpoints_healthy (int | None): Endpoints whose health_status is healthy. Default: 0.
+        decisions_total (int | None): Routing decisions committed. Default: 0.
+        agents_with_budget (int | None): Agents with a budget. Default: 0.
     """
 
-    endpoints_total: int | Unset = 0
-    endpoints_healthy: int | Unset = 0
-    decisions_total: int | Unset = 0
-    agents_with_budget: int | Unset = 0
+    endpoints_total: int | None = 0
+    endpoints_healthy: int | None = 0
+    decisions_total: int | None = 0
+    agents_with_budget: int | None = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        endpoints_total = self.endpoints_total
+        _src_endpoints_total: int | Unset = UNSET if self.endpoints_total is None else self.endpoints_total
+        endpoints_total = _src_endpoints_total
 
-        endpoints_healthy = self.endpoints_healthy
+        _src_endpoints_healthy: int | Unset = UNSET if self.endpoints_healthy is None else self.endpoints_healthy
+        endpoints_healthy = _src_endpoints_healthy
 
-        decisions_total = self.decisions_total
+        _src_decisions_total: int | Unset = UNSET if self.decisions_total is None else self.decisions_total
+        decisions_total = _src_decisions_total
 
-        agents_with_budget = self.agents_with_budget
+        _src_agents_with_budget: int | Unset = UNSET if self.agents_with_budget is None else self.agents_with_budget
+        agents_with_budget = _src_agents_with_budget
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,10 +68,10 @@ class BrokerStatsRouter:
         agents_with_budget = d.pop("agents_with_budget", UNSET)
 
         broker_stats_router = cls(
-            endpoints_total=endpoints_total,
-            endpoints_healthy=endpoints_healthy,
-            decisions_total=decisions_total,
-            agents_with_budget=agents_with_budget,
+            endpoints_total=0 if isinstance(endpoints_total, Unset) else endpoints_total,
+            endpoints_healthy=0 if isinstance(endpoints_healthy, Unset) else endpoints_healthy,
+            decisions_total=0 if isinstance(decisions_total, Unset) else decisions_total,
+            agents_with_budget=0 if isinstance(agents_with_budget, Unset) else agents_with_budget,
         )
 
         broker_stats_router.additional_properties = d

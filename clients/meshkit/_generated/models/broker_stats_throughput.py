@@ -6,24 +6,26 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BrokerStatsThroughput")
 
 
-@_attrs_define
-class BrokerStatsThroughput:
+@_attrs_define(repr=False)
+class BrokerStatsThroughput(Model):
     """Throughput.
 
     Attributes:
-        per_sec (float | Unset): messages.total / max(uptime_secs, 1). Default: 0.0.
+        per_sec (float | None): messages.total / max(uptime_secs, 1). Default: 0.0.
     """
 
-    per_sec: float | Unset = 0.0
+    per_sec: float | None = 0.0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        per_sec = self.per_sec
+        _src_per_sec: float | Unset = UNSET if self.per_sec is None else self.per_sec
+        per_sec = _src_per_sec
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,7 +41,7 @@ class BrokerStatsThroughput:
         per_sec = d.pop("per_sec", UNSET)
 
         broker_stats_throughput = cls(
-            per_sec=per_sec,
+            per_sec=0.0 if isinstance(per_sec, Unset) else per_sec,
         )
 
         broker_stats_throughput.additional_properties = d

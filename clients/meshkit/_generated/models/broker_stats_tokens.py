@@ -6,24 +6,26 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BrokerStatsTokens")
 
 
-@_attrs_define
-class BrokerStatsTokens:
+@_attrs_define(repr=False)
+class BrokerStatsTokens(Model):
     """Token counters.
 
     Attributes:
-        consumed (float | Unset): Tokens charged in total. Default: 0.0.
+        consumed (float | None): Tokens charged in total. Default: 0.0.
     """
 
-    consumed: float | Unset = 0.0
+    consumed: float | None = 0.0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        consumed = self.consumed
+        _src_consumed: float | Unset = UNSET if self.consumed is None else self.consumed
+        consumed = _src_consumed
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -39,7 +41,7 @@ class BrokerStatsTokens:
         consumed = d.pop("consumed", UNSET)
 
         broker_stats_tokens = cls(
-            consumed=consumed,
+            consumed=0.0 if isinstance(consumed, Unset) else consumed,
         )
 
         broker_stats_tokens.additional_properties = d

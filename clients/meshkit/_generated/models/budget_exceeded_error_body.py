@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.broker_error_code import BrokerErrorCode, check_broker_error_code
 
 T = TypeVar("T", bound="BudgetExceededErrorBody")
 
 
-@_attrs_define
-class BudgetExceededErrorBody:
+@_attrs_define(repr=False)
+class BudgetExceededErrorBody(Model):
     """Body of a 402 budget_exceeded error.
 
     Attributes:

@@ -6,37 +6,51 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BudgetSetRequest")
 
 
-@_attrs_define
-class BudgetSetRequest:
+@_attrs_define(repr=False)
+class BudgetSetRequest(Model):
     """Body of POST /budgets; initial_tokens is accepted as an alias of tokens.
 
     Attributes:
         agent_id (str): Agent id; must match ^[a-z0-9_-]+$.
         tokens (float): Token budget (finite, >= 0); sets initial_tokens and remaining_tokens.
-        reset_at (int | None | Unset): Reset time in epoch nanoseconds, or null; stored and returned, nothing resets
+        reset_at (int | None): Reset time in epoch nanoseconds, or null; stored and returned, nothing resets
             automatically.
     """
 
     agent_id: str
     tokens: float
-    reset_at: int | None | Unset = UNSET
+    reset_at: int | None = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.reset_at is OMITTED:
+            self.reset_at = None
+            omitted.append("reset_at")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         agent_id = self.agent_id
 
         tokens = self.tokens
 
+        _src_reset_at: int | None | Unset = (
+            UNSET if self.reset_at is None and "reset_at" in self._omitted else self.reset_at
+        )
         reset_at: int | None | Unset
-        if isinstance(self.reset_at, Unset):
+        if isinstance(_src_reset_at, Unset):
             reset_at = UNSET
         else:
-            reset_at = self.reset_at
+            reset_at = _src_reset_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -70,7 +84,7 @@ class BudgetSetRequest:
         budget_set_request = cls(
             agent_id=agent_id,
             tokens=tokens,
-            reset_at=reset_at,
+            reset_at=OMITTED if isinstance(reset_at, Unset) else reset_at,
         )
 
         budget_set_request.additional_properties = d

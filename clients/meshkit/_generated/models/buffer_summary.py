@@ -6,38 +6,45 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BufferSummary")
 
 
-@_attrs_define
-class BufferSummary:
+@_attrs_define(repr=False)
+class BufferSummary(Model):
     """The buffer memory's occupancy (deprecated listing).
 
     Attributes:
-        total_entries (int | Unset):
-        max_size (int | Unset):
-        utilization (float | Unset):
-        kv_namespaces (BufferSummaryKvNamespaces | Unset): Key-value entries per namespace.
+        total_entries (int | None):
+        max_size (int | None):
+        utilization (float | None):
+        kv_namespaces (BufferSummaryKvNamespaces | None): Key-value entries per namespace.
     """
 
-    total_entries: int | Unset = UNSET
-    max_size: int | Unset = UNSET
-    utilization: float | Unset = UNSET
-    kv_namespaces: BufferSummaryKvNamespaces | Unset = UNSET
+    total_entries: int | None = None
+    max_size: int | None = None
+    utilization: float | None = None
+    kv_namespaces: BufferSummaryKvNamespaces | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        total_entries = self.total_entries
+        _src_total_entries: int | Unset = UNSET if self.total_entries is None else self.total_entries
+        total_entries = _src_total_entries
 
-        max_size = self.max_size
+        _src_max_size: int | Unset = UNSET if self.max_size is None else self.max_size
+        max_size = _src_max_size
 
-        utilization = self.utilization
+        _src_utilization: float | Unset = UNSET if self.utilization is None else self.utilization
+        utilization = _src_utilization
 
+        _src_kv_namespaces: BufferSummaryKvNamespaces | Unset = (
+            UNSET if self.kv_namespaces is None else self.kv_namespaces
+        )
         kv_namespaces: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.kv_namespaces, Unset):
-            kv_namespaces = self.kv_namespaces.to_dict()
+        if not isinstance(_src_kv_namespaces, Unset):
+            kv_namespaces = _src_kv_namespaces.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -70,10 +77,10 @@ class BufferSummary:
             kv_namespaces = BufferSummaryKvNamespaces.from_dict(_kv_namespaces)
 
         buffer_summary = cls(
-            total_entries=total_entries,
-            max_size=max_size,
-            utilization=utilization,
-            kv_namespaces=kv_namespaces,
+            total_entries=None if isinstance(total_entries, Unset) else total_entries,
+            max_size=None if isinstance(max_size, Unset) else max_size,
+            utilization=None if isinstance(utilization, Unset) else utilization,
+            kv_namespaces=None if isinstance(kv_namespaces, Unset) else kv_namespaces,
         )
 
         buffer_summary.additional_properties = d

@@ -6,83 +6,123 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CaptainsLogEntry")
 
 
-@_attrs_define
-class CaptainsLogEntry:
+@_attrs_define(repr=False)
+class CaptainsLogEntry(Model):
     """One day of the user's captain's log.
 
     Attributes:
-        id (str | Unset):
-        date (None | str | Unset): ISO date.
-        summary (None | str | Unset):
-        decisions (list[Any] | Unset):
-        projects (list[Any] | Unset):
-        context (None | str | Unset):
-        created_at (None | str | Unset):
-        updated_at (None | str | Unset):
-        sources (list[CaptainsLogEntrySourcesItem] | Unset): With include_sources only.
+        id (str | None):
+        date (None | str): ISO date.
+        summary (None | str):
+        decisions (list[Any] | None):
+        projects (list[Any] | None):
+        context (None | str):
+        created_at (None | str):
+        updated_at (None | str):
+        sources (list[CaptainsLogEntrySourcesItem] | None): With include_sources only.
     """
 
-    id: str | Unset = UNSET
-    date: None | str | Unset = UNSET
-    summary: None | str | Unset = UNSET
-    decisions: list[Any] | Unset = UNSET
-    projects: list[Any] | Unset = UNSET
-    context: None | str | Unset = UNSET
-    created_at: None | str | Unset = UNSET
-    updated_at: None | str | Unset = UNSET
-    sources: list[CaptainsLogEntrySourcesItem] | Unset = UNSET
+    id: str | None = None
+    date: None | str = OMITTED
+    summary: None | str = OMITTED
+    decisions: list[Any] | None = None
+    projects: list[Any] | None = None
+    context: None | str = OMITTED
+    created_at: None | str = OMITTED
+    updated_at: None | str = OMITTED
+    sources: list[CaptainsLogEntrySourcesItem] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.date is OMITTED:
+            self.date = None
+            omitted.append("date")
+        if self.summary is OMITTED:
+            self.summary = None
+            omitted.append("summary")
+        if self.context is OMITTED:
+            self.context = None
+            omitted.append("context")
+        if self.created_at is OMITTED:
+            self.created_at = None
+            omitted.append("created_at")
+        if self.updated_at is OMITTED:
+            self.updated_at = None
+            omitted.append("updated_at")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        _src_id: str | Unset = UNSET if self.id is None else self.id
+        id = _src_id
 
+        _src_date: None | str | Unset = UNSET if self.date is None and "date" in self._omitted else self.date
         date: None | str | Unset
-        if isinstance(self.date, Unset):
+        if isinstance(_src_date, Unset):
             date = UNSET
         else:
-            date = self.date
+            date = _src_date
 
+        _src_summary: None | str | Unset = (
+            UNSET if self.summary is None and "summary" in self._omitted else self.summary
+        )
         summary: None | str | Unset
-        if isinstance(self.summary, Unset):
+        if isinstance(_src_summary, Unset):
             summary = UNSET
         else:
-            summary = self.summary
+            summary = _src_summary
 
+        _src_decisions: list[Any] | Unset = UNSET if self.decisions is None else self.decisions
         decisions: list[Any] | Unset = UNSET
-        if not isinstance(self.decisions, Unset):
-            decisions = self.decisions
+        if not isinstance(_src_decisions, Unset):
+            decisions = _src_decisions
 
+        _src_projects: list[Any] | Unset = UNSET if self.projects is None else self.projects
         projects: list[Any] | Unset = UNSET
-        if not isinstance(self.projects, Unset):
-            projects = self.projects
+        if not isinstance(_src_projects, Unset):
+            projects = _src_projects
 
+        _src_context: None | str | Unset = (
+            UNSET if self.context is None and "context" in self._omitted else self.context
+        )
         context: None | str | Unset
-        if isinstance(self.context, Unset):
+        if isinstance(_src_context, Unset):
             context = UNSET
         else:
-            context = self.context
+            context = _src_context
 
+        _src_created_at: None | str | Unset = (
+            UNSET if self.created_at is None and "created_at" in self._omitted else self.created_at
+        )
         created_at: None | str | Unset
-        if isinstance(self.created_at, Unset):
+        if isinstance(_src_created_at, Unset):
             created_at = UNSET
         else:
-            created_at = self.created_at
+            created_at = _src_created_at
 
+        _src_updated_at: None | str | Unset = (
+            UNSET if self.updated_at is None and "updated_at" in self._omitted else self.updated_at
+        )
         updated_at: None | str | Unset
-        if isinstance(self.updated_at, Unset):
+        if isinstance(_src_updated_at, Unset):
             updated_at = UNSET
         else:
-            updated_at = self.updated_at
+            updated_at = _src_updated_at
 
+        _src_sources: list[CaptainsLogEntrySourcesItem] | Unset = UNSET if self.sources is None else self.sources
         sources: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.sources, Unset):
+        if not isinstance(_src_sources, Unset):
             sources = []
-            for sources_item_data in self.sources:
+            for sources_item_data in _src_sources:
                 sources_item = sources_item_data.to_dict()
                 sources.append(sources_item)
 
@@ -174,15 +214,15 @@ class CaptainsLogEntry:
                 sources.append(sources_item)
 
         captains_log_entry = cls(
-            id=id,
-            date=date,
-            summary=summary,
-            decisions=decisions,
-            projects=projects,
-            context=context,
-            created_at=created_at,
-            updated_at=updated_at,
-            sources=sources,
+            id=None if isinstance(id, Unset) else id,
+            date=OMITTED if isinstance(date, Unset) else date,
+            summary=OMITTED if isinstance(summary, Unset) else summary,
+            decisions=None if isinstance(decisions, Unset) else decisions,
+            projects=None if isinstance(projects, Unset) else projects,
+            context=OMITTED if isinstance(context, Unset) else context,
+            created_at=OMITTED if isinstance(created_at, Unset) else created_at,
+            updated_at=OMITTED if isinstance(updated_at, Unset) else updated_at,
+            sources=None if isinstance(sources, Unset) else sources,
         )
 
         captains_log_entry.additional_properties = d

@@ -6,31 +6,46 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CaptainsLogEntrySourcesItem")
 
 
-@_attrs_define
-class CaptainsLogEntrySourcesItem:
+@_attrs_define(repr=False)
+class CaptainsLogEntrySourcesItem(Model):
     """
     Attributes:
-        source_type (str | Unset):
-        source_id (None | str | Unset):
+        source_type (str | None):
+        source_id (None | str):
     """
 
-    source_type: str | Unset = UNSET
-    source_id: None | str | Unset = UNSET
+    source_type: str | None = None
+    source_id: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.source_id is OMITTED:
+            self.source_id = None
+            omitted.append("source_id")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
-        source_type = self.source_type
+        _src_source_type: str | Unset = UNSET if self.source_type is None else self.source_type
+        source_type = _src_source_type
 
+        _src_source_id: None | str | Unset = (
+            UNSET if self.source_id is None and "source_id" in self._omitted else self.source_id
+        )
         source_id: None | str | Unset
-        if isinstance(self.source_id, Unset):
+        if isinstance(_src_source_id, Unset):
             source_id = UNSET
         else:
-            source_id = self.source_id
+            source_id = _src_source_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,8 +72,8 @@ class CaptainsLogEntrySourcesItem:
         source_id = _parse_source_id(d.pop("source_id", UNSET))
 
         captains_log_entry_sources_item = cls(
-            source_type=source_type,
-            source_id=source_id,
+            source_type=None if isinstance(source_type, Unset) else source_type,
+            source_id=OMITTED if isinstance(source_id, Unset) else source_id,
         )
 
         captains_log_entry_sources_item.additional_properties = d

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="ChatArtifact")
 
 
-@_attrs_define
-class ChatArtifact:
+@_attrs_define(repr=False)
+class ChatArtifact(Model):
     """A file the agent produced while answering (free-form; the runtime's MuxiArtifact)."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -6,35 +6,40 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatContentPart")
 
 
-@_attrs_define
-class ChatContentPart:
+@_attrs_define(repr=False)
+class ChatContentPart(Model):
     """An item of array content: {"type":"text","text":…} or {"type":"tool_calls","tool_calls":[…]}.
 
     Attributes:
         type_ (str):
-        text (str | Unset):
-        tool_calls (list[ChatContentPartToolCallsItem] | Unset):
+        text (str | None):
+        tool_calls (list[ChatContentPartToolCallsItem] | None):
     """
 
     type_: str
-    text: str | Unset = UNSET
-    tool_calls: list[ChatContentPartToolCallsItem] | Unset = UNSET
+    text: str | None = None
+    tool_calls: list[ChatContentPartToolCallsItem] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
-        text = self.text
+        _src_text: str | Unset = UNSET if self.text is None else self.text
+        text = _src_text
 
+        _src_tool_calls: list[ChatContentPartToolCallsItem] | Unset = (
+            UNSET if self.tool_calls is None else self.tool_calls
+        )
         tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
+        if not isinstance(_src_tool_calls, Unset):
             tool_calls = []
-            for tool_calls_item_data in self.tool_calls:
+            for tool_calls_item_data in _src_tool_calls:
                 tool_calls_item = tool_calls_item_data.to_dict()
                 tool_calls.append(tool_calls_item)
 
@@ -70,8 +75,8 @@ class ChatContentPart:
 
         chat_content_part = cls(
             type_=type_,
-            text=text,
-            tool_calls=tool_calls,
+            text=None if isinstance(text, Unset) else text,
+            tool_calls=None if isinstance(tool_calls, Unset) else tool_calls,
         )
 
         chat_content_part.additional_properties = d

@@ -6,27 +6,29 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatDoneEvent")
 
 
-@_attrs_define
-class ChatDoneEvent:
+@_attrs_define(repr=False)
+class ChatDoneEvent(Model):
     """`event: done` — normal end of a chat stream.
 
     Example:
         {'finished': True}
 
     Attributes:
-        finished (bool | Unset):
+        finished (bool | None):
     """
 
-    finished: bool | Unset = UNSET
+    finished: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        finished = self.finished
+        _src_finished: bool | Unset = UNSET if self.finished is None else self.finished
+        finished = _src_finished
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -42,7 +44,7 @@ class ChatDoneEvent:
         finished = d.pop("finished", UNSET)
 
         chat_done_event = cls(
-            finished=finished,
+            finished=None if isinstance(finished, Unset) else finished,
         )
 
         chat_done_event.additional_properties = d

@@ -6,30 +6,44 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatMessage")
 
 
-@_attrs_define
-class ChatMessage:
+@_attrs_define(repr=False)
+class ChatMessage(Model):
     """The assistant's answer message.
 
     Attributes:
         role (str):
         content (list[ChatContentPart] | str): A string, or an array of content parts.
-        artifacts (list[ChatArtifact] | None | Unset): Files produced by the turn; null when there are none.
-        metadata (ChatMessageMetadataType0 | None | Unset): Runtime metadata of the answer (session_id and, for special
-            turns, clarification or cancellation markers).
-        ui (list[UiWidget] | Unset): Widgets; the key is absent when there are none.
+        artifacts (list[ChatArtifact] | None): Files produced by the turn; null when there are none.
+        metadata (ChatMessageMetadataType0 | None): Runtime metadata of the answer (session_id and, for special turns,
+            clarification or cancellation markers).
+        ui (list[UiWidget] | None): Widgets; the key is absent when there are none.
     """
 
     role: str
     content: list[ChatContentPart] | str
-    artifacts: list[ChatArtifact] | None | Unset = UNSET
-    metadata: ChatMessageMetadataType0 | None | Unset = UNSET
-    ui: list[UiWidget] | Unset = UNSET
+    artifacts: list[ChatArtifact] | None = OMITTED
+    metadata: ChatMessageMetadataType0 | None = OMITTED
+    ui: list[UiWidget] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.artifacts is OMITTED:
+            self.artifacts = None
+            omitted.append("artifacts")
+        if self.metadata is OMITTED:
+            self.metadata = None
+            omitted.append("metadata")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         role = self.role
@@ -44,30 +58,37 @@ class ChatMessage:
         else:
             content = self.content
 
+        _src_artifacts: list[ChatArtifact] | None | Unset = (
+            UNSET if self.artifacts is None and "artifacts" in self._omitted else self.artifacts
+        )
         artifacts: list[dict[str, Any]] | None | Unset
-        if isinstance(self.artifacts, Unset):
+        if isinstance(_src_artifacts, Unset):
             artifacts = UNSET
-        elif isinstance(self.artifacts, list):
+        elif isinstance(_src_artifacts, list):
             artifacts = []
-            for artifacts_type_0_item_data in self.artifacts:
+            for artifacts_type_0_item_data in _src_artifacts:
                 artifacts_type_0_item = artifacts_type_0_item_data.to_dict()
                 artifacts.append(artifacts_type_0_item)
 
         else:
-            artifacts = self.artifacts
+            artifacts = _src_artifacts
 
+        _src_metadata: ChatMessageMetadataType0 | None | Unset = (
+            UNSET if self.metadata is None and "metadata" in self._omitted else self.metadata
+        )
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(_src_metadata, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, ChatMessageMetadataType0):
-            metadata = self.metadata.to_dict()
+        elif isinstance(_src_metadata, ChatMessageMetadataType0):
+            metadata = _src_metadata.to_dict()
         else:
-            metadata = self.metadata
+            metadata = _src_metadata
 
+        _src_ui: list[UiWidget] | Unset = UNSET if self.ui is None else self.ui
         ui: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.ui, Unset):
+        if not isinstance(_src_ui, Unset):
             ui = []
-            for ui_item_data in self.ui:
+            for ui_item_data in _src_ui:
                 ui_item = ui_item_data.to_dict()
                 ui.append(ui_item)
 
@@ -162,9 +183,9 @@ class ChatMessage:
         chat_message = cls(
             role=role,
             content=content,
-            artifacts=artifacts,
-            metadata=metadata,
-            ui=ui,
+            artifacts=OMITTED if isinstance(artifacts, Unset) else artifacts,
+            metadata=OMITTED if isinstance(metadata, Unset) else metadata,
+            ui=None if isinstance(ui, Unset) else ui,
         )
 
         chat_message.additional_properties = d

@@ -6,128 +6,198 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatRequest")
 
 
-@_attrs_define
-class ChatRequest:
+@_attrs_define(repr=False)
+class ChatRequest(Model):
     """Model for chat requests.
 
     Attributes:
         message (str):
-        user_id (None | str | Unset):
-        agent_id (None | str | Unset):
-        session_id (None | str | Unset):
-        group_id (None | str | Unset):
-        request_id (None | str | Unset):
-        mode (None | str | Unset):  Default: 'sync'.
-        files (list[ChatFile] | None | Unset):
-        stream (bool | None | Unset):  Default: True.
-        webhook_url (None | str | Unset):
-        threshold_seconds (float | None | Unset):
-        source_channel (None | str | Unset):
-        ui_response (None | UIResponseHint | Unset):
+        user_id (None | str):
+        agent_id (None | str):
+        session_id (None | str):
+        group_id (None | str):
+        request_id (None | str):
+        mode (None | str):  Default: 'sync'.
+        files (list[ChatFile] | None):
+        stream (bool | None):  Default: True.
+        webhook_url (None | str):
+        threshold_seconds (float | None):
+        source_channel (None | str):
+        ui_response (None | UIResponseHint):
     """
 
     message: str
-    user_id: None | str | Unset = UNSET
-    agent_id: None | str | Unset = UNSET
-    session_id: None | str | Unset = UNSET
-    group_id: None | str | Unset = UNSET
-    request_id: None | str | Unset = UNSET
-    mode: None | str | Unset = "sync"
-    files: list[ChatFile] | None | Unset = UNSET
-    stream: bool | None | Unset = True
-    webhook_url: None | str | Unset = UNSET
-    threshold_seconds: float | None | Unset = UNSET
-    source_channel: None | str | Unset = UNSET
-    ui_response: None | UIResponseHint | Unset = UNSET
+    user_id: None | str = OMITTED
+    agent_id: None | str = OMITTED
+    session_id: None | str = OMITTED
+    group_id: None | str = OMITTED
+    request_id: None | str = OMITTED
+    mode: None | str = "sync"
+    files: list[ChatFile] | None = OMITTED
+    stream: bool | None = True
+    webhook_url: None | str = OMITTED
+    threshold_seconds: float | None = OMITTED
+    source_channel: None | str = OMITTED
+    ui_response: None | UIResponseHint = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.user_id is OMITTED:
+            self.user_id = None
+            omitted.append("user_id")
+        if self.agent_id is OMITTED:
+            self.agent_id = None
+            omitted.append("agent_id")
+        if self.session_id is OMITTED:
+            self.session_id = None
+            omitted.append("session_id")
+        if self.group_id is OMITTED:
+            self.group_id = None
+            omitted.append("group_id")
+        if self.request_id is OMITTED:
+            self.request_id = None
+            omitted.append("request_id")
+        if self.files is OMITTED:
+            self.files = None
+            omitted.append("files")
+        if self.webhook_url is OMITTED:
+            self.webhook_url = None
+            omitted.append("webhook_url")
+        if self.threshold_seconds is OMITTED:
+            self.threshold_seconds = None
+            omitted.append("threshold_seconds")
+        if self.source_channel is OMITTED:
+            self.source_channel = None
+            omitted.append("source_channel")
+        if self.ui_response is OMITTED:
+            self.ui_response = None
+            omitted.append("ui_response")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
 
+        _src_user_id: None | str | Unset = (
+            UNSET if self.user_id is None and "user_id" in self._omitted else self.user_id
+        )
         user_id: None | str | Unset
-        if isinstance(self.user_id, Unset):
+        if isinstance(_src_user_id, Unset):
             user_id = UNSET
         else:
-            user_id = self.user_id
+            user_id = _src_user_id
 
+        _src_agent_id: None | str | Unset = (
+            UNSET if self.agent_id is None and "agent_id" in self._omitted else self.agent_id
+        )
         agent_id: None | str | Unset
-        if isinstance(self.agent_id, Unset):
+        if isinstance(_src_agent_id, Unset):
             agent_id = UNSET
         else:
-            agent_id = self.agent_id
+            agent_id = _src_agent_id
 
+        _src_session_id: None | str | Unset = (
+            UNSET if self.session_id is None and "session_id" in self._omitted else self.session_id
+        )
         session_id: None | str | Unset
-        if isinstance(self.session_id, Unset):
+        if isinstance(_src_session_id, Unset):
             session_id = UNSET
         else:
-            session_id = self.session_id
+            session_id = _src_session_id
 
+        _src_group_id: None | str | Unset = (
+            UNSET if self.group_id is None and "group_id" in self._omitted else self.group_id
+        )
         group_id: None | str | Unset
-        if isinstance(self.group_id, Unset):
+        if isinstance(_src_group_id, Unset):
             group_id = UNSET
         else:
-            group_id = self.group_id
+            group_id = _src_group_id
 
+        _src_request_id: None | str | Unset = (
+            UNSET if self.request_id is None and "request_id" in self._omitted else self.request_id
+        )
         request_id: None | str | Unset
-        if isinstance(self.request_id, Unset):
+        if isinstance(_src_request_id, Unset):
             request_id = UNSET
         else:
-            request_id = self.request_id
+            request_id = _src_request_id
 
+        _src_mode: None | str | Unset = UNSET if self.mode is None else self.mode
         mode: None | str | Unset
-        if isinstance(self.mode, Unset):
+        if isinstance(_src_mode, Unset):
             mode = UNSET
         else:
-            mode = self.mode
+            mode = _src_mode
 
+        _src_files: list[ChatFile] | None | Unset = (
+            UNSET if self.files is None and "files" in self._omitted else self.files
+        )
         files: list[dict[str, Any]] | None | Unset
-        if isinstance(self.files, Unset):
+        if isinstance(_src_files, Unset):
             files = UNSET
-        elif isinstance(self.files, list):
+        elif isinstance(_src_files, list):
             files = []
-            for files_type_0_item_data in self.files:
+            for files_type_0_item_data in _src_files:
                 files_type_0_item = files_type_0_item_data.to_dict()
                 files.append(files_type_0_item)
 
         else:
-            files = self.files
+            files = _src_files
 
+        _src_stream: bool | None | Unset = UNSET if self.stream is None else self.stream
         stream: bool | None | Unset
-        if isinstance(self.stream, Unset):
+        if isinstance(_src_stream, Unset):
             stream = UNSET
         else:
-            stream = self.stream
+            stream = _src_stream
 
+        _src_webhook_url: None | str | Unset = (
+            UNSET if self.webhook_url is None and "webhook_url" in self._omitted else self.webhook_url
+        )
         webhook_url: None | str | Unset
-        if isinstance(self.webhook_url, Unset):
+        if isinstance(_src_webhook_url, Unset):
             webhook_url = UNSET
         else:
-            webhook_url = self.webhook_url
+            webhook_url = _src_webhook_url
 
+        _src_threshold_seconds: float | None | Unset = (
+            UNSET if self.threshold_seconds is None and "threshold_seconds" in self._omitted else self.threshold_seconds
+        )
         threshold_seconds: float | None | Unset
-        if isinstance(self.threshold_seconds, Unset):
+        if isinstance(_src_threshold_seconds, Unset):
             threshold_seconds = UNSET
         else:
-            threshold_seconds = self.threshold_seconds
+            threshold_seconds = _src_threshold_seconds
 
+        _src_source_channel: None | str | Unset = (
+            UNSET if self.source_channel is None and "source_channel" in self._omitted else self.source_channel
+        )
         source_channel: None | str | Unset
-        if isinstance(self.source_channel, Unset):
+        if isinstance(_src_source_channel, Unset):
             source_channel = UNSET
         else:
-            source_channel = self.source_channel
+            source_channel = _src_source_channel
 
+        _src_ui_response: None | UIResponseHint | Unset = (
+            UNSET if self.ui_response is None and "ui_response" in self._omitted else self.ui_response
+        )
         ui_response: dict[str, Any] | None | Unset
-        if isinstance(self.ui_response, Unset):
+        if isinstance(_src_ui_response, Unset):
             ui_response = UNSET
-        elif isinstance(self.ui_response, UIResponseHint):
-            ui_response = self.ui_response.to_dict()
+        elif isinstance(_src_ui_response, UIResponseHint):
+            ui_response = _src_ui_response.to_dict()
         else:
-            ui_response = self.ui_response
+            ui_response = _src_ui_response
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -299,18 +369,18 @@ class ChatRequest:
 
         chat_request = cls(
             message=message,
-            user_id=user_id,
-            agent_id=agent_id,
-            session_id=session_id,
-            group_id=group_id,
-            request_id=request_id,
-            mode=mode,
-            files=files,
-            stream=stream,
-            webhook_url=webhook_url,
-            threshold_seconds=threshold_seconds,
-            source_channel=source_channel,
-            ui_response=ui_response,
+            user_id=OMITTED if isinstance(user_id, Unset) else user_id,
+            agent_id=OMITTED if isinstance(agent_id, Unset) else agent_id,
+            session_id=OMITTED if isinstance(session_id, Unset) else session_id,
+            group_id=OMITTED if isinstance(group_id, Unset) else group_id,
+            request_id=OMITTED if isinstance(request_id, Unset) else request_id,
+            mode="sync" if isinstance(mode, Unset) else mode,
+            files=OMITTED if isinstance(files, Unset) else files,
+            stream=True if isinstance(stream, Unset) else stream,
+            webhook_url=OMITTED if isinstance(webhook_url, Unset) else webhook_url,
+            threshold_seconds=OMITTED if isinstance(threshold_seconds, Unset) else threshold_seconds,
+            source_channel=OMITTED if isinstance(source_channel, Unset) else source_channel,
+            ui_response=OMITTED if isinstance(ui_response, Unset) else ui_response,
         )
 
         chat_request.additional_properties = d

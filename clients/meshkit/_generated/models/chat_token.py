@@ -6,61 +6,73 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.chat_token_type import ChatTokenType, check_chat_token_type
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatToken")
 
 
-@_attrs_define
-class ChatToken:
+@_attrs_define(repr=False)
+class ChatToken(Model):
     """One runtime event inside a chat stream frame.
 
     Attributes:
         type_ (ChatTokenType): Token types the runtime sends today; others may appear and must be kept.
-        content (Any | Unset): A delta for `content`, the full final text for `completed`; any JSON otherwise.
-        request_id (str | Unset): The id GET /v1/requests tracks the turn under.
-        user_id (str | Unset):
-        session_id (str | Unset):
-        timestamp (float | Unset): Seconds since epoch (float).
-        stage (str | Unset):
-        status (str | Unset):
-        processing_time_ms (float | Unset):
-        stream_discontinuity (bool | Unset): On `completed`: discard the deltas seen so far.
+        content (Any | None): A delta for `content`, the full final text for `completed`; any JSON otherwise.
+        request_id (str | None): The id GET /v1/requests tracks the turn under.
+        user_id (str | None):
+        session_id (str | None):
+        timestamp (float | None): Seconds since epoch (float).
+        stage (str | None):
+        status (str | None):
+        processing_time_ms (float | None):
+        stream_discontinuity (bool | None): On `completed`: discard the deltas seen so far.
     """
 
     type_: ChatTokenType
-    content: Any | Unset = UNSET
-    request_id: str | Unset = UNSET
-    user_id: str | Unset = UNSET
-    session_id: str | Unset = UNSET
-    timestamp: float | Unset = UNSET
-    stage: str | Unset = UNSET
-    status: str | Unset = UNSET
-    processing_time_ms: float | Unset = UNSET
-    stream_discontinuity: bool | Unset = UNSET
+    content: Any | None = None
+    request_id: str | None = None
+    user_id: str | None = None
+    session_id: str | None = None
+    timestamp: float | None = None
+    stage: str | None = None
+    status: str | None = None
+    processing_time_ms: float | None = None
+    stream_discontinuity: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str = self.type_
 
-        content = self.content
+        _src_content: Any | Unset = UNSET if self.content is None else self.content
+        content = _src_content
 
-        request_id = self.request_id
+        _src_request_id: str | Unset = UNSET if self.request_id is None else self.request_id
+        request_id = _src_request_id
 
-        user_id = self.user_id
+        _src_user_id: str | Unset = UNSET if self.user_id is None else self.user_id
+        user_id = _src_user_id
 
-        session_id = self.session_id
+        _src_session_id: str | Unset = UNSET if self.session_id is None else self.session_id
+        session_id = _src_session_id
 
-        timestamp = self.timestamp
+        _src_timestamp: float | Unset = UNSET if self.timestamp is None else self.timestamp
+        timestamp = _src_timestamp
 
-        stage = self.stage
+        _src_stage: str | Unset = UNSET if self.stage is None else self.stage
+        stage = _src_stage
 
-        status = self.status
+        _src_status: str | Unset = UNSET if self.status is None else self.status
+        status = _src_status
 
-        processing_time_ms = self.processing_time_ms
+        _src_processing_time_ms: float | Unset = UNSET if self.processing_time_ms is None else self.processing_time_ms
+        processing_time_ms = _src_processing_time_ms
 
-        stream_discontinuity = self.stream_discontinuity
+        _src_stream_discontinuity: bool | Unset = (
+            UNSET if self.stream_discontinuity is None else self.stream_discontinuity
+        )
+        stream_discontinuity = _src_stream_discontinuity
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -115,15 +127,15 @@ class ChatToken:
 
         chat_token = cls(
             type_=type_,
-            content=content,
-            request_id=request_id,
-            user_id=user_id,
-            session_id=session_id,
-            timestamp=timestamp,
-            stage=stage,
-            status=status,
-            processing_time_ms=processing_time_ms,
-            stream_discontinuity=stream_discontinuity,
+            content=None if isinstance(content, Unset) else content,
+            request_id=None if isinstance(request_id, Unset) else request_id,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            session_id=None if isinstance(session_id, Unset) else session_id,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
+            stage=None if isinstance(stage, Unset) else stage,
+            status=None if isinstance(status, Unset) else status,
+            processing_time_ms=None if isinstance(processing_time_ms, Unset) else processing_time_ms,
+            stream_discontinuity=None if isinstance(stream_discontinuity, Unset) else stream_discontinuity,
         )
 
         chat_token.additional_properties = d

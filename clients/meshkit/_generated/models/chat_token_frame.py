@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="ChatTokenFrame")
 
 
-@_attrs_define
-class ChatTokenFrame:
+@_attrs_define(repr=False)
+class ChatTokenFrame(Model):
     """A `data:` frame of a chat stream (event name `message`). Older runtimes send a bare string token.
 
     Example:

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="ConfigMcpSummary")
 
 
-@_attrs_define
-class ConfigMcpSummary:
+@_attrs_define(repr=False)
+class ConfigMcpSummary(Model):
     """The MCP defaults of the formation file, and its MCP servers' count and route.
 
     Attributes:

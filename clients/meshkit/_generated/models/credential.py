@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="Credential")
 
 
-@_attrs_define
-class Credential:
+@_attrs_define(repr=False)
+class Credential(Model):
     """A stored user credential's metadata; the secret itself is never returned.
 
     Attributes:

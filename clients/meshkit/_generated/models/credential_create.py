@@ -6,36 +6,48 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CredentialCreate")
 
 
-@_attrs_define
-class CredentialCreate:
+@_attrs_define(repr=False)
+class CredentialCreate(Model):
     """Request model for creating a credential.
 
     Attributes:
         service (str): Service name (e.g., github, gmail, slack)
         credential (CredentialCreateCredential): Credential data (structure varies by service)
-        name (None | str | Unset): Optional friendly name. Auto-discovered if omitted.
+        name (None | str): Optional friendly name. Auto-discovered if omitted.
     """
 
     service: str
     credential: CredentialCreateCredential
-    name: None | str | Unset = UNSET
+    name: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.name is OMITTED:
+            self.name = None
+            omitted.append("name")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         service = self.service
 
         credential = self.credential.to_dict()
 
+        _src_name: None | str | Unset = UNSET if self.name is None and "name" in self._omitted else self.name
         name: None | str | Unset
-        if isinstance(self.name, Unset):
+        if isinstance(_src_name, Unset):
             name = UNSET
         else:
-            name = self.name
+            name = _src_name
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -69,7 +81,7 @@ class CredentialCreate:
         credential_create = cls(
             service=service,
             credential=credential,
-            name=name,
+            name=OMITTED if isinstance(name, Unset) else name,
         )
 
         credential_create.additional_properties = d

@@ -6,14 +6,15 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.formation_status import FormationStatus, check_formation_status
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DeployCompleteEvent")
 
 
-@_attrs_define
-class DeployCompleteEvent:
+@_attrs_define(repr=False)
+class DeployCompleteEvent(Model):
     """Data of an SSE "complete" event; the server then closes the stream.
 
     Example:
@@ -24,23 +25,23 @@ class DeployCompleteEvent:
         formation_id (str): Formation id.
         port (int): Port now serving the formation.
         status (FormationStatus): Formation process status (a live health check can turn running into unhealthy).
-        url (str | Unset): Proxy URL of the formation.
-        health_url (str | Unset): Health URL of the formation through the proxy.
-        pid (int | Unset): Process id.
-        previous_version (str | Unset): Previous deployment counter (a string here).
-        new_version (str | Unset): New deployment counter (a string here).
-        restart_count (int | Unset): Number of restarts.
+        url (str | None): Proxy URL of the formation.
+        health_url (str | None): Health URL of the formation through the proxy.
+        pid (int | None): Process id.
+        previous_version (str | None): Previous deployment counter (a string here).
+        new_version (str | None): New deployment counter (a string here).
+        restart_count (int | None): Number of restarts.
     """
 
     formation_id: str
     port: int
     status: FormationStatus
-    url: str | Unset = UNSET
-    health_url: str | Unset = UNSET
-    pid: int | Unset = UNSET
-    previous_version: str | Unset = UNSET
-    new_version: str | Unset = UNSET
-    restart_count: int | Unset = UNSET
+    url: str | None = None
+    health_url: str | None = None
+    pid: int | None = None
+    previous_version: str | None = None
+    new_version: str | None = None
+    restart_count: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,17 +51,23 @@ class DeployCompleteEvent:
 
         status: str = self.status
 
-        url = self.url
+        _src_url: str | Unset = UNSET if self.url is None else self.url
+        url = _src_url
 
-        health_url = self.health_url
+        _src_health_url: str | Unset = UNSET if self.health_url is None else self.health_url
+        health_url = _src_health_url
 
-        pid = self.pid
+        _src_pid: int | Unset = UNSET if self.pid is None else self.pid
+        pid = _src_pid
 
-        previous_version = self.previous_version
+        _src_previous_version: str | Unset = UNSET if self.previous_version is None else self.previous_version
+        previous_version = _src_previous_version
 
-        new_version = self.new_version
+        _src_new_version: str | Unset = UNSET if self.new_version is None else self.new_version
+        new_version = _src_new_version
 
-        restart_count = self.restart_count
+        _src_restart_count: int | Unset = UNSET if self.restart_count is None else self.restart_count
+        restart_count = _src_restart_count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -111,12 +118,12 @@ class DeployCompleteEvent:
             formation_id=formation_id,
             port=port,
             status=status,
-            url=url,
-            health_url=health_url,
-            pid=pid,
-            previous_version=previous_version,
-            new_version=new_version,
-            restart_count=restart_count,
+            url=None if isinstance(url, Unset) else url,
+            health_url=None if isinstance(health_url, Unset) else health_url,
+            pid=None if isinstance(pid, Unset) else pid,
+            previous_version=None if isinstance(previous_version, Unset) else previous_version,
+            new_version=None if isinstance(new_version, Unset) else new_version,
+            restart_count=None if isinstance(restart_count, Unset) else restart_count,
         )
 
         deploy_complete_event.additional_properties = d

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DeployErrorEvent")
 
 
-@_attrs_define
-class DeployErrorEvent:
+@_attrs_define(repr=False)
+class DeployErrorEvent(Model):
     """Data of an SSE "error" event; its error value is the error code, verbatim; the server then closes the stream.
 
     Example:
@@ -23,13 +24,13 @@ class DeployErrorEvent:
             VersionMismatch.
         message (str): Human text.
         stage (str): Stage at which the operation failed.
-        details (DeployErrorEventDetails | Unset): Optional details.
+        details (DeployErrorEventDetails | None): Optional details.
     """
 
     error: str
     message: str
     stage: str
-    details: DeployErrorEventDetails | Unset = UNSET
+    details: DeployErrorEventDetails | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,9 +40,10 @@ class DeployErrorEvent:
 
         stage = self.stage
 
+        _src_details: DeployErrorEventDetails | Unset = UNSET if self.details is None else self.details
         details: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.details, Unset):
-            details = self.details.to_dict()
+        if not isinstance(_src_details, Unset):
+            details = _src_details.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -77,7 +79,7 @@ class DeployErrorEvent:
             error=error,
             message=message,
             stage=stage,
-            details=details,
+            details=None if isinstance(details, Unset) else details,
         )
 
         deploy_error_event.additional_properties = d

@@ -6,14 +6,15 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.deploy_stage import DeployStage, check_deploy_stage
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DeployProgressEvent")
 
 
-@_attrs_define
-class DeployProgressEvent:
+@_attrs_define(repr=False)
+class DeployProgressEvent(Model):
     """Data of an SSE "progress" event (deploy, update, start, restart, rollback).
 
     Example:
@@ -23,22 +24,22 @@ class DeployProgressEvent:
         stage (DeployStage): Progress stage of deploy, update, start, restart or rollback (clients accept unknown stage
             names; a stage may repeat).
         message (str): Human text.
-        progress (int | Unset): Download progress 0-100 (downloading stages).
-        url (str | Unset): URL being downloaded.
-        version (str | Unset): Resolved runtime version.
-        attempt (int | Unset): Health check attempt (about one per second).
-        max_attempts (int | Unset): Maximum health check attempts.
-        staging_port (int | Unset): Staging port (update).
+        progress (int | None): Download progress 0-100 (downloading stages).
+        url (str | None): URL being downloaded.
+        version (str | None): Resolved runtime version.
+        attempt (int | None): Health check attempt (about one per second).
+        max_attempts (int | None): Maximum health check attempts.
+        staging_port (int | None): Staging port (update).
     """
 
     stage: DeployStage
     message: str
-    progress: int | Unset = UNSET
-    url: str | Unset = UNSET
-    version: str | Unset = UNSET
-    attempt: int | Unset = UNSET
-    max_attempts: int | Unset = UNSET
-    staging_port: int | Unset = UNSET
+    progress: int | None = None
+    url: str | None = None
+    version: str | None = None
+    attempt: int | None = None
+    max_attempts: int | None = None
+    staging_port: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,17 +47,23 @@ class DeployProgressEvent:
 
         message = self.message
 
-        progress = self.progress
+        _src_progress: int | Unset = UNSET if self.progress is None else self.progress
+        progress = _src_progress
 
-        url = self.url
+        _src_url: str | Unset = UNSET if self.url is None else self.url
+        url = _src_url
 
-        version = self.version
+        _src_version: str | Unset = UNSET if self.version is None else self.version
+        version = _src_version
 
-        attempt = self.attempt
+        _src_attempt: int | Unset = UNSET if self.attempt is None else self.attempt
+        attempt = _src_attempt
 
-        max_attempts = self.max_attempts
+        _src_max_attempts: int | Unset = UNSET if self.max_attempts is None else self.max_attempts
+        max_attempts = _src_max_attempts
 
-        staging_port = self.staging_port
+        _src_staging_port: int | Unset = UNSET if self.staging_port is None else self.staging_port
+        staging_port = _src_staging_port
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -103,12 +110,12 @@ class DeployProgressEvent:
         deploy_progress_event = cls(
             stage=stage,
             message=message,
-            progress=progress,
-            url=url,
-            version=version,
-            attempt=attempt,
-            max_attempts=max_attempts,
-            staging_port=staging_port,
+            progress=None if isinstance(progress, Unset) else progress,
+            url=None if isinstance(url, Unset) else url,
+            version=None if isinstance(version, Unset) else version,
+            attempt=None if isinstance(attempt, Unset) else attempt,
+            max_attempts=None if isinstance(max_attempts, Unset) else max_attempts,
+            staging_port=None if isinstance(staging_port, Unset) else staging_port,
         )
 
         deploy_progress_event.additional_properties = d

@@ -6,28 +6,31 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DerivedMemoryEvent")
 
 
-@_attrs_define
-class DerivedMemoryEvent:
+@_attrs_define(repr=False)
+class DerivedMemoryEvent(Model):
     """A memory event derived from an ingested item.
 
     Attributes:
-        event_id (str | Unset):
-        event_type (str | Unset):
+        event_id (str | None):
+        event_type (str | None):
     """
 
-    event_id: str | Unset = UNSET
-    event_type: str | Unset = UNSET
+    event_id: str | None = None
+    event_type: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        event_id = self.event_id
+        _src_event_id: str | Unset = UNSET if self.event_id is None else self.event_id
+        event_id = _src_event_id
 
-        event_type = self.event_type
+        _src_event_type: str | Unset = UNSET if self.event_type is None else self.event_type
+        event_type = _src_event_type
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +50,8 @@ class DerivedMemoryEvent:
         event_type = d.pop("event_type", UNSET)
 
         derived_memory_event = cls(
-            event_id=event_id,
-            event_type=event_type,
+            event_id=None if isinstance(event_id, Unset) else event_id,
+            event_type=None if isinstance(event_type, Unset) else event_type,
         )
 
         derived_memory_event.additional_properties = d

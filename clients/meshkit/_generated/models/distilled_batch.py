@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DistilledBatch")
 
 
-@_attrs_define
-class DistilledBatch:
+@_attrs_define(repr=False)
+class DistilledBatch(Model):
     """A signed distilled batch accepted (typed from the runtime's source; no recorded answer).
 
     Attributes:
@@ -22,7 +23,7 @@ class DistilledBatch:
         rejected (int):
         rejections (list[DistilledRejection]):
         processing_id (None | str): Null when no event was new.
-        status_url (str | Unset):
+        status_url (str | None):
     """
 
     batch_id: str
@@ -31,7 +32,7 @@ class DistilledBatch:
     rejected: int
     rejections: list[DistilledRejection]
     processing_id: None | str
-    status_url: str | Unset = UNSET
+    status_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,7 +52,8 @@ class DistilledBatch:
         processing_id: None | str
         processing_id = self.processing_id
 
-        status_url = self.status_url
+        _src_status_url: str | Unset = UNSET if self.status_url is None else self.status_url
+        status_url = _src_status_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -104,7 +106,7 @@ class DistilledBatch:
             rejected=rejected,
             rejections=rejections,
             processing_id=processing_id,
-            status_url=status_url,
+            status_url=None if isinstance(status_url, Unset) else status_url,
         )
 
         distilled_batch.additional_properties = d

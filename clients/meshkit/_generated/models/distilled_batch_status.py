@@ -6,36 +6,37 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DistilledBatchStatus")
 
 
-@_attrs_define
-class DistilledBatchStatus:
+@_attrs_define(repr=False)
+class DistilledBatchStatus(Model):
     """A distilled batch's projection job (typed from the runtime's source; no recorded answer).
 
     Attributes:
         processing_id (str):
         status (str): queued, processing, completed or failed.
         created_at (float | None): Epoch seconds.
-        completed_at (float | str | Unset): ISO 8601 once projected; epoch seconds when the job ended otherwise.
-        error (str | Unset):
-        batch_id (str | Unset):
-        items (list[DistilledEventReport] | Unset):
-        counts (DistilledBatchStatusCounts | Unset): Events per disposition (projected, recorded, failed).
-        pre_computed_vectors_used (bool | Unset):
+        completed_at (float | str | None): ISO 8601 once projected; epoch seconds when the job ended otherwise.
+        error (str | None):
+        batch_id (str | None):
+        items (list[DistilledEventReport] | None):
+        counts (DistilledBatchStatusCounts | None): Events per disposition (projected, recorded, failed).
+        pre_computed_vectors_used (bool | None):
     """
 
     processing_id: str
     status: str
     created_at: float | None
-    completed_at: float | str | Unset = UNSET
-    error: str | Unset = UNSET
-    batch_id: str | Unset = UNSET
-    items: list[DistilledEventReport] | Unset = UNSET
-    counts: DistilledBatchStatusCounts | Unset = UNSET
-    pre_computed_vectors_used: bool | Unset = UNSET
+    completed_at: float | str | None = None
+    error: str | None = None
+    batch_id: str | None = None
+    items: list[DistilledEventReport] | None = None
+    counts: DistilledBatchStatusCounts | None = None
+    pre_computed_vectors_used: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,28 +47,36 @@ class DistilledBatchStatus:
         created_at: float | None
         created_at = self.created_at
 
+        _src_completed_at: float | str | Unset = UNSET if self.completed_at is None else self.completed_at
         completed_at: float | str | Unset
-        if isinstance(self.completed_at, Unset):
+        if isinstance(_src_completed_at, Unset):
             completed_at = UNSET
         else:
-            completed_at = self.completed_at
+            completed_at = _src_completed_at
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
-        batch_id = self.batch_id
+        _src_batch_id: str | Unset = UNSET if self.batch_id is None else self.batch_id
+        batch_id = _src_batch_id
 
+        _src_items: list[DistilledEventReport] | Unset = UNSET if self.items is None else self.items
         items: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.items, Unset):
+        if not isinstance(_src_items, Unset):
             items = []
-            for items_item_data in self.items:
+            for items_item_data in _src_items:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
+        _src_counts: DistilledBatchStatusCounts | Unset = UNSET if self.counts is None else self.counts
         counts: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.counts, Unset):
-            counts = self.counts.to_dict()
+        if not isinstance(_src_counts, Unset):
+            counts = _src_counts.to_dict()
 
-        pre_computed_vectors_used = self.pre_computed_vectors_used
+        _src_pre_computed_vectors_used: bool | Unset = (
+            UNSET if self.pre_computed_vectors_used is None else self.pre_computed_vectors_used
+        )
+        pre_computed_vectors_used = _src_pre_computed_vectors_used
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -140,12 +149,14 @@ class DistilledBatchStatus:
             processing_id=processing_id,
             status=status,
             created_at=created_at,
-            completed_at=completed_at,
-            error=error,
-            batch_id=batch_id,
-            items=items,
-            counts=counts,
-            pre_computed_vectors_used=pre_computed_vectors_used,
+            completed_at=None if isinstance(completed_at, Unset) else completed_at,
+            error=None if isinstance(error, Unset) else error,
+            batch_id=None if isinstance(batch_id, Unset) else batch_id,
+            items=None if isinstance(items, Unset) else items,
+            counts=None if isinstance(counts, Unset) else counts,
+            pre_computed_vectors_used=None
+            if isinstance(pre_computed_vectors_used, Unset)
+            else pre_computed_vectors_used,
         )
 
         distilled_batch_status.additional_properties = d

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="DistilledBatchStatusCounts")
 
 
-@_attrs_define
-class DistilledBatchStatusCounts:
+@_attrs_define(repr=False)
+class DistilledBatchStatusCounts(Model):
     """Events per disposition (projected, recorded, failed)."""
 
     additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)

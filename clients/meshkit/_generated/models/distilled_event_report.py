@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.distilled_event_report_disposition import (
     DistilledEventReportDisposition,
     check_distilled_event_report_disposition,
@@ -15,41 +16,49 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="DistilledEventReport")
 
 
-@_attrs_define
-class DistilledEventReport:
+@_attrs_define(repr=False)
+class DistilledEventReport(Model):
     """What the projection job did with one distilled event.
 
     Attributes:
-        index (int | Unset):
-        event_id (str | Unset):
-        event_type (str | Unset):
-        user_id (str | Unset):
-        disposition (DistilledEventReportDisposition | Unset):
-        error (str | Unset):
+        index (int | None):
+        event_id (str | None):
+        event_type (str | None):
+        user_id (str | None):
+        disposition (DistilledEventReportDisposition | None):
+        error (str | None):
     """
 
-    index: int | Unset = UNSET
-    event_id: str | Unset = UNSET
-    event_type: str | Unset = UNSET
-    user_id: str | Unset = UNSET
-    disposition: DistilledEventReportDisposition | Unset = UNSET
-    error: str | Unset = UNSET
+    index: int | None = None
+    event_id: str | None = None
+    event_type: str | None = None
+    user_id: str | None = None
+    disposition: DistilledEventReportDisposition | None = None
+    error: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        index = self.index
+        _src_index: int | Unset = UNSET if self.index is None else self.index
+        index = _src_index
 
-        event_id = self.event_id
+        _src_event_id: str | Unset = UNSET if self.event_id is None else self.event_id
+        event_id = _src_event_id
 
-        event_type = self.event_type
+        _src_event_type: str | Unset = UNSET if self.event_type is None else self.event_type
+        event_type = _src_event_type
 
-        user_id = self.user_id
+        _src_user_id: str | Unset = UNSET if self.user_id is None else self.user_id
+        user_id = _src_user_id
 
+        _src_disposition: DistilledEventReportDisposition | Unset = (
+            UNSET if self.disposition is None else self.disposition
+        )
         disposition: str | Unset = UNSET
-        if not isinstance(self.disposition, Unset):
-            disposition = self.disposition
+        if not isinstance(_src_disposition, Unset):
+            disposition = _src_disposition
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -90,12 +99,12 @@ class DistilledEventReport:
         error = d.pop("error", UNSET)
 
         distilled_event_report = cls(
-            index=index,
-            event_id=event_id,
-            event_type=event_type,
-            user_id=user_id,
-            disposition=disposition,
-            error=error,
+            index=None if isinstance(index, Unset) else index,
+            event_id=None if isinstance(event_id, Unset) else event_id,
+            event_type=None if isinstance(event_type, Unset) else event_type,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            disposition=None if isinstance(disposition, Unset) else disposition,
+            error=None if isinstance(error, Unset) else error,
         )
 
         distilled_event_report.additional_properties = d

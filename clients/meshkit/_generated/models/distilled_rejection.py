@@ -6,28 +6,31 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DistilledRejection")
 
 
-@_attrs_define
-class DistilledRejection:
+@_attrs_define(repr=False)
+class DistilledRejection(Model):
     """An event of a distilled batch that was refused, and why.
 
     Attributes:
-        index (int | Unset):
-        reason (str | Unset):
+        index (int | None):
+        reason (str | None):
     """
 
-    index: int | Unset = UNSET
-    reason: str | Unset = UNSET
+    index: int | None = None
+    reason: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        index = self.index
+        _src_index: int | Unset = UNSET if self.index is None else self.index
+        index = _src_index
 
-        reason = self.reason
+        _src_reason: str | Unset = UNSET if self.reason is None else self.reason
+        reason = _src_reason
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +50,8 @@ class DistilledRejection:
         reason = d.pop("reason", UNSET)
 
         distilled_rejection = cls(
-            index=index,
-            reason=reason,
+            index=None if isinstance(index, Unset) else index,
+            reason=None if isinstance(reason, Unset) else reason,
         )
 
         distilled_rejection.additional_properties = d

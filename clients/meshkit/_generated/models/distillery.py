@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.distillery_status import DistilleryStatus, check_distillery_status
 from ..models.distillery_trust_level import (
     DistilleryTrustLevel,
@@ -15,8 +16,8 @@ from ..models.distillery_trust_level import (
 T = TypeVar("T", bound="Distillery")
 
 
-@_attrs_define
-class Distillery:
+@_attrs_define(repr=False)
+class Distillery(Model):
     """A registered distillery; its distillery_id is the X-Distillery-ID its signed batches carry.
 
     Attributes:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DistilleryRegistration")
 
 
-@_attrs_define
-class DistilleryRegistration:
+@_attrs_define(repr=False)
+class DistilleryRegistration(Model):
     """Model for registering an on-prem distillery.
 
     ``public_key`` is the distillery's Ed25519 public key
@@ -24,42 +25,67 @@ class DistilleryRegistration:
         Attributes:
             name (str):
             public_key (str):
-            description (None | str | Unset):
-            scope (DistilleryScope | None | Unset):
-            trust_level (None | str | Unset):
+            description (None | str):
+            scope (DistilleryScope | None):
+            trust_level (None | str):
     """
 
     name: str
     public_key: str
-    description: None | str | Unset = UNSET
-    scope: DistilleryScope | None | Unset = UNSET
-    trust_level: None | str | Unset = UNSET
+    description: None | str = OMITTED
+    scope: DistilleryScope | None = OMITTED
+    trust_level: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.description is OMITTED:
+            self.description = None
+            omitted.append("description")
+        if self.scope is OMITTED:
+            self.scope = None
+            omitted.append("scope")
+        if self.trust_level is OMITTED:
+            self.trust_level = None
+            omitted.append("trust_level")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
         public_key = self.public_key
 
+        _src_description: None | str | Unset = (
+            UNSET if self.description is None and "description" in self._omitted else self.description
+        )
         description: None | str | Unset
-        if isinstance(self.description, Unset):
+        if isinstance(_src_description, Unset):
             description = UNSET
         else:
-            description = self.description
+            description = _src_description
 
+        _src_scope: DistilleryScope | None | Unset = (
+            UNSET if self.scope is None and "scope" in self._omitted else self.scope
+        )
         scope: dict[str, Any] | None | Unset
-        if isinstance(self.scope, Unset):
+        if isinstance(_src_scope, Unset):
             scope = UNSET
-        elif isinstance(self.scope, DistilleryScope):
-            scope = self.scope.to_dict()
+        elif isinstance(_src_scope, DistilleryScope):
+            scope = _src_scope.to_dict()
         else:
-            scope = self.scope
+            scope = _src_scope
 
+        _src_trust_level: None | str | Unset = (
+            UNSET if self.trust_level is None and "trust_level" in self._omitted else self.trust_level
+        )
         trust_level: None | str | Unset
-        if isinstance(self.trust_level, Unset):
+        if isinstance(_src_trust_level, Unset):
             trust_level = UNSET
         else:
-            trust_level = self.trust_level
+            trust_level = _src_trust_level
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -123,9 +149,9 @@ class DistilleryRegistration:
         distillery_registration = cls(
             name=name,
             public_key=public_key,
-            description=description,
-            scope=scope,
-            trust_level=trust_level,
+            description=OMITTED if isinstance(description, Unset) else description,
+            scope=OMITTED if isinstance(scope, Unset) else scope,
+            trust_level=OMITTED if isinstance(trust_level, Unset) else trust_level,
         )
 
         distillery_registration.additional_properties = d

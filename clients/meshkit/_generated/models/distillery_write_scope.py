@@ -6,45 +6,50 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DistilleryWriteScope")
 
 
-@_attrs_define
-class DistilleryWriteScope:
+@_attrs_define(repr=False)
+class DistilleryWriteScope(Model):
     """What a distillery may write (the formation's defaults fill omitted keys).
 
     Attributes:
-        user_ids (list[str] | str | Unset): "all", "pattern:<glob>", or a list of user ids.
-        event_types (list[str] | Unset):
-        max_events_per_day (int | Unset):
-        max_batch_size (int | Unset):
+        user_ids (list[str] | str | None): "all", "pattern:<glob>", or a list of user ids.
+        event_types (list[str] | None):
+        max_events_per_day (int | None):
+        max_batch_size (int | None):
     """
 
-    user_ids: list[str] | str | Unset = UNSET
-    event_types: list[str] | Unset = UNSET
-    max_events_per_day: int | Unset = UNSET
-    max_batch_size: int | Unset = UNSET
+    user_ids: list[str] | str | None = None
+    event_types: list[str] | None = None
+    max_events_per_day: int | None = None
+    max_batch_size: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_user_ids: list[str] | str | Unset = UNSET if self.user_ids is None else self.user_ids
         user_ids: list[str] | str | Unset
-        if isinstance(self.user_ids, Unset):
+        if isinstance(_src_user_ids, Unset):
             user_ids = UNSET
-        elif isinstance(self.user_ids, list):
-            user_ids = self.user_ids
+        elif isinstance(_src_user_ids, list):
+            user_ids = _src_user_ids
 
         else:
-            user_ids = self.user_ids
+            user_ids = _src_user_ids
 
+        _src_event_types: list[str] | Unset = UNSET if self.event_types is None else self.event_types
         event_types: list[str] | Unset = UNSET
-        if not isinstance(self.event_types, Unset):
-            event_types = self.event_types
+        if not isinstance(_src_event_types, Unset):
+            event_types = _src_event_types
 
-        max_events_per_day = self.max_events_per_day
+        _src_max_events_per_day: int | Unset = UNSET if self.max_events_per_day is None else self.max_events_per_day
+        max_events_per_day = _src_max_events_per_day
 
-        max_batch_size = self.max_batch_size
+        _src_max_batch_size: int | Unset = UNSET if self.max_batch_size is None else self.max_batch_size
+        max_batch_size = _src_max_batch_size
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,10 +91,10 @@ class DistilleryWriteScope:
         max_batch_size = d.pop("max_batch_size", UNSET)
 
         distillery_write_scope = cls(
-            user_ids=user_ids,
-            event_types=event_types,
-            max_events_per_day=max_events_per_day,
-            max_batch_size=max_batch_size,
+            user_ids=None if isinstance(user_ids, Unset) else user_ids,
+            event_types=None if isinstance(event_types, Unset) else event_types,
+            max_events_per_day=None if isinstance(max_events_per_day, Unset) else max_events_per_day,
+            max_batch_size=None if isinstance(max_batch_size, Unset) else max_batch_size,
         )
 
         distillery_write_scope.additional_properties = d

@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.endpoint_health_status import (
     EndpointHealthStatus,
     check_endpoint_health_status,
@@ -15,8 +16,8 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="EndpointMetrics")
 
 
-@_attrs_define
-class EndpointMetrics:
+@_attrs_define(repr=False)
+class EndpointMetrics(Model):
     """An endpoint as registered (body of POST /endpoints, items of GET /endpoints); servers always return every field.
 
     Attributes:
@@ -26,9 +27,9 @@ class EndpointMetrics:
         cost_per_1k_tokens (float): Cost in cents per 1,000 tokens (finite, >= 0).
         latency_p99_ms (float): p99 latency in milliseconds (finite, >= 0).
         error_rate (float): Error rate 0.0-1.0; informational, not used for routing.
-        health_status (EndpointHealthStatus | Unset): Endpoint health; only healthy endpoints are routing candidates
+        health_status (EndpointHealthStatus | None): Endpoint health; only healthy endpoints are routing candidates
             (HEALTHY, HEALTH_STATUS_HEALTHY, 1... are also accepted).
-        last_health_check (int | Unset): Last health check in epoch nanoseconds; the server fills in the registration
+        last_health_check (int | None): Last health check in epoch nanoseconds; the server fills in the registration
             time when absent or 0.
     """
 
@@ -38,8 +39,8 @@ class EndpointMetrics:
     cost_per_1k_tokens: float
     latency_p99_ms: float
     error_rate: float
-    health_status: EndpointHealthStatus | Unset = UNSET
-    last_health_check: int | Unset = UNSET
+    health_status: EndpointHealthStatus | None = None
+    last_health_check: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -55,11 +56,13 @@ class EndpointMetrics:
 
         error_rate = self.error_rate
 
+        _src_health_status: EndpointHealthStatus | Unset = UNSET if self.health_status is None else self.health_status
         health_status: str | Unset = UNSET
-        if not isinstance(self.health_status, Unset):
-            health_status = self.health_status
+        if not isinstance(_src_health_status, Unset):
+            health_status = _src_health_status
 
-        last_health_check = self.last_health_check
+        _src_last_health_check: int | Unset = UNSET if self.last_health_check is None else self.last_health_check
+        last_health_check = _src_last_health_check
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -111,8 +114,8 @@ class EndpointMetrics:
             cost_per_1k_tokens=cost_per_1k_tokens,
             latency_p99_ms=latency_p99_ms,
             error_rate=error_rate,
-            health_status=health_status,
-            last_health_check=last_health_check,
+            health_status=None if isinstance(health_status, Unset) else health_status,
+            last_health_check=None if isinstance(last_health_check, Unset) else last_health_check,
         )
 
         endpoint_metrics.additional_properties = d

@@ -6,61 +6,80 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationDefinition")
 
 
-@_attrs_define
-class FormationDefinition:
+@_attrs_define(repr=False)
+class FormationDefinition(Model):
     """The whole formation file as the runtime loaded it, with defaults filled and secrets masked. Free-form beyond the
     typed keys: the other keys are the formation file's own sections.
 
         Attributes:
             id (str):
-            formation_id (str | Unset):
-            schema (str | Unset): The formation file's schema version.
-            description (None | str | Unset):
-            version (str | Unset):
-            agents (list[Agent] | Unset):
-            llm (LLMSettings | Unset): The llm section of the formation file, secrets masked. Free-form beyond the typed
+            formation_id (str | None):
+            schema (str | None): The formation file's schema version.
+            description (None | str):
+            version (str | None):
+            agents (list[Agent] | None):
+            llm (LLMSettings | None): The llm section of the formation file, secrets masked. Free-form beyond the typed
                 keys: the formation file decides them.
     """
 
     id: str
-    formation_id: str | Unset = UNSET
-    schema: str | Unset = UNSET
-    description: None | str | Unset = UNSET
-    version: str | Unset = UNSET
-    agents: list[Agent] | Unset = UNSET
-    llm: LLMSettings | Unset = UNSET
+    formation_id: str | None = None
+    schema: str | None = None
+    description: None | str = OMITTED
+    version: str | None = None
+    agents: list[Agent] | None = None
+    llm: LLMSettings | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.description is OMITTED:
+            self.description = None
+            omitted.append("description")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        formation_id = self.formation_id
+        _src_formation_id: str | Unset = UNSET if self.formation_id is None else self.formation_id
+        formation_id = _src_formation_id
 
-        schema = self.schema
+        _src_schema: str | Unset = UNSET if self.schema is None else self.schema
+        schema = _src_schema
 
+        _src_description: None | str | Unset = (
+            UNSET if self.description is None and "description" in self._omitted else self.description
+        )
         description: None | str | Unset
-        if isinstance(self.description, Unset):
+        if isinstance(_src_description, Unset):
             description = UNSET
         else:
-            description = self.description
+            description = _src_description
 
-        version = self.version
+        _src_version: str | Unset = UNSET if self.version is None else self.version
+        version = _src_version
 
+        _src_agents: list[Agent] | Unset = UNSET if self.agents is None else self.agents
         agents: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.agents, Unset):
+        if not isinstance(_src_agents, Unset):
             agents = []
-            for agents_item_data in self.agents:
+            for agents_item_data in _src_agents:
                 agents_item = agents_item_data.to_dict()
                 agents.append(agents_item)
 
+        _src_llm: LLMSettings | Unset = UNSET if self.llm is None else self.llm
         llm: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.llm, Unset):
-            llm = self.llm.to_dict()
+        if not isinstance(_src_llm, Unset):
+            llm = _src_llm.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -122,12 +141,12 @@ class FormationDefinition:
 
         formation_definition = cls(
             id=id,
-            formation_id=formation_id,
-            schema=schema,
-            description=description,
-            version=version,
-            agents=agents,
-            llm=llm,
+            formation_id=None if isinstance(formation_id, Unset) else formation_id,
+            schema=None if isinstance(schema, Unset) else schema,
+            description=OMITTED if isinstance(description, Unset) else description,
+            version=None if isinstance(version, Unset) else version,
+            agents=None if isinstance(agents, Unset) else agents,
+            llm=None if isinstance(llm, Unset) else llm,
         )
 
         formation_definition.additional_properties = d

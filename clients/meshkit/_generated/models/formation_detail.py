@@ -7,14 +7,15 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..models.formation_status import FormationStatus, check_formation_status
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationDetail")
 
 
-@_attrs_define
-class FormationDetail:
+@_attrs_define(repr=False)
+class FormationDetail(Model):
     """Data of GET /rpc/formations/{formation_id}; timestamps are RFC 3339 strings.
 
     Attributes:
@@ -29,8 +30,8 @@ class FormationDetail:
         deployed_at (datetime.datetime): Time of the last deployment (RFC 3339).
         updated_at (datetime.datetime): Time of the last update (RFC 3339).
         healthy (bool | None): Live health check result; null while starting.
-        version (FormationVersionInfo | Unset): Opaque bundle hashes of the current and previous versions.
-        last_health_check (datetime.datetime | None | Unset): Time of the last health check (RFC 3339).
+        version (FormationVersionInfo | None): Opaque bundle hashes of the current and previous versions.
+        last_health_check (datetime.datetime | None): Time of the last health check (RFC 3339).
     """
 
     id: str
@@ -44,9 +45,19 @@ class FormationDetail:
     deployed_at: datetime.datetime
     updated_at: datetime.datetime
     healthy: bool | None
-    version: FormationVersionInfo | Unset = UNSET
-    last_health_check: datetime.datetime | None | Unset = UNSET
+    version: FormationVersionInfo | None = None
+    last_health_check: datetime.datetime | None = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.last_health_check is OMITTED:
+            self.last_health_check = None
+            omitted.append("last_health_check")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -72,17 +83,21 @@ class FormationDetail:
         healthy: bool | None
         healthy = self.healthy
 
+        _src_version: FormationVersionInfo | Unset = UNSET if self.version is None else self.version
         version: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.version, Unset):
-            version = self.version.to_dict()
+        if not isinstance(_src_version, Unset):
+            version = _src_version.to_dict()
 
+        _src_last_health_check: datetime.datetime | None | Unset = (
+            UNSET if self.last_health_check is None and "last_health_check" in self._omitted else self.last_health_check
+        )
         last_health_check: None | str | Unset
-        if isinstance(self.last_health_check, Unset):
+        if isinstance(_src_last_health_check, Unset):
             last_health_check = UNSET
-        elif isinstance(self.last_health_check, datetime.datetime):
-            last_health_check = self.last_health_check.isoformat()
+        elif isinstance(_src_last_health_check, datetime.datetime):
+            last_health_check = _src_last_health_check.isoformat()
         else:
-            last_health_check = self.last_health_check
+            last_health_check = _src_last_health_check
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -174,8 +189,8 @@ class FormationDetail:
             deployed_at=deployed_at,
             updated_at=updated_at,
             healthy=healthy,
-            version=version,
-            last_health_check=last_health_check,
+            version=None if isinstance(version, Unset) else version,
+            last_health_check=OMITTED if isinstance(last_health_check, Unset) else last_health_check,
         )
 
         formation_detail.additional_properties = d

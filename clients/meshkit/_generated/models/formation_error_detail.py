@@ -6,46 +6,64 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationErrorDetail")
 
 
-@_attrs_define
-class FormationErrorDetail:
+@_attrs_define(repr=False)
+class FormationErrorDetail(Model):
     """
     Attributes:
         code (str): UNAUTHORIZED, INVALID_PARAMS, RESOURCE_NOT_FOUND… kept verbatim.
         message (str):
-        data (FormationErrorData | None | Unset): Extra details, e.g. `validation_errors` on 422 or `{field, value,
-            expected, error}`.
-        trace (None | str | Unset):
+        data (FormationErrorData | None): Extra details, e.g. `validation_errors` on 422 or `{field, value, expected,
+            error}`.
+        trace (None | str):
     """
 
     code: str
     message: str
-    data: FormationErrorData | None | Unset = UNSET
-    trace: None | str | Unset = UNSET
+    data: FormationErrorData | None = OMITTED
+    trace: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.data is OMITTED:
+            self.data = None
+            omitted.append("data")
+        if self.trace is OMITTED:
+            self.trace = None
+            omitted.append("trace")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
 
         message = self.message
 
+        _src_data: FormationErrorData | None | Unset = (
+            UNSET if self.data is None and "data" in self._omitted else self.data
+        )
         data: dict[str, Any] | None | Unset
-        if isinstance(self.data, Unset):
+        if isinstance(_src_data, Unset):
             data = UNSET
-        elif isinstance(self.data, FormationErrorData):
-            data = self.data.to_dict()
+        elif isinstance(_src_data, FormationErrorData):
+            data = _src_data.to_dict()
         else:
-            data = self.data
+            data = _src_data
 
+        _src_trace: None | str | Unset = UNSET if self.trace is None and "trace" in self._omitted else self.trace
         trace: None | str | Unset
-        if isinstance(self.trace, Unset):
+        if isinstance(_src_trace, Unset):
             trace = UNSET
         else:
-            trace = self.trace
+            trace = _src_trace
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -98,8 +116,8 @@ class FormationErrorDetail:
         formation_error_detail = cls(
             code=code,
             message=message,
-            data=data,
-            trace=trace,
+            data=OMITTED if isinstance(data, Unset) else data,
+            trace=OMITTED if isinstance(trace, Unset) else trace,
         )
 
         formation_error_detail.additional_properties = d

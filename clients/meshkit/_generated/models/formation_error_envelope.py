@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationErrorEnvelope")
 
 
-@_attrs_define
-class FormationErrorEnvelope:
+@_attrs_define(repr=False)
+class FormationErrorEnvelope(Model):
     """Every formation error — the success envelope with `success:false` and an `error` object.
 
     Example:
@@ -23,20 +24,20 @@ class FormationErrorEnvelope:
     Attributes:
         success (bool):
         error (FormationErrorDetail):
-        object_ (str | Unset):
-        timestamp (int | Unset):
-        type_ (str | Unset): error.validation, error.authentication, error.not_found…
-        request (MuxiRequestInfo | Unset): Request information carried by every formation envelope.
-        data (FormationErrorEnvelopeData | Unset):
+        object_ (str | None):
+        timestamp (int | None):
+        type_ (str | None): error.validation, error.authentication, error.not_found…
+        request (MuxiRequestInfo | None): Request information carried by every formation envelope.
+        data (FormationErrorEnvelopeData | None):
     """
 
     success: bool
     error: FormationErrorDetail
-    object_: str | Unset = UNSET
-    timestamp: int | Unset = UNSET
-    type_: str | Unset = UNSET
-    request: MuxiRequestInfo | Unset = UNSET
-    data: FormationErrorEnvelopeData | Unset = UNSET
+    object_: str | None = None
+    timestamp: int | None = None
+    type_: str | None = None
+    request: MuxiRequestInfo | None = None
+    data: FormationErrorEnvelopeData | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,19 +45,24 @@ class FormationErrorEnvelope:
 
         error = self.error.to_dict()
 
-        object_ = self.object_
+        _src_object_: str | Unset = UNSET if self.object_ is None else self.object_
+        object_ = _src_object_
 
-        timestamp = self.timestamp
+        _src_timestamp: int | Unset = UNSET if self.timestamp is None else self.timestamp
+        timestamp = _src_timestamp
 
-        type_ = self.type_
+        _src_type_: str | Unset = UNSET if self.type_ is None else self.type_
+        type_ = _src_type_
 
+        _src_request: MuxiRequestInfo | Unset = UNSET if self.request is None else self.request
         request: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.request, Unset):
-            request = self.request.to_dict()
+        if not isinstance(_src_request, Unset):
+            request = _src_request.to_dict()
 
+        _src_data: FormationErrorEnvelopeData | Unset = UNSET if self.data is None else self.data
         data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
+        if not isinstance(_src_data, Unset):
+            data = _src_data.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -109,11 +115,11 @@ class FormationErrorEnvelope:
         formation_error_envelope = cls(
             success=success,
             error=error,
-            object_=object_,
-            timestamp=timestamp,
-            type_=type_,
-            request=request,
-            data=data,
+            object_=None if isinstance(object_, Unset) else object_,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
+            type_=None if isinstance(type_, Unset) else type_,
+            request=None if isinstance(request, Unset) else request,
+            data=None if isinstance(data, Unset) else data,
         )
 
         formation_error_envelope.additional_properties = d

@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.formation_health_status import (
     FormationHealthStatus,
     check_formation_health_status,
@@ -14,8 +15,8 @@ from ..models.formation_health_status import (
 T = TypeVar("T", bound="FormationHealth")
 
 
-@_attrs_define
-class FormationHealth:
+@_attrs_define(repr=False)
+class FormationHealth(Model):
     """The formation's health (not enveloped); 503 with the same body when unhealthy.
 
     Attributes:

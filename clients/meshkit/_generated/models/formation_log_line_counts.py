@@ -6,28 +6,31 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationLogLineCounts")
 
 
-@_attrs_define
-class FormationLogLineCounts:
+@_attrs_define(repr=False)
+class FormationLogLineCounts(Model):
     """Line counts per stream.
 
     Attributes:
-        stdout (int | Unset): Standard output line count.
-        stderr (int | Unset): Standard error line count.
+        stdout (int | None): Standard output line count.
+        stderr (int | None): Standard error line count.
     """
 
-    stdout: int | Unset = UNSET
-    stderr: int | Unset = UNSET
+    stdout: int | None = None
+    stderr: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        stdout = self.stdout
+        _src_stdout: int | Unset = UNSET if self.stdout is None else self.stdout
+        stdout = _src_stdout
 
-        stderr = self.stderr
+        _src_stderr: int | Unset = UNSET if self.stderr is None else self.stderr
+        stderr = _src_stderr
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +50,8 @@ class FormationLogLineCounts:
         stderr = d.pop("stderr", UNSET)
 
         formation_log_line_counts = cls(
-            stdout=stdout,
-            stderr=stderr,
+            stdout=None if isinstance(stdout, Unset) else stdout,
+            stderr=None if isinstance(stderr, Unset) else stderr,
         )
 
         formation_log_line_counts.additional_properties = d

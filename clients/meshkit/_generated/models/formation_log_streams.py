@@ -6,32 +6,35 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationLogStreams")
 
 
-@_attrs_define
-class FormationLogStreams:
+@_attrs_define(repr=False)
+class FormationLogStreams(Model):
     """Lines per stream, oldest first, without newlines (only the selected streams' keys when stream is not all).
 
     Attributes:
-        stdout (list[str] | Unset): Standard output lines.
-        stderr (list[str] | Unset): Standard error lines.
+        stdout (list[str] | None): Standard output lines.
+        stderr (list[str] | None): Standard error lines.
     """
 
-    stdout: list[str] | Unset = UNSET
-    stderr: list[str] | Unset = UNSET
+    stdout: list[str] | None = None
+    stderr: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_stdout: list[str] | Unset = UNSET if self.stdout is None else self.stdout
         stdout: list[str] | Unset = UNSET
-        if not isinstance(self.stdout, Unset):
-            stdout = self.stdout
+        if not isinstance(_src_stdout, Unset):
+            stdout = _src_stdout
 
+        _src_stderr: list[str] | Unset = UNSET if self.stderr is None else self.stderr
         stderr: list[str] | Unset = UNSET
-        if not isinstance(self.stderr, Unset):
-            stderr = self.stderr
+        if not isinstance(_src_stderr, Unset):
+            stderr = _src_stderr
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,8 +54,8 @@ class FormationLogStreams:
         stderr = cast(list[str], d.pop("stderr", UNSET))
 
         formation_log_streams = cls(
-            stdout=stdout,
-            stderr=stderr,
+            stdout=None if isinstance(stdout, Unset) else stdout,
+            stderr=None if isinstance(stderr, Unset) else stderr,
         )
 
         formation_log_streams.additional_properties = d

@@ -6,14 +6,15 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.formation_status import FormationStatus, check_formation_status
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationSummary")
 
 
-@_attrs_define
-class FormationSummary:
+@_attrs_define(repr=False)
+class FormationSummary(Model):
     """One formation in the list.
 
     Attributes:
@@ -25,7 +26,7 @@ class FormationSummary:
         uptime (float): Uptime in seconds.
         restart_count (int): Number of restarts.
         healthy (bool | None): Last health result; null while starting.
-        version (FormationVersionInfo | Unset): Opaque bundle hashes of the current and previous versions.
+        version (FormationVersionInfo | None): Opaque bundle hashes of the current and previous versions.
     """
 
     id: str
@@ -36,7 +37,7 @@ class FormationSummary:
     uptime: float
     restart_count: int
     healthy: bool | None
-    version: FormationVersionInfo | Unset = UNSET
+    version: FormationVersionInfo | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,9 +58,10 @@ class FormationSummary:
         healthy: bool | None
         healthy = self.healthy
 
+        _src_version: FormationVersionInfo | Unset = UNSET if self.version is None else self.version
         version: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.version, Unset):
-            version = self.version.to_dict()
+        if not isinstance(_src_version, Unset):
+            version = _src_version.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -120,7 +122,7 @@ class FormationSummary:
             uptime=uptime,
             restart_count=restart_count,
             healthy=healthy,
-            version=version,
+            version=None if isinstance(version, Unset) else version,
         )
 
         formation_summary.additional_properties = d

@@ -6,36 +6,56 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationVersionInfo")
 
 
-@_attrs_define
-class FormationVersionInfo:
+@_attrs_define(repr=False)
+class FormationVersionInfo(Model):
     """Opaque bundle hashes of the current and previous versions.
 
     Attributes:
-        current (None | str | Unset): Hash of the current bundle.
-        previous (None | str | Unset): Hash of the previous bundle, if any.
+        current (None | str): Hash of the current bundle.
+        previous (None | str): Hash of the previous bundle, if any.
     """
 
-    current: None | str | Unset = UNSET
-    previous: None | str | Unset = UNSET
+    current: None | str = OMITTED
+    previous: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.current is OMITTED:
+            self.current = None
+            omitted.append("current")
+        if self.previous is OMITTED:
+            self.previous = None
+            omitted.append("previous")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_current: None | str | Unset = (
+            UNSET if self.current is None and "current" in self._omitted else self.current
+        )
         current: None | str | Unset
-        if isinstance(self.current, Unset):
+        if isinstance(_src_current, Unset):
             current = UNSET
         else:
-            current = self.current
+            current = _src_current
 
+        _src_previous: None | str | Unset = (
+            UNSET if self.previous is None and "previous" in self._omitted else self.previous
+        )
         previous: None | str | Unset
-        if isinstance(self.previous, Unset):
+        if isinstance(_src_previous, Unset):
             previous = UNSET
         else:
-            previous = self.previous
+            previous = _src_previous
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -70,8 +90,8 @@ class FormationVersionInfo:
         previous = _parse_previous(d.pop("previous", UNSET))
 
         formation_version_info = cls(
-            current=current,
-            previous=previous,
+            current=OMITTED if isinstance(current, Unset) else current,
+            previous=OMITTED if isinstance(previous, Unset) else previous,
         )
 
         formation_version_info.additional_properties = d

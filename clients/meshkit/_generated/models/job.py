@@ -6,139 +6,206 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..models.job_status import JobStatus, check_job_status
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Job")
 
 
-@_attrs_define
-class Job:
+@_attrs_define(repr=False)
+class Job(Model):
     """A scheduled job: a prompt the formation runs on a cron expression (recurring) or once at a moment (scheduled_for).
 
     Attributes:
         id (str): job_…
-        user_id (int | str | Unset): The owner's user id (the formation's internal integer id when it has no external
+        user_id (int | str | None): The owner's user id (the formation's internal integer id when it has no external
             one).
-        title (str | Unset):
-        original_prompt (str | Unset): The message the job was created with.
-        execution_prompt (str | Unset): The prompt sent to the formation when the job runs.
-        is_recurring (bool | Unset):
-        cron_expression (None | str | Unset): The schedule of a recurring job.
-        scheduled_for (None | str | Unset): When a one-time job runs (ISO 8601, UTC, "Z").
-        exclusion_rules (list[JobExclusionRulesItem] | Unset):
-        status (JobStatus | Unset):
-        created_at (None | str | Unset): ISO 8601, UTC ("Z").
-        updated_at (None | str | Unset): ISO 8601, UTC ("Z").
-        last_run_at (None | str | Unset): ISO 8601, UTC ("Z").
-        last_run_status (None | str | Unset): success or failed.
-        last_run_failure_message (None | str | Unset):
-        total_runs (int | Unset):
-        total_failures (int | Unset):
-        consecutive_failures (int | Unset):
-        job_metadata (JobJobMetadata | Unset): Free-form: metadata stored with the job.
+        title (str | None):
+        original_prompt (str | None): The message the job was created with.
+        execution_prompt (str | None): The prompt sent to the formation when the job runs.
+        is_recurring (bool | None):
+        cron_expression (None | str): The schedule of a recurring job.
+        scheduled_for (None | str): When a one-time job runs (ISO 8601, UTC, "Z").
+        exclusion_rules (list[JobExclusionRulesItem] | None):
+        status (JobStatus | None):
+        created_at (None | str): ISO 8601, UTC ("Z").
+        updated_at (None | str): ISO 8601, UTC ("Z").
+        last_run_at (None | str): ISO 8601, UTC ("Z").
+        last_run_status (None | str): success or failed.
+        last_run_failure_message (None | str):
+        total_runs (int | None):
+        total_failures (int | None):
+        consecutive_failures (int | None):
+        job_metadata (JobJobMetadata | None): Free-form: metadata stored with the job.
     """
 
     id: str
-    user_id: int | str | Unset = UNSET
-    title: str | Unset = UNSET
-    original_prompt: str | Unset = UNSET
-    execution_prompt: str | Unset = UNSET
-    is_recurring: bool | Unset = UNSET
-    cron_expression: None | str | Unset = UNSET
-    scheduled_for: None | str | Unset = UNSET
-    exclusion_rules: list[JobExclusionRulesItem] | Unset = UNSET
-    status: JobStatus | Unset = UNSET
-    created_at: None | str | Unset = UNSET
-    updated_at: None | str | Unset = UNSET
-    last_run_at: None | str | Unset = UNSET
-    last_run_status: None | str | Unset = UNSET
-    last_run_failure_message: None | str | Unset = UNSET
-    total_runs: int | Unset = UNSET
-    total_failures: int | Unset = UNSET
-    consecutive_failures: int | Unset = UNSET
-    job_metadata: JobJobMetadata | Unset = UNSET
+    user_id: int | str | None = None
+    title: str | None = None
+    original_prompt: str | None = None
+    execution_prompt: str | None = None
+    is_recurring: bool | None = None
+    cron_expression: None | str = OMITTED
+    scheduled_for: None | str = OMITTED
+    exclusion_rules: list[JobExclusionRulesItem] | None = None
+    status: JobStatus | None = None
+    created_at: None | str = OMITTED
+    updated_at: None | str = OMITTED
+    last_run_at: None | str = OMITTED
+    last_run_status: None | str = OMITTED
+    last_run_failure_message: None | str = OMITTED
+    total_runs: int | None = None
+    total_failures: int | None = None
+    consecutive_failures: int | None = None
+    job_metadata: JobJobMetadata | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.cron_expression is OMITTED:
+            self.cron_expression = None
+            omitted.append("cron_expression")
+        if self.scheduled_for is OMITTED:
+            self.scheduled_for = None
+            omitted.append("scheduled_for")
+        if self.created_at is OMITTED:
+            self.created_at = None
+            omitted.append("created_at")
+        if self.updated_at is OMITTED:
+            self.updated_at = None
+            omitted.append("updated_at")
+        if self.last_run_at is OMITTED:
+            self.last_run_at = None
+            omitted.append("last_run_at")
+        if self.last_run_status is OMITTED:
+            self.last_run_status = None
+            omitted.append("last_run_status")
+        if self.last_run_failure_message is OMITTED:
+            self.last_run_failure_message = None
+            omitted.append("last_run_failure_message")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
+        _src_user_id: int | str | Unset = UNSET if self.user_id is None else self.user_id
         user_id: int | str | Unset
-        if isinstance(self.user_id, Unset):
+        if isinstance(_src_user_id, Unset):
             user_id = UNSET
         else:
-            user_id = self.user_id
+            user_id = _src_user_id
 
-        title = self.title
+        _src_title: str | Unset = UNSET if self.title is None else self.title
+        title = _src_title
 
-        original_prompt = self.original_prompt
+        _src_original_prompt: str | Unset = UNSET if self.original_prompt is None else self.original_prompt
+        original_prompt = _src_original_prompt
 
-        execution_prompt = self.execution_prompt
+        _src_execution_prompt: str | Unset = UNSET if self.execution_prompt is None else self.execution_prompt
+        execution_prompt = _src_execution_prompt
 
-        is_recurring = self.is_recurring
+        _src_is_recurring: bool | Unset = UNSET if self.is_recurring is None else self.is_recurring
+        is_recurring = _src_is_recurring
 
+        _src_cron_expression: None | str | Unset = (
+            UNSET if self.cron_expression is None and "cron_expression" in self._omitted else self.cron_expression
+        )
         cron_expression: None | str | Unset
-        if isinstance(self.cron_expression, Unset):
+        if isinstance(_src_cron_expression, Unset):
             cron_expression = UNSET
         else:
-            cron_expression = self.cron_expression
+            cron_expression = _src_cron_expression
 
+        _src_scheduled_for: None | str | Unset = (
+            UNSET if self.scheduled_for is None and "scheduled_for" in self._omitted else self.scheduled_for
+        )
         scheduled_for: None | str | Unset
-        if isinstance(self.scheduled_for, Unset):
+        if isinstance(_src_scheduled_for, Unset):
             scheduled_for = UNSET
         else:
-            scheduled_for = self.scheduled_for
+            scheduled_for = _src_scheduled_for
 
+        _src_exclusion_rules: list[JobExclusionRulesItem] | Unset = (
+            UNSET if self.exclusion_rules is None else self.exclusion_rules
+        )
         exclusion_rules: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.exclusion_rules, Unset):
+        if not isinstance(_src_exclusion_rules, Unset):
             exclusion_rules = []
-            for exclusion_rules_item_data in self.exclusion_rules:
+            for exclusion_rules_item_data in _src_exclusion_rules:
                 exclusion_rules_item = exclusion_rules_item_data.to_dict()
                 exclusion_rules.append(exclusion_rules_item)
 
+        _src_status: JobStatus | Unset = UNSET if self.status is None else self.status
         status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
+        if not isinstance(_src_status, Unset):
+            status = _src_status
 
+        _src_created_at: None | str | Unset = (
+            UNSET if self.created_at is None and "created_at" in self._omitted else self.created_at
+        )
         created_at: None | str | Unset
-        if isinstance(self.created_at, Unset):
+        if isinstance(_src_created_at, Unset):
             created_at = UNSET
         else:
-            created_at = self.created_at
+            created_at = _src_created_at
 
+        _src_updated_at: None | str | Unset = (
+            UNSET if self.updated_at is None and "updated_at" in self._omitted else self.updated_at
+        )
         updated_at: None | str | Unset
-        if isinstance(self.updated_at, Unset):
+        if isinstance(_src_updated_at, Unset):
             updated_at = UNSET
         else:
-            updated_at = self.updated_at
+            updated_at = _src_updated_at
 
+        _src_last_run_at: None | str | Unset = (
+            UNSET if self.last_run_at is None and "last_run_at" in self._omitted else self.last_run_at
+        )
         last_run_at: None | str | Unset
-        if isinstance(self.last_run_at, Unset):
+        if isinstance(_src_last_run_at, Unset):
             last_run_at = UNSET
         else:
-            last_run_at = self.last_run_at
+            last_run_at = _src_last_run_at
 
+        _src_last_run_status: None | str | Unset = (
+            UNSET if self.last_run_status is None and "last_run_status" in self._omitted else self.last_run_status
+        )
         last_run_status: None | str | Unset
-        if isinstance(self.last_run_status, Unset):
+        if isinstance(_src_last_run_status, Unset):
             last_run_status = UNSET
         else:
-            last_run_status = self.last_run_status
+            last_run_status = _src_last_run_status
 
+        _src_last_run_failure_message: None | str | Unset = (
+            UNSET
+            if self.last_run_failure_message is None and "last_run_failure_message" in self._omitted
+            else self.last_run_failure_message
+        )
         last_run_failure_message: None | str | Unset
-        if isinstance(self.last_run_failure_message, Unset):
+        if isinstance(_src_last_run_failure_message, Unset):
             last_run_failure_message = UNSET
         else:
-            last_run_failure_message = self.last_run_failure_message
+            last_run_failure_message = _src_last_run_failure_message
 
-        total_runs = self.total_runs
+        _src_total_runs: int | Unset = UNSET if self.total_runs is None else self.total_runs
+        total_runs = _src_total_runs
 
-        total_failures = self.total_failures
+        _src_total_failures: int | Unset = UNSET if self.total_failures is None else self.total_failures
+        total_failures = _src_total_failures
 
-        consecutive_failures = self.consecutive_failures
+        _src_consecutive_failures: int | Unset = (
+            UNSET if self.consecutive_failures is None else self.consecutive_failures
+        )
+        consecutive_failures = _src_consecutive_failures
 
+        _src_job_metadata: JobJobMetadata | Unset = UNSET if self.job_metadata is None else self.job_metadata
         job_metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.job_metadata, Unset):
-            job_metadata = self.job_metadata.to_dict()
+        if not isinstance(_src_job_metadata, Unset):
+            job_metadata = _src_job_metadata.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -300,24 +367,26 @@ class Job:
 
         job = cls(
             id=id,
-            user_id=user_id,
-            title=title,
-            original_prompt=original_prompt,
-            execution_prompt=execution_prompt,
-            is_recurring=is_recurring,
-            cron_expression=cron_expression,
-            scheduled_for=scheduled_for,
-            exclusion_rules=exclusion_rules,
-            status=status,
-            created_at=created_at,
-            updated_at=updated_at,
-            last_run_at=last_run_at,
-            last_run_status=last_run_status,
-            last_run_failure_message=last_run_failure_message,
-            total_runs=total_runs,
-            total_failures=total_failures,
-            consecutive_failures=consecutive_failures,
-            job_metadata=job_metadata,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            title=None if isinstance(title, Unset) else title,
+            original_prompt=None if isinstance(original_prompt, Unset) else original_prompt,
+            execution_prompt=None if isinstance(execution_prompt, Unset) else execution_prompt,
+            is_recurring=None if isinstance(is_recurring, Unset) else is_recurring,
+            cron_expression=OMITTED if isinstance(cron_expression, Unset) else cron_expression,
+            scheduled_for=OMITTED if isinstance(scheduled_for, Unset) else scheduled_for,
+            exclusion_rules=None if isinstance(exclusion_rules, Unset) else exclusion_rules,
+            status=None if isinstance(status, Unset) else status,
+            created_at=OMITTED if isinstance(created_at, Unset) else created_at,
+            updated_at=OMITTED if isinstance(updated_at, Unset) else updated_at,
+            last_run_at=OMITTED if isinstance(last_run_at, Unset) else last_run_at,
+            last_run_status=OMITTED if isinstance(last_run_status, Unset) else last_run_status,
+            last_run_failure_message=OMITTED
+            if isinstance(last_run_failure_message, Unset)
+            else last_run_failure_message,
+            total_runs=None if isinstance(total_runs, Unset) else total_runs,
+            total_failures=None if isinstance(total_failures, Unset) else total_failures,
+            consecutive_failures=None if isinstance(consecutive_failures, Unset) else consecutive_failures,
+            job_metadata=None if isinstance(job_metadata, Unset) else job_metadata,
         )
 
         job.additional_properties = d

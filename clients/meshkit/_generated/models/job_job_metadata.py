@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="JobJobMetadata")
 
 
-@_attrs_define
-class JobJobMetadata:
+@_attrs_define(repr=False)
+class JobJobMetadata(Model):
     """Free-form: metadata stored with the job."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.job_status_change_status import (
     JobStatusChangeStatus,
     check_job_status_change_status,
@@ -14,8 +15,8 @@ from ..models.job_status_change_status import (
 T = TypeVar("T", bound="JobStatusChange")
 
 
-@_attrs_define
-class JobStatusChange:
+@_attrs_define(repr=False)
+class JobStatusChange(Model):
     """A paused or resumed job's id and new status.
 
     Attributes:

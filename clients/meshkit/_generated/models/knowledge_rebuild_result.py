@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="KnowledgeRebuildResult")
 
 
-@_attrs_define
-class KnowledgeRebuildResult:
+@_attrs_define(repr=False)
+class KnowledgeRebuildResult(Model):
     """The agent knowledge trees rebuilt, per agent.
 
     Attributes:

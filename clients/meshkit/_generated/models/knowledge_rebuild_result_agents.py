@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="KnowledgeRebuildResultAgents")
 
 
-@_attrs_define
-class KnowledgeRebuildResultAgents:
+@_attrs_define(repr=False)
+class KnowledgeRebuildResultAgents(Model):
     """Agent id → its rebuild report (empty lists for an agent without agent-tree sources)."""
 
     additional_properties: dict[str, KnowledgeTreeReport] = _attrs_field(init=False, factory=dict)

@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.knowledge_source_sync_status import (
     KnowledgeSourceSyncStatus,
     check_knowledge_source_sync_status,
@@ -15,35 +16,35 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="KnowledgeSourceSync")
 
 
-@_attrs_define
-class KnowledgeSourceSync:
+@_attrs_define(repr=False)
+class KnowledgeSourceSync(Model):
     """The outcome of syncing one remote knowledge source.
 
     Attributes:
         source_id (str):
         url (str):
         status (KnowledgeSourceSyncStatus): skipped when a sync of the source was already running.
-        files_added (int | Unset):
-        files_modified (int | Unset):
-        files_deleted (int | Unset):
-        files_failed (int | Unset):
-        bytes_downloaded (int | Unset):
-        duration_ms (int | Unset):
-        error (str | Unset): Empty when the sync succeeded.
-        reason (str | Unset): Why the source was skipped.
+        files_added (int | None):
+        files_modified (int | None):
+        files_deleted (int | None):
+        files_failed (int | None):
+        bytes_downloaded (int | None):
+        duration_ms (int | None):
+        error (str | None): Empty when the sync succeeded.
+        reason (str | None): Why the source was skipped.
     """
 
     source_id: str
     url: str
     status: KnowledgeSourceSyncStatus
-    files_added: int | Unset = UNSET
-    files_modified: int | Unset = UNSET
-    files_deleted: int | Unset = UNSET
-    files_failed: int | Unset = UNSET
-    bytes_downloaded: int | Unset = UNSET
-    duration_ms: int | Unset = UNSET
-    error: str | Unset = UNSET
-    reason: str | Unset = UNSET
+    files_added: int | None = None
+    files_modified: int | None = None
+    files_deleted: int | None = None
+    files_failed: int | None = None
+    bytes_downloaded: int | None = None
+    duration_ms: int | None = None
+    error: str | None = None
+    reason: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,21 +54,29 @@ class KnowledgeSourceSync:
 
         status: str = self.status
 
-        files_added = self.files_added
+        _src_files_added: int | Unset = UNSET if self.files_added is None else self.files_added
+        files_added = _src_files_added
 
-        files_modified = self.files_modified
+        _src_files_modified: int | Unset = UNSET if self.files_modified is None else self.files_modified
+        files_modified = _src_files_modified
 
-        files_deleted = self.files_deleted
+        _src_files_deleted: int | Unset = UNSET if self.files_deleted is None else self.files_deleted
+        files_deleted = _src_files_deleted
 
-        files_failed = self.files_failed
+        _src_files_failed: int | Unset = UNSET if self.files_failed is None else self.files_failed
+        files_failed = _src_files_failed
 
-        bytes_downloaded = self.bytes_downloaded
+        _src_bytes_downloaded: int | Unset = UNSET if self.bytes_downloaded is None else self.bytes_downloaded
+        bytes_downloaded = _src_bytes_downloaded
 
-        duration_ms = self.duration_ms
+        _src_duration_ms: int | Unset = UNSET if self.duration_ms is None else self.duration_ms
+        duration_ms = _src_duration_ms
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
-        reason = self.reason
+        _src_reason: str | Unset = UNSET if self.reason is None else self.reason
+        reason = _src_reason
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -126,14 +135,14 @@ class KnowledgeSourceSync:
             source_id=source_id,
             url=url,
             status=status,
-            files_added=files_added,
-            files_modified=files_modified,
-            files_deleted=files_deleted,
-            files_failed=files_failed,
-            bytes_downloaded=bytes_downloaded,
-            duration_ms=duration_ms,
-            error=error,
-            reason=reason,
+            files_added=None if isinstance(files_added, Unset) else files_added,
+            files_modified=None if isinstance(files_modified, Unset) else files_modified,
+            files_deleted=None if isinstance(files_deleted, Unset) else files_deleted,
+            files_failed=None if isinstance(files_failed, Unset) else files_failed,
+            bytes_downloaded=None if isinstance(bytes_downloaded, Unset) else bytes_downloaded,
+            duration_ms=None if isinstance(duration_ms, Unset) else duration_ms,
+            error=None if isinstance(error, Unset) else error,
+            reason=None if isinstance(reason, Unset) else reason,
         )
 
         knowledge_source_sync.additional_properties = d

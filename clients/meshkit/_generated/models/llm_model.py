@@ -6,48 +6,56 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LLMModel")
 
 
-@_attrs_define
-class LLMModel:
+@_attrs_define(repr=False)
+class LLMModel(Model):
     """One model of the formation, under the key of its capability (one per entry).
 
     Attributes:
-        text (str | Unset):
-        vision (str | Unset):
-        audio (str | Unset):
-        video (str | Unset):
-        documents (str | Unset):
-        embedding (str | Unset):
-        streaming (str | Unset):
+        text (str | None):
+        vision (str | None):
+        audio (str | None):
+        video (str | None):
+        documents (str | None):
+        embedding (str | None):
+        streaming (str | None):
     """
 
-    text: str | Unset = UNSET
-    vision: str | Unset = UNSET
-    audio: str | Unset = UNSET
-    video: str | Unset = UNSET
-    documents: str | Unset = UNSET
-    embedding: str | Unset = UNSET
-    streaming: str | Unset = UNSET
+    text: str | None = None
+    vision: str | None = None
+    audio: str | None = None
+    video: str | None = None
+    documents: str | None = None
+    embedding: str | None = None
+    streaming: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        text = self.text
+        _src_text: str | Unset = UNSET if self.text is None else self.text
+        text = _src_text
 
-        vision = self.vision
+        _src_vision: str | Unset = UNSET if self.vision is None else self.vision
+        vision = _src_vision
 
-        audio = self.audio
+        _src_audio: str | Unset = UNSET if self.audio is None else self.audio
+        audio = _src_audio
 
-        video = self.video
+        _src_video: str | Unset = UNSET if self.video is None else self.video
+        video = _src_video
 
-        documents = self.documents
+        _src_documents: str | Unset = UNSET if self.documents is None else self.documents
+        documents = _src_documents
 
-        embedding = self.embedding
+        _src_embedding: str | Unset = UNSET if self.embedding is None else self.embedding
+        embedding = _src_embedding
 
-        streaming = self.streaming
+        _src_streaming: str | Unset = UNSET if self.streaming is None else self.streaming
+        streaming = _src_streaming
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -87,13 +95,13 @@ class LLMModel:
         streaming = d.pop("streaming", UNSET)
 
         llm_model = cls(
-            text=text,
-            vision=vision,
-            audio=audio,
-            video=video,
-            documents=documents,
-            embedding=embedding,
-            streaming=streaming,
+            text=None if isinstance(text, Unset) else text,
+            vision=None if isinstance(vision, Unset) else vision,
+            audio=None if isinstance(audio, Unset) else audio,
+            video=None if isinstance(video, Unset) else video,
+            documents=None if isinstance(documents, Unset) else documents,
+            embedding=None if isinstance(embedding, Unset) else embedding,
+            streaming=None if isinstance(streaming, Unset) else streaming,
         )
 
         llm_model.additional_properties = d

@@ -6,49 +6,54 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LLMSettings")
 
 
-@_attrs_define
-class LLMSettings:
+@_attrs_define(repr=False)
+class LLMSettings(Model):
     """The llm section of the formation file, secrets masked. Free-form beyond the typed keys: the formation file decides
     them.
 
         Attributes:
-            api_keys (LLMSettingsApiKeys | Unset): Provider → its API key, masked.
-            models (list[LLMModel] | Unset):
-            settings (LLMSettingsSettings | Unset): Free-form: the formation file's llm.settings (temperature, max_tokens,
+            api_keys (LLMSettingsApiKeys | None): Provider → its API key, masked.
+            models (list[LLMModel] | None):
+            settings (LLMSettingsSettings | None): Free-form: the formation file's llm.settings (temperature, max_tokens,
                 timeout_seconds…).
-            aliases (LLMSettingsAliases | Unset): Semantic model name → provider/model.
+            aliases (LLMSettingsAliases | None): Semantic model name → provider/model.
     """
 
-    api_keys: LLMSettingsApiKeys | Unset = UNSET
-    models: list[LLMModel] | Unset = UNSET
-    settings: LLMSettingsSettings | Unset = UNSET
-    aliases: LLMSettingsAliases | Unset = UNSET
+    api_keys: LLMSettingsApiKeys | None = None
+    models: list[LLMModel] | None = None
+    settings: LLMSettingsSettings | None = None
+    aliases: LLMSettingsAliases | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_api_keys: LLMSettingsApiKeys | Unset = UNSET if self.api_keys is None else self.api_keys
         api_keys: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.api_keys, Unset):
-            api_keys = self.api_keys.to_dict()
+        if not isinstance(_src_api_keys, Unset):
+            api_keys = _src_api_keys.to_dict()
 
+        _src_models: list[LLMModel] | Unset = UNSET if self.models is None else self.models
         models: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.models, Unset):
+        if not isinstance(_src_models, Unset):
             models = []
-            for models_item_data in self.models:
+            for models_item_data in _src_models:
                 models_item = models_item_data.to_dict()
                 models.append(models_item)
 
+        _src_settings: LLMSettingsSettings | Unset = UNSET if self.settings is None else self.settings
         settings: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.settings, Unset):
-            settings = self.settings.to_dict()
+        if not isinstance(_src_settings, Unset):
+            settings = _src_settings.to_dict()
 
+        _src_aliases: LLMSettingsAliases | Unset = UNSET if self.aliases is None else self.aliases
         aliases: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.aliases, Unset):
-            aliases = self.aliases.to_dict()
+        if not isinstance(_src_aliases, Unset):
+            aliases = _src_aliases.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -98,10 +103,10 @@ class LLMSettings:
             aliases = LLMSettingsAliases.from_dict(_aliases)
 
         llm_settings = cls(
-            api_keys=api_keys,
-            models=models,
-            settings=settings,
-            aliases=aliases,
+            api_keys=None if isinstance(api_keys, Unset) else api_keys,
+            models=None if isinstance(models, Unset) else models,
+            settings=None if isinstance(settings, Unset) else settings,
+            aliases=None if isinstance(aliases, Unset) else aliases,
         )
 
         llm_settings.additional_properties = d

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="LLMSettingsAliases")
 
 
-@_attrs_define
-class LLMSettingsAliases:
+@_attrs_define(repr=False)
+class LLMSettingsAliases(Model):
     """Semantic model name → provider/model."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="LogConnectedEvent")
 
 
-@_attrs_define
-class LogConnectedEvent:
+@_attrs_define(repr=False)
+class LogConnectedEvent(Model):
     """Data of the first SSE "connected" event of a log follow stream.
 
     Example:

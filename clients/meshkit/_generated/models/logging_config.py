@@ -6,34 +6,37 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LoggingConfig")
 
 
-@_attrs_define
-class LoggingConfig:
+@_attrs_define(repr=False)
+class LoggingConfig(Model):
     """The logging section of the formation file, as written (empty when the file has none). Free-form beyond the typed
     keys: the formation file decides them.
 
         Attributes:
-            system (LoggingConfigSystem | Unset): Free-form: the formation file's logging.system (level, destination).
-            conversation (LoggingConfigConversation | Unset): Free-form: the formation file's logging.conversation
+            system (LoggingConfigSystem | None): Free-form: the formation file's logging.system (level, destination).
+            conversation (LoggingConfigConversation | None): Free-form: the formation file's logging.conversation
                 (streams…).
     """
 
-    system: LoggingConfigSystem | Unset = UNSET
-    conversation: LoggingConfigConversation | Unset = UNSET
+    system: LoggingConfigSystem | None = None
+    conversation: LoggingConfigConversation | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_system: LoggingConfigSystem | Unset = UNSET if self.system is None else self.system
         system: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.system, Unset):
-            system = self.system.to_dict()
+        if not isinstance(_src_system, Unset):
+            system = _src_system.to_dict()
 
+        _src_conversation: LoggingConfigConversation | Unset = UNSET if self.conversation is None else self.conversation
         conversation: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.conversation, Unset):
-            conversation = self.conversation.to_dict()
+        if not isinstance(_src_conversation, Unset):
+            conversation = _src_conversation.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,8 +66,8 @@ class LoggingConfig:
             conversation = LoggingConfigConversation.from_dict(_conversation)
 
         logging_config = cls(
-            system=system,
-            conversation=conversation,
+            system=None if isinstance(system, Unset) else system,
+            conversation=None if isinstance(conversation, Unset) else conversation,
         )
 
         logging_config.additional_properties = d

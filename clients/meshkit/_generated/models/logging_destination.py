@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LoggingDestination")
 
 
-@_attrs_define
-class LoggingDestination:
+@_attrs_define(repr=False)
+class LoggingDestination(Model):
     """One conversation event stream of the formation file.
 
     Attributes:
@@ -21,7 +22,7 @@ class LoggingDestination:
         level (str):
         format_ (str): text or jsonl.
         enabled (bool):
-        destination (str | Unset): The file path or URL (file and stream transports).
+        destination (str | None): The file path or URL (file and stream transports).
     """
 
     id: str
@@ -29,7 +30,7 @@ class LoggingDestination:
     level: str
     format_: str
     enabled: bool
-    destination: str | Unset = UNSET
+    destination: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,7 +44,8 @@ class LoggingDestination:
 
         enabled = self.enabled
 
-        destination = self.destination
+        _src_destination: str | Unset = UNSET if self.destination is None else self.destination
+        destination = _src_destination
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -82,7 +84,7 @@ class LoggingDestination:
             level=level,
             format_=format_,
             enabled=enabled,
-            destination=destination,
+            destination=None if isinstance(destination, Unset) else destination,
         )
 
         logging_destination.additional_properties = d

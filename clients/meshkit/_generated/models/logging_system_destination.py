@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="LoggingSystemDestination")
 
 
-@_attrs_define
-class LoggingSystemDestination:
+@_attrs_define(repr=False)
+class LoggingSystemDestination(Model):
     """Where the runtime's own (system) events go.
 
     Attributes:

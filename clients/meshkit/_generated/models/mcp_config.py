@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="McpConfig")
 
 
-@_attrs_define
-class McpConfig:
+@_attrs_define(repr=False)
+class McpConfig(Model):
     """The formation's MCP defaults (the formation file's mcp.defaults, or the runtime's) and its servers.
 
     Attributes:

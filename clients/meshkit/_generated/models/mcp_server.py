@@ -6,55 +6,63 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="McpServer")
 
 
-@_attrs_define
-class McpServer:
+@_attrs_define(repr=False)
+class McpServer(Model):
     """One MCP server as the formation file declares it (secrets masked). Free-form beyond the typed keys: the server's
     file decides them (auth, env, timeout_seconds…).
 
         Attributes:
             id (str):
-            description (str | Unset):
-            type_ (str | Unset): command (a local process) or http.
-            command (str | Unset):
-            args (list[str] | Unset):
-            endpoint (str | Unset):
-            active (bool | Unset):
-            source (str | Unset): Where the server comes from: formation (its file) or api.
+            description (str | None):
+            type_ (str | None): command (a local process) or http.
+            command (str | None):
+            args (list[str] | None):
+            endpoint (str | None):
+            active (bool | None):
+            source (str | None): Where the server comes from: formation (its file) or api.
     """
 
     id: str
-    description: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    command: str | Unset = UNSET
-    args: list[str] | Unset = UNSET
-    endpoint: str | Unset = UNSET
-    active: bool | Unset = UNSET
-    source: str | Unset = UNSET
+    description: str | None = None
+    type_: str | None = None
+    command: str | None = None
+    args: list[str] | None = None
+    endpoint: str | None = None
+    active: bool | None = None
+    source: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        description = self.description
+        _src_description: str | Unset = UNSET if self.description is None else self.description
+        description = _src_description
 
-        type_ = self.type_
+        _src_type_: str | Unset = UNSET if self.type_ is None else self.type_
+        type_ = _src_type_
 
-        command = self.command
+        _src_command: str | Unset = UNSET if self.command is None else self.command
+        command = _src_command
 
+        _src_args: list[str] | Unset = UNSET if self.args is None else self.args
         args: list[str] | Unset = UNSET
-        if not isinstance(self.args, Unset):
-            args = self.args
+        if not isinstance(_src_args, Unset):
+            args = _src_args
 
-        endpoint = self.endpoint
+        _src_endpoint: str | Unset = UNSET if self.endpoint is None else self.endpoint
+        endpoint = _src_endpoint
 
-        active = self.active
+        _src_active: bool | Unset = UNSET if self.active is None else self.active
+        active = _src_active
 
-        source = self.source
+        _src_source: str | Unset = UNSET if self.source is None else self.source
+        source = _src_source
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -101,13 +109,13 @@ class McpServer:
 
         mcp_server = cls(
             id=id,
-            description=description,
-            type_=type_,
-            command=command,
-            args=args,
-            endpoint=endpoint,
-            active=active,
-            source=source,
+            description=None if isinstance(description, Unset) else description,
+            type_=None if isinstance(type_, Unset) else type_,
+            command=None if isinstance(command, Unset) else command,
+            args=None if isinstance(args, Unset) else args,
+            endpoint=None if isinstance(endpoint, Unset) else endpoint,
+            active=None if isinstance(active, Unset) else active,
+            source=None if isinstance(source, Unset) else source,
         )
 
         mcp_server.additional_properties = d

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.mcp_tool_access import McpToolAccess, check_mcp_tool_access
 
 T = TypeVar("T", bound="McpTool")
 
 
-@_attrs_define
-class McpTool:
+@_attrs_define(repr=False)
+class McpTool(Model):
     """One tool the formation offers over MCP.
 
     Attributes:

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="McpToolList")
 
 
-@_attrs_define
-class McpToolList:
+@_attrs_define(repr=False)
+class McpToolList(Model):
     """The tools the formation offers over MCP.
 
     Attributes:

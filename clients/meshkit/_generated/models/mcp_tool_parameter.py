@@ -6,26 +6,27 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="McpToolParameter")
 
 
-@_attrs_define
-class McpToolParameter:
+@_attrs_define(repr=False)
+class McpToolParameter(Model):
     """One parameter of an MCP tool.
 
     Attributes:
         type_ (str): The JSON type: string, integer, object, array…
         required (bool):
-        enum (list[str] | Unset):
-        default (Any | Unset): The value used when the parameter is left out.
+        enum (list[str] | None):
+        default (Any | None): The value used when the parameter is left out.
     """
 
     type_: str
     required: bool
-    enum: list[str] | Unset = UNSET
-    default: Any | Unset = UNSET
+    enum: list[str] | None = None
+    default: Any | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,11 +34,13 @@ class McpToolParameter:
 
         required = self.required
 
+        _src_enum: list[str] | Unset = UNSET if self.enum is None else self.enum
         enum: list[str] | Unset = UNSET
-        if not isinstance(self.enum, Unset):
-            enum = self.enum
+        if not isinstance(_src_enum, Unset):
+            enum = _src_enum
 
-        default = self.default
+        _src_default: Any | Unset = UNSET if self.default is None else self.default
+        default = _src_default
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,8 +71,8 @@ class McpToolParameter:
         mcp_tool_parameter = cls(
             type_=type_,
             required=required,
-            enum=enum,
-            default=default,
+            enum=None if isinstance(enum, Unset) else enum,
+            default=None if isinstance(default, Unset) else default,
         )
 
         mcp_tool_parameter.additional_properties = d

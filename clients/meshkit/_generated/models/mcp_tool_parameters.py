@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="McpToolParameters")
 
 
-@_attrs_define
-class McpToolParameters:
+@_attrs_define(repr=False)
+class McpToolParameters(Model):
     """Parameter name → its description."""
 
     additional_properties: dict[str, McpToolParameter] = _attrs_field(init=False, factory=dict)

@@ -6,22 +6,23 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryBufferList")
 
 
-@_attrs_define
-class MemoryBufferList:
+@_attrs_define(repr=False)
+class MemoryBufferList(Model):
     """The buffers of the formation (deprecated route; use the buffer stats).
 
     Attributes:
         buffers (list[BufferSummary]):
-        total_entries (int | Unset): Sent only when the formation has no buffer memory (then 0).
+        total_entries (int | None): Sent only when the formation has no buffer memory (then 0).
     """
 
     buffers: list[BufferSummary]
-    total_entries: int | Unset = UNSET
+    total_entries: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,7 +31,8 @@ class MemoryBufferList:
             buffers_item = buffers_item_data.to_dict()
             buffers.append(buffers_item)
 
-        total_entries = self.total_entries
+        _src_total_entries: int | Unset = UNSET if self.total_entries is None else self.total_entries
+        total_entries = _src_total_entries
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -58,7 +60,7 @@ class MemoryBufferList:
 
         memory_buffer_list = cls(
             buffers=buffers,
-            total_entries=total_entries,
+            total_entries=None if isinstance(total_entries, Unset) else total_entries,
         )
 
         memory_buffer_list.additional_properties = d

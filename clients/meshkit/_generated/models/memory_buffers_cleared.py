@@ -6,33 +6,37 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryBuffersCleared")
 
 
-@_attrs_define
-class MemoryBuffersCleared:
+@_attrs_define(repr=False)
+class MemoryBuffersCleared(Model):
     """What clearing every buffer removed (deprecated route). muxi-runtime 1.20260928.0 clears the buffer, then answers 500
     INTERNAL_ERROR instead of this.
 
         Attributes:
-            message (str | Unset):
-            entries_cleared (int | Unset):
-            kv_entries_cleared (int | Unset):
+            message (str | None):
+            entries_cleared (int | None):
+            kv_entries_cleared (int | None):
     """
 
-    message: str | Unset = UNSET
-    entries_cleared: int | Unset = UNSET
-    kv_entries_cleared: int | Unset = UNSET
+    message: str | None = None
+    entries_cleared: int | None = None
+    kv_entries_cleared: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        _src_message: str | Unset = UNSET if self.message is None else self.message
+        message = _src_message
 
-        entries_cleared = self.entries_cleared
+        _src_entries_cleared: int | Unset = UNSET if self.entries_cleared is None else self.entries_cleared
+        entries_cleared = _src_entries_cleared
 
-        kv_entries_cleared = self.kv_entries_cleared
+        _src_kv_entries_cleared: int | Unset = UNSET if self.kv_entries_cleared is None else self.kv_entries_cleared
+        kv_entries_cleared = _src_kv_entries_cleared
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,9 +60,9 @@ class MemoryBuffersCleared:
         kv_entries_cleared = d.pop("kv_entries_cleared", UNSET)
 
         memory_buffers_cleared = cls(
-            message=message,
-            entries_cleared=entries_cleared,
-            kv_entries_cleared=kv_entries_cleared,
+            message=None if isinstance(message, Unset) else message,
+            entries_cleared=None if isinstance(entries_cleared, Unset) else entries_cleared,
+            kv_entries_cleared=None if isinstance(kv_entries_cleared, Unset) else kv_entries_cleared,
         )
 
         memory_buffers_cleared.additional_properties = d

@@ -6,51 +6,57 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryConfig")
 
 
-@_attrs_define
-class MemoryConfig:
+@_attrs_define(repr=False)
+class MemoryConfig(Model):
     """The formation's memory configuration. Free-form: the keys are the formation file's `memory` section as written
     (buffer, persistent, working, lint, distillery, ingestion…), without defaults.
 
         Attributes:
-            buffer (MemoryConfigBuffer | Unset): The buffer section (size, multiplier…).
-            persistent (MemoryConfigPersistent | Unset): The persistent memory section.
-            working (MemoryConfigWorking | Unset):
-            lint (MemoryConfigLint | Unset):
-            distillery (MemoryConfigDistillery | Unset):
+            buffer (MemoryConfigBuffer | None): The buffer section (size, multiplier…).
+            persistent (MemoryConfigPersistent | None): The persistent memory section.
+            working (MemoryConfigWorking | None):
+            lint (MemoryConfigLint | None):
+            distillery (MemoryConfigDistillery | None):
     """
 
-    buffer: MemoryConfigBuffer | Unset = UNSET
-    persistent: MemoryConfigPersistent | Unset = UNSET
-    working: MemoryConfigWorking | Unset = UNSET
-    lint: MemoryConfigLint | Unset = UNSET
-    distillery: MemoryConfigDistillery | Unset = UNSET
+    buffer: MemoryConfigBuffer | None = None
+    persistent: MemoryConfigPersistent | None = None
+    working: MemoryConfigWorking | None = None
+    lint: MemoryConfigLint | None = None
+    distillery: MemoryConfigDistillery | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_buffer: MemoryConfigBuffer | Unset = UNSET if self.buffer is None else self.buffer
         buffer: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.buffer, Unset):
-            buffer = self.buffer.to_dict()
+        if not isinstance(_src_buffer, Unset):
+            buffer = _src_buffer.to_dict()
 
+        _src_persistent: MemoryConfigPersistent | Unset = UNSET if self.persistent is None else self.persistent
         persistent: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.persistent, Unset):
-            persistent = self.persistent.to_dict()
+        if not isinstance(_src_persistent, Unset):
+            persistent = _src_persistent.to_dict()
 
+        _src_working: MemoryConfigWorking | Unset = UNSET if self.working is None else self.working
         working: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.working, Unset):
-            working = self.working.to_dict()
+        if not isinstance(_src_working, Unset):
+            working = _src_working.to_dict()
 
+        _src_lint: MemoryConfigLint | Unset = UNSET if self.lint is None else self.lint
         lint: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.lint, Unset):
-            lint = self.lint.to_dict()
+        if not isinstance(_src_lint, Unset):
+            lint = _src_lint.to_dict()
 
+        _src_distillery: MemoryConfigDistillery | Unset = UNSET if self.distillery is None else self.distillery
         distillery: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.distillery, Unset):
-            distillery = self.distillery.to_dict()
+        if not isinstance(_src_distillery, Unset):
+            distillery = _src_distillery.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -107,11 +113,11 @@ class MemoryConfig:
             distillery = MemoryConfigDistillery.from_dict(_distillery)
 
         memory_config = cls(
-            buffer=buffer,
-            persistent=persistent,
-            working=working,
-            lint=lint,
-            distillery=distillery,
+            buffer=None if isinstance(buffer, Unset) else buffer,
+            persistent=None if isinstance(persistent, Unset) else persistent,
+            working=None if isinstance(working, Unset) else working,
+            lint=None if isinstance(lint, Unset) else lint,
+            distillery=None if isinstance(distillery, Unset) else distillery,
         )
 
         memory_config.additional_properties = d

@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..models.memory_created_status import (
     MemoryCreatedStatus,
     check_memory_created_status,
@@ -15,43 +16,56 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="MemoryCreated")
 
 
-@_attrs_define
-class MemoryCreated:
+@_attrs_define(repr=False)
+class MemoryCreated(Model):
     """A created memory (content is then {type, detail}, unlike the listing's text) or, when the request had a source, the
     ingestion receipt (status, event_id, processing_id…).
 
         Attributes:
             scope (str): user, group or formation.
             scope_id (None | str):
-            id (None | str | Unset): The new memory's id (direct write only).
-            content (MemoryContent | Unset): A created memory's content as the runtime echoes it.
-            created_at (str | Unset): ISO 8601 with a Z (direct write only).
-            metadata (MemoryCreatedMetadata | Unset):
-            status (MemoryCreatedStatus | Unset): Ingestion only.
-            duplicate (bool | Unset): Ingestion only.
-            event_id (str | Unset): Ingestion only; the memory event recorded (or the original one).
-            source (str | Unset):
-            source_id (None | str | Unset):
-            processing_id (str | Unset): Ingestion of a new item only; poll it with get_ingestion_status.
-            status_url (str | Unset):
-            derived_events (list[DerivedMemoryEvent] | Unset): A duplicate's events already derived from the original.
+            id (None | str): The new memory's id (direct write only).
+            content (MemoryContent | None): A created memory's content as the runtime echoes it.
+            created_at (str | None): ISO 8601 with a Z (direct write only).
+            metadata (MemoryCreatedMetadata | None):
+            status (MemoryCreatedStatus | None): Ingestion only.
+            duplicate (bool | None): Ingestion only.
+            event_id (str | None): Ingestion only; the memory event recorded (or the original one).
+            source (str | None):
+            source_id (None | str):
+            processing_id (str | None): Ingestion of a new item only; poll it with get_ingestion_status.
+            status_url (str | None):
+            derived_events (list[DerivedMemoryEvent] | None): A duplicate's events already derived from the original.
     """
 
     scope: str
     scope_id: None | str
-    id: None | str | Unset = UNSET
-    content: MemoryContent | Unset = UNSET
-    created_at: str | Unset = UNSET
-    metadata: MemoryCreatedMetadata | Unset = UNSET
-    status: MemoryCreatedStatus | Unset = UNSET
-    duplicate: bool | Unset = UNSET
-    event_id: str | Unset = UNSET
-    source: str | Unset = UNSET
-    source_id: None | str | Unset = UNSET
-    processing_id: str | Unset = UNSET
-    status_url: str | Unset = UNSET
-    derived_events: list[DerivedMemoryEvent] | Unset = UNSET
+    id: None | str = OMITTED
+    content: MemoryContent | None = None
+    created_at: str | None = None
+    metadata: MemoryCreatedMetadata | None = None
+    status: MemoryCreatedStatus | None = None
+    duplicate: bool | None = None
+    event_id: str | None = None
+    source: str | None = None
+    source_id: None | str = OMITTED
+    processing_id: str | None = None
+    status_url: str | None = None
+    derived_events: list[DerivedMemoryEvent] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.id is OMITTED:
+            self.id = None
+            omitted.append("id")
+        if self.source_id is OMITTED:
+            self.source_id = None
+            omitted.append("source_id")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         scope = self.scope
@@ -59,46 +73,62 @@ class MemoryCreated:
         scope_id: None | str
         scope_id = self.scope_id
 
+        _src_id: None | str | Unset = UNSET if self.id is None and "id" in self._omitted else self.id
         id: None | str | Unset
-        if isinstance(self.id, Unset):
+        if isinstance(_src_id, Unset):
             id = UNSET
         else:
-            id = self.id
+            id = _src_id
 
+        _src_content: MemoryContent | Unset = UNSET if self.content is None else self.content
         content: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.content, Unset):
-            content = self.content.to_dict()
+        if not isinstance(_src_content, Unset):
+            content = _src_content.to_dict()
 
-        created_at = self.created_at
+        _src_created_at: str | Unset = UNSET if self.created_at is None else self.created_at
+        created_at = _src_created_at
 
+        _src_metadata: MemoryCreatedMetadata | Unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(_src_metadata, Unset):
+            metadata = _src_metadata.to_dict()
 
+        _src_status: MemoryCreatedStatus | Unset = UNSET if self.status is None else self.status
         status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
+        if not isinstance(_src_status, Unset):
+            status = _src_status
 
-        duplicate = self.duplicate
+        _src_duplicate: bool | Unset = UNSET if self.duplicate is None else self.duplicate
+        duplicate = _src_duplicate
 
-        event_id = self.event_id
+        _src_event_id: str | Unset = UNSET if self.event_id is None else self.event_id
+        event_id = _src_event_id
 
-        source = self.source
+        _src_source: str | Unset = UNSET if self.source is None else self.source
+        source = _src_source
 
+        _src_source_id: None | str | Unset = (
+            UNSET if self.source_id is None and "source_id" in self._omitted else self.source_id
+        )
         source_id: None | str | Unset
-        if isinstance(self.source_id, Unset):
+        if isinstance(_src_source_id, Unset):
             source_id = UNSET
         else:
-            source_id = self.source_id
+            source_id = _src_source_id
 
-        processing_id = self.processing_id
+        _src_processing_id: str | Unset = UNSET if self.processing_id is None else self.processing_id
+        processing_id = _src_processing_id
 
-        status_url = self.status_url
+        _src_status_url: str | Unset = UNSET if self.status_url is None else self.status_url
+        status_url = _src_status_url
 
+        _src_derived_events: list[DerivedMemoryEvent] | Unset = (
+            UNSET if self.derived_events is None else self.derived_events
+        )
         derived_events: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.derived_events, Unset):
+        if not isinstance(_src_derived_events, Unset):
             derived_events = []
-            for derived_events_item_data in self.derived_events:
+            for derived_events_item_data in _src_derived_events:
                 derived_events_item = derived_events_item_data.to_dict()
                 derived_events.append(derived_events_item)
 
@@ -212,18 +242,18 @@ class MemoryCreated:
         memory_created = cls(
             scope=scope,
             scope_id=scope_id,
-            id=id,
-            content=content,
-            created_at=created_at,
-            metadata=metadata,
-            status=status,
-            duplicate=duplicate,
-            event_id=event_id,
-            source=source,
-            source_id=source_id,
-            processing_id=processing_id,
-            status_url=status_url,
-            derived_events=derived_events,
+            id=OMITTED if isinstance(id, Unset) else id,
+            content=None if isinstance(content, Unset) else content,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            status=None if isinstance(status, Unset) else status,
+            duplicate=None if isinstance(duplicate, Unset) else duplicate,
+            event_id=None if isinstance(event_id, Unset) else event_id,
+            source=None if isinstance(source, Unset) else source,
+            source_id=OMITTED if isinstance(source_id, Unset) else source_id,
+            processing_id=None if isinstance(processing_id, Unset) else processing_id,
+            status_url=None if isinstance(status_url, Unset) else status_url,
+            derived_events=None if isinstance(derived_events, Unset) else derived_events,
         )
 
         memory_created.additional_properties = d

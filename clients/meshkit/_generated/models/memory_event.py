@@ -6,102 +6,160 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryEvent")
 
 
-@_attrs_define
-class MemoryEvent:
+@_attrs_define(repr=False)
+class MemoryEvent(Model):
     """One immutable memory event, as provenance shows it.
 
     Attributes:
-        event_id (str | Unset):
-        event_type (str | Unset):
-        source (str | Unset):
-        source_id (None | str | Unset):
-        source_confidence (float | Unset):
-        effective_confidence (float | Unset): The confidence after decay.
-        decay_rate (str | Unset):
-        occurred_at (None | str | Unset): ISO 8601, without a zone (UTC).
-        agent_id (None | str | Unset):
-        conversation_id (None | str | Unset):
-        request_id (None | str | Unset):
-        payload (MemoryEventPayloadType0 | None | Unset):
-        deleted_at (None | str | Unset):
+        event_id (str | None):
+        event_type (str | None):
+        source (str | None):
+        source_id (None | str):
+        source_confidence (float | None):
+        effective_confidence (float | None): The confidence after decay.
+        decay_rate (str | None):
+        occurred_at (None | str): ISO 8601, without a zone (UTC).
+        agent_id (None | str):
+        conversation_id (None | str):
+        request_id (None | str):
+        payload (MemoryEventPayloadType0 | None):
+        deleted_at (None | str):
     """
 
-    event_id: str | Unset = UNSET
-    event_type: str | Unset = UNSET
-    source: str | Unset = UNSET
-    source_id: None | str | Unset = UNSET
-    source_confidence: float | Unset = UNSET
-    effective_confidence: float | Unset = UNSET
-    decay_rate: str | Unset = UNSET
-    occurred_at: None | str | Unset = UNSET
-    agent_id: None | str | Unset = UNSET
-    conversation_id: None | str | Unset = UNSET
-    request_id: None | str | Unset = UNSET
-    payload: MemoryEventPayloadType0 | None | Unset = UNSET
-    deleted_at: None | str | Unset = UNSET
+    event_id: str | None = None
+    event_type: str | None = None
+    source: str | None = None
+    source_id: None | str = OMITTED
+    source_confidence: float | None = None
+    effective_confidence: float | None = None
+    decay_rate: str | None = None
+    occurred_at: None | str = OMITTED
+    agent_id: None | str = OMITTED
+    conversation_id: None | str = OMITTED
+    request_id: None | str = OMITTED
+    payload: MemoryEventPayloadType0 | None = OMITTED
+    deleted_at: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.source_id is OMITTED:
+            self.source_id = None
+            omitted.append("source_id")
+        if self.occurred_at is OMITTED:
+            self.occurred_at = None
+            omitted.append("occurred_at")
+        if self.agent_id is OMITTED:
+            self.agent_id = None
+            omitted.append("agent_id")
+        if self.conversation_id is OMITTED:
+            self.conversation_id = None
+            omitted.append("conversation_id")
+        if self.request_id is OMITTED:
+            self.request_id = None
+            omitted.append("request_id")
+        if self.payload is OMITTED:
+            self.payload = None
+            omitted.append("payload")
+        if self.deleted_at is OMITTED:
+            self.deleted_at = None
+            omitted.append("deleted_at")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
-        event_id = self.event_id
+        _src_event_id: str | Unset = UNSET if self.event_id is None else self.event_id
+        event_id = _src_event_id
 
-        event_type = self.event_type
+        _src_event_type: str | Unset = UNSET if self.event_type is None else self.event_type
+        event_type = _src_event_type
 
-        source = self.source
+        _src_source: str | Unset = UNSET if self.source is None else self.source
+        source = _src_source
 
+        _src_source_id: None | str | Unset = (
+            UNSET if self.source_id is None and "source_id" in self._omitted else self.source_id
+        )
         source_id: None | str | Unset
-        if isinstance(self.source_id, Unset):
+        if isinstance(_src_source_id, Unset):
             source_id = UNSET
         else:
-            source_id = self.source_id
+            source_id = _src_source_id
 
-        source_confidence = self.source_confidence
+        _src_source_confidence: float | Unset = UNSET if self.source_confidence is None else self.source_confidence
+        source_confidence = _src_source_confidence
 
-        effective_confidence = self.effective_confidence
+        _src_effective_confidence: float | Unset = (
+            UNSET if self.effective_confidence is None else self.effective_confidence
+        )
+        effective_confidence = _src_effective_confidence
 
-        decay_rate = self.decay_rate
+        _src_decay_rate: str | Unset = UNSET if self.decay_rate is None else self.decay_rate
+        decay_rate = _src_decay_rate
 
+        _src_occurred_at: None | str | Unset = (
+            UNSET if self.occurred_at is None and "occurred_at" in self._omitted else self.occurred_at
+        )
         occurred_at: None | str | Unset
-        if isinstance(self.occurred_at, Unset):
+        if isinstance(_src_occurred_at, Unset):
             occurred_at = UNSET
         else:
-            occurred_at = self.occurred_at
+            occurred_at = _src_occurred_at
 
+        _src_agent_id: None | str | Unset = (
+            UNSET if self.agent_id is None and "agent_id" in self._omitted else self.agent_id
+        )
         agent_id: None | str | Unset
-        if isinstance(self.agent_id, Unset):
+        if isinstance(_src_agent_id, Unset):
             agent_id = UNSET
         else:
-            agent_id = self.agent_id
+            agent_id = _src_agent_id
 
+        _src_conversation_id: None | str | Unset = (
+            UNSET if self.conversation_id is None and "conversation_id" in self._omitted else self.conversation_id
+        )
         conversation_id: None | str | Unset
-        if isinstance(self.conversation_id, Unset):
+        if isinstance(_src_conversation_id, Unset):
             conversation_id = UNSET
         else:
-            conversation_id = self.conversation_id
+            conversation_id = _src_conversation_id
 
+        _src_request_id: None | str | Unset = (
+            UNSET if self.request_id is None and "request_id" in self._omitted else self.request_id
+        )
         request_id: None | str | Unset
-        if isinstance(self.request_id, Unset):
+        if isinstance(_src_request_id, Unset):
             request_id = UNSET
         else:
-            request_id = self.request_id
+            request_id = _src_request_id
 
+        _src_payload: MemoryEventPayloadType0 | None | Unset = (
+            UNSET if self.payload is None and "payload" in self._omitted else self.payload
+        )
         payload: dict[str, Any] | None | Unset
-        if isinstance(self.payload, Unset):
+        if isinstance(_src_payload, Unset):
             payload = UNSET
-        elif isinstance(self.payload, MemoryEventPayloadType0):
-            payload = self.payload.to_dict()
+        elif isinstance(_src_payload, MemoryEventPayloadType0):
+            payload = _src_payload.to_dict()
         else:
-            payload = self.payload
+            payload = _src_payload
 
+        _src_deleted_at: None | str | Unset = (
+            UNSET if self.deleted_at is None and "deleted_at" in self._omitted else self.deleted_at
+        )
         deleted_at: None | str | Unset
-        if isinstance(self.deleted_at, Unset):
+        if isinstance(_src_deleted_at, Unset):
             deleted_at = UNSET
         else:
-            deleted_at = self.deleted_at
+            deleted_at = _src_deleted_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -222,19 +280,19 @@ class MemoryEvent:
         deleted_at = _parse_deleted_at(d.pop("deleted_at", UNSET))
 
         memory_event = cls(
-            event_id=event_id,
-            event_type=event_type,
-            source=source,
-            source_id=source_id,
-            source_confidence=source_confidence,
-            effective_confidence=effective_confidence,
-            decay_rate=decay_rate,
-            occurred_at=occurred_at,
-            agent_id=agent_id,
-            conversation_id=conversation_id,
-            request_id=request_id,
-            payload=payload,
-            deleted_at=deleted_at,
+            event_id=None if isinstance(event_id, Unset) else event_id,
+            event_type=None if isinstance(event_type, Unset) else event_type,
+            source=None if isinstance(source, Unset) else source,
+            source_id=OMITTED if isinstance(source_id, Unset) else source_id,
+            source_confidence=None if isinstance(source_confidence, Unset) else source_confidence,
+            effective_confidence=None if isinstance(effective_confidence, Unset) else effective_confidence,
+            decay_rate=None if isinstance(decay_rate, Unset) else decay_rate,
+            occurred_at=OMITTED if isinstance(occurred_at, Unset) else occurred_at,
+            agent_id=OMITTED if isinstance(agent_id, Unset) else agent_id,
+            conversation_id=OMITTED if isinstance(conversation_id, Unset) else conversation_id,
+            request_id=OMITTED if isinstance(request_id, Unset) else request_id,
+            payload=OMITTED if isinstance(payload, Unset) else payload,
+            deleted_at=OMITTED if isinstance(deleted_at, Unset) else deleted_at,
         )
 
         memory_event.additional_properties = d

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryForgetRequest")
 
 
-@_attrs_define
-class MemoryForgetRequest:
+@_attrs_define(repr=False)
+class MemoryForgetRequest(Model):
     """Model for a GDPR / selective-forgetting request.
 
     Soft-deletes every live memory event from ``source`` for the user and
@@ -30,16 +31,16 @@ class MemoryForgetRequest:
         Attributes:
             user_id (str):
             source (str):
-            reason (str | Unset):  Default: 'user_request'.
-            rebuild (bool | Unset):  Default: True.
-            background (bool | Unset):  Default: True.
+            reason (str | None):  Default: 'user_request'.
+            rebuild (bool | None):  Default: True.
+            background (bool | None):  Default: True.
     """
 
     user_id: str
     source: str
-    reason: str | Unset = "user_request"
-    rebuild: bool | Unset = True
-    background: bool | Unset = True
+    reason: str | None = "user_request"
+    rebuild: bool | None = True
+    background: bool | None = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,11 +48,14 @@ class MemoryForgetRequest:
 
         source = self.source
 
-        reason = self.reason
+        _src_reason: str | Unset = UNSET if self.reason is None else self.reason
+        reason = _src_reason
 
-        rebuild = self.rebuild
+        _src_rebuild: bool | Unset = UNSET if self.rebuild is None else self.rebuild
+        rebuild = _src_rebuild
 
-        background = self.background
+        _src_background: bool | Unset = UNSET if self.background is None else self.background
+        background = _src_background
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -86,9 +90,9 @@ class MemoryForgetRequest:
         memory_forget_request = cls(
             user_id=user_id,
             source=source,
-            reason=reason,
-            rebuild=rebuild,
-            background=background,
+            reason="user_request" if isinstance(reason, Unset) else reason,
+            rebuild=True if isinstance(rebuild, Unset) else rebuild,
+            background=True if isinstance(background, Unset) else background,
         )
 
         memory_forget_request.additional_properties = d

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryForgotten")
 
 
-@_attrs_define
-class MemoryForgotten:
+@_attrs_define(repr=False)
+class MemoryForgotten(Model):
     """A forgotten source: the events soft-deleted, then the rebuild's job (background), its report (inline) or the
     projections left to rebuild (rebuild false).
 
@@ -21,23 +22,23 @@ class MemoryForgotten:
             source (str):
             deleted_events (int):
             grace_period_days (int): Days the deletion stays reversible.
-            job_id (str | Unset):
-            status (str | Unset):
-            status_url (str | Unset):
-            projections (ProjectionReplays | Unset): Replays per projection (flat_facts, knowledge_graph, captains_log,
+            job_id (str | None):
+            status (str | None):
+            status_url (str | None):
+            projections (ProjectionReplays | None): Replays per projection (flat_facts, knowledge_graph, captains_log,
                 artifact_metadata…).
-            rebuild_required (list[str] | Unset):
+            rebuild_required (list[str] | None):
     """
 
     user_id: str
     source: str
     deleted_events: int
     grace_period_days: int
-    job_id: str | Unset = UNSET
-    status: str | Unset = UNSET
-    status_url: str | Unset = UNSET
-    projections: ProjectionReplays | Unset = UNSET
-    rebuild_required: list[str] | Unset = UNSET
+    job_id: str | None = None
+    status: str | None = None
+    status_url: str | None = None
+    projections: ProjectionReplays | None = None
+    rebuild_required: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,19 +50,24 @@ class MemoryForgotten:
 
         grace_period_days = self.grace_period_days
 
-        job_id = self.job_id
+        _src_job_id: str | Unset = UNSET if self.job_id is None else self.job_id
+        job_id = _src_job_id
 
-        status = self.status
+        _src_status: str | Unset = UNSET if self.status is None else self.status
+        status = _src_status
 
-        status_url = self.status_url
+        _src_status_url: str | Unset = UNSET if self.status_url is None else self.status_url
+        status_url = _src_status_url
 
+        _src_projections: ProjectionReplays | Unset = UNSET if self.projections is None else self.projections
         projections: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.projections, Unset):
-            projections = self.projections.to_dict()
+        if not isinstance(_src_projections, Unset):
+            projections = _src_projections.to_dict()
 
+        _src_rebuild_required: list[str] | Unset = UNSET if self.rebuild_required is None else self.rebuild_required
         rebuild_required: list[str] | Unset = UNSET
-        if not isinstance(self.rebuild_required, Unset):
-            rebuild_required = self.rebuild_required
+        if not isinstance(_src_rebuild_required, Unset):
+            rebuild_required = _src_rebuild_required
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -117,11 +123,11 @@ class MemoryForgotten:
             source=source,
             deleted_events=deleted_events,
             grace_period_days=grace_period_days,
-            job_id=job_id,
-            status=status,
-            status_url=status_url,
-            projections=projections,
-            rebuild_required=rebuild_required,
+            job_id=None if isinstance(job_id, Unset) else job_id,
+            status=None if isinstance(status, Unset) else status,
+            status_url=None if isinstance(status_url, Unset) else status_url,
+            projections=None if isinstance(projections, Unset) else projections,
+            rebuild_required=None if isinstance(rebuild_required, Unset) else rebuild_required,
         )
 
         memory_forgotten.additional_properties = d

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="MemoryIngestBatch")
 
 
-@_attrs_define
-class MemoryIngestBatch:
+@_attrs_define(repr=False)
+class MemoryIngestBatch(Model):
     """Body for POST /v1/memories/batch: up to input_limits.max_batch_items
     ingestion items, each following the single-item contract (``source``
     required per item).

@@ -6,26 +6,27 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryIngestionBatch")
 
 
-@_attrs_define
-class MemoryIngestionBatch:
+@_attrs_define(repr=False)
+class MemoryIngestionBatch(Model):
     """A memory batch's per-item outcomes and the processing job of its accepted items.
 
     Attributes:
         processing_id (None | str): Null when no item was accepted.
         items (list[MemoryIngestionItem]):
         counts (MemoryIngestionCounts): How many batch items were accepted, duplicates or invalid.
-        status_url (str | Unset):
+        status_url (str | None):
     """
 
     processing_id: None | str
     items: list[MemoryIngestionItem]
     counts: MemoryIngestionCounts
-    status_url: str | Unset = UNSET
+    status_url: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,7 +40,8 @@ class MemoryIngestionBatch:
 
         counts = self.counts.to_dict()
 
-        status_url = self.status_url
+        _src_status_url: str | Unset = UNSET if self.status_url is None else self.status_url
+        status_url = _src_status_url
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -81,7 +83,7 @@ class MemoryIngestionBatch:
             processing_id=processing_id,
             items=items,
             counts=counts,
-            status_url=status_url,
+            status_url=None if isinstance(status_url, Unset) else status_url,
         )
 
         memory_ingestion_batch.additional_properties = d

@@ -6,32 +6,36 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryIngestionCounts")
 
 
-@_attrs_define
-class MemoryIngestionCounts:
+@_attrs_define(repr=False)
+class MemoryIngestionCounts(Model):
     """How many batch items were accepted, duplicates or invalid.
 
     Attributes:
-        accepted (int | Unset):
-        duplicate (int | Unset):
-        invalid (int | Unset):
+        accepted (int | None):
+        duplicate (int | None):
+        invalid (int | None):
     """
 
-    accepted: int | Unset = UNSET
-    duplicate: int | Unset = UNSET
-    invalid: int | Unset = UNSET
+    accepted: int | None = None
+    duplicate: int | None = None
+    invalid: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        accepted = self.accepted
+        _src_accepted: int | Unset = UNSET if self.accepted is None else self.accepted
+        accepted = _src_accepted
 
-        duplicate = self.duplicate
+        _src_duplicate: int | Unset = UNSET if self.duplicate is None else self.duplicate
+        duplicate = _src_duplicate
 
-        invalid = self.invalid
+        _src_invalid: int | Unset = UNSET if self.invalid is None else self.invalid
+        invalid = _src_invalid
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,9 +59,9 @@ class MemoryIngestionCounts:
         invalid = d.pop("invalid", UNSET)
 
         memory_ingestion_counts = cls(
-            accepted=accepted,
-            duplicate=duplicate,
-            invalid=invalid,
+            accepted=None if isinstance(accepted, Unset) else accepted,
+            duplicate=None if isinstance(duplicate, Unset) else duplicate,
+            invalid=None if isinstance(invalid, Unset) else invalid,
         )
 
         memory_ingestion_counts.additional_properties = d

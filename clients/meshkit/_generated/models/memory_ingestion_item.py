@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.memory_ingestion_item_status import (
     MemoryIngestionItemStatus,
     check_memory_ingestion_item_status,
@@ -15,23 +16,23 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="MemoryIngestionItem")
 
 
-@_attrs_define
-class MemoryIngestionItem:
+@_attrs_define(repr=False)
+class MemoryIngestionItem(Model):
     """One batch item's outcome, at the index it had in the request.
 
     Attributes:
         index (int):
         status (MemoryIngestionItemStatus):
-        event_id (str | Unset):
-        error (str | Unset): Why the item is invalid.
-        derived_events (list[DerivedMemoryEvent] | Unset):
+        event_id (str | None):
+        error (str | None): Why the item is invalid.
+        derived_events (list[DerivedMemoryEvent] | None):
     """
 
     index: int
     status: MemoryIngestionItemStatus
-    event_id: str | Unset = UNSET
-    error: str | Unset = UNSET
-    derived_events: list[DerivedMemoryEvent] | Unset = UNSET
+    event_id: str | None = None
+    error: str | None = None
+    derived_events: list[DerivedMemoryEvent] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,14 +40,19 @@ class MemoryIngestionItem:
 
         status: str = self.status
 
-        event_id = self.event_id
+        _src_event_id: str | Unset = UNSET if self.event_id is None else self.event_id
+        event_id = _src_event_id
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
+        _src_derived_events: list[DerivedMemoryEvent] | Unset = (
+            UNSET if self.derived_events is None else self.derived_events
+        )
         derived_events: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.derived_events, Unset):
+        if not isinstance(_src_derived_events, Unset):
             derived_events = []
-            for derived_events_item_data in self.derived_events:
+            for derived_events_item_data in _src_derived_events:
                 derived_events_item = derived_events_item_data.to_dict()
                 derived_events.append(derived_events_item)
 
@@ -90,9 +96,9 @@ class MemoryIngestionItem:
         memory_ingestion_item = cls(
             index=index,
             status=status,
-            event_id=event_id,
-            error=error,
-            derived_events=derived_events,
+            event_id=None if isinstance(event_id, Unset) else event_id,
+            error=None if isinstance(error, Unset) else error,
+            derived_events=None if isinstance(derived_events, Unset) else derived_events,
         )
 
         memory_ingestion_item.additional_properties = d

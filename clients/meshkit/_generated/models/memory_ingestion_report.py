@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..models.memory_ingestion_report_disposition import (
     MemoryIngestionReportDisposition,
     check_memory_ingestion_report_disposition,
@@ -15,71 +16,99 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="MemoryIngestionReport")
 
 
-@_attrs_define
-class MemoryIngestionReport:
+@_attrs_define(repr=False)
+class MemoryIngestionReport(Model):
     """What the ingestion pipeline did with one item.
 
     Attributes:
-        index (int | Unset):
-        event_id (str | Unset):
-        source (str | Unset):
-        source_id (None | str | Unset):
-        disposition (MemoryIngestionReportDisposition | Unset):
-        classification (MemoryIngestionReportClassification | Unset): {category, margin}.
-        filter_level (str | Unset):
-        tier (int | Unset):
-        tier_reason (str | Unset):
-        facts_extracted (int | Unset):
-        graph_extractions (int | Unset):
-        error (str | Unset):
+        index (int | None):
+        event_id (str | None):
+        source (str | None):
+        source_id (None | str):
+        disposition (MemoryIngestionReportDisposition | None):
+        classification (MemoryIngestionReportClassification | None): {category, margin}.
+        filter_level (str | None):
+        tier (int | None):
+        tier_reason (str | None):
+        facts_extracted (int | None):
+        graph_extractions (int | None):
+        error (str | None):
     """
 
-    index: int | Unset = UNSET
-    event_id: str | Unset = UNSET
-    source: str | Unset = UNSET
-    source_id: None | str | Unset = UNSET
-    disposition: MemoryIngestionReportDisposition | Unset = UNSET
-    classification: MemoryIngestionReportClassification | Unset = UNSET
-    filter_level: str | Unset = UNSET
-    tier: int | Unset = UNSET
-    tier_reason: str | Unset = UNSET
-    facts_extracted: int | Unset = UNSET
-    graph_extractions: int | Unset = UNSET
-    error: str | Unset = UNSET
+    index: int | None = None
+    event_id: str | None = None
+    source: str | None = None
+    source_id: None | str = OMITTED
+    disposition: MemoryIngestionReportDisposition | None = None
+    classification: MemoryIngestionReportClassification | None = None
+    filter_level: str | None = None
+    tier: int | None = None
+    tier_reason: str | None = None
+    facts_extracted: int | None = None
+    graph_extractions: int | None = None
+    error: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.source_id is OMITTED:
+            self.source_id = None
+            omitted.append("source_id")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
-        index = self.index
+        _src_index: int | Unset = UNSET if self.index is None else self.index
+        index = _src_index
 
-        event_id = self.event_id
+        _src_event_id: str | Unset = UNSET if self.event_id is None else self.event_id
+        event_id = _src_event_id
 
-        source = self.source
+        _src_source: str | Unset = UNSET if self.source is None else self.source
+        source = _src_source
 
+        _src_source_id: None | str | Unset = (
+            UNSET if self.source_id is None and "source_id" in self._omitted else self.source_id
+        )
         source_id: None | str | Unset
-        if isinstance(self.source_id, Unset):
+        if isinstance(_src_source_id, Unset):
             source_id = UNSET
         else:
-            source_id = self.source_id
+            source_id = _src_source_id
 
+        _src_disposition: MemoryIngestionReportDisposition | Unset = (
+            UNSET if self.disposition is None else self.disposition
+        )
         disposition: str | Unset = UNSET
-        if not isinstance(self.disposition, Unset):
-            disposition = self.disposition
+        if not isinstance(_src_disposition, Unset):
+            disposition = _src_disposition
 
+        _src_classification: MemoryIngestionReportClassification | Unset = (
+            UNSET if self.classification is None else self.classification
+        )
         classification: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.classification, Unset):
-            classification = self.classification.to_dict()
+        if not isinstance(_src_classification, Unset):
+            classification = _src_classification.to_dict()
 
-        filter_level = self.filter_level
+        _src_filter_level: str | Unset = UNSET if self.filter_level is None else self.filter_level
+        filter_level = _src_filter_level
 
-        tier = self.tier
+        _src_tier: int | Unset = UNSET if self.tier is None else self.tier
+        tier = _src_tier
 
-        tier_reason = self.tier_reason
+        _src_tier_reason: str | Unset = UNSET if self.tier_reason is None else self.tier_reason
+        tier_reason = _src_tier_reason
 
-        facts_extracted = self.facts_extracted
+        _src_facts_extracted: int | Unset = UNSET if self.facts_extracted is None else self.facts_extracted
+        facts_extracted = _src_facts_extracted
 
-        graph_extractions = self.graph_extractions
+        _src_graph_extractions: int | Unset = UNSET if self.graph_extractions is None else self.graph_extractions
+        graph_extractions = _src_graph_extractions
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -156,18 +185,18 @@ class MemoryIngestionReport:
         error = d.pop("error", UNSET)
 
         memory_ingestion_report = cls(
-            index=index,
-            event_id=event_id,
-            source=source,
-            source_id=source_id,
-            disposition=disposition,
-            classification=classification,
-            filter_level=filter_level,
-            tier=tier,
-            tier_reason=tier_reason,
-            facts_extracted=facts_extracted,
-            graph_extractions=graph_extractions,
-            error=error,
+            index=None if isinstance(index, Unset) else index,
+            event_id=None if isinstance(event_id, Unset) else event_id,
+            source=None if isinstance(source, Unset) else source,
+            source_id=OMITTED if isinstance(source_id, Unset) else source_id,
+            disposition=None if isinstance(disposition, Unset) else disposition,
+            classification=None if isinstance(classification, Unset) else classification,
+            filter_level=None if isinstance(filter_level, Unset) else filter_level,
+            tier=None if isinstance(tier, Unset) else tier,
+            tier_reason=None if isinstance(tier_reason, Unset) else tier_reason,
+            facts_extracted=None if isinstance(facts_extracted, Unset) else facts_extracted,
+            graph_extractions=None if isinstance(graph_extractions, Unset) else graph_extractions,
+            error=None if isinstance(error, Unset) else error,
         )
 
         memory_ingestion_report.additional_properties = d

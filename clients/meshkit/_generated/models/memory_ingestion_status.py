@@ -6,35 +6,36 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryIngestionStatus")
 
 
-@_attrs_define
-class MemoryIngestionStatus:
+@_attrs_define(repr=False)
+class MemoryIngestionStatus(Model):
     """An ingestion job; completed jobs carry per-item reports, counts and token usage.
 
     Attributes:
         processing_id (str):
         status (str): queued, processing, completed or failed.
         created_at (float | None): Epoch seconds.
-        completed_at (float | str | Unset): ISO 8601 once the pipeline completed; epoch seconds when the job ended
+        completed_at (float | str | None): ISO 8601 once the pipeline completed; epoch seconds when the job ended
             otherwise.
-        error (str | Unset):
-        items (list[MemoryIngestionReport] | Unset):
-        counts (MemoryIngestionStatusCounts | Unset): Items per disposition (stored, filtered, failed).
-        usage (MemoryIngestionStatusUsage | Unset): The job's token usage.
+        error (str | None):
+        items (list[MemoryIngestionReport] | None):
+        counts (MemoryIngestionStatusCounts | None): Items per disposition (stored, filtered, failed).
+        usage (MemoryIngestionStatusUsage | None): The job's token usage.
     """
 
     processing_id: str
     status: str
     created_at: float | None
-    completed_at: float | str | Unset = UNSET
-    error: str | Unset = UNSET
-    items: list[MemoryIngestionReport] | Unset = UNSET
-    counts: MemoryIngestionStatusCounts | Unset = UNSET
-    usage: MemoryIngestionStatusUsage | Unset = UNSET
+    completed_at: float | str | None = None
+    error: str | None = None
+    items: list[MemoryIngestionReport] | None = None
+    counts: MemoryIngestionStatusCounts | None = None
+    usage: MemoryIngestionStatusUsage | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,28 +46,33 @@ class MemoryIngestionStatus:
         created_at: float | None
         created_at = self.created_at
 
+        _src_completed_at: float | str | Unset = UNSET if self.completed_at is None else self.completed_at
         completed_at: float | str | Unset
-        if isinstance(self.completed_at, Unset):
+        if isinstance(_src_completed_at, Unset):
             completed_at = UNSET
         else:
-            completed_at = self.completed_at
+            completed_at = _src_completed_at
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
+        _src_items: list[MemoryIngestionReport] | Unset = UNSET if self.items is None else self.items
         items: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.items, Unset):
+        if not isinstance(_src_items, Unset):
             items = []
-            for items_item_data in self.items:
+            for items_item_data in _src_items:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
+        _src_counts: MemoryIngestionStatusCounts | Unset = UNSET if self.counts is None else self.counts
         counts: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.counts, Unset):
-            counts = self.counts.to_dict()
+        if not isinstance(_src_counts, Unset):
+            counts = _src_counts.to_dict()
 
+        _src_usage: MemoryIngestionStatusUsage | Unset = UNSET if self.usage is None else self.usage
         usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.usage, Unset):
-            usage = self.usage.to_dict()
+        if not isinstance(_src_usage, Unset):
+            usage = _src_usage.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -140,11 +146,11 @@ class MemoryIngestionStatus:
             processing_id=processing_id,
             status=status,
             created_at=created_at,
-            completed_at=completed_at,
-            error=error,
-            items=items,
-            counts=counts,
-            usage=usage,
+            completed_at=None if isinstance(completed_at, Unset) else completed_at,
+            error=None if isinstance(error, Unset) else error,
+            items=None if isinstance(items, Unset) else items,
+            counts=None if isinstance(counts, Unset) else counts,
+            usage=None if isinstance(usage, Unset) else usage,
         )
 
         memory_ingestion_status.additional_properties = d

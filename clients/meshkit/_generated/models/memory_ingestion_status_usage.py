@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="MemoryIngestionStatusUsage")
 
 
-@_attrs_define
-class MemoryIngestionStatusUsage:
+@_attrs_define(repr=False)
+class MemoryIngestionStatusUsage(Model):
     """The job's token usage."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

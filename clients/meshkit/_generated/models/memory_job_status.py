@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.memory_job_status_status import (
     MemoryJobStatusStatus,
     check_memory_job_status_status,
@@ -15,28 +16,28 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="MemoryJobStatus")
 
 
-@_attrs_define
-class MemoryJobStatus:
+@_attrs_define(repr=False)
+class MemoryJobStatus(Model):
     """A background memory job (rebuild or forget); a finished job carries its report.
 
     Attributes:
         job_id (str):
         status (MemoryJobStatusStatus):
-        error (str | Unset):
-        user_id (str | Unset):
-        dry_run (bool | Unset):
-        backfill (BackfillReport | Unset): Backfill passes per projection.
-        projections (ProjectionReplays | Unset): Replays per projection (flat_facts, knowledge_graph, captains_log,
+        error (str | None):
+        user_id (str | None):
+        dry_run (bool | None):
+        backfill (BackfillReport | None): Backfill passes per projection.
+        projections (ProjectionReplays | None): Replays per projection (flat_facts, knowledge_graph, captains_log,
             artifact_metadata…).
     """
 
     job_id: str
     status: MemoryJobStatusStatus
-    error: str | Unset = UNSET
-    user_id: str | Unset = UNSET
-    dry_run: bool | Unset = UNSET
-    backfill: BackfillReport | Unset = UNSET
-    projections: ProjectionReplays | Unset = UNSET
+    error: str | None = None
+    user_id: str | None = None
+    dry_run: bool | None = None
+    backfill: BackfillReport | None = None
+    projections: ProjectionReplays | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,19 +45,24 @@ class MemoryJobStatus:
 
         status: str = self.status
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
-        user_id = self.user_id
+        _src_user_id: str | Unset = UNSET if self.user_id is None else self.user_id
+        user_id = _src_user_id
 
-        dry_run = self.dry_run
+        _src_dry_run: bool | Unset = UNSET if self.dry_run is None else self.dry_run
+        dry_run = _src_dry_run
 
+        _src_backfill: BackfillReport | Unset = UNSET if self.backfill is None else self.backfill
         backfill: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.backfill, Unset):
-            backfill = self.backfill.to_dict()
+        if not isinstance(_src_backfill, Unset):
+            backfill = _src_backfill.to_dict()
 
+        _src_projections: ProjectionReplays | Unset = UNSET if self.projections is None else self.projections
         projections: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.projections, Unset):
-            projections = self.projections.to_dict()
+        if not isinstance(_src_projections, Unset):
+            projections = _src_projections.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -109,11 +115,11 @@ class MemoryJobStatus:
         memory_job_status = cls(
             job_id=job_id,
             status=status,
-            error=error,
-            user_id=user_id,
-            dry_run=dry_run,
-            backfill=backfill,
-            projections=projections,
+            error=None if isinstance(error, Unset) else error,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            dry_run=None if isinstance(dry_run, Unset) else dry_run,
+            backfill=None if isinstance(backfill, Unset) else backfill,
+            projections=None if isinstance(projections, Unset) else projections,
         )
 
         memory_job_status.additional_properties = d

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="MemoryLintReportFindings")
 
 
-@_attrs_define
-class MemoryLintReportFindings:
+@_attrs_define(repr=False)
+class MemoryLintReportFindings(Model):
     """Findings per user id, as sentences."""
 
     additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)

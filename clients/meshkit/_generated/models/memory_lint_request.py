@@ -6,28 +6,42 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryLintRequest")
 
 
-@_attrs_define
-class MemoryLintRequest:
+@_attrs_define(repr=False)
+class MemoryLintRequest(Model):
     """Model for an on-demand memory lint request.
 
     Attributes:
-        user_id (None | str | Unset):
+        user_id (None | str):
     """
 
-    user_id: None | str | Unset = UNSET
+    user_id: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.user_id is OMITTED:
+            self.user_id = None
+            omitted.append("user_id")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_user_id: None | str | Unset = (
+            UNSET if self.user_id is None and "user_id" in self._omitted else self.user_id
+        )
         user_id: None | str | Unset
-        if isinstance(self.user_id, Unset):
+        if isinstance(_src_user_id, Unset):
             user_id = UNSET
         else:
-            user_id = self.user_id
+            user_id = _src_user_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,7 +65,7 @@ class MemoryLintRequest:
         user_id = _parse_user_id(d.pop("user_id", UNSET))
 
         memory_lint_request = cls(
-            user_id=user_id,
+            user_id=OMITTED if isinstance(user_id, Unset) else user_id,
         )
 
         memory_lint_request.additional_properties = d

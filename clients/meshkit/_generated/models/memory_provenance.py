@@ -6,53 +6,59 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryProvenance")
 
 
-@_attrs_define
-class MemoryProvenance:
+@_attrs_define(repr=False)
+class MemoryProvenance(Model):
     """Why the formation believes something: for an entity, the entity, its facts and their count; for an event_id, the
     event and its causation chain.
 
         Attributes:
-            entity (ProvenanceEntity | Unset): A knowledge graph entity with the event chains it was derived from.
-            facts (list[ProvenanceFact] | Unset):
-            count (int | Unset):
-            event (MemoryEvent | Unset): One immutable memory event, as provenance shows it.
-            chain (list[MemoryEvent] | Unset):
+            entity (ProvenanceEntity | None): A knowledge graph entity with the event chains it was derived from.
+            facts (list[ProvenanceFact] | None):
+            count (int | None):
+            event (MemoryEvent | None): One immutable memory event, as provenance shows it.
+            chain (list[MemoryEvent] | None):
     """
 
-    entity: ProvenanceEntity | Unset = UNSET
-    facts: list[ProvenanceFact] | Unset = UNSET
-    count: int | Unset = UNSET
-    event: MemoryEvent | Unset = UNSET
-    chain: list[MemoryEvent] | Unset = UNSET
+    entity: ProvenanceEntity | None = None
+    facts: list[ProvenanceFact] | None = None
+    count: int | None = None
+    event: MemoryEvent | None = None
+    chain: list[MemoryEvent] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_entity: ProvenanceEntity | Unset = UNSET if self.entity is None else self.entity
         entity: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.entity, Unset):
-            entity = self.entity.to_dict()
+        if not isinstance(_src_entity, Unset):
+            entity = _src_entity.to_dict()
 
+        _src_facts: list[ProvenanceFact] | Unset = UNSET if self.facts is None else self.facts
         facts: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.facts, Unset):
+        if not isinstance(_src_facts, Unset):
             facts = []
-            for facts_item_data in self.facts:
+            for facts_item_data in _src_facts:
                 facts_item = facts_item_data.to_dict()
                 facts.append(facts_item)
 
-        count = self.count
+        _src_count: int | Unset = UNSET if self.count is None else self.count
+        count = _src_count
 
+        _src_event: MemoryEvent | Unset = UNSET if self.event is None else self.event
         event: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.event, Unset):
-            event = self.event.to_dict()
+        if not isinstance(_src_event, Unset):
+            event = _src_event.to_dict()
 
+        _src_chain: list[MemoryEvent] | Unset = UNSET if self.chain is None else self.chain
         chain: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.chain, Unset):
+        if not isinstance(_src_chain, Unset):
             chain = []
-            for chain_item_data in self.chain:
+            for chain_item_data in _src_chain:
                 chain_item = chain_item_data.to_dict()
                 chain.append(chain_item)
 
@@ -110,11 +116,11 @@ class MemoryProvenance:
                 chain.append(chain_item)
 
         memory_provenance = cls(
-            entity=entity,
-            facts=facts,
-            count=count,
-            event=event,
-            chain=chain,
+            entity=None if isinstance(entity, Unset) else entity,
+            facts=None if isinstance(facts, Unset) else facts,
+            count=None if isinstance(count, Unset) else count,
+            event=None if isinstance(event, Unset) else event,
+            chain=None if isinstance(chain, Unset) else chain,
         )
 
         memory_provenance.additional_properties = d

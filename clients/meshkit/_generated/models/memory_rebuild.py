@@ -6,54 +6,61 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryRebuild")
 
 
-@_attrs_define
-class MemoryRebuild:
+@_attrs_define(repr=False)
+class MemoryRebuild(Model):
     """A projection rebuild: in the background, its job (job_id, status, status_url); inline (dry_run or background false),
     its report (dry_run, projections and, with backfill, the backfill).
 
         Attributes:
             user_id (str):
-            job_id (str | Unset):
-            status (str | Unset):
-            status_url (str | Unset):
-            dry_run (bool | Unset):
-            backfill (BackfillReport | Unset): Backfill passes per projection.
-            projections (ProjectionReplays | Unset): Replays per projection (flat_facts, knowledge_graph, captains_log,
+            job_id (str | None):
+            status (str | None):
+            status_url (str | None):
+            dry_run (bool | None):
+            backfill (BackfillReport | None): Backfill passes per projection.
+            projections (ProjectionReplays | None): Replays per projection (flat_facts, knowledge_graph, captains_log,
                 artifact_metadata…).
     """
 
     user_id: str
-    job_id: str | Unset = UNSET
-    status: str | Unset = UNSET
-    status_url: str | Unset = UNSET
-    dry_run: bool | Unset = UNSET
-    backfill: BackfillReport | Unset = UNSET
-    projections: ProjectionReplays | Unset = UNSET
+    job_id: str | None = None
+    status: str | None = None
+    status_url: str | None = None
+    dry_run: bool | None = None
+    backfill: BackfillReport | None = None
+    projections: ProjectionReplays | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id
 
-        job_id = self.job_id
+        _src_job_id: str | Unset = UNSET if self.job_id is None else self.job_id
+        job_id = _src_job_id
 
-        status = self.status
+        _src_status: str | Unset = UNSET if self.status is None else self.status
+        status = _src_status
 
-        status_url = self.status_url
+        _src_status_url: str | Unset = UNSET if self.status_url is None else self.status_url
+        status_url = _src_status_url
 
-        dry_run = self.dry_run
+        _src_dry_run: bool | Unset = UNSET if self.dry_run is None else self.dry_run
+        dry_run = _src_dry_run
 
+        _src_backfill: BackfillReport | Unset = UNSET if self.backfill is None else self.backfill
         backfill: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.backfill, Unset):
-            backfill = self.backfill.to_dict()
+        if not isinstance(_src_backfill, Unset):
+            backfill = _src_backfill.to_dict()
 
+        _src_projections: ProjectionReplays | Unset = UNSET if self.projections is None else self.projections
         projections: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.projections, Unset):
-            projections = self.projections.to_dict()
+        if not isinstance(_src_projections, Unset):
+            projections = _src_projections.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -106,12 +113,12 @@ class MemoryRebuild:
 
         memory_rebuild = cls(
             user_id=user_id,
-            job_id=job_id,
-            status=status,
-            status_url=status_url,
-            dry_run=dry_run,
-            backfill=backfill,
-            projections=projections,
+            job_id=None if isinstance(job_id, Unset) else job_id,
+            status=None if isinstance(status, Unset) else status,
+            status_url=None if isinstance(status_url, Unset) else status_url,
+            dry_run=None if isinstance(dry_run, Unset) else dry_run,
+            backfill=None if isinstance(backfill, Unset) else backfill,
+            projections=None if isinstance(projections, Unset) else projections,
         )
 
         memory_rebuild.additional_properties = d

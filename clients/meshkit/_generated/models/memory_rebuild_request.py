@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryRebuildRequest")
 
 
-@_attrs_define
-class MemoryRebuildRequest:
+@_attrs_define(repr=False)
+class MemoryRebuildRequest(Model):
     """Model for a memory projection rebuild request.
 
     ``background`` (default True, the PRD's recommended posture) runs the
@@ -24,33 +25,49 @@ class MemoryRebuildRequest:
 
         Attributes:
             user_id (str):
-            projection (None | str | Unset):
-            dry_run (bool | Unset):  Default: False.
-            background (bool | Unset):  Default: True.
-            backfill (bool | Unset):  Default: False.
+            projection (None | str):
+            dry_run (bool | None):  Default: False.
+            background (bool | None):  Default: True.
+            backfill (bool | None):  Default: False.
     """
 
     user_id: str
-    projection: None | str | Unset = UNSET
-    dry_run: bool | Unset = False
-    background: bool | Unset = True
-    backfill: bool | Unset = False
+    projection: None | str = OMITTED
+    dry_run: bool | None = False
+    background: bool | None = True
+    backfill: bool | None = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.projection is OMITTED:
+            self.projection = None
+            omitted.append("projection")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id
 
+        _src_projection: None | str | Unset = (
+            UNSET if self.projection is None and "projection" in self._omitted else self.projection
+        )
         projection: None | str | Unset
-        if isinstance(self.projection, Unset):
+        if isinstance(_src_projection, Unset):
             projection = UNSET
         else:
-            projection = self.projection
+            projection = _src_projection
 
-        dry_run = self.dry_run
+        _src_dry_run: bool | Unset = UNSET if self.dry_run is None else self.dry_run
+        dry_run = _src_dry_run
 
-        background = self.background
+        _src_background: bool | Unset = UNSET if self.background is None else self.background
+        background = _src_background
 
-        backfill = self.backfill
+        _src_backfill: bool | Unset = UNSET if self.backfill is None else self.backfill
+        backfill = _src_backfill
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -92,10 +109,10 @@ class MemoryRebuildRequest:
 
         memory_rebuild_request = cls(
             user_id=user_id,
-            projection=projection,
-            dry_run=dry_run,
-            background=background,
-            backfill=backfill,
+            projection=OMITTED if isinstance(projection, Unset) else projection,
+            dry_run=False if isinstance(dry_run, Unset) else dry_run,
+            background=True if isinstance(background, Unset) else background,
+            backfill=False if isinstance(backfill, Unset) else backfill,
         )
 
         memory_rebuild_request.additional_properties = d

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Message")
 
 
-@_attrs_define
-class Message:
+@_attrs_define(repr=False)
+class Message(Model):
     """One agent message (AIMessage); meshkit always sends all 13 fields, servers accept partial objects and apply the
     defaults.
 
@@ -20,39 +21,39 @@ class Message:
             agent_id (str): Sending agent; non-empty, lowercase letters, digits, "_" and "-" only.
             payload (str): Message bytes as a hex string (lowercase emitted, either case accepted, "" is empty); decoded
                 size at most 1,048,576 bytes; a str is UTF-8 encoded first (canonical choice).
-            message_id (str | Unset): Message id echoed as original_message_id; meshkit sends a new uuid4, the server
+            message_id (str | None): Message id echoed as original_message_id; meshkit sends a new uuid4, the server
                 generates a UUID when absent (canonical choice).
-            estimated_cost_tokens (float | Unset): Tokens to charge; finite and >= 0 (canonical choice); 0 means "estimate
+            estimated_cost_tokens (float | None): Tokens to charge; finite and >= 0 (canonical choice); 0 means "estimate
                 from the payload" (ceil(bytes / 4)). Default: 0.0.
-            budget_tokens (float | Unset): Per-message budget; finite and > 0, otherwise not enforced (reserved); default
+            budget_tokens (float | None): Per-message budget; finite and > 0, otherwise not enforced (reserved); default
                 1000.0 (canonical choice). Default: 1000.0.
-            deadline_ms (int | Unset): Deadline in epoch milliseconds; 0 = no deadline, > 0 must not be in the past, < 0
+            deadline_ms (int | None): Deadline in epoch milliseconds; 0 = no deadline, > 0 must not be in the past, < 0
                 rejected (canonical choice); meshkit sends now + 60,000 when not given. Default: 0.
-            task_graph_id (str | Unset): Task graph id; stored, unused. Default: ''.
-            dependencies (list[str] | Unset): Ids of messages this one depends on; stored, unused.
-            priority (int | Unset): Priority 0-100 inclusive; validated only, no other effect (canonical choice). Default:
+            task_graph_id (str | None): Task graph id; stored, unused. Default: ''.
+            dependencies (list[str] | None): Ids of messages this one depends on; stored, unused.
+            priority (int | None): Priority 0-100 inclusive; validated only, no other effect (canonical choice). Default:
                 50.
-            dedup_context (str | Unset): Part of the dedup key (sha256 of agent_id, dedup_context and payload); vary it to
+            dedup_context (str | None): Part of the dedup key (sha256 of agent_id, dedup_context and payload); vary it to
                 have every send processed. Default: ''.
-            trace_id (str | Unset): Free-form trace id. Default: ''.
-            metadata (MessageMetadata | Unset): String-to-string metadata; the key target_region is reserved.
-            timestamp (int | Unset): Creation time in epoch nanoseconds; the server uses the receive time when absent or 0;
+            trace_id (str | None): Free-form trace id. Default: ''.
+            metadata (MessageMetadata | None): String-to-string metadata; the key target_region is reserved.
+            timestamp (int | None): Creation time in epoch nanoseconds; the server uses the receive time when absent or 0;
                 not validated.
     """
 
     agent_id: str
     payload: str
-    message_id: str | Unset = UNSET
-    estimated_cost_tokens: float | Unset = 0.0
-    budget_tokens: float | Unset = 1000.0
-    deadline_ms: int | Unset = 0
-    task_graph_id: str | Unset = ""
-    dependencies: list[str] | Unset = UNSET
-    priority: int | Unset = 50
-    dedup_context: str | Unset = ""
-    trace_id: str | Unset = ""
-    metadata: MessageMetadata | Unset = UNSET
-    timestamp: int | Unset = UNSET
+    message_id: str | None = None
+    estimated_cost_tokens: float | None = 0.0
+    budget_tokens: float | None = 1000.0
+    deadline_ms: int | None = 0
+    task_graph_id: str | None = ""
+    dependencies: list[str] | None = None
+    priority: int | None = 50
+    dedup_context: str | None = ""
+    trace_id: str | None = ""
+    metadata: MessageMetadata | None = None
+    timestamp: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,31 +61,44 @@ class Message:
 
         payload = self.payload
 
-        message_id = self.message_id
+        _src_message_id: str | Unset = UNSET if self.message_id is None else self.message_id
+        message_id = _src_message_id
 
-        estimated_cost_tokens = self.estimated_cost_tokens
+        _src_estimated_cost_tokens: float | Unset = (
+            UNSET if self.estimated_cost_tokens is None else self.estimated_cost_tokens
+        )
+        estimated_cost_tokens = _src_estimated_cost_tokens
 
-        budget_tokens = self.budget_tokens
+        _src_budget_tokens: float | Unset = UNSET if self.budget_tokens is None else self.budget_tokens
+        budget_tokens = _src_budget_tokens
 
-        deadline_ms = self.deadline_ms
+        _src_deadline_ms: int | Unset = UNSET if self.deadline_ms is None else self.deadline_ms
+        deadline_ms = _src_deadline_ms
 
-        task_graph_id = self.task_graph_id
+        _src_task_graph_id: str | Unset = UNSET if self.task_graph_id is None else self.task_graph_id
+        task_graph_id = _src_task_graph_id
 
+        _src_dependencies: list[str] | Unset = UNSET if self.dependencies is None else self.dependencies
         dependencies: list[str] | Unset = UNSET
-        if not isinstance(self.dependencies, Unset):
-            dependencies = self.dependencies
+        if not isinstance(_src_dependencies, Unset):
+            dependencies = _src_dependencies
 
-        priority = self.priority
+        _src_priority: int | Unset = UNSET if self.priority is None else self.priority
+        priority = _src_priority
 
-        dedup_context = self.dedup_context
+        _src_dedup_context: str | Unset = UNSET if self.dedup_context is None else self.dedup_context
+        dedup_context = _src_dedup_context
 
-        trace_id = self.trace_id
+        _src_trace_id: str | Unset = UNSET if self.trace_id is None else self.trace_id
+        trace_id = _src_trace_id
 
+        _src_metadata: MessageMetadata | Unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        if not isinstance(_src_metadata, Unset):
+            metadata = _src_metadata.to_dict()
 
-        timestamp = self.timestamp
+        _src_timestamp: int | Unset = UNSET if self.timestamp is None else self.timestamp
+        timestamp = _src_timestamp
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -156,17 +170,17 @@ class Message:
         message = cls(
             agent_id=agent_id,
             payload=payload,
-            message_id=message_id,
-            estimated_cost_tokens=estimated_cost_tokens,
-            budget_tokens=budget_tokens,
-            deadline_ms=deadline_ms,
-            task_graph_id=task_graph_id,
-            dependencies=dependencies,
-            priority=priority,
-            dedup_context=dedup_context,
-            trace_id=trace_id,
-            metadata=metadata,
-            timestamp=timestamp,
+            message_id=None if isinstance(message_id, Unset) else message_id,
+            estimated_cost_tokens=0.0 if isinstance(estimated_cost_tokens, Unset) else estimated_cost_tokens,
+            budget_tokens=1000.0 if isinstance(budget_tokens, Unset) else budget_tokens,
+            deadline_ms=0 if isinstance(deadline_ms, Unset) else deadline_ms,
+            task_graph_id="" if isinstance(task_graph_id, Unset) else task_graph_id,
+            dependencies=None if isinstance(dependencies, Unset) else dependencies,
+            priority=50 if isinstance(priority, Unset) else priority,
+            dedup_context="" if isinstance(dedup_context, Unset) else dedup_context,
+            trace_id="" if isinstance(trace_id, Unset) else trace_id,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
         )
 
         message.additional_properties = d

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="MessageMetadata")
 
 
-@_attrs_define
-class MessageMetadata:
+@_attrs_define(repr=False)
+class MessageMetadata(Model):
     """String-to-string metadata; the key target_region is reserved."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)

@@ -6,32 +6,46 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MuxiRequestInfo")
 
 
-@_attrs_define
-class MuxiRequestInfo:
+@_attrs_define(repr=False)
+class MuxiRequestInfo(Model):
     """Request information carried by every formation envelope.
 
     Attributes:
         id (str): Request id (req_…), generated when the client gave none.
-        idempotency_key (None | str | Unset): Echo of X-Muxi-Idempotency-Key on idempotent routes.
+        idempotency_key (None | str): Echo of X-Muxi-Idempotency-Key on idempotent routes.
     """
 
     id: str
-    idempotency_key: None | str | Unset = UNSET
+    idempotency_key: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.idempotency_key is OMITTED:
+            self.idempotency_key = None
+            omitted.append("idempotency_key")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
+        _src_idempotency_key: None | str | Unset = (
+            UNSET if self.idempotency_key is None and "idempotency_key" in self._omitted else self.idempotency_key
+        )
         idempotency_key: None | str | Unset
-        if isinstance(self.idempotency_key, Unset):
+        if isinstance(_src_idempotency_key, Unset):
             idempotency_key = UNSET
         else:
-            idempotency_key = self.idempotency_key
+            idempotency_key = _src_idempotency_key
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,7 +75,7 @@ class MuxiRequestInfo:
 
         muxi_request_info = cls(
             id=id,
-            idempotency_key=idempotency_key,
+            idempotency_key=OMITTED if isinstance(idempotency_key, Unset) else idempotency_key,
         )
 
         muxi_request_info.additional_properties = d

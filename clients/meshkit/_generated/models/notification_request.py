@@ -6,40 +6,54 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NotificationRequest")
 
 
-@_attrs_define
-class NotificationRequest:
+@_attrs_define(repr=False)
+class NotificationRequest(Model):
     """Request model for sending a proactive notification.
 
     Attributes:
         user_id (str): External user id to notify
         message (str): Notification text (v1 is text-only)
-        channels (list[str] | None | Unset): Optional explicit channels (declared names or the reserved 'last',
-            'preferred', 'webhook'); overrides the user's preference
+        channels (list[str] | None): Optional explicit channels (declared names or the reserved 'last', 'preferred',
+            'webhook'); overrides the user's preference
     """
 
     user_id: str
     message: str
-    channels: list[str] | None | Unset = UNSET
+    channels: list[str] | None = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.channels is OMITTED:
+            self.channels = None
+            omitted.append("channels")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         user_id = self.user_id
 
         message = self.message
 
+        _src_channels: list[str] | None | Unset = (
+            UNSET if self.channels is None and "channels" in self._omitted else self.channels
+        )
         channels: list[str] | None | Unset
-        if isinstance(self.channels, Unset):
+        if isinstance(_src_channels, Unset):
             channels = UNSET
-        elif isinstance(self.channels, list):
-            channels = self.channels
+        elif isinstance(_src_channels, list):
+            channels = _src_channels
 
         else:
-            channels = self.channels
+            channels = _src_channels
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -81,7 +95,7 @@ class NotificationRequest:
         notification_request = cls(
             user_id=user_id,
             message=message,
-            channels=channels,
+            channels=OMITTED if isinstance(channels, Unset) else channels,
         )
 
         notification_request.additional_properties = d

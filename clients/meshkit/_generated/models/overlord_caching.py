@@ -6,28 +6,31 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OverlordCaching")
 
 
-@_attrs_define
-class OverlordCaching:
+@_attrs_define(repr=False)
+class OverlordCaching(Model):
     """LLM response caching (llm.settings.caching of the formation file).
 
     Attributes:
-        enabled (bool | Unset):
-        ttl (float | Unset): Seconds a cached answer lives (3600 by default).
+        enabled (bool | None):
+        ttl (float | None): Seconds a cached answer lives (3600 by default).
     """
 
-    enabled: bool | Unset = UNSET
-    ttl: float | Unset = UNSET
+    enabled: bool | None = None
+    ttl: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        enabled = self.enabled
+        _src_enabled: bool | Unset = UNSET if self.enabled is None else self.enabled
+        enabled = _src_enabled
 
-        ttl = self.ttl
+        _src_ttl: float | Unset = UNSET if self.ttl is None else self.ttl
+        ttl = _src_ttl
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +50,8 @@ class OverlordCaching:
         ttl = d.pop("ttl", UNSET)
 
         overlord_caching = cls(
-            enabled=enabled,
-            ttl=ttl,
+            enabled=None if isinstance(enabled, Unset) else enabled,
+            ttl=None if isinstance(ttl, Unset) else ttl,
         )
 
         overlord_caching.additional_properties = d

@@ -6,32 +6,38 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OverlordClarification")
 
 
-@_attrs_define
-class OverlordClarification:
+@_attrs_define(repr=False)
+class OverlordClarification(Model):
     """How the overlord asks clarifying questions.
 
     Attributes:
-        max_questions (int | Unset):
-        style (str | Unset):
-        persist_learned_info (bool | Unset):
+        max_questions (int | None):
+        style (str | None):
+        persist_learned_info (bool | None):
     """
 
-    max_questions: int | Unset = UNSET
-    style: str | Unset = UNSET
-    persist_learned_info: bool | Unset = UNSET
+    max_questions: int | None = None
+    style: str | None = None
+    persist_learned_info: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        max_questions = self.max_questions
+        _src_max_questions: int | Unset = UNSET if self.max_questions is None else self.max_questions
+        max_questions = _src_max_questions
 
-        style = self.style
+        _src_style: str | Unset = UNSET if self.style is None else self.style
+        style = _src_style
 
-        persist_learned_info = self.persist_learned_info
+        _src_persist_learned_info: bool | Unset = (
+            UNSET if self.persist_learned_info is None else self.persist_learned_info
+        )
+        persist_learned_info = _src_persist_learned_info
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,9 +61,9 @@ class OverlordClarification:
         persist_learned_info = d.pop("persist_learned_info", UNSET)
 
         overlord_clarification = cls(
-            max_questions=max_questions,
-            style=style,
-            persist_learned_info=persist_learned_info,
+            max_questions=None if isinstance(max_questions, Unset) else max_questions,
+            style=None if isinstance(style, Unset) else style,
+            persist_learned_info=None if isinstance(persist_learned_info, Unset) else persist_learned_info,
         )
 
         overlord_clarification.additional_properties = d

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="OverlordConfig")
 
 
-@_attrs_define
-class OverlordConfig:
+@_attrs_define(repr=False)
+class OverlordConfig(Model):
     """The overlord's configuration: the formation file's values, or the runtime's defaults for a section the file leaves
     out. Inside each section the keys are the formation file's.
 

@@ -6,32 +6,36 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OverlordResponseSettings")
 
 
-@_attrs_define
-class OverlordResponseSettings:
+@_attrs_define(repr=False)
+class OverlordResponseSettings(Model):
     """How the overlord shapes its answers.
 
     Attributes:
-        format_ (str | Unset): markdown by default.
-        widgets (bool | Unset):
-        streaming (bool | Unset):
+        format_ (str | None): markdown by default.
+        widgets (bool | None):
+        streaming (bool | None):
     """
 
-    format_: str | Unset = UNSET
-    widgets: bool | Unset = UNSET
-    streaming: bool | Unset = UNSET
+    format_: str | None = None
+    widgets: bool | None = None
+    streaming: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        format_ = self.format_
+        _src_format_: str | Unset = UNSET if self.format_ is None else self.format_
+        format_ = _src_format_
 
-        widgets = self.widgets
+        _src_widgets: bool | Unset = UNSET if self.widgets is None else self.widgets
+        widgets = _src_widgets
 
-        streaming = self.streaming
+        _src_streaming: bool | Unset = UNSET if self.streaming is None else self.streaming
+        streaming = _src_streaming
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -55,9 +59,9 @@ class OverlordResponseSettings:
         streaming = d.pop("streaming", UNSET)
 
         overlord_response_settings = cls(
-            format_=format_,
-            widgets=widgets,
-            streaming=streaming,
+            format_=None if isinstance(format_, Unset) else format_,
+            widgets=None if isinstance(widgets, Unset) else widgets,
+            streaming=None if isinstance(streaming, Unset) else streaming,
         )
 
         overlord_response_settings.additional_properties = d

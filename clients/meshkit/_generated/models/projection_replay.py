@@ -6,36 +6,41 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProjectionReplay")
 
 
-@_attrs_define
-class ProjectionReplay:
+@_attrs_define(repr=False)
+class ProjectionReplay(Model):
     """One projection's replay of a user's memory events.
 
     Attributes:
-        events (int | Unset):
-        applied (int | Unset):
-        failed (int | Unset):
-        dry_run (bool | Unset): Present (true) on a dry run.
+        events (int | None):
+        applied (int | None):
+        failed (int | None):
+        dry_run (bool | None): Present (true) on a dry run.
     """
 
-    events: int | Unset = UNSET
-    applied: int | Unset = UNSET
-    failed: int | Unset = UNSET
-    dry_run: bool | Unset = UNSET
+    events: int | None = None
+    applied: int | None = None
+    failed: int | None = None
+    dry_run: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        events = self.events
+        _src_events: int | Unset = UNSET if self.events is None else self.events
+        events = _src_events
 
-        applied = self.applied
+        _src_applied: int | Unset = UNSET if self.applied is None else self.applied
+        applied = _src_applied
 
-        failed = self.failed
+        _src_failed: int | Unset = UNSET if self.failed is None else self.failed
+        failed = _src_failed
 
-        dry_run = self.dry_run
+        _src_dry_run: bool | Unset = UNSET if self.dry_run is None else self.dry_run
+        dry_run = _src_dry_run
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,10 +68,10 @@ class ProjectionReplay:
         dry_run = d.pop("dry_run", UNSET)
 
         projection_replay = cls(
-            events=events,
-            applied=applied,
-            failed=failed,
-            dry_run=dry_run,
+            events=None if isinstance(events, Unset) else events,
+            applied=None if isinstance(applied, Unset) else applied,
+            failed=None if isinstance(failed, Unset) else failed,
+            dry_run=None if isinstance(dry_run, Unset) else dry_run,
         )
 
         projection_replay.additional_properties = d

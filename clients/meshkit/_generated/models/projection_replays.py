@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="ProjectionReplays")
 
 
-@_attrs_define
-class ProjectionReplays:
+@_attrs_define(repr=False)
+class ProjectionReplays(Model):
     """Replays per projection (flat_facts, knowledge_graph, captains_log, artifact_metadata…)."""
 
     additional_properties: dict[str, ProjectionReplay] = _attrs_field(init=False, factory=dict)

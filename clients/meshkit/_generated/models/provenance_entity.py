@@ -6,65 +6,95 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProvenanceEntity")
 
 
-@_attrs_define
-class ProvenanceEntity:
+@_attrs_define(repr=False)
+class ProvenanceEntity(Model):
     """A knowledge graph entity with the event chains it was derived from.
 
     Attributes:
-        name (str | Unset):
-        type_ (None | str | Unset):
-        status (None | str | Unset):
-        confidence (float | None | Unset):
-        attributes (None | ProvenanceEntityAttributesType0 | Unset):
-        events (list[list[MemoryEvent]] | Unset): Causation chains, each root-first.
+        name (str | None):
+        type_ (None | str):
+        status (None | str):
+        confidence (float | None):
+        attributes (None | ProvenanceEntityAttributesType0):
+        events (list[list[MemoryEvent]] | None): Causation chains, each root-first.
     """
 
-    name: str | Unset = UNSET
-    type_: None | str | Unset = UNSET
-    status: None | str | Unset = UNSET
-    confidence: float | None | Unset = UNSET
-    attributes: None | ProvenanceEntityAttributesType0 | Unset = UNSET
-    events: list[list[MemoryEvent]] | Unset = UNSET
+    name: str | None = None
+    type_: None | str = OMITTED
+    status: None | str = OMITTED
+    confidence: float | None = OMITTED
+    attributes: None | ProvenanceEntityAttributesType0 = OMITTED
+    events: list[list[MemoryEvent]] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.type_ is OMITTED:
+            self.type_ = None
+            omitted.append("type_")
+        if self.status is OMITTED:
+            self.status = None
+            omitted.append("status")
+        if self.confidence is OMITTED:
+            self.confidence = None
+            omitted.append("confidence")
+        if self.attributes is OMITTED:
+            self.attributes = None
+            omitted.append("attributes")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        _src_name: str | Unset = UNSET if self.name is None else self.name
+        name = _src_name
 
+        _src_type_: None | str | Unset = UNSET if self.type_ is None and "type_" in self._omitted else self.type_
         type_: None | str | Unset
-        if isinstance(self.type_, Unset):
+        if isinstance(_src_type_, Unset):
             type_ = UNSET
         else:
-            type_ = self.type_
+            type_ = _src_type_
 
+        _src_status: None | str | Unset = UNSET if self.status is None and "status" in self._omitted else self.status
         status: None | str | Unset
-        if isinstance(self.status, Unset):
+        if isinstance(_src_status, Unset):
             status = UNSET
         else:
-            status = self.status
+            status = _src_status
 
+        _src_confidence: float | None | Unset = (
+            UNSET if self.confidence is None and "confidence" in self._omitted else self.confidence
+        )
         confidence: float | None | Unset
-        if isinstance(self.confidence, Unset):
+        if isinstance(_src_confidence, Unset):
             confidence = UNSET
         else:
-            confidence = self.confidence
+            confidence = _src_confidence
 
+        _src_attributes: None | ProvenanceEntityAttributesType0 | Unset = (
+            UNSET if self.attributes is None and "attributes" in self._omitted else self.attributes
+        )
         attributes: dict[str, Any] | None | Unset
-        if isinstance(self.attributes, Unset):
+        if isinstance(_src_attributes, Unset):
             attributes = UNSET
-        elif isinstance(self.attributes, ProvenanceEntityAttributesType0):
-            attributes = self.attributes.to_dict()
+        elif isinstance(_src_attributes, ProvenanceEntityAttributesType0):
+            attributes = _src_attributes.to_dict()
         else:
-            attributes = self.attributes
+            attributes = _src_attributes
 
+        _src_events: list[list[MemoryEvent]] | Unset = UNSET if self.events is None else self.events
         events: list[list[dict[str, Any]]] | Unset = UNSET
-        if not isinstance(self.events, Unset):
+        if not isinstance(_src_events, Unset):
             events = []
-            for componentsschemas_memory_event_chains_item_data in self.events:
+            for componentsschemas_memory_event_chains_item_data in _src_events:
                 componentsschemas_memory_event_chains_item = []
                 for (
                     componentsschemas_memory_event_chains_item_item_data
@@ -160,12 +190,12 @@ class ProvenanceEntity:
                 events.append(componentsschemas_memory_event_chains_item)
 
         provenance_entity = cls(
-            name=name,
-            type_=type_,
-            status=status,
-            confidence=confidence,
-            attributes=attributes,
-            events=events,
+            name=None if isinstance(name, Unset) else name,
+            type_=OMITTED if isinstance(type_, Unset) else type_,
+            status=OMITTED if isinstance(status, Unset) else status,
+            confidence=OMITTED if isinstance(confidence, Unset) else confidence,
+            attributes=OMITTED if isinstance(attributes, Unset) else attributes,
+            events=None if isinstance(events, Unset) else events,
         )
 
         provenance_entity.additional_properties = d

@@ -6,63 +6,93 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProvenanceFact")
 
 
-@_attrs_define
-class ProvenanceFact:
+@_attrs_define(repr=False)
+class ProvenanceFact(Model):
     """A relationship touching the entity, whatever its status, with its event chains.
 
     Attributes:
-        statement (str | Unset): "from -[type]-> to".
-        relationship_type (str | Unset):
-        status (None | str | Unset):
-        confidence (float | None | Unset):
-        effective_confidence (float | Unset):
-        updated_at (None | str | Unset):
-        events (list[list[MemoryEvent]] | Unset): Causation chains, each root-first.
+        statement (str | None): "from -[type]-> to".
+        relationship_type (str | None):
+        status (None | str):
+        confidence (float | None):
+        effective_confidence (float | None):
+        updated_at (None | str):
+        events (list[list[MemoryEvent]] | None): Causation chains, each root-first.
     """
 
-    statement: str | Unset = UNSET
-    relationship_type: str | Unset = UNSET
-    status: None | str | Unset = UNSET
-    confidence: float | None | Unset = UNSET
-    effective_confidence: float | Unset = UNSET
-    updated_at: None | str | Unset = UNSET
-    events: list[list[MemoryEvent]] | Unset = UNSET
+    statement: str | None = None
+    relationship_type: str | None = None
+    status: None | str = OMITTED
+    confidence: float | None = OMITTED
+    effective_confidence: float | None = None
+    updated_at: None | str = OMITTED
+    events: list[list[MemoryEvent]] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.status is OMITTED:
+            self.status = None
+            omitted.append("status")
+        if self.confidence is OMITTED:
+            self.confidence = None
+            omitted.append("confidence")
+        if self.updated_at is OMITTED:
+            self.updated_at = None
+            omitted.append("updated_at")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
-        statement = self.statement
+        _src_statement: str | Unset = UNSET if self.statement is None else self.statement
+        statement = _src_statement
 
-        relationship_type = self.relationship_type
+        _src_relationship_type: str | Unset = UNSET if self.relationship_type is None else self.relationship_type
+        relationship_type = _src_relationship_type
 
+        _src_status: None | str | Unset = UNSET if self.status is None and "status" in self._omitted else self.status
         status: None | str | Unset
-        if isinstance(self.status, Unset):
+        if isinstance(_src_status, Unset):
             status = UNSET
         else:
-            status = self.status
+            status = _src_status
 
+        _src_confidence: float | None | Unset = (
+            UNSET if self.confidence is None and "confidence" in self._omitted else self.confidence
+        )
         confidence: float | None | Unset
-        if isinstance(self.confidence, Unset):
+        if isinstance(_src_confidence, Unset):
             confidence = UNSET
         else:
-            confidence = self.confidence
+            confidence = _src_confidence
 
-        effective_confidence = self.effective_confidence
+        _src_effective_confidence: float | Unset = (
+            UNSET if self.effective_confidence is None else self.effective_confidence
+        )
+        effective_confidence = _src_effective_confidence
 
+        _src_updated_at: None | str | Unset = (
+            UNSET if self.updated_at is None and "updated_at" in self._omitted else self.updated_at
+        )
         updated_at: None | str | Unset
-        if isinstance(self.updated_at, Unset):
+        if isinstance(_src_updated_at, Unset):
             updated_at = UNSET
         else:
-            updated_at = self.updated_at
+            updated_at = _src_updated_at
 
+        _src_events: list[list[MemoryEvent]] | Unset = UNSET if self.events is None else self.events
         events: list[list[dict[str, Any]]] | Unset = UNSET
-        if not isinstance(self.events, Unset):
+        if not isinstance(_src_events, Unset):
             events = []
-            for componentsschemas_memory_event_chains_item_data in self.events:
+            for componentsschemas_memory_event_chains_item_data in _src_events:
                 componentsschemas_memory_event_chains_item = []
                 for (
                     componentsschemas_memory_event_chains_item_item_data
@@ -147,13 +177,13 @@ class ProvenanceFact:
                 events.append(componentsschemas_memory_event_chains_item)
 
         provenance_fact = cls(
-            statement=statement,
-            relationship_type=relationship_type,
-            status=status,
-            confidence=confidence,
-            effective_confidence=effective_confidence,
-            updated_at=updated_at,
-            events=events,
+            statement=None if isinstance(statement, Unset) else statement,
+            relationship_type=None if isinstance(relationship_type, Unset) else relationship_type,
+            status=OMITTED if isinstance(status, Unset) else status,
+            confidence=OMITTED if isinstance(confidence, Unset) else confidence,
+            effective_confidence=None if isinstance(effective_confidence, Unset) else effective_confidence,
+            updated_at=OMITTED if isinstance(updated_at, Unset) else updated_at,
+            events=None if isinstance(events, Unset) else events,
         )
 
         provenance_fact.additional_properties = d

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.broker_error_code import BrokerErrorCode, check_broker_error_code
 
 T = TypeVar("T", bound="RateLimitedErrorBody")
 
 
-@_attrs_define
-class RateLimitedErrorBody:
+@_attrs_define(repr=False)
+class RateLimitedErrorBody(Model):
     """Body of a 429 rate_limited error (the Retry-After header carries the same delay).
 
     Attributes:

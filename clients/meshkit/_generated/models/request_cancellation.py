@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.cancellation_kind import CancellationKind, check_cancellation_kind
 
 T = TypeVar("T", bound="RequestCancellation")
 
 
-@_attrs_define
-class RequestCancellation:
+@_attrs_define(repr=False)
+class RequestCancellation(Model):
     """The outcome of cancelling a request.
 
     Attributes:

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="RequestList")
 
 
-@_attrs_define
-class RequestList:
+@_attrs_define(repr=False)
+class RequestList(Model):
     """The tracked requests (the user's; all of them for the admin key without a user).
 
     Attributes:

@@ -6,14 +6,15 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.request_state import RequestState, check_request_state
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RequestStatus")
 
 
-@_attrs_define
-class RequestStatus:
+@_attrs_define(repr=False)
+class RequestStatus(Model):
     """A tracked request's state, with its result once completed.
 
     Attributes:
@@ -22,12 +23,12 @@ class RequestStatus:
         status (RequestState): A request's state; others may appear and must be kept.
         progress (None | str): Progress text (e.g. "3/5 tasks"), when the runtime reports any.
         created_at (float | None | str): When the request started, in epoch seconds (a float).
-        completed_at (float | None | str | Unset): When it ended, in epoch seconds (a float); absent while it runs.
-        error (str | Unset): Present when the request failed.
-        escalated (bool | Unset): Present (true) when a background retry chain took the request over.
-        result (RequestStatusResultType1 | str | Unset): The answer's text for a completed request (an object for some
+        completed_at (float | None | str | None): When it ended, in epoch seconds (a float); absent while it runs.
+        error (str | None): Present when the request failed.
+        escalated (bool | None): Present (true) when a background retry chain took the request over.
+        result (RequestStatusResultType1 | str | None): The answer's text for a completed request (an object for some
             background results).
-        report (RequestStatusReportType1 | str | Unset): The give-up report of an escalated request that failed (an
+        report (RequestStatusReportType1 | str | None): The give-up report of an escalated request that failed (an
             object, or its text).
     """
 
@@ -36,11 +37,11 @@ class RequestStatus:
     status: RequestState
     progress: None | str
     created_at: float | None | str
-    completed_at: float | None | str | Unset = UNSET
-    error: str | Unset = UNSET
-    escalated: bool | Unset = UNSET
-    result: RequestStatusResultType1 | str | Unset = UNSET
-    report: RequestStatusReportType1 | str | Unset = UNSET
+    completed_at: float | None | str = None
+    error: str | None = None
+    escalated: bool | None = None
+    result: RequestStatusResultType1 | str | None = None
+    report: RequestStatusReportType1 | str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,31 +58,36 @@ class RequestStatus:
         created_at: float | None | str
         created_at = self.created_at
 
+        _src_completed_at: float | None | str | Unset = UNSET if self.completed_at is None else self.completed_at
         completed_at: float | None | str | Unset
-        if isinstance(self.completed_at, Unset):
+        if isinstance(_src_completed_at, Unset):
             completed_at = UNSET
         else:
-            completed_at = self.completed_at
+            completed_at = _src_completed_at
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
-        escalated = self.escalated
+        _src_escalated: bool | Unset = UNSET if self.escalated is None else self.escalated
+        escalated = _src_escalated
 
+        _src_result: RequestStatusResultType1 | str | Unset = UNSET if self.result is None else self.result
         result: dict[str, Any] | str | Unset
-        if isinstance(self.result, Unset):
+        if isinstance(_src_result, Unset):
             result = UNSET
-        elif isinstance(self.result, RequestStatusResultType1):
-            result = self.result.to_dict()
+        elif isinstance(_src_result, RequestStatusResultType1):
+            result = _src_result.to_dict()
         else:
-            result = self.result
+            result = _src_result
 
+        _src_report: RequestStatusReportType1 | str | Unset = UNSET if self.report is None else self.report
         report: dict[str, Any] | str | Unset
-        if isinstance(self.report, Unset):
+        if isinstance(_src_report, Unset):
             report = UNSET
-        elif isinstance(self.report, RequestStatusReportType1):
-            report = self.report.to_dict()
+        elif isinstance(_src_report, RequestStatusReportType1):
+            report = _src_report.to_dict()
         else:
-            report = self.report
+            report = _src_report
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -184,11 +190,11 @@ class RequestStatus:
             status=status,
             progress=progress,
             created_at=created_at,
-            completed_at=completed_at,
-            error=error,
-            escalated=escalated,
-            result=result,
-            report=report,
+            completed_at=None if isinstance(completed_at, Unset) else completed_at,
+            error=None if isinstance(error, Unset) else error,
+            escalated=None if isinstance(escalated, Unset) else escalated,
+            result=None if isinstance(result, Unset) else result,
+            report=None if isinstance(report, Unset) else report,
         )
 
         request_status.additional_properties = d

@@ -6,14 +6,15 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.request_state import RequestState, check_request_state
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RequestSummary")
 
 
-@_attrs_define
-class RequestSummary:
+@_attrs_define(repr=False)
+class RequestSummary(Model):
     """A tracked request, as listed.
 
     Attributes:
@@ -23,7 +24,7 @@ class RequestSummary:
         progress (None | str): Progress text (e.g. "3/5 tasks"), when the runtime reports any.
         created_at (float | None | str): When the request started, in epoch seconds (a float).
         completed_at (float | None | str): When it ended, in epoch seconds (a float); null while it runs.
-        error (str | Unset): Present when the request failed.
+        error (str | None): Present when the request failed.
     """
 
     request_id: str
@@ -32,7 +33,7 @@ class RequestSummary:
     progress: None | str
     created_at: float | None | str
     completed_at: float | None | str
-    error: str | Unset = UNSET
+    error: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -52,7 +53,8 @@ class RequestSummary:
         completed_at: float | None | str
         completed_at = self.completed_at
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -115,7 +117,7 @@ class RequestSummary:
             progress=progress,
             created_at=created_at,
             completed_at=completed_at,
-            error=error,
+            error=None if isinstance(error, Unset) else error,
         )
 
         request_summary.additional_properties = d

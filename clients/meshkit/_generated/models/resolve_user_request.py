@@ -6,31 +6,45 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ResolveUserRequest")
 
 
-@_attrs_define
-class ResolveUserRequest:
+@_attrs_define(repr=False)
+class ResolveUserRequest(Model):
     """
     Attributes:
         identifier (str):
-        identifier_type (None | str | Unset):
+        identifier_type (None | str):
     """
 
     identifier: str
-    identifier_type: None | str | Unset = UNSET
+    identifier_type: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.identifier_type is OMITTED:
+            self.identifier_type = None
+            omitted.append("identifier_type")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         identifier = self.identifier
 
+        _src_identifier_type: None | str | Unset = (
+            UNSET if self.identifier_type is None and "identifier_type" in self._omitted else self.identifier_type
+        )
         identifier_type: None | str | Unset
-        if isinstance(self.identifier_type, Unset):
+        if isinstance(_src_identifier_type, Unset):
             identifier_type = UNSET
         else:
-            identifier_type = self.identifier_type
+            identifier_type = _src_identifier_type
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,7 +74,7 @@ class ResolveUserRequest:
 
         resolve_user_request = cls(
             identifier=identifier,
-            identifier_type=identifier_type,
+            identifier_type=OMITTED if isinstance(identifier_type, Unset) else identifier_type,
         )
 
         resolve_user_request.additional_properties = d

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.formation_status import FormationStatus, check_formation_status
 
 T = TypeVar("T", bound="RestartResult")
 
 
-@_attrs_define
-class RestartResult:
+@_attrs_define(repr=False)
+class RestartResult(Model):
     """Data of a restart.
 
     Attributes:

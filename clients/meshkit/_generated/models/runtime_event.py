@@ -6,28 +6,31 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RuntimeEvent")
 
 
-@_attrs_define
-class RuntimeEvent:
+@_attrs_define(repr=False)
+class RuntimeEvent(Model):
     """A request-stream frame: stream_open, runtime events shaped like chat tokens, stream_completed, or {error}.
 
     Attributes:
-        type_ (str | Unset):
-        error (str | Unset):
+        type_ (str | None):
+        error (str | None):
     """
 
-    type_: str | Unset = UNSET
-    error: str | Unset = UNSET
+    type_: str | None = None
+    error: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        _src_type_: str | Unset = UNSET if self.type_ is None else self.type_
+        type_ = _src_type_
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +50,8 @@ class RuntimeEvent:
         error = d.pop("error", UNSET)
 
         runtime_event = cls(
-            type_=type_,
-            error=error,
+            type_=None if isinstance(type_, Unset) else type_,
+            error=None if isinstance(error, Unset) else error,
         )
 
         runtime_event.additional_properties = d

@@ -6,44 +6,68 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ScheduledJobUpdate")
 
 
-@_attrs_define
-class ScheduledJobUpdate:
+@_attrs_define(repr=False)
+class ScheduledJobUpdate(Model):
     """Model for updating a scheduled job.
 
     Attributes:
-        message (None | str | Unset): New prompt message
-        schedule (None | str | Unset): New cron expression or ISO 8601 datetime
-        title (None | str | Unset): New job title
+        message (None | str): New prompt message
+        schedule (None | str): New cron expression or ISO 8601 datetime
+        title (None | str): New job title
     """
 
-    message: None | str | Unset = UNSET
-    schedule: None | str | Unset = UNSET
-    title: None | str | Unset = UNSET
+    message: None | str = OMITTED
+    schedule: None | str = OMITTED
+    title: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.message is OMITTED:
+            self.message = None
+            omitted.append("message")
+        if self.schedule is OMITTED:
+            self.schedule = None
+            omitted.append("schedule")
+        if self.title is OMITTED:
+            self.title = None
+            omitted.append("title")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_message: None | str | Unset = (
+            UNSET if self.message is None and "message" in self._omitted else self.message
+        )
         message: None | str | Unset
-        if isinstance(self.message, Unset):
+        if isinstance(_src_message, Unset):
             message = UNSET
         else:
-            message = self.message
+            message = _src_message
 
+        _src_schedule: None | str | Unset = (
+            UNSET if self.schedule is None and "schedule" in self._omitted else self.schedule
+        )
         schedule: None | str | Unset
-        if isinstance(self.schedule, Unset):
+        if isinstance(_src_schedule, Unset):
             schedule = UNSET
         else:
-            schedule = self.schedule
+            schedule = _src_schedule
 
+        _src_title: None | str | Unset = UNSET if self.title is None and "title" in self._omitted else self.title
         title: None | str | Unset
-        if isinstance(self.title, Unset):
+        if isinstance(_src_title, Unset):
             title = UNSET
         else:
-            title = self.title
+            title = _src_title
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -89,9 +113,9 @@ class ScheduledJobUpdate:
         title = _parse_title(d.pop("title", UNSET))
 
         scheduled_job_update = cls(
-            message=message,
-            schedule=schedule,
-            title=title,
+            message=OMITTED if isinstance(message, Unset) else message,
+            schedule=OMITTED if isinstance(schedule, Unset) else schedule,
+            title=OMITTED if isinstance(title, Unset) else title,
         )
 
         scheduled_job_update.additional_properties = d

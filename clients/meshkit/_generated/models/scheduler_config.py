@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="SchedulerConfig")
 
 
-@_attrs_define
-class SchedulerConfig:
+@_attrs_define(repr=False)
+class SchedulerConfig(Model):
     """The scheduler configuration: the formation file's scheduler section over the runtime's defaults (other keys of that
     section appear as they are written).
 

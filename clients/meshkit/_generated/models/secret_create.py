@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="SecretCreate")
 
 
-@_attrs_define
-class SecretCreate:
+@_attrs_define(repr=False)
+class SecretCreate(Model):
     """Model for creating a secret.
 
     Attributes:

@@ -6,29 +6,32 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SecretList")
 
 
-@_attrs_define
-class SecretList:
+@_attrs_define(repr=False)
+class SecretList(Model):
     """
     Attributes:
-        secrets (SecretListSecrets | Unset): Secret name → masked value (values are never returned unmasked).
-        count (int | Unset):
+        secrets (SecretListSecrets | None): Secret name → masked value (values are never returned unmasked).
+        count (int | None):
     """
 
-    secrets: SecretListSecrets | Unset = UNSET
-    count: int | Unset = UNSET
+    secrets: SecretListSecrets | None = None
+    count: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_secrets: SecretListSecrets | Unset = UNSET if self.secrets is None else self.secrets
         secrets: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.secrets, Unset):
-            secrets = self.secrets.to_dict()
+        if not isinstance(_src_secrets, Unset):
+            secrets = _src_secrets.to_dict()
 
-        count = self.count
+        _src_count: int | Unset = UNSET if self.count is None else self.count
+        count = _src_count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -53,8 +56,8 @@ class SecretList:
         count = d.pop("count", UNSET)
 
         secret_list = cls(
-            secrets=secrets,
-            count=count,
+            secrets=None if isinstance(secrets, Unset) else secrets,
+            count=None if isinstance(count, Unset) else count,
         )
 
         secret_list.additional_properties = d

@@ -6,23 +6,25 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SecretMessage")
 
 
-@_attrs_define
-class SecretMessage:
+@_attrs_define(repr=False)
+class SecretMessage(Model):
     """
     Attributes:
-        message (str | Unset):
+        message (str | None):
     """
 
-    message: str | Unset = UNSET
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        _src_message: str | Unset = UNSET if self.message is None else self.message
+        message = _src_message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -38,7 +40,7 @@ class SecretMessage:
         message = d.pop("message", UNSET)
 
         secret_message = cls(
-            message=message,
+            message=None if isinstance(message, Unset) else message,
         )
 
         secret_message.additional_properties = d

@@ -6,45 +6,51 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SecretReloadResult")
 
 
-@_attrs_define
-class SecretReloadResult:
+@_attrs_define(repr=False)
+class SecretReloadResult(Model):
     """
     Attributes:
-        message (str | Unset):
-        added (list[str] | Unset):
-        overwritten (list[str] | Unset):
-        preserved (list[str] | Unset):
-        count (int | Unset):
+        message (str | None):
+        added (list[str] | None):
+        overwritten (list[str] | None):
+        preserved (list[str] | None):
+        count (int | None):
     """
 
-    message: str | Unset = UNSET
-    added: list[str] | Unset = UNSET
-    overwritten: list[str] | Unset = UNSET
-    preserved: list[str] | Unset = UNSET
-    count: int | Unset = UNSET
+    message: str | None = None
+    added: list[str] | None = None
+    overwritten: list[str] | None = None
+    preserved: list[str] | None = None
+    count: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        _src_message: str | Unset = UNSET if self.message is None else self.message
+        message = _src_message
 
+        _src_added: list[str] | Unset = UNSET if self.added is None else self.added
         added: list[str] | Unset = UNSET
-        if not isinstance(self.added, Unset):
-            added = self.added
+        if not isinstance(_src_added, Unset):
+            added = _src_added
 
+        _src_overwritten: list[str] | Unset = UNSET if self.overwritten is None else self.overwritten
         overwritten: list[str] | Unset = UNSET
-        if not isinstance(self.overwritten, Unset):
-            overwritten = self.overwritten
+        if not isinstance(_src_overwritten, Unset):
+            overwritten = _src_overwritten
 
+        _src_preserved: list[str] | Unset = UNSET if self.preserved is None else self.preserved
         preserved: list[str] | Unset = UNSET
-        if not isinstance(self.preserved, Unset):
-            preserved = self.preserved
+        if not isinstance(_src_preserved, Unset):
+            preserved = _src_preserved
 
-        count = self.count
+        _src_count: int | Unset = UNSET if self.count is None else self.count
+        count = _src_count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -76,11 +82,11 @@ class SecretReloadResult:
         count = d.pop("count", UNSET)
 
         secret_reload_result = cls(
-            message=message,
-            added=added,
-            overwritten=overwritten,
-            preserved=preserved,
-            count=count,
+            message=None if isinstance(message, Unset) else message,
+            added=None if isinstance(added, Unset) else added,
+            overwritten=None if isinstance(overwritten, Unset) else overwritten,
+            preserved=None if isinstance(preserved, Unset) else preserved,
+            count=None if isinstance(count, Unset) else count,
         )
 
         secret_reload_result.additional_properties = d

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="ServerError")
 
 
-@_attrs_define
-class ServerError:
+@_attrs_define(repr=False)
+class ServerError(Model):
     """MUXI Server error body; clients normalise code to error in UPPER_SNAKE (CONFLICT, NOT_FOUND), not the integer.
 
     Example:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.server_health_status import ServerHealthStatus, check_server_health_status
 
 T = TypeVar("T", bound="ServerHealth")
 
 
-@_attrs_define
-class ServerHealth:
+@_attrs_define(repr=False)
+class ServerHealth(Model):
     """MUXI Server body of GET /health (no data envelope); told apart from BrokerHealth by success.
 
     Example:

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="Session")
 
 
-@_attrs_define
-class Session:
+@_attrs_define(repr=False)
+class Session(Model):
     """A session's summary (its messages are at /messages).
 
     Attributes:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SessionHistoryMessage")
 
 
-@_attrs_define
-class SessionHistoryMessage:
+@_attrs_define(repr=False)
+class SessionHistoryMessage(Model):
     """A message of a session's history, as the buffer memory stores it.
 
     Attributes:
@@ -20,16 +21,29 @@ class SessionHistoryMessage:
         metadata (SessionHistoryMessageMetadata): Who wrote a session message and when; a restored message may carry
             more keys.
         timestamp (float | None | str): When the buffer stored the message, in epoch seconds (a float).
-        namespace (None | str | Unset): The buffer namespace (buffer).
-        embedding (list[float] | None | Unset): The message's embedding vector, when the buffer has an embedding model.
+        namespace (None | str): The buffer namespace (buffer).
+        embedding (list[float] | None): The message's embedding vector, when the buffer has an embedding model.
     """
 
     text: str
     metadata: SessionHistoryMessageMetadata
     timestamp: float | None | str
-    namespace: None | str | Unset = UNSET
-    embedding: list[float] | None | Unset = UNSET
+    namespace: None | str = OMITTED
+    embedding: list[float] | None = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.namespace is OMITTED:
+            self.namespace = None
+            omitted.append("namespace")
+        if self.embedding is OMITTED:
+            self.embedding = None
+            omitted.append("embedding")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         text = self.text
@@ -39,20 +53,26 @@ class SessionHistoryMessage:
         timestamp: float | None | str
         timestamp = self.timestamp
 
+        _src_namespace: None | str | Unset = (
+            UNSET if self.namespace is None and "namespace" in self._omitted else self.namespace
+        )
         namespace: None | str | Unset
-        if isinstance(self.namespace, Unset):
+        if isinstance(_src_namespace, Unset):
             namespace = UNSET
         else:
-            namespace = self.namespace
+            namespace = _src_namespace
 
+        _src_embedding: list[float] | None | Unset = (
+            UNSET if self.embedding is None and "embedding" in self._omitted else self.embedding
+        )
         embedding: list[float] | None | Unset
-        if isinstance(self.embedding, Unset):
+        if isinstance(_src_embedding, Unset):
             embedding = UNSET
-        elif isinstance(self.embedding, list):
-            embedding = self.embedding
+        elif isinstance(_src_embedding, list):
+            embedding = _src_embedding
 
         else:
-            embedding = self.embedding
+            embedding = _src_embedding
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -114,8 +134,8 @@ class SessionHistoryMessage:
             text=text,
             metadata=metadata,
             timestamp=timestamp,
-            namespace=namespace,
-            embedding=embedding,
+            namespace=OMITTED if isinstance(namespace, Unset) else namespace,
+            embedding=OMITTED if isinstance(embedding, Unset) else embedding,
         )
 
         session_history_message.additional_properties = d

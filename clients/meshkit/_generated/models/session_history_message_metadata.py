@@ -6,64 +6,94 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SessionHistoryMessageMetadata")
 
 
-@_attrs_define
-class SessionHistoryMessageMetadata:
+@_attrs_define(repr=False)
+class SessionHistoryMessageMetadata(Model):
     """Who wrote a session message and when; a restored message may carry more keys.
 
     Attributes:
-        role (str | Unset): user, assistant or system.
-        timestamp (float | None | str | Unset): When the message was written, in epoch seconds (a float).
-        agent_id (None | str | Unset):
-        user_id (str | Unset):
-        session_id (str | Unset):
-        request_id (None | str | Unset): The request (as GET /v1/requests tracks it) that wrote the message.
-        formation_id (None | str | Unset):
+        role (str | None): user, assistant or system.
+        timestamp (float | None | str | None): When the message was written, in epoch seconds (a float).
+        agent_id (None | str):
+        user_id (str | None):
+        session_id (str | None):
+        request_id (None | str): The request (as GET /v1/requests tracks it) that wrote the message.
+        formation_id (None | str):
     """
 
-    role: str | Unset = UNSET
-    timestamp: float | None | str | Unset = UNSET
-    agent_id: None | str | Unset = UNSET
-    user_id: str | Unset = UNSET
-    session_id: str | Unset = UNSET
-    request_id: None | str | Unset = UNSET
-    formation_id: None | str | Unset = UNSET
+    role: str | None = None
+    timestamp: float | None | str = None
+    agent_id: None | str = OMITTED
+    user_id: str | None = None
+    session_id: str | None = None
+    request_id: None | str = OMITTED
+    formation_id: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.agent_id is OMITTED:
+            self.agent_id = None
+            omitted.append("agent_id")
+        if self.request_id is OMITTED:
+            self.request_id = None
+            omitted.append("request_id")
+        if self.formation_id is OMITTED:
+            self.formation_id = None
+            omitted.append("formation_id")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
-        role = self.role
+        _src_role: str | Unset = UNSET if self.role is None else self.role
+        role = _src_role
 
+        _src_timestamp: float | None | str | Unset = UNSET if self.timestamp is None else self.timestamp
         timestamp: float | None | str | Unset
-        if isinstance(self.timestamp, Unset):
+        if isinstance(_src_timestamp, Unset):
             timestamp = UNSET
         else:
-            timestamp = self.timestamp
+            timestamp = _src_timestamp
 
+        _src_agent_id: None | str | Unset = (
+            UNSET if self.agent_id is None and "agent_id" in self._omitted else self.agent_id
+        )
         agent_id: None | str | Unset
-        if isinstance(self.agent_id, Unset):
+        if isinstance(_src_agent_id, Unset):
             agent_id = UNSET
         else:
-            agent_id = self.agent_id
+            agent_id = _src_agent_id
 
-        user_id = self.user_id
+        _src_user_id: str | Unset = UNSET if self.user_id is None else self.user_id
+        user_id = _src_user_id
 
-        session_id = self.session_id
+        _src_session_id: str | Unset = UNSET if self.session_id is None else self.session_id
+        session_id = _src_session_id
 
+        _src_request_id: None | str | Unset = (
+            UNSET if self.request_id is None and "request_id" in self._omitted else self.request_id
+        )
         request_id: None | str | Unset
-        if isinstance(self.request_id, Unset):
+        if isinstance(_src_request_id, Unset):
             request_id = UNSET
         else:
-            request_id = self.request_id
+            request_id = _src_request_id
 
+        _src_formation_id: None | str | Unset = (
+            UNSET if self.formation_id is None and "formation_id" in self._omitted else self.formation_id
+        )
         formation_id: None | str | Unset
-        if isinstance(self.formation_id, Unset):
+        if isinstance(_src_formation_id, Unset):
             formation_id = UNSET
         else:
-            formation_id = self.formation_id
+            formation_id = _src_formation_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -131,13 +161,13 @@ class SessionHistoryMessageMetadata:
         formation_id = _parse_formation_id(d.pop("formation_id", UNSET))
 
         session_history_message_metadata = cls(
-            role=role,
-            timestamp=timestamp,
-            agent_id=agent_id,
-            user_id=user_id,
-            session_id=session_id,
-            request_id=request_id,
-            formation_id=formation_id,
+            role=None if isinstance(role, Unset) else role,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
+            agent_id=OMITTED if isinstance(agent_id, Unset) else agent_id,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            session_id=None if isinstance(session_id, Unset) else session_id,
+            request_id=OMITTED if isinstance(request_id, Unset) else request_id,
+            formation_id=OMITTED if isinstance(formation_id, Unset) else formation_id,
         )
 
         session_history_message_metadata.additional_properties = d

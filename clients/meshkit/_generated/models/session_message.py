@@ -6,29 +6,43 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SessionMessage")
 
 
-@_attrs_define
-class SessionMessage:
+@_attrs_define(repr=False)
+class SessionMessage(Model):
     """A message to restore into a session.
 
     Attributes:
         role (str): Message role: user, assistant, or system
         content (str): Message content
         timestamp (str): ISO 8601 timestamp
-        agent_id (None | str | Unset): Agent ID for assistant messages
-        metadata (None | SessionMessageMetadata | Unset): Additional metadata
+        agent_id (None | str): Agent ID for assistant messages
+        metadata (None | SessionMessageMetadata): Additional metadata
     """
 
     role: str
     content: str
     timestamp: str
-    agent_id: None | str | Unset = UNSET
-    metadata: None | SessionMessageMetadata | Unset = UNSET
+    agent_id: None | str = OMITTED
+    metadata: None | SessionMessageMetadata = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.agent_id is OMITTED:
+            self.agent_id = None
+            omitted.append("agent_id")
+        if self.metadata is OMITTED:
+            self.metadata = None
+            omitted.append("metadata")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         role = self.role
@@ -37,19 +51,25 @@ class SessionMessage:
 
         timestamp = self.timestamp
 
+        _src_agent_id: None | str | Unset = (
+            UNSET if self.agent_id is None and "agent_id" in self._omitted else self.agent_id
+        )
         agent_id: None | str | Unset
-        if isinstance(self.agent_id, Unset):
+        if isinstance(_src_agent_id, Unset):
             agent_id = UNSET
         else:
-            agent_id = self.agent_id
+            agent_id = _src_agent_id
 
+        _src_metadata: None | SessionMessageMetadata | Unset = (
+            UNSET if self.metadata is None and "metadata" in self._omitted else self.metadata
+        )
         metadata: dict[str, Any] | None | Unset
-        if isinstance(self.metadata, Unset):
+        if isinstance(_src_metadata, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, SessionMessageMetadata):
-            metadata = self.metadata.to_dict()
+        elif isinstance(_src_metadata, SessionMessageMetadata):
+            metadata = _src_metadata.to_dict()
         else:
-            metadata = self.metadata
+            metadata = _src_metadata
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -106,8 +126,8 @@ class SessionMessage:
             role=role,
             content=content,
             timestamp=timestamp,
-            agent_id=agent_id,
-            metadata=metadata,
+            agent_id=OMITTED if isinstance(agent_id, Unset) else agent_id,
+            metadata=OMITTED if isinstance(metadata, Unset) else metadata,
         )
 
         session_message.additional_properties = d

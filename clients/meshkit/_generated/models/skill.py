@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="Skill")
 
 
-@_attrs_define
-class Skill:
+@_attrs_define(repr=False)
+class Skill(Model):
     """One skill's metadata (from its SKILL.md front matter) and resource files.
 
     Attributes:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.skill_summary_scope import SkillSummaryScope, check_skill_summary_scope
 
 T = TypeVar("T", bound="SkillSummary")
 
 
-@_attrs_define
-class SkillSummary:
+@_attrs_define(repr=False)
+class SkillSummary(Model):
     """A skill loaded by the formation, as listed.
 
     Attributes:

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="Sop")
 
 
-@_attrs_define
-class Sop:
+@_attrs_define(repr=False)
+class Sop(Model):
     """One standard operating procedure with its content.
 
     Attributes:

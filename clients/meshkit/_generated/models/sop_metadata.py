@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="SopMetadata")
 
 
-@_attrs_define
-class SopMetadata:
+@_attrs_define(repr=False)
+class SopMetadata(Model):
     """Free-form: the SOP file's front matter."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -6,38 +6,54 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TriggerDetail")
 
 
-@_attrs_define
-class TriggerDetail:
+@_attrs_define(repr=False)
+class TriggerDetail(Model):
     """
     Attributes:
-        name (str | Unset):
-        content (str | Unset):
-        data_fields (list[str] | None | Unset):
+        name (str | None):
+        content (str | None):
+        data_fields (list[str] | None):
     """
 
-    name: str | Unset = UNSET
-    content: str | Unset = UNSET
-    data_fields: list[str] | None | Unset = UNSET
+    name: str | None = None
+    content: str | None = None
+    data_fields: list[str] | None = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.data_fields is OMITTED:
+            self.data_fields = None
+            omitted.append("data_fields")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        _src_name: str | Unset = UNSET if self.name is None else self.name
+        name = _src_name
 
-        content = self.content
+        _src_content: str | Unset = UNSET if self.content is None else self.content
+        content = _src_content
 
+        _src_data_fields: list[str] | None | Unset = (
+            UNSET if self.data_fields is None and "data_fields" in self._omitted else self.data_fields
+        )
         data_fields: list[str] | None | Unset
-        if isinstance(self.data_fields, Unset):
+        if isinstance(_src_data_fields, Unset):
             data_fields = UNSET
-        elif isinstance(self.data_fields, list):
-            data_fields = self.data_fields
+        elif isinstance(_src_data_fields, list):
+            data_fields = _src_data_fields
 
         else:
-            data_fields = self.data_fields
+            data_fields = _src_data_fields
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -76,9 +92,9 @@ class TriggerDetail:
         data_fields = _parse_data_fields(d.pop("data_fields", UNSET))
 
         trigger_detail = cls(
-            name=name,
-            content=content,
-            data_fields=data_fields,
+            name=None if isinstance(name, Unset) else name,
+            content=None if isinstance(content, Unset) else content,
+            data_fields=OMITTED if isinstance(data_fields, Unset) else data_fields,
         )
 
         trigger_detail.additional_properties = d

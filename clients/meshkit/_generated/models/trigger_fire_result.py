@@ -6,28 +6,31 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TriggerFireResult")
 
 
-@_attrs_define
-class TriggerFireResult:
+@_attrs_define(repr=False)
+class TriggerFireResult(Model):
     """use_async true → {status: processing} (the request id is request.id); false → {status: completed, content}.
 
     Attributes:
-        status (str | Unset):
-        content (str | Unset):
+        status (str | None):
+        content (str | None):
     """
 
-    status: str | Unset = UNSET
-    content: str | Unset = UNSET
+    status: str | None = None
+    content: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        _src_status: str | Unset = UNSET if self.status is None else self.status
+        status = _src_status
 
-        content = self.content
+        _src_content: str | Unset = UNSET if self.content is None else self.content
+        content = _src_content
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +50,8 @@ class TriggerFireResult:
         content = d.pop("content", UNSET)
 
         trigger_fire_result = cls(
-            status=status,
-            content=content,
+            status=None if isinstance(status, Unset) else status,
+            content=None if isinstance(content, Unset) else content,
         )
 
         trigger_fire_result.additional_properties = d

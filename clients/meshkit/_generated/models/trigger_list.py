@@ -6,33 +6,37 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TriggerList")
 
 
-@_attrs_define
-class TriggerList:
+@_attrs_define(repr=False)
+class TriggerList(Model):
     """
     Attributes:
-        formation_id (str | Unset):
-        triggers (list[str] | Unset):
-        count (int | Unset):
+        formation_id (str | None):
+        triggers (list[str] | None):
+        count (int | None):
     """
 
-    formation_id: str | Unset = UNSET
-    triggers: list[str] | Unset = UNSET
-    count: int | Unset = UNSET
+    formation_id: str | None = None
+    triggers: list[str] | None = None
+    count: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        formation_id = self.formation_id
+        _src_formation_id: str | Unset = UNSET if self.formation_id is None else self.formation_id
+        formation_id = _src_formation_id
 
+        _src_triggers: list[str] | Unset = UNSET if self.triggers is None else self.triggers
         triggers: list[str] | Unset = UNSET
-        if not isinstance(self.triggers, Unset):
-            triggers = self.triggers
+        if not isinstance(_src_triggers, Unset):
+            triggers = _src_triggers
 
-        count = self.count
+        _src_count: int | Unset = UNSET if self.count is None else self.count
+        count = _src_count
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,9 +60,9 @@ class TriggerList:
         count = d.pop("count", UNSET)
 
         trigger_list = cls(
-            formation_id=formation_id,
-            triggers=triggers,
-            count=count,
+            formation_id=None if isinstance(formation_id, Unset) else formation_id,
+            triggers=None if isinstance(triggers, Unset) else triggers,
+            count=None if isinstance(count, Unset) else count,
         )
 
         trigger_list.additional_properties = d

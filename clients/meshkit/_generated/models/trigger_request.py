@@ -6,40 +6,55 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TriggerRequest")
 
 
-@_attrs_define
-class TriggerRequest:
+@_attrs_define(repr=False)
+class TriggerRequest(Model):
     """Model for trigger requests.
 
     Attributes:
         data (TriggerRequestData): Event data to pass to trigger template
-        session_id (None | str | Unset): Session ID for conversation grouping
-        use_async (bool | None | Unset): Process trigger asynchronously (default: true) Default: True.
+        session_id (None | str): Session ID for conversation grouping
+        use_async (bool | None): Process trigger asynchronously (default: true) Default: True.
     """
 
     data: TriggerRequestData
-    session_id: None | str | Unset = UNSET
-    use_async: bool | None | Unset = True
+    session_id: None | str = OMITTED
+    use_async: bool | None = True
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.session_id is OMITTED:
+            self.session_id = None
+            omitted.append("session_id")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data.to_dict()
 
+        _src_session_id: None | str | Unset = (
+            UNSET if self.session_id is None and "session_id" in self._omitted else self.session_id
+        )
         session_id: None | str | Unset
-        if isinstance(self.session_id, Unset):
+        if isinstance(_src_session_id, Unset):
             session_id = UNSET
         else:
-            session_id = self.session_id
+            session_id = _src_session_id
 
+        _src_use_async: bool | None | Unset = UNSET if self.use_async is None else self.use_async
         use_async: bool | None | Unset
-        if isinstance(self.use_async, Unset):
+        if isinstance(_src_use_async, Unset):
             use_async = UNSET
         else:
-            use_async = self.use_async
+            use_async = _src_use_async
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -80,8 +95,8 @@ class TriggerRequest:
 
         trigger_request = cls(
             data=data,
-            session_id=session_id,
-            use_async=use_async,
+            session_id=OMITTED if isinstance(session_id, Unset) else session_id,
+            use_async=True if isinstance(use_async, Unset) else use_async,
         )
 
         trigger_request.additional_properties = d

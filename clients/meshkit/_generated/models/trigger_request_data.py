@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="TriggerRequestData")
 
 
-@_attrs_define
-class TriggerRequestData:
+@_attrs_define(repr=False)
+class TriggerRequestData(Model):
     """Event data to pass to trigger template"""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

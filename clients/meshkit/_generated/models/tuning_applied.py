@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="TuningApplied")
 
 
-@_attrs_define
-class TuningApplied:
+@_attrs_define(repr=False)
+class TuningApplied(Model):
     """The pending suggestion promoted to the live MUXI.md (typed from the runtime's source).
 
     Attributes:

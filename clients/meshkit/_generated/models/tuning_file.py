@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="TuningFile")
 
 
-@_attrs_define
-class TuningFile:
+@_attrs_define(repr=False)
+class TuningFile(Model):
     """The formation's live MUXI.md, or the tuning loop's pending suggestion (PENDING-MUXI.md).
 
     Attributes:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TuningRun")
 
 
-@_attrs_define
-class TuningRun:
+@_attrs_define(repr=False)
+class TuningRun(Model):
     """The outcome of one tuning pass (digest, then tune when there was evidence).
 
     Attributes:
@@ -26,15 +27,15 @@ class TuningRun:
         benchmark_suites_run (list[str]):
         benchmark_skipped (None | str): Why benchmarks did not run; null when they did.
         duration_ms (float):
-        learnings_recorded (int | Unset):
-        learnings_retired (int | Unset):
-        muxi_md_applied (bool | Unset):
-        muxi_md_suggested (bool | Unset):
-        muxi_md_rejected_oversize (bool | Unset):
-        recommendations (int | Unset):
-        report_delivered (bool | Unset):
-        tuner_skipped (str | Unset):
-        tuner_error (str | Unset):
+        learnings_recorded (int | None):
+        learnings_retired (int | None):
+        muxi_md_applied (bool | None):
+        muxi_md_suggested (bool | None):
+        muxi_md_rejected_oversize (bool | None):
+        recommendations (int | None):
+        report_delivered (bool | None):
+        tuner_skipped (str | None):
+        tuner_error (str | None):
     """
 
     trigger: str
@@ -47,15 +48,15 @@ class TuningRun:
     benchmark_suites_run: list[str]
     benchmark_skipped: None | str
     duration_ms: float
-    learnings_recorded: int | Unset = UNSET
-    learnings_retired: int | Unset = UNSET
-    muxi_md_applied: bool | Unset = UNSET
-    muxi_md_suggested: bool | Unset = UNSET
-    muxi_md_rejected_oversize: bool | Unset = UNSET
-    recommendations: int | Unset = UNSET
-    report_delivered: bool | Unset = UNSET
-    tuner_skipped: str | Unset = UNSET
-    tuner_error: str | Unset = UNSET
+    learnings_recorded: int | None = None
+    learnings_retired: int | None = None
+    muxi_md_applied: bool | None = None
+    muxi_md_suggested: bool | None = None
+    muxi_md_rejected_oversize: bool | None = None
+    recommendations: int | None = None
+    report_delivered: bool | None = None
+    tuner_skipped: str | None = None
+    tuner_error: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,23 +81,34 @@ class TuningRun:
 
         duration_ms = self.duration_ms
 
-        learnings_recorded = self.learnings_recorded
+        _src_learnings_recorded: int | Unset = UNSET if self.learnings_recorded is None else self.learnings_recorded
+        learnings_recorded = _src_learnings_recorded
 
-        learnings_retired = self.learnings_retired
+        _src_learnings_retired: int | Unset = UNSET if self.learnings_retired is None else self.learnings_retired
+        learnings_retired = _src_learnings_retired
 
-        muxi_md_applied = self.muxi_md_applied
+        _src_muxi_md_applied: bool | Unset = UNSET if self.muxi_md_applied is None else self.muxi_md_applied
+        muxi_md_applied = _src_muxi_md_applied
 
-        muxi_md_suggested = self.muxi_md_suggested
+        _src_muxi_md_suggested: bool | Unset = UNSET if self.muxi_md_suggested is None else self.muxi_md_suggested
+        muxi_md_suggested = _src_muxi_md_suggested
 
-        muxi_md_rejected_oversize = self.muxi_md_rejected_oversize
+        _src_muxi_md_rejected_oversize: bool | Unset = (
+            UNSET if self.muxi_md_rejected_oversize is None else self.muxi_md_rejected_oversize
+        )
+        muxi_md_rejected_oversize = _src_muxi_md_rejected_oversize
 
-        recommendations = self.recommendations
+        _src_recommendations: int | Unset = UNSET if self.recommendations is None else self.recommendations
+        recommendations = _src_recommendations
 
-        report_delivered = self.report_delivered
+        _src_report_delivered: bool | Unset = UNSET if self.report_delivered is None else self.report_delivered
+        report_delivered = _src_report_delivered
 
-        tuner_skipped = self.tuner_skipped
+        _src_tuner_skipped: str | Unset = UNSET if self.tuner_skipped is None else self.tuner_skipped
+        tuner_skipped = _src_tuner_skipped
 
-        tuner_error = self.tuner_error
+        _src_tuner_error: str | Unset = UNSET if self.tuner_error is None else self.tuner_error
+        tuner_error = _src_tuner_error
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -192,15 +204,17 @@ class TuningRun:
             benchmark_suites_run=benchmark_suites_run,
             benchmark_skipped=benchmark_skipped,
             duration_ms=duration_ms,
-            learnings_recorded=learnings_recorded,
-            learnings_retired=learnings_retired,
-            muxi_md_applied=muxi_md_applied,
-            muxi_md_suggested=muxi_md_suggested,
-            muxi_md_rejected_oversize=muxi_md_rejected_oversize,
-            recommendations=recommendations,
-            report_delivered=report_delivered,
-            tuner_skipped=tuner_skipped,
-            tuner_error=tuner_error,
+            learnings_recorded=None if isinstance(learnings_recorded, Unset) else learnings_recorded,
+            learnings_retired=None if isinstance(learnings_retired, Unset) else learnings_retired,
+            muxi_md_applied=None if isinstance(muxi_md_applied, Unset) else muxi_md_applied,
+            muxi_md_suggested=None if isinstance(muxi_md_suggested, Unset) else muxi_md_suggested,
+            muxi_md_rejected_oversize=None
+            if isinstance(muxi_md_rejected_oversize, Unset)
+            else muxi_md_rejected_oversize,
+            recommendations=None if isinstance(recommendations, Unset) else recommendations,
+            report_delivered=None if isinstance(report_delivered, Unset) else report_delivered,
+            tuner_skipped=None if isinstance(tuner_skipped, Unset) else tuner_skipped,
+            tuner_error=None if isinstance(tuner_error, Unset) else tuner_error,
         )
 
         tuning_run.additional_properties = d

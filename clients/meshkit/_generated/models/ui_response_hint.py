@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="UIResponseHint")
 
 
-@_attrs_define
-class UIResponseHint:
+@_attrs_define(repr=False)
+class UIResponseHint(Model):
     """Structured reply to a UI widget from a previous response envelope.
 
     A hint alongside the (always sufficient) message text: when the id

@@ -6,28 +6,30 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UiWidget")
 
 
-@_attrs_define
-class UiWidget:
+@_attrs_define(repr=False)
+class UiWidget(Model):
     """A UI widget (options, action_link, mcp_resource…); other fields are formation-specific.
 
     Attributes:
         type_ (str):
-        id (str | Unset):
+        id (str | None):
     """
 
     type_: str
-    id: str | Unset = UNSET
+    id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
-        id = self.id
+        _src_id: str | Unset = UNSET if self.id is None else self.id
+        id = _src_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -50,7 +52,7 @@ class UiWidget:
 
         ui_widget = cls(
             type_=type_,
-            id=id,
+            id=None if isinstance(id, Unset) else id,
         )
 
         ui_widget.additional_properties = d

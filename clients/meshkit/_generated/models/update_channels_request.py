@@ -6,48 +6,74 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UpdateChannelsRequest")
 
 
-@_attrs_define
-class UpdateChannelsRequest:
+@_attrs_define(repr=False)
+class UpdateChannelsRequest(Model):
     """Request model for updating a user's notification channel preferences.
 
     Attributes:
-        preferred_channel (None | str | Unset): Preferred notification channel (declared channel name, 'webhook', or
-            empty string to clear)
-        channels (ChannelsUpdate | None | Unset): Per-channel addressing context merged into existing state (e.g.
-            {'telegram': {'chat_id': '123'}}); an empty mapping removes a channel
-        timezone (None | str | Unset): IANA timezone for the user (empty string to clear)
+        preferred_channel (None | str): Preferred notification channel (declared channel name, 'webhook', or empty
+            string to clear)
+        channels (ChannelsUpdate | None): Per-channel addressing context merged into existing state (e.g. {'telegram':
+            {'chat_id': '123'}}); an empty mapping removes a channel
+        timezone (None | str): IANA timezone for the user (empty string to clear)
     """
 
-    preferred_channel: None | str | Unset = UNSET
-    channels: ChannelsUpdate | None | Unset = UNSET
-    timezone: None | str | Unset = UNSET
+    preferred_channel: None | str = OMITTED
+    channels: ChannelsUpdate | None = OMITTED
+    timezone: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.preferred_channel is OMITTED:
+            self.preferred_channel = None
+            omitted.append("preferred_channel")
+        if self.channels is OMITTED:
+            self.channels = None
+            omitted.append("channels")
+        if self.timezone is OMITTED:
+            self.timezone = None
+            omitted.append("timezone")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
+        _src_preferred_channel: None | str | Unset = (
+            UNSET if self.preferred_channel is None and "preferred_channel" in self._omitted else self.preferred_channel
+        )
         preferred_channel: None | str | Unset
-        if isinstance(self.preferred_channel, Unset):
+        if isinstance(_src_preferred_channel, Unset):
             preferred_channel = UNSET
         else:
-            preferred_channel = self.preferred_channel
+            preferred_channel = _src_preferred_channel
 
+        _src_channels: ChannelsUpdate | None | Unset = (
+            UNSET if self.channels is None and "channels" in self._omitted else self.channels
+        )
         channels: dict[str, Any] | None | Unset
-        if isinstance(self.channels, Unset):
+        if isinstance(_src_channels, Unset):
             channels = UNSET
-        elif isinstance(self.channels, ChannelsUpdate):
-            channels = self.channels.to_dict()
+        elif isinstance(_src_channels, ChannelsUpdate):
+            channels = _src_channels.to_dict()
         else:
-            channels = self.channels
+            channels = _src_channels
 
+        _src_timezone: None | str | Unset = (
+            UNSET if self.timezone is None and "timezone" in self._omitted else self.timezone
+        )
         timezone: None | str | Unset
-        if isinstance(self.timezone, Unset):
+        if isinstance(_src_timezone, Unset):
             timezone = UNSET
         else:
-            timezone = self.timezone
+            timezone = _src_timezone
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -101,9 +127,9 @@ class UpdateChannelsRequest:
         timezone = _parse_timezone(d.pop("timezone", UNSET))
 
         update_channels_request = cls(
-            preferred_channel=preferred_channel,
-            channels=channels,
-            timezone=timezone,
+            preferred_channel=OMITTED if isinstance(preferred_channel, Unset) else preferred_channel,
+            channels=OMITTED if isinstance(channels, Unset) else channels,
+            timezone=OMITTED if isinstance(timezone, Unset) else timezone,
         )
 
         update_channels_request.additional_properties = d

@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..models.formation_status import FormationStatus, check_formation_status
 from ..models.update_result_deployment_type import (
     UpdateResultDeploymentType,
@@ -15,8 +16,8 @@ from ..models.update_result_deployment_type import (
 T = TypeVar("T", bound="UpdateResult")
 
 
-@_attrs_define
-class UpdateResult:
+@_attrs_define(repr=False)
+class UpdateResult(Model):
     """Data of a successful blue-green update.
 
     Attributes:

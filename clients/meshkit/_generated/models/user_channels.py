@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="UserChannels")
 
 
-@_attrs_define
-class UserChannels:
+@_attrs_define(repr=False)
+class UserChannels(Model):
     """A user's notification channel state.
 
     Attributes:

@@ -6,11 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
+
 T = TypeVar("T", bound="UserChannelsChannels")
 
 
-@_attrs_define
-class UserChannelsChannels:
+@_attrs_define(repr=False)
+class UserChannelsChannels(Model):
     """Channel name → addressing context (free-form: the keys are the formation's channel names)."""
 
     additional_properties: dict[str, UserChannel] = _attrs_field(init=False, factory=dict)

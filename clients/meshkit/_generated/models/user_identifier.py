@@ -6,36 +6,50 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import OMITTED, Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UserIdentifier")
 
 
-@_attrs_define
-class UserIdentifier:
+@_attrs_define(repr=False)
+class UserIdentifier(Model):
     """An identifier (email, handle…) linked to a user.
 
     Attributes:
         identifier (str):
         type_ (str): Defaults to "unknown".
-        created_at (None | str | Unset): ISO 8601 (listing only).
+        created_at (None | str): ISO 8601 (listing only).
     """
 
     identifier: str
     type_: str
-    created_at: None | str | Unset = UNSET
+    created_at: None | str = OMITTED
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
+    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+
+    def __attrs_post_init__(self) -> None:
+        omitted: list[str] = []
+        if self.created_at is OMITTED:
+            self.created_at = None
+            omitted.append("created_at")
+        if omitted:
+            self._omitted = frozenset(omitted)
 
     def to_dict(self) -> dict[str, Any]:
         identifier = self.identifier
 
         type_ = self.type_
 
+        _src_created_at: None | str | Unset = (
+            UNSET if self.created_at is None and "created_at" in self._omitted else self.created_at
+        )
         created_at: None | str | Unset
-        if isinstance(self.created_at, Unset):
+        if isinstance(_src_created_at, Unset):
             created_at = UNSET
         else:
-            created_at = self.created_at
+            created_at = _src_created_at
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -69,7 +83,7 @@ class UserIdentifier:
         user_identifier = cls(
             identifier=identifier,
             type_=type_,
-            created_at=created_at,
+            created_at=OMITTED if isinstance(created_at, Unset) else created_at,
         )
 
         user_identifier.additional_properties = d

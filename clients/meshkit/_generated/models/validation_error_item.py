@@ -6,36 +6,41 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ValidationErrorItem")
 
 
-@_attrs_define
-class ValidationErrorItem:
+@_attrs_define(repr=False)
+class ValidationErrorItem(Model):
     """One item of `error.data.validation_errors` on a 422.
 
     Attributes:
-        field (str | Unset): Dot path of the offending field.
-        msg (str | Unset):
-        type_ (str | Unset):
-        error (str | Unset):
+        field (str | None): Dot path of the offending field.
+        msg (str | None):
+        type_ (str | None):
+        error (str | None):
     """
 
-    field: str | Unset = UNSET
-    msg: str | Unset = UNSET
-    type_: str | Unset = UNSET
-    error: str | Unset = UNSET
+    field: str | None = None
+    msg: str | None = None
+    type_: str | None = None
+    error: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field = self.field
+        _src_field: str | Unset = UNSET if self.field is None else self.field
+        field = _src_field
 
-        msg = self.msg
+        _src_msg: str | Unset = UNSET if self.msg is None else self.msg
+        msg = _src_msg
 
-        type_ = self.type_
+        _src_type_: str | Unset = UNSET if self.type_ is None else self.type_
+        type_ = _src_type_
 
-        error = self.error
+        _src_error: str | Unset = UNSET if self.error is None else self.error
+        error = _src_error
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,10 +68,10 @@ class ValidationErrorItem:
         error = d.pop("error", UNSET)
 
         validation_error_item = cls(
-            field=field,
-            msg=msg,
-            type_=type_,
-            error=error,
+            field=None if isinstance(field, Unset) else field,
+            msg=None if isinstance(msg, Unset) else msg,
+            type_=None if isinstance(type_, Unset) else type_,
+            error=None if isinstance(error, Unset) else error,
         )
 
         validation_error_item.additional_properties = d
