@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install spec generate test test-real record-real lint typecheck bench serve demo check-generated
+.PHONY: install spec generate test test-real record-real lint typecheck bench serve demo check-generated dist
 
 install:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "meshkit needs Python >= 3.11; run: make install PYTHON=python3.11")'
@@ -55,6 +55,14 @@ check-generated: spec generate
 		(echo "openapi/mesh.yaml or _generated/ differ from what make spec/generate produce" >&2; exit 1)
 	@test -z "$$(git status --porcelain -- clients/meshkit/_generated openapi/mesh.yaml)" || \
 		(git status --porcelain -- clients/meshkit/_generated openapi/mesh.yaml >&2; exit 1)
+
+# The sdist and the wheel (built from the sdist, so the sdist is proven to build) into dist/, then
+# twine's check of their metadata and README. tests/test_dist.py checks what they hold and installs the wheel.
+dist:
+	rm -rf dist
+	$(PY) -m build --outdir dist .
+	$(PY) -m twine check --strict dist/*
+	@ls -l dist
 
 # Benchmarks: meshkit vs raw httpx in one run (bench/); writes bench/results.json and bench/RESULTS.md.
 # Select some with ARGS, e.g. make bench ARGS="chat stream".
