@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install spec generate test test-real record-real lint typecheck bench serve demo check-generated dist
+.PHONY: install spec generate test test-real record-real lint typecheck bench serve demo check-generated dist docs
 
 install:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "meshkit needs Python >= 3.11; run: make install PYTHON=python3.11")'
@@ -63,6 +63,12 @@ dist:
 	$(PY) -m build --outdir dist .
 	$(PY) -m twine check --strict dist/*
 	@ls -l dist
+
+# The API reference (MkDocs + mkdocstrings, docs/reference/ and mkdocs.yml) with the prose pages, into
+# build/site/; --strict: a warning (griffe's and mkdocstrings' included) or a broken link fails it.
+docs:
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict
+	@echo "API reference: build/site/index.html (API pages under build/site/docs/reference/)"
 
 # Benchmarks: meshkit vs raw httpx in one run (bench/); writes bench/results.json and bench/RESULTS.md.
 # Select some with ARGS, e.g. make bench ARGS="chat stream".
