@@ -11,6 +11,8 @@ install:
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[server,dev,cli]'
 	@$(PY) -c 'import meshkit; print("meshkit", meshkit.__version__, "installed in $(VENV)/")'
+	@# CI (CI=true) also gets the browser of the API reference's screenshot test: Debian's chromium.
+	@if [ "$$CI" = true ]; then bash tests/docs/install_chromium.sh; fi
 
 # Rebuild openapi/mesh.yaml from the runtime's published document and meshkit's additions.
 spec:
