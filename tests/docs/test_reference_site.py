@@ -120,7 +120,9 @@ def test_links_resolve_as_in_the_repository_and_a_broken_one_fails_the_build(tmp
 # --- headless Chromium -------------------------------------------------------------------------
 
 
-def _chromium() -> str:
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    """Chromium's path; asked for before the site is built, so a machine without it skips at once."""
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if path is None:
         if os.environ.get("CI") == "true":
@@ -271,8 +273,7 @@ def _png_pixels(png: bytes) -> tuple[int, int, list[bytes]]:
     return width, height, pixels
 
 
-def test_the_formation_page_renders_in_headless_chromium(served: str) -> None:
-    chromium = _chromium()
+def test_the_formation_page_renders_in_headless_chromium(chromium: str, served: str) -> None:
     url = f"{served}/docs/reference/formation/"
     with tempfile.TemporaryDirectory(prefix="meshkit-chromium-") as profile:
         browser = DevTools(chromium, Path(profile))
