@@ -114,7 +114,18 @@ def _returns(entry: dict[str, Any]) -> str:
 
 
 def _event_type(entry: dict[str, Any]) -> str:
-    return "ChatEvent" if (entry["events"] or {}).get("message") == "ChatTokenFrame" else "StreamEvent"
+    """The events a stream yields: ChatEvent for chat, else one ``StreamEvent[Literal[name], Model]``
+    per event the spec names, so that matching ``event.event`` tells a type checker ``data``'s model.
+    A progress stream (one that ends in ``complete``) raises its ``error`` event instead of yielding it
+    (server/_base.py); an event without a model carries JSON."""
+    events: dict[str, str | None] = dict(entry["events"] or {})
+    if events.get("message") == "ChatTokenFrame":
+        return "ChatEvent"
+    if "complete" in events:
+        events.pop("error", None)
+    if not events:
+        return "StreamEvent[str, JSON]"
+    return " | ".join(f"StreamEvent[Literal['{name}'], {model or 'JSON'}]" for name, model in events.items())
 
 
 def _docstring(operation: dict[str, Any], entry: dict[str, Any], extras: list[str]) -> str:
@@ -184,6 +195,7 @@ def _method(
         if flag == "stream" and "stream" in parameter_names:
             flag = None
     stream_type = f"AsyncStream[{_event_type(entry)}]"
+    names.update(_type_names(stream_type))
     if entry["stream"] == "optional" and flag == "stream":
         extras.append("``stream=True``: the answer as a stream of typed events.")
     elif flag == "follow":
@@ -227,7 +239,10 @@ def _method(
     ), names
 
 
-_BUILTIN_TYPES = {"str", "int", "float", "bool", "bytes", "None", "Any", "object", "dict", "list", "Literal", "Mapping"}
+_BUILTIN_TYPES = {
+    *("str", "int", "float", "bool", "bytes", "None", "Any", "object", "dict", "list", "Literal", "Mapping"),
+    *("JSON", "StreamEvent", "ChatEvent", "AsyncStream"),  # imported by every module
+}
 
 
 def _type_names(annotation: str) -> set[str]:
@@ -281,6 +296,7 @@ def render(
         "if TYPE_CHECKING:\n"
         "    from .._core.config import TimeoutArg\n"
         "    from .._core.events import ChatEvent, StreamEvent\n"
+        "    from .._core.jsontypes import JSON\n"
         "    from .._core.streams_async import AsyncStream\n" + "\n".join(type_imports) + "\n\n\n"
         f"class {class_name}({planner}):\n"
         f'    """``{tag}.ops.<operation_id>(...)``: every {api} operation of the spec, typed.\n\n'

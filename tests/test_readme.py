@@ -97,6 +97,29 @@ def test_the_testing_section_is_a_working_pytest_project(tmp_path: Path) -> None
     assert "2 passed" in done.stdout
 
 
+def test_the_quick_starts_and_examples_type_check_with_no_any(tmp_path: Path) -> None:
+    """mypy --strict --disallow-any-expr on each executed README section (its blocks in order, as
+    one script) and on examples/: what users copy type-checks, and nothing meshkit hands them is Any."""
+    scripts = []
+    for title in sorted(EXECUTED_SECTIONS - {"Testing your code with meshkit"}):
+        script = tmp_path / f"readme_{title.split()[0].lower()}.py"
+        script.write_text("\n\n".join(_python_blocks(_section(title))), encoding="utf-8")
+        scripts.append(str(script))
+    mypy = [sys.executable, "-m", "mypy", "--strict", "--disallow-any-expr", "--no-incremental"]
+    done = subprocess.run(
+        [*mypy, "--cache-dir", str(tmp_path / "cache"), *scripts, str(ROOT / "examples")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (
+        f"no issues found in {len(scripts) + len(list((ROOT / 'examples').glob('*.py')))} source files" in done.stdout
+    )
+
+
 def _sections_with_runnable_blocks() -> set[str]:
     text = README.read_text(encoding="utf-8")
     sections = set()

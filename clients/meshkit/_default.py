@@ -8,9 +8,11 @@ by every later call; ``meshkit.close()`` closes it (a later call creates a new o
 from __future__ import annotations
 
 import threading
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Unpack
 
 from ._core.events import ChatEvent
+from ._core.options import RequestOptions
 from ._core.streams_sync import Stream
 from .formation import ChatResult, Formation
 
@@ -27,19 +29,55 @@ def default_formation() -> Formation:
         return _formation
 
 
-def chat(message: str, **options: Any) -> ChatResult:
-    """``Formation().chat(message, ...)`` on the shared client.
+def chat(
+    message: str,
+    *,
+    agent: str | None = None,
+    session_id: str | None = None,
+    user_id: str | None = None,
+    idempotency_key: str | None = None,
+    request_id: str | None = None,
+    files: Sequence[Mapping[str, object]] | None = None,
+    **options: Unpack[RequestOptions],
+) -> ChatResult:
+    """``Formation().chat(message, ...)`` on the shared client (the same arguments).
 
     >>> import meshkit
     >>> meshkit.chat("Hello!").text        # doctest: +SKIP
     'You said: Hello!'
     """
-    return default_formation().chat(message, **options)
+    return default_formation().chat(
+        message,
+        agent=agent,
+        session_id=session_id,
+        user_id=user_id,
+        idempotency_key=idempotency_key,
+        request_id=request_id,
+        files=files,
+        **options,
+    )
 
 
-def chat_stream(message: str, **options: Any) -> Stream[ChatEvent]:
-    """``Formation().chat_stream(message, ...)`` on the shared client."""
-    return default_formation().chat_stream(message, **options)
+def chat_stream(
+    message: str,
+    *,
+    agent: str | None = None,
+    session_id: str | None = None,
+    user_id: str | None = None,
+    idempotency_key: str | None = None,
+    files: Sequence[Mapping[str, object]] | None = None,
+    **options: Unpack[RequestOptions],
+) -> Stream[ChatEvent]:
+    """``Formation().chat_stream(message, ...)`` on the shared client (the same arguments)."""
+    return default_formation().chat_stream(
+        message,
+        agent=agent,
+        session_id=session_id,
+        user_id=user_id,
+        idempotency_key=idempotency_key,
+        files=files,
+        **options,
+    )
 
 
 def close() -> None:

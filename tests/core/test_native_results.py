@@ -6,12 +6,15 @@ None, ``to_dict()``/``to_json()`` on every model, the envelope's request id and 
 from __future__ import annotations
 
 import asyncio
+import copy
 import inspect
 import json
+import pickle
 import typing
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+import attrs
 import httpx
 import meshkit
 import pytest
@@ -141,13 +144,31 @@ def test_models_round_trip_through_json(formation: Formation) -> None:
     assert json.loads(agent.to_json(indent=2)) == agent.to_dict()
 
 
-def test_nullable_fields_tell_not_given_from_null() -> None:
+def test_none_means_not_given_so_a_model_sent_back_clears_nothing(formation: Formation, sent: Sent) -> None:
     assert models.Agent(id="a").to_dict() == {"id": "a"}
-    assert models.Agent(id="a", description=None).to_dict() == {"id": "a", "description": None}
-    assert models.Agent.from_dict({"id": "a", "description": None}).to_dict() == {"id": "a", "description": None}
+    assert models.Agent(id="a", description=None).to_dict() == {"id": "a"}
+    assert models.Agent.from_dict({"id": "a", "description": None}).to_dict() == {"id": "a"}
+    assert models.ChatRequest(message="x", mode=None).to_dict() == {"message": "x", "stream": True}
     later = models.Agent(id="a")
     later.description = "set after construction"
     assert later.to_dict() == {"id": "a", "description": "set after construction"}
+    update = models.ScheduledJobUpdate(title="Daily digest")
+    assert attrs.evolve(update, title="Weekly").to_dict() == {"title": "Weekly"}  # nothing else cleared
+    # An explicit null goes through extra_body.
+    formation.ops.create_memory(body={"content": "tea"}, user_id="null_user", extra_body={"metadata": None})
+    assert json.loads(sent.last.content) == {"content": "tea", "metadata": None}
+
+
+def test_a_models_meta_survives_copy_and_pickle(formation: Formation) -> None:
+    soul = formation.ops.get_overlord_soul()
+    for again in (copy.copy(soul), copy.deepcopy(soul), pickle.loads(pickle.dumps(soul))):
+        assert again == soul and again.meta == soul.meta and again.request_id == soul.request_id
+
+
+def test_results_with_bytes_serialise_them_as_hex() -> None:
+    message = meshkit.Message(agent_id="agent", payload=b"Hello")
+    assert message.to_dict()["payload"] == "48656c6c6f" == message.to_wire()["payload"]
+    assert json.loads(message.to_json())["payload"] == "48656c6c6f"
 
 
 def test_the_envelope_is_metadata_not_fields(formation: Formation) -> None:
@@ -354,3 +375,71 @@ async def test_async_with_raw_response(meshkit_dev_server: DevServer, broker: Ai
     assert raw.parsed and all(isinstance(agent, models.Agent) for agent in raw.parsed)
     broker_raw = broker.with_raw_response(broker.get_stats)
     assert broker_raw.status_code == 200 and broker_raw.parsed.raw == broker_raw.http_response.json()
+
+
+# --- review fixes: what the wrappers, the headers and the raw capture must not break -----------------
+
+
+def test_async_methods_stay_coroutine_functions_for_asyncio_and_autospec() -> None:
+    from unittest import mock
+
+    for cls in (meshkit.AsyncFormation, meshkit.AsyncServerClient, meshkit.AsyncAiMeshClient):
+        for name in ("get_stats" if cls is meshkit.AsyncAiMeshClient else "health", "with_raw_response"):
+            assert asyncio.iscoroutinefunction(getattr(cls, name)), (cls.__name__, name)
+    spec = mock.create_autospec(meshkit.AsyncFormation, instance=True)
+    assert isinstance(spec.chat, mock.AsyncMock) and isinstance(spec.get_agent, mock.AsyncMock)
+
+
+def test_raw_responses_are_seen_from_send_manys_worker_threads(broker: AiMeshClient) -> None:
+    messages = [meshkit.Message(agent_id="raw-agent", payload=f"m{n}") for n in range(3)]
+
+    raw = broker.with_raw_response(broker.send_many, messages, max_in_flight=3)
+
+    assert len(raw.parsed) == 3 and len(raw.responses) == 3
+    assert {response.status_code for response in raw.responses} <= {200, 202, 503}
+
+
+def test_header_names_are_merged_whatever_their_case(meshkit_dev_server: DevServer, sent: Sent) -> None:
+    dev = meshkit_dev_server
+    http = httpx.Client(event_hooks={"request": [sent]})
+    with (
+        http,
+        Formation(
+            url=dev.formation_url,
+            client_key=dev.config.client_key,
+            admin_key=dev.config.admin_key,
+            http_client=http,
+            default_headers={"user-agent": "mine/1", "x-team": "search"},
+        ) as formation,
+    ):
+        formation.list_agents(extra_headers={"X-TEAM": "canary", "accept": "application/json"})
+
+    names = [name.lower() for name, _ in sent.last.headers.raw]
+    assert len(names) == len(set(names)), sent.last.headers.raw  # never the same header twice
+    assert sent.last.headers["User-Agent"] == "mine/1" and sent.last.headers["X-Team"] == "canary"
+    assert b"x-muxi-idempotency-key" in names
+
+
+@pytest.mark.parametrize("name", ["X-Muxi-User-ID", "x-muxi-idempotency-key"])
+def test_headers_set_by_an_argument_are_refused_as_headers(formation: Formation, name: str) -> None:
+    with pytest.raises(ConfigurationError, match="set by the call's"):
+        formation.list_agents(extra_headers={name: "x"})
+
+
+def test_a_cookie_in_default_headers_is_masked_on_errors_and_out_of_reprs(meshkit_dev_server: DevServer) -> None:
+    dev = meshkit_dev_server
+    with Formation(
+        url=dev.formation_url, admin_key=dev.config.admin_key, default_headers={"Cookie": "session=s3cret"}
+    ) as formation:
+        with pytest.raises(meshkit.NotFoundError) as missing:
+            formation.get_agent("nobody")
+        assert "s3cret" not in repr(formation._settings) and "s3cret" not in repr(formation._wire)
+    response = missing.value.response
+    assert response is not None and response.request.headers["Cookie"] == "***"
+
+
+def test_chats_extra_body_is_checked_like_every_other(formation: Formation, sent: Sent) -> None:
+    with pytest.raises(ConfigurationError, match="extra_body must be a mapping"):
+        formation.chat("hi", extra_body="abc")  # type: ignore[arg-type]
+    formation.chat("hi", extra_body={"metadata": {"channel": "test"}})
+    assert json.loads(sent.last.content)["metadata"] == {"channel": "test"}

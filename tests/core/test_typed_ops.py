@@ -54,8 +54,13 @@ def test_a_type_checker_sees_each_operations_model_and_catches_a_typo(tmp_path: 
         "meshkit._generated.models.memory_list.MemoryList",
         "meshkit._generated.models.chat_response.ChatResponse",
         "meshkit._core.streams_sync.Stream[meshkit._core.events.ChatEvent]",
-        "meshkit._core.streams_sync.Stream[meshkit._core.events.StreamEvent]",
-        "meshkit._core.streams_sync.Stream[meshkit._core.events.StreamEvent]",
+        # A stream's type names its events, so matching event.event tells what event.data is.
+        "meshkit._core.streams_sync.Stream[meshkit._core.events.StreamEvent[Literal['log'], "
+        "meshkit._generated.models.formation_log_record.FormationLogRecord] | meshkit._core.events.StreamEvent["
+        "Literal['error'], bool | int | float | str | list[...] | dict[str, ...] | None]]",
+        "meshkit._core.streams_sync.Stream[meshkit._core.events.StreamEvent[Literal['connected'], "
+        "meshkit._generated.models.log_connected_event.LogConnectedEvent] | meshkit._core.events.StreamEvent["
+        "Literal['log'], meshkit._generated.models.log_line_event.LogLineEvent]]",
         "meshkit._generated.models.budget_info.BudgetInfo",
         "meshkit._generated.models.memory_list.MemoryList",
         "meshkit._core.streams_async.AsyncStream[meshkit._core.events.ChatEvent]",

@@ -23,10 +23,15 @@ KEY_EXTENSION = "meshkit.formation_key"  # request extension naming the key a ca
 CREDENTIAL_HEADERS = ("X-MUXI-CLIENT-KEY", "X-MUXI-ADMIN-KEY", "Authorization")
 
 
+# Masked too, though meshkit never sets them: a caller's default_headers may carry a proxy's
+# credentials or a session cookie.
+_MASKED_HEADERS = (*CREDENTIAL_HEADERS, "Proxy-Authorization", "Cookie")
+
+
 def redact_credentials(request: httpx.Request) -> None:
     """Mask the credentials of a request that was answered, before it travels on with an error
     (``APIError.response.request``): an error object may be logged, pickled or kept."""
-    for name in CREDENTIAL_HEADERS:
+    for name in _MASKED_HEADERS:
         if name in request.headers:
             request.headers[name] = "***"
 

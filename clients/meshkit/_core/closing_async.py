@@ -21,12 +21,9 @@ class AsyncClosing:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool (copies made by ``with_options``/``for_user`` share it).
-
-        On the asyncio clients this is a coroutine, and ``close`` is the same coroutine (an awaitable
-        alias, for code written against the blocking clients): either must be awaited, or the client
-        used as an async context manager. Called without ``await``, ``close()`` closes nothing: it
-        only makes a coroutine, which Python reports as never awaited."""
+        """Close the connection pool (copies made by ``with_options``/``for_user`` share it)."""
         await self._transport.aclose()
 
-    close = aclose  # sync: -
+    async def close(self) -> None:  # sync: -
+        """``aclose()`` by the blocking clients' name: await it too (unawaited, it closes nothing)."""  # sync: -
+        await self._transport.aclose()  # sync: -

@@ -188,7 +188,7 @@ class FormationSettings:
     guards: Guards | None = field(default=None, compare=False)  # shared by copies (with_options)
     limits: Limits = DEFAULT_LIMITS
     # The caller's headers on every call (default_headers=), checked; keys never go here.
-    default_headers: tuple[tuple[str, str], ...] = ()
+    default_headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
     def with_changes(self, **changes: object) -> FormationSettings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -434,7 +434,7 @@ class BrokerSettings:
     guards: Guards | None = field(default=None, compare=False)  # shared by copies (with_options)
     limits: Limits = DEFAULT_LIMITS
     # The caller's headers on every call (default_headers=), checked; keys never go here.
-    default_headers: tuple[tuple[str, str], ...] = ()
+    default_headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
     def with_changes(self, **changes: object) -> BrokerSettings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -480,7 +480,7 @@ class ServerSettings:
     guards: Guards | None = field(default=None, compare=False)  # shared by copies (with_options)
     limits: Limits = DEFAULT_LIMITS
     # The caller's headers on every call (default_headers=), checked; keys never go here.
-    default_headers: tuple[tuple[str, str], ...] = ()
+    default_headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
     def with_changes(self, **changes: object) -> ServerSettings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar, cast
 
 from .errors import ResponseValidationError, StreamError
 from .jsontypes import JSON
@@ -251,19 +251,52 @@ class ChatEventDecoder:
         )
 
 
-class StreamEvent:
+N = TypeVar("N", bound=str, covariant=True)
+D = TypeVar("D", covariant=True)
+
+
+class StreamEvent(Generic[N, D]):
     """One event of a non-chat stream: ``event`` (its name) and ``data`` (the payload model the
-    spec names, or the decoded JSON, or the raw text). ``raw`` is the undecoded frame."""
+    spec names, or the decoded JSON, or the raw text). ``raw`` is the undecoded frame.
 
-    __slots__ = ("data", "event", "raw")
+    A stream's type lists its events by name (``StreamEvent[Literal["progress"],
+    DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]``), so matching on
+    the name tells a type checker what ``data`` is::
 
-    def __init__(self, event: str, data: Model | JSON, raw: ServerSentEvent) -> None:
-        self.event = event
-        self.data = data
+        for event in server.deploy_stream("./bot"):
+            if event.event == "progress":
+                print(event.data.stage)      # a DeployProgressEvent
+            else:
+                print(event.data.port)       # a DeployCompleteEvent
+
+    An event this meshkit does not know yet (one a newer server sends) arrives too, with its
+    JSON as ``data``: compare names rather than assuming the last branch.
+    """
+
+    __slots__ = ("_data", "_event", "raw")
+
+    def __init__(self, event: N, data: D, raw: ServerSentEvent) -> None:
+        self._event = event
+        self._data = data
         self.raw = raw
 
+    @property
+    def event(self) -> N:
+        """The event's name (``progress``, ``complete``, ``log``…; ``message`` when unnamed)."""
+        return self._event
+
+    @property
+    def data(self) -> D:
+        """The payload: the model the spec names for this event, else its JSON (or text)."""
+        return self._data
+
     def __repr__(self) -> str:
-        return f"StreamEvent(event={self.event!r}, data={self.data!r})"
+        return f"StreamEvent(event={self._event!r}, data={self._data!r})"
+
+
+if TYPE_CHECKING:
+    # What a decoder makes before a stream's type names its events.
+    AnyStreamEvent: TypeAlias = StreamEvent[str, Model | JSON]
 
 
 class TypedEventDecoder:
@@ -275,7 +308,7 @@ class TypedEventDecoder:
         self.finished = False
         self.text = ""
 
-    def convert(self, event: ServerSentEvent) -> StreamEvent:
+    def convert(self, event: ServerSentEvent) -> AnyStreamEvent:
         from .wire import parse_model
 
         if self.terminal is not None and event.event == self.terminal:

@@ -7,6 +7,7 @@ signatures and meaning identical.
 
 from __future__ import annotations
 
+import contextvars
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -44,8 +45,11 @@ def map_bounded(function: Callable[[T], R], items: Sequence[T], workers: int) ->
     """``function`` over ``items``, at most ``workers`` at a time (threads), results in input order."""
     if not items:
         return []
+    # Each item runs in a copy of the caller's context, as an asyncio task would: a worker thread
+    # starts with an empty one, and with_raw_response (a context variable) would see no response.
+    contexts = [contextvars.copy_context() for _ in items]
     with ThreadPoolExecutor(max_workers=min(workers, len(items)), thread_name_prefix="meshkit-send") as pool:
-        return list(pool.map(function, items))
+        return list(pool.map(lambda context, item: context.run(function, item), contexts, items))
 
 
 async def amap_bounded(function: Callable[[T], Awaitable[R]], items: Sequence[T], workers: int) -> list[R]:

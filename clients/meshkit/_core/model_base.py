@@ -1,10 +1,10 @@
 """What every generated model shares: a repr of what is set, ``to_json()``, and response metadata.
 
 The generated models (``_generated/models``, from generator/templates/model.py.jinja) derive from
-:class:`Model`. An optional field that was not given reads ``None``; ``to_dict()`` leaves it out. A
-model that answered a call also carries the MUXI envelope's metadata (request id, idempotency key,
-server time) in :attr:`Model.meta`, apart from its fields: ``to_dict()`` is the data, never the
-envelope.
+:class:`Model`. An optional field that was not given reads ``None``; ``to_dict()`` leaves out what
+is None. A model that answered a call also carries the MUXI envelope's metadata (request id,
+idempotency key, server time) in :attr:`Model.meta`, apart from its fields: ``to_dict()`` is the
+data, never the envelope.
 """
 
 from __future__ import annotations
@@ -17,21 +17,6 @@ from typing import Any, cast
 import attrs
 
 from .jsontypes import JSON
-
-
-class _Omitted:
-    """The default of a nullable optional field: "not given", as opposed to ``None`` ("send null").
-
-    It never outlives ``__init__``: the model turns it into ``None`` and notes the field as omitted.
-    """
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "OMITTED"
-
-
-OMITTED: Any = _Omitted()  # typed Any so that a field's declared type stays ``X | None``
 
 
 @attrs.frozen
@@ -53,12 +38,16 @@ class ResponseMeta:
     @classmethod
     def from_envelope(cls, body: dict[str, Any]) -> ResponseMeta:
         """The metadata of a decoded envelope (tolerant: a field of the wrong type reads None)."""
-        request = body.get("request")
-        request = request if isinstance(request, dict) else {}
+        return cls.from_parts(body.get("request"), body.get("timestamp"), body.get("request_id"))
+
+    @classmethod
+    def from_parts(cls, request: object, timestamp: object, top_request_id: object) -> ResponseMeta:
+        """From the envelope's ``request`` object, ``timestamp`` and top-level ``request_id``."""
+        fields: dict[str, object] = request if isinstance(request, dict) else {}
         return cls(
-            request_id=_text(request.get("id")) or _text(body.get("request_id")),
-            idempotency_key=_text(request.get("idempotency_key")),
-            timestamp=_moment(body.get("timestamp")),
+            request_id=_text(fields.get("id")) or _text(top_request_id),
+            idempotency_key=_text(fields.get("idempotency_key")),
+            timestamp=_moment(timestamp),
         )
 
 
@@ -88,12 +77,13 @@ class Model:
     Agent(id='researcher', name='Researcher')
     """
 
-    # Set on the model a call returns; nested models and models a user builds have none.
+    # Set on the model a call returns (nested models and models a user builds have none): the
+    # envelope's request and timestamp as they came, made a ResponseMeta when first read.
     __slots__ = ("_meta",)
-    _meta: ResponseMeta
+    _meta: ResponseMeta | tuple[object, object, object]
 
-    def to_dict(self) -> dict[str, Any]:  # pragma: no cover - every generated model defines it
-        """The model as the JSON object the API reads and writes (absent fields left out)."""
+    def to_dict(self) -> dict[str, JSON]:  # pragma: no cover - every generated model defines it
+        """The model as the JSON object the API reads and writes (fields that are None left out)."""
         raise NotImplementedError
 
     def to_json(self, *, indent: int | None = None) -> str:
@@ -101,19 +91,24 @@ class Model:
 
         >>> from meshkit.models import Agent
         >>> Agent(id="researcher", description=None).to_json()
-        '{"id": "researcher", "description": null}'
+        '{"id": "researcher"}'
         """
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
 
     @property
     def meta(self) -> ResponseMeta:
         """The envelope's metadata when this model answered a call (all None otherwise)."""
-        meta: ResponseMeta = getattr(self, "_meta", _NO_META)
+        meta = getattr(self, "_meta", _NO_META)
+        if isinstance(meta, tuple):
+            meta = self._meta = ResponseMeta.from_parts(*meta)
         return meta
 
     @property
     def request_id(self) -> str | None:
-        """The id of the request that returned this model (``meta.request_id``), if the server sent one."""
+        """The id of the call that returned this model (``meta.request_id``), if the server sent one.
+
+        A model whose data has a ``request_id`` of its own (a tracked request, a chat answer) shows
+        that one here; ``meta.request_id`` is always the envelope's."""
         return self.meta.request_id
 
     def __repr__(self) -> str:
@@ -129,24 +124,20 @@ class Model:
         return f"{type(self).__name__}({', '.join(parts)})"
 
 
-def attach_meta(model: Any, meta: ResponseMeta) -> Any:
-    """``model`` with ``meta`` attached (a model that declares ``request_id`` and has none gets the
-    envelope's). Anything that is not a generated model is returned as it is."""
+# The models whose data carries the envelope's request id as a field the runtime leaves null (a
+# chat answer's ``request_id``: contract formation.md §6.1); elsewhere a data ``request_id`` is
+# the data's own (a tracked request's id) and is never overwritten.
+_ECHOES_REQUEST_ID = frozenset({"ChatResponse"})
+
+
+def attach_meta(model: Any, body: dict[str, Any]) -> Any:
+    """``model`` with the envelope ``body``'s metadata attached (kept as it came and read on first
+    use: most callers never look). Anything that is not a generated model is returned as it is."""
     if isinstance(model, Model):
-        model._meta = meta
-        if meta.request_id and _declares(type(model), "request_id") and getattr(model, "request_id", None) is None:
-            model.request_id = meta.request_id  # type: ignore[misc]  # the field, not the property
+        model._meta = (body.get("request"), body.get("timestamp"), body.get("request_id"))
+        if type(model).__name__ in _ECHOES_REQUEST_ID and getattr(model, "request_id", None) is None:
+            model.request_id = model.meta.request_id  # type: ignore[misc]  # the field, not the property
     return model
-
-
-_DECLARED: dict[type, frozenset[str]] = {}
-
-
-def _declares(cls: type, name: str) -> bool:
-    names = _DECLARED.get(cls)
-    if names is None:
-        names = _DECLARED[cls] = frozenset(field.name for field in attrs.fields(cast(Any, cls)))
-    return name in names
 
 
 class ResultBase:
@@ -180,4 +171,6 @@ def _plain(value: object) -> JSON:
         return {str(key): _plain(item) for key, item in value.items()}
     if value is None or isinstance(value, bool | int | float | str):
         return value
+    if isinstance(value, bytes | bytearray):
+        return value.hex()  # as the broker's wire carries payloads
     return str(value)  # an enum-like value (the broker's lenient enums)

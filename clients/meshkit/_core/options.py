@@ -11,6 +11,7 @@ keyword into a ``TypeError`` naming the method, with a "did you mean" hint where
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import difflib
 import functools
@@ -64,18 +65,37 @@ def apply_options(plan: P, options: Mapping[str, Any]) -> P:
         plan.query = {**(plan.query or {}), **_query(where, query)}
     body = options.get("extra_body")
     if body is not None:
-        if not isinstance(body, Mapping):
-            raise ConfigurationError(f"{where}: extra_body must be a mapping, got {type(body).__name__}")
-        plan.extra_body = {**(plan.extra_body or {}), **body}
+        plan.extra_body = {**(plan.extra_body or {}), **checked_extra_body(where, body)}
     timeout = options.get("timeout")
     if timeout is not None:
         plan.timeout = make_timeout(timeout)
     return plan
 
 
+def checked_extra_body(where: str, value: object) -> dict[str, object]:
+    """``extra_body`` as JSON object fields (str keys), or a ConfigurationError naming the call."""
+    if not isinstance(value, Mapping) or not all(isinstance(key, str) for key in value):
+        raise ConfigurationError(f"{where}: extra_body must be a mapping of field names to values")
+    return dict(value)
+
+
 # An HTTP header name (RFC 9110 token).
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+\Z")
 _CREDENTIALS = frozenset(name.lower() for name in CREDENTIAL_HEADERS)
+# Headers a call sets from its own arguments: one spelling each, or two values would go out.
+_SET_BY_ARGUMENT = {"x-muxi-user-id": "user_id=", "x-muxi-idempotency-key": "idempotency_key="}
+# The spellings meshkit's own headers use, so that the caller's replace them instead of going out
+# as a second header of another case ("user-agent" and "User-Agent").
+_OWN_HEADERS = (
+    *("Accept", "Accept-Encoding", "Content-Type", "User-Agent"),
+    *("X-Muxi-SDK", "X-Muxi-Client", "X-Muxi-App", "X-Formation-ID", "X-Formation-Version"),
+)
+_SPELLINGS = {name.lower(): name for name in _OWN_HEADERS}
+
+
+def _spelling(name: str) -> str:
+    """One spelling per header name: meshkit's own for its headers, else ``X-Trace-Id`` case."""
+    return _SPELLINGS.get(name.lower()) or "-".join(part[:1].upper() + part[1:].lower() for part in name.split("-"))
 
 
 def checked_headers(what: str, value: object) -> dict[str, str]:
@@ -97,7 +117,9 @@ def checked_headers(what: str, value: object) -> dict[str, str]:
             raise ConfigurationError(
                 f"{what}: {name} carries a key; pass it to the client (client_key=, admin_key=, api_key=…)"
             )
-        headers[name] = text
+        if name.lower() in _SET_BY_ARGUMENT:
+            raise ConfigurationError(f"{what}: {name} is set by the call's {_SET_BY_ARGUMENT[name.lower()]} argument")
+        headers[_spelling(name)] = text
     return headers
 
 
@@ -152,8 +174,12 @@ def checked_keywords(function: F) -> F:
                 raise unexpected_keyword(name, keyword, known)
         return function(*args, **kwargs)
 
-    if inspect.iscoroutinefunction(function) and hasattr(inspect, "markcoroutinefunction"):
-        inspect.markcoroutinefunction(wrapper)  # Python 3.12+: still reads as a coroutine function
+    if inspect.iscoroutinefunction(function):
+        # Still a coroutine function to inspect (3.12+) and asyncio (mock.create_autospec's AsyncMock).
+        if hasattr(inspect, "markcoroutinefunction"):
+            inspect.markcoroutinefunction(wrapper)
+        else:  # Python 3.11: asyncio's own marker
+            wrapper._is_coroutine = asyncio.coroutines._is_coroutine  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]
 
 

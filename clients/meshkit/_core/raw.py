@@ -21,8 +21,9 @@ class RawResponse(Generic[T]):
     """A method's result with the HTTP response it came from.
 
     ``parsed`` is what the method returns; ``http_response`` the final ``httpx.Response`` (after
-    retries; its body already read); ``responses`` every final response, when the method made more
-    than one call (``get_session`` reads a summary and then the messages).
+    retries; its body already read, except a download's, which went to the file); ``responses``
+    every final response, in the order they arrived, when the method made more than one call
+    (``get_session`` reads a summary and then the messages; ``send_many`` one per message).
     """
 
     parsed: T

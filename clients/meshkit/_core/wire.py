@@ -32,7 +32,7 @@ from .errors import (
 )
 from .guards import Guards
 from .limits import ACCEPT_ENCODING, DEADLINE, DEFAULT_LIMITS, LIMITS, Limits, past_deadline
-from .model_base import ResponseMeta, attach_meta
+from .model_base import attach_meta
 from .retry import STREAM_START, RetryPolicy, parse_retry_after
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ class Wire:
 
     root_url: str  # the spec's paths are appended to it (formation: the base URL without /v1)
     auth: httpx.Auth
-    default_headers: dict[str, str]
+    default_headers: dict[str, str] = field(repr=False)  # a caller's may carry a cookie
     retry: RetryPolicy
     tag: str
     client_key: str | None = field(default=None, repr=False)
@@ -264,8 +264,7 @@ class Wire:
         if typed and isinstance(body, dict) and entry["result_schema"]:
             if entry["data_schema"]:
                 # The envelope's request id and time go to the model's ``meta``, not into its fields.
-                model = parse_model(entry["result_schema"], envelope_data(body))
-                return attach_meta(model, ResponseMeta.from_envelope(body))
+                return attach_meta(parse_model(entry["result_schema"], envelope_data(body)), body)
             return parse_model(entry["result_schema"], body)
         return unwrap(body) if self.envelope else body
 

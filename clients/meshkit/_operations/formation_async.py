@@ -13,6 +13,7 @@ from ..formation._base import FormationOps
 if TYPE_CHECKING:
     from .._core.config import TimeoutArg
     from .._core.events import ChatEvent, StreamEvent
+    from .._core.jsontypes import JSON
     from .._core.streams_async import AsyncStream
     from .._generated.models import (
         A2AConfig,
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
         DistilleryList,
         FormationConfigSummary,
         FormationDefinition,
+        FormationEvent,
+        FormationLogRecord,
         FormationMessage,
         FormationRuntimeStatus,
         Job,
@@ -74,6 +77,7 @@ if TYPE_CHECKING:
         RequestList,
         RequestStatus,
         ResolvedUser,
+        RuntimeEvent,
         SchedulerConfig,
         SecretList,
         SecretMessage,
@@ -4105,7 +4109,7 @@ class AsyncFormationOperations(FormationOps):
         extra_query: Mapping[str, str | int | float | bool] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
-    ) -> AsyncStream[StreamEvent]:
+    ) -> AsyncStream[StreamEvent[Literal["message"], FormationEvent]]:
         """User Events.
 
         SSE stream of user-facing events.
@@ -4120,7 +4124,7 @@ class AsyncFormationOperations(FormationOps):
         ``as_user`` (or ``user_id``): the end user, sent as ``X-Muxi-User-ID``.
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only."""
         return cast(
-            "AsyncStream[StreamEvent]",
+            "AsyncStream[StreamEvent[Literal['message'], FormationEvent]]",
             self._invoke(
                 "stream_events",
                 {
@@ -4150,7 +4154,7 @@ class AsyncFormationOperations(FormationOps):
         extra_query: Mapping[str, str | int | float | bool] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
-    ) -> AsyncStream[StreamEvent]:
+    ) -> AsyncStream[StreamEvent[Literal["log"], FormationLogRecord] | StreamEvent[Literal["error"], JSON]]:
         """Stream Logs.
 
         Stream live logs via Server-Sent Events (SSE).
@@ -4177,7 +4181,7 @@ class AsyncFormationOperations(FormationOps):
         ``as_user`` (or ``user_id``): the end user, sent as ``X-Muxi-User-ID``.
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only."""
         return cast(
-            "AsyncStream[StreamEvent]",
+            "AsyncStream[StreamEvent[Literal['log'], FormationLogRecord] | StreamEvent[Literal['error'], JSON]]",
             self._invoke(
                 "stream_logs",
                 {
@@ -4209,7 +4213,7 @@ class AsyncFormationOperations(FormationOps):
         extra_query: Mapping[str, str | int | float | bool] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
-    ) -> AsyncStream[StreamEvent]:
+    ) -> AsyncStream[StreamEvent[Literal["message"], RuntimeEvent]]:
         """Request Events.
 
         SSE stream for events on a specific request.
@@ -4227,7 +4231,7 @@ class AsyncFormationOperations(FormationOps):
         ``as_user`` (or ``user_id``): the end user, sent as ``X-Muxi-User-ID``.
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only."""
         return cast(
-            "AsyncStream[StreamEvent]",
+            "AsyncStream[StreamEvent[Literal['message'], RuntimeEvent]]",
             self._invoke(
                 "stream_request_events",
                 {
@@ -4255,7 +4259,7 @@ class AsyncFormationOperations(FormationOps):
         extra_query: Mapping[str, str | int | float | bool] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
-    ) -> AsyncStream[StreamEvent]:
+    ) -> AsyncStream[StreamEvent[Literal["message"], RuntimeEvent]]:
         """Session Events.
 
         SSE stream of events for a specific session.
@@ -4270,7 +4274,7 @@ class AsyncFormationOperations(FormationOps):
         ``as_user`` (or ``user_id``): the end user, sent as ``X-Muxi-User-ID``.
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only."""
         return cast(
-            "AsyncStream[StreamEvent]",
+            "AsyncStream[StreamEvent[Literal['message'], RuntimeEvent]]",
             self._invoke(
                 "stream_session_events",
                 {

@@ -14,6 +14,7 @@ from ..formation._base import FormationOps
 if TYPE_CHECKING:
     from .._core.config import TimeoutArg
     from .._core.events import ChatEvent, StreamEvent
+    from .._core.jsontypes import JSON
     from .._core.streams_sync import Stream
     from .._generated.models import (
         A2AConfig,
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
         DistilleryList,
         FormationConfigSummary,
         FormationDefinition,
+        FormationEvent,
+        FormationLogRecord,
         FormationMessage,
         FormationRuntimeStatus,
         Job,
@@ -75,6 +78,7 @@ if TYPE_CHECKING:
         RequestList,
         RequestStatus,
         ResolvedUser,
+        RuntimeEvent,
         SchedulerConfig,
         SecretList,
         SecretMessage,
@@ -4106,7 +4110,7 @@ class FormationOperations(FormationOps):
         extra_query: Mapping[str, str | int | float | bool] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
-    ) -> Stream[StreamEvent]:
+    ) -> Stream[StreamEvent[Literal["message"], FormationEvent]]:
         """User Events.
 
         SSE stream of user-facing events.
@@ -4121,7 +4125,7 @@ class FormationOperations(FormationOps):
         ``as_user`` (or ``user_id``): the end user, sent as ``X-Muxi-User-ID``.
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only."""
         return cast(
-            "Stream[StreamEvent]",
+            "Stream[StreamEvent[Literal['message'], FormationEvent]]",
             self._invoke(
                 "stream_events",
                 {
@@ -4151,7 +4155,7 @@ class FormationOperations(FormationOps):
         extra_query: Mapping[str, str | int | float | bool] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
-    ) -> Stream[StreamEvent]:
+    ) -> Stream[StreamEvent[Literal["log"], FormationLogRecord] | StreamEvent[Literal["error"], JSON]]:
         """Stream Logs.
 
         Stream live logs via Server-Sent Events (SSE).
@@ -4178,7 +4182,7 @@ class FormationOperations(FormationOps):
         ``as_user`` (or ``user_id``): the end user, sent as ``X-Muxi-User-ID``.
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only."""
         return cast(
-            "Stream[StreamEvent]",
+            "Stream[StreamEvent[Literal['log'], FormationLogRecord] | StreamEvent[Literal['error'], JSON]]",
             self._invoke(
                 "stream_logs",
                 {
@@ -4210,7 +4214,7 @@ class FormationOperations(FormationOps):
         extra_query: Mapping[str, str | int | float | bool] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
-    ) -> Stream[StreamEvent]:
+    ) -> Stream[StreamEvent[Literal["message"], RuntimeEvent]]:
         """Request Events.
 
         SSE stream for events on a specific request.
@@ -4228,7 +4232,7 @@ class FormationOperations(FormationOps):
         ``as_user`` (or ``user_id``): the end user, sent as ``X-Muxi-User-ID``.
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only."""
         return cast(
-            "Stream[StreamEvent]",
+            "Stream[StreamEvent[Literal['message'], RuntimeEvent]]",
             self._invoke(
                 "stream_request_events",
                 {
@@ -4256,7 +4260,7 @@ class FormationOperations(FormationOps):
         extra_query: Mapping[str, str | int | float | bool] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
-    ) -> Stream[StreamEvent]:
+    ) -> Stream[StreamEvent[Literal["message"], RuntimeEvent]]:
         """Session Events.
 
         SSE stream of events for a specific session.
@@ -4271,7 +4275,7 @@ class FormationOperations(FormationOps):
         ``as_user`` (or ``user_id``): the end user, sent as ``X-Muxi-User-ID``.
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only."""
         return cast(
-            "Stream[StreamEvent]",
+            "Stream[StreamEvent[Literal['message'], RuntimeEvent]]",
             self._invoke(
                 "stream_session_events",
                 {

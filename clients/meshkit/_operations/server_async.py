@@ -16,10 +16,14 @@ if TYPE_CHECKING:
     from .._core.streams_async import AsyncStream
     from .._generated.models import (
         DeleteResult,
+        DeployCompleteEvent,
+        DeployProgressEvent,
         DeployResult,
         FormationDetail,
         FormationList,
         FormationLogs,
+        LogConnectedEvent,
+        LogLineEvent,
         RestartResult,
         RollbackResult,
         ServerStatus,
@@ -129,7 +133,9 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: Literal[True],
-    ) -> AsyncStream[StreamEvent]: ...
+    ) -> AsyncStream[
+        StreamEvent[Literal["progress"], DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]
+    ]: ...
     @overload
     def deploy_formation(
         self,
@@ -143,7 +149,13 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = ...,
-    ) -> Coroutine[object, None, DeployResult] | AsyncStream[StreamEvent]: ...
+    ) -> (
+        Coroutine[object, None, DeployResult]
+        | AsyncStream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ): ...
     def deploy_formation(
         self,
         *,
@@ -156,7 +168,13 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = None,
-    ) -> Coroutine[object, None, DeployResult] | AsyncStream[StreamEvent]:
+    ) -> (
+        Coroutine[object, None, DeployResult]
+        | AsyncStream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ):
         """Deploy a formation.
 
         Deploys a new formation from a gzip-compressed tar bundle; with Accept text/event-stream the same request streams progress events.
@@ -165,7 +183,7 @@ class AsyncServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``stream=True``: the answer as a stream of typed events."""
         return cast(
-            "Coroutine[object, None, DeployResult] | AsyncStream[StreamEvent]",
+            "Coroutine[object, None, DeployResult] | AsyncStream[StreamEvent[Literal['progress'], DeployProgressEvent] | StreamEvent[Literal['complete'], DeployCompleteEvent]]",
             self._invoke(
                 "deploy_formation",
                 {
@@ -273,7 +291,9 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         follow: Literal[True],
-    ) -> AsyncStream[StreamEvent]: ...
+    ) -> AsyncStream[
+        StreamEvent[Literal["connected"], LogConnectedEvent] | StreamEvent[Literal["log"], LogLineEvent]
+    ]: ...
     @overload
     def get_formation_logs(
         self,
@@ -287,7 +307,10 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         follow: bool | None = ...,
-    ) -> Coroutine[object, None, FormationLogs] | AsyncStream[StreamEvent]: ...
+    ) -> (
+        Coroutine[object, None, FormationLogs]
+        | AsyncStream[StreamEvent[Literal["connected"], LogConnectedEvent] | StreamEvent[Literal["log"], LogLineEvent]]
+    ): ...
     def get_formation_logs(
         self,
         formation_id: str,
@@ -300,7 +323,10 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         follow: bool | None = None,
-    ) -> Coroutine[object, None, FormationLogs] | AsyncStream[StreamEvent]:
+    ) -> (
+        Coroutine[object, None, FormationLogs]
+        | AsyncStream[StreamEvent[Literal["connected"], LogConnectedEvent] | StreamEvent[Literal["log"], LogLineEvent]]
+    ):
         """Get formation logs.
 
         Returns recent stdout/stderr lines as JSON, or with follow (and Accept text/event-stream) streams new lines as SSE until the client closes it.
@@ -309,7 +335,7 @@ class AsyncServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``follow=True``: new lines as a stream of typed events."""
         return cast(
-            "Coroutine[object, None, FormationLogs] | AsyncStream[StreamEvent]",
+            "Coroutine[object, None, FormationLogs] | AsyncStream[StreamEvent[Literal['connected'], LogConnectedEvent] | StreamEvent[Literal['log'], LogLineEvent]]",
             self._invoke(
                 "get_formation_logs",
                 {
@@ -498,7 +524,9 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: Literal[True],
-    ) -> AsyncStream[StreamEvent]: ...
+    ) -> AsyncStream[
+        StreamEvent[Literal["progress"], DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]
+    ]: ...
     @overload
     def restart_formation(
         self,
@@ -510,7 +538,13 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = ...,
-    ) -> Coroutine[object, None, RestartResult] | AsyncStream[StreamEvent]: ...
+    ) -> (
+        Coroutine[object, None, RestartResult]
+        | AsyncStream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ): ...
     def restart_formation(
         self,
         formation_id: str,
@@ -521,7 +555,13 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = None,
-    ) -> Coroutine[object, None, RestartResult] | AsyncStream[StreamEvent]:
+    ) -> (
+        Coroutine[object, None, RestartResult]
+        | AsyncStream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ):
         """Restart a formation.
 
         Restarts a formation; takes no body; with Accept text/event-stream the same request streams progress events.
@@ -530,7 +570,7 @@ class AsyncServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``stream=True``: the answer as a stream of typed events."""
         return cast(
-            "Coroutine[object, None, RestartResult] | AsyncStream[StreamEvent]",
+            "Coroutine[object, None, RestartResult] | AsyncStream[StreamEvent[Literal['progress'], DeployProgressEvent] | StreamEvent[Literal['complete'], DeployCompleteEvent]]",
             self._invoke(
                 "restart_formation",
                 {
@@ -568,7 +608,9 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: Literal[True],
-    ) -> AsyncStream[StreamEvent]: ...
+    ) -> AsyncStream[
+        StreamEvent[Literal["progress"], DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]
+    ]: ...
     @overload
     def rollback_formation(
         self,
@@ -580,7 +622,13 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = ...,
-    ) -> Coroutine[object, None, RollbackResult] | AsyncStream[StreamEvent]: ...
+    ) -> (
+        Coroutine[object, None, RollbackResult]
+        | AsyncStream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ): ...
     def rollback_formation(
         self,
         formation_id: str,
@@ -591,7 +639,13 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = None,
-    ) -> Coroutine[object, None, RollbackResult] | AsyncStream[StreamEvent]:
+    ) -> (
+        Coroutine[object, None, RollbackResult]
+        | AsyncStream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ):
         """Roll a formation back.
 
         Switches a formation back to its previous version; takes no body; with Accept text/event-stream the same request streams progress events.
@@ -600,7 +654,7 @@ class AsyncServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``stream=True``: the answer as a stream of typed events."""
         return cast(
-            "Coroutine[object, None, RollbackResult] | AsyncStream[StreamEvent]",
+            "Coroutine[object, None, RollbackResult] | AsyncStream[StreamEvent[Literal['progress'], DeployProgressEvent] | StreamEvent[Literal['complete'], DeployCompleteEvent]]",
             self._invoke(
                 "rollback_formation",
                 {
@@ -638,7 +692,9 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: Literal[True],
-    ) -> AsyncStream[StreamEvent]: ...
+    ) -> AsyncStream[
+        StreamEvent[Literal["progress"], DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]
+    ]: ...
     @overload
     def start_formation(
         self,
@@ -650,7 +706,13 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = ...,
-    ) -> Coroutine[object, None, StartResult] | AsyncStream[StreamEvent]: ...
+    ) -> (
+        Coroutine[object, None, StartResult]
+        | AsyncStream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ): ...
     def start_formation(
         self,
         formation_id: str,
@@ -661,7 +723,13 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = None,
-    ) -> Coroutine[object, None, StartResult] | AsyncStream[StreamEvent]:
+    ) -> (
+        Coroutine[object, None, StartResult]
+        | AsyncStream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ):
         """Start a formation.
 
         Starts a stopped formation; takes no body; when streaming, 404/409 arrive as error events (NotFound, AlreadyRunning) on a 200 response.
@@ -670,7 +738,7 @@ class AsyncServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``stream=True``: the answer as a stream of typed events."""
         return cast(
-            "Coroutine[object, None, StartResult] | AsyncStream[StreamEvent]",
+            "Coroutine[object, None, StartResult] | AsyncStream[StreamEvent[Literal['progress'], DeployProgressEvent] | StreamEvent[Literal['complete'], DeployCompleteEvent]]",
             self._invoke(
                 "start_formation",
                 {
@@ -743,7 +811,9 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: Literal[True],
-    ) -> AsyncStream[StreamEvent]: ...
+    ) -> AsyncStream[
+        StreamEvent[Literal["progress"], DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]
+    ]: ...
     @overload
     def update_formation(
         self,
@@ -757,7 +827,13 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = ...,
-    ) -> Coroutine[object, None, UpdateResult] | AsyncStream[StreamEvent]: ...
+    ) -> (
+        Coroutine[object, None, UpdateResult]
+        | AsyncStream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ): ...
     def update_formation(
         self,
         formation_id: str,
@@ -770,7 +846,13 @@ class AsyncServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = None,
-    ) -> Coroutine[object, None, UpdateResult] | AsyncStream[StreamEvent]:
+    ) -> (
+        Coroutine[object, None, UpdateResult]
+        | AsyncStream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ):
         """Update a formation.
 
         Blue-green update from a gzip bundle (staging port, health check, switch, old process stopped); with Accept text/event-stream the same request streams progress events.
@@ -779,7 +861,7 @@ class AsyncServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``stream=True``: the answer as a stream of typed events."""
         return cast(
-            "Coroutine[object, None, UpdateResult] | AsyncStream[StreamEvent]",
+            "Coroutine[object, None, UpdateResult] | AsyncStream[StreamEvent[Literal['progress'], DeployProgressEvent] | StreamEvent[Literal['complete'], DeployCompleteEvent]]",
             self._invoke(
                 "update_formation",
                 {

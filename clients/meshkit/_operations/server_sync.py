@@ -17,10 +17,14 @@ if TYPE_CHECKING:
     from .._core.streams_sync import Stream
     from .._generated.models import (
         DeleteResult,
+        DeployCompleteEvent,
+        DeployProgressEvent,
         DeployResult,
         FormationDetail,
         FormationList,
         FormationLogs,
+        LogConnectedEvent,
+        LogLineEvent,
         RestartResult,
         RollbackResult,
         ServerStatus,
@@ -130,7 +134,9 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: Literal[True],
-    ) -> Stream[StreamEvent]: ...
+    ) -> Stream[
+        StreamEvent[Literal["progress"], DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]
+    ]: ...
     @overload
     def deploy_formation(
         self,
@@ -144,7 +150,13 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = ...,
-    ) -> DeployResult | Stream[StreamEvent]: ...
+    ) -> (
+        DeployResult
+        | Stream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ): ...
     def deploy_formation(
         self,
         *,
@@ -157,7 +169,13 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = None,
-    ) -> DeployResult | Stream[StreamEvent]:
+    ) -> (
+        DeployResult
+        | Stream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ):
         """Deploy a formation.
 
         Deploys a new formation from a gzip-compressed tar bundle; with Accept text/event-stream the same request streams progress events.
@@ -166,7 +184,7 @@ class ServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``stream=True``: the answer as a stream of typed events."""
         return cast(
-            "DeployResult | Stream[StreamEvent]",
+            "DeployResult | Stream[StreamEvent[Literal['progress'], DeployProgressEvent] | StreamEvent[Literal['complete'], DeployCompleteEvent]]",
             self._invoke(
                 "deploy_formation",
                 {
@@ -274,7 +292,7 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         follow: Literal[True],
-    ) -> Stream[StreamEvent]: ...
+    ) -> Stream[StreamEvent[Literal["connected"], LogConnectedEvent] | StreamEvent[Literal["log"], LogLineEvent]]: ...
     @overload
     def get_formation_logs(
         self,
@@ -288,7 +306,10 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         follow: bool | None = ...,
-    ) -> FormationLogs | Stream[StreamEvent]: ...
+    ) -> (
+        FormationLogs
+        | Stream[StreamEvent[Literal["connected"], LogConnectedEvent] | StreamEvent[Literal["log"], LogLineEvent]]
+    ): ...
     def get_formation_logs(
         self,
         formation_id: str,
@@ -301,7 +322,10 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         follow: bool | None = None,
-    ) -> FormationLogs | Stream[StreamEvent]:
+    ) -> (
+        FormationLogs
+        | Stream[StreamEvent[Literal["connected"], LogConnectedEvent] | StreamEvent[Literal["log"], LogLineEvent]]
+    ):
         """Get formation logs.
 
         Returns recent stdout/stderr lines as JSON, or with follow (and Accept text/event-stream) streams new lines as SSE until the client closes it.
@@ -310,7 +334,7 @@ class ServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``follow=True``: new lines as a stream of typed events."""
         return cast(
-            "FormationLogs | Stream[StreamEvent]",
+            "FormationLogs | Stream[StreamEvent[Literal['connected'], LogConnectedEvent] | StreamEvent[Literal['log'], LogLineEvent]]",
             self._invoke(
                 "get_formation_logs",
                 {
@@ -499,7 +523,9 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: Literal[True],
-    ) -> Stream[StreamEvent]: ...
+    ) -> Stream[
+        StreamEvent[Literal["progress"], DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]
+    ]: ...
     @overload
     def restart_formation(
         self,
@@ -511,7 +537,13 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = ...,
-    ) -> RestartResult | Stream[StreamEvent]: ...
+    ) -> (
+        RestartResult
+        | Stream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ): ...
     def restart_formation(
         self,
         formation_id: str,
@@ -522,7 +554,13 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = None,
-    ) -> RestartResult | Stream[StreamEvent]:
+    ) -> (
+        RestartResult
+        | Stream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ):
         """Restart a formation.
 
         Restarts a formation; takes no body; with Accept text/event-stream the same request streams progress events.
@@ -531,7 +569,7 @@ class ServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``stream=True``: the answer as a stream of typed events."""
         return cast(
-            "RestartResult | Stream[StreamEvent]",
+            "RestartResult | Stream[StreamEvent[Literal['progress'], DeployProgressEvent] | StreamEvent[Literal['complete'], DeployCompleteEvent]]",
             self._invoke(
                 "restart_formation",
                 {
@@ -569,7 +607,9 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: Literal[True],
-    ) -> Stream[StreamEvent]: ...
+    ) -> Stream[
+        StreamEvent[Literal["progress"], DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]
+    ]: ...
     @overload
     def rollback_formation(
         self,
@@ -581,7 +621,13 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = ...,
-    ) -> RollbackResult | Stream[StreamEvent]: ...
+    ) -> (
+        RollbackResult
+        | Stream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ): ...
     def rollback_formation(
         self,
         formation_id: str,
@@ -592,7 +638,13 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = None,
-    ) -> RollbackResult | Stream[StreamEvent]:
+    ) -> (
+        RollbackResult
+        | Stream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ):
         """Roll a formation back.
 
         Switches a formation back to its previous version; takes no body; with Accept text/event-stream the same request streams progress events.
@@ -601,7 +653,7 @@ class ServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``stream=True``: the answer as a stream of typed events."""
         return cast(
-            "RollbackResult | Stream[StreamEvent]",
+            "RollbackResult | Stream[StreamEvent[Literal['progress'], DeployProgressEvent] | StreamEvent[Literal['complete'], DeployCompleteEvent]]",
             self._invoke(
                 "rollback_formation",
                 {
@@ -639,7 +691,9 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: Literal[True],
-    ) -> Stream[StreamEvent]: ...
+    ) -> Stream[
+        StreamEvent[Literal["progress"], DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]
+    ]: ...
     @overload
     def start_formation(
         self,
@@ -651,7 +705,13 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = ...,
-    ) -> StartResult | Stream[StreamEvent]: ...
+    ) -> (
+        StartResult
+        | Stream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ): ...
     def start_formation(
         self,
         formation_id: str,
@@ -662,7 +722,13 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = None,
-    ) -> StartResult | Stream[StreamEvent]:
+    ) -> (
+        StartResult
+        | Stream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ):
         """Start a formation.
 
         Starts a stopped formation; takes no body; when streaming, 404/409 arrive as error events (NotFound, AlreadyRunning) on a 200 response.
@@ -671,7 +737,7 @@ class ServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``stream=True``: the answer as a stream of typed events."""
         return cast(
-            "StartResult | Stream[StreamEvent]",
+            "StartResult | Stream[StreamEvent[Literal['progress'], DeployProgressEvent] | StreamEvent[Literal['complete'], DeployCompleteEvent]]",
             self._invoke(
                 "start_formation",
                 {
@@ -744,7 +810,9 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: Literal[True],
-    ) -> Stream[StreamEvent]: ...
+    ) -> Stream[
+        StreamEvent[Literal["progress"], DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]
+    ]: ...
     @overload
     def update_formation(
         self,
@@ -758,7 +826,13 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = ...,
-    ) -> UpdateResult | Stream[StreamEvent]: ...
+    ) -> (
+        UpdateResult
+        | Stream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ): ...
     def update_formation(
         self,
         formation_id: str,
@@ -771,7 +845,13 @@ class ServerOperations(ServerOps):
         extra_body: Mapping[str, object] | None = None,
         timeout: TimeoutArg | None = None,
         stream: bool | None = None,
-    ) -> UpdateResult | Stream[StreamEvent]:
+    ) -> (
+        UpdateResult
+        | Stream[
+            StreamEvent[Literal["progress"], DeployProgressEvent]
+            | StreamEvent[Literal["complete"], DeployCompleteEvent]
+        ]
+    ):
         """Update a formation.
 
         Blue-green update from a gzip bundle (staging port, health check, switch, old process stopped); with Accept text/event-stream the same request streams progress events.
@@ -780,7 +860,7 @@ class ServerOperations(ServerOps):
         ``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``: for this call only.
         ``stream=True``: the answer as a stream of typed events."""
         return cast(
-            "UpdateResult | Stream[StreamEvent]",
+            "UpdateResult | Stream[StreamEvent[Literal['progress'], DeployProgressEvent] | StreamEvent[Literal['complete'], DeployCompleteEvent]]",
             self._invoke(
                 "update_formation",
                 {

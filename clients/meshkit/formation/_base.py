@@ -4,6 +4,7 @@ twin ``_client_sync.py``; they differ only in how a plan is sent."""
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections.abc import Mapping, Sequence
@@ -25,7 +26,7 @@ from .._core.events import ChatEventDecoder
 from .._core.guards import Guards
 from .._core.limits import DEFAULT_LIMITS, Limits
 from .._core.ops import Operations
-from .._core.options import default_headers_setting
+from .._core.options import checked_extra_body, default_headers_setting
 from .._core.plan import Plan
 from .._core.retry import RetryPolicy
 from .._core.streams import EventDecoder
@@ -154,7 +155,8 @@ class _FormationBase(ClientBase[FormationSettings]):
             # the HTTP request's, which GET /v1/requests does not know). A caller continuing a
             # clarification passes the previous answer's request_id to keep the same request.
             body["request_id"] = _new_request_id()
-        body.update(extra_body or {})  # the escape hatch: fields this method does not name
+        if extra_body is not None:  # the escape hatch: fields this method does not name
+            body.update(checked_extra_body("chat", extra_body))
         return body
 
     def _chat_plan(
@@ -169,7 +171,7 @@ class _FormationBase(ClientBase[FormationSettings]):
             {"body": body},
             user_id=self._user(user_id),
             idempotency_key=idempotency_key,
-            finish=ChatResult.from_answer,
+            finish=functools.partial(ChatResult.from_answer, sent_request_id=body["request_id"]),
             typed=False,
         )
 

@@ -32,15 +32,16 @@ class ChatResult(ResultBase):
     text: str
     content: JSON
     session_id: str | None
-    request_id: str | None
+    request_id: str
     user_id: str | None
     artifacts: list[dict[str, JSON]]
     ui: list[dict[str, JSON]]
     _answer: dict[str, JSON] = field(repr=False, compare=False)
 
     @classmethod
-    def from_answer(cls, answer: Any) -> ChatResult:
-        """From the unwrapped JSON answer. Only what these fields need is checked here; the
+    def from_answer(cls, answer: Any, sent_request_id: str) -> ChatResult:
+        """From the unwrapped JSON answer to a chat sent with ``sent_request_id`` (the answer's own
+        id wins; the runtime echoes the one sent). Only what these fields need is checked here; the
         generated model is built when ``model`` is first read, because building it on every
         call was most of a blocking chat's client CPU over raw httpx (bench/)."""
         message = answer.get("message") if isinstance(answer, dict) else None
@@ -54,7 +55,7 @@ class ChatResult(ResultBase):
             text=_text_of(content),
             content=content,
             session_id=_text_or_none(answer.get("session_id")),
-            request_id=_text_or_none(answer.get("request_id")),
+            request_id=_text_or_none(answer.get("request_id")) or sent_request_id,
             user_id=_text_or_none(answer.get("user_id")),
             artifacts=artifacts,
             ui=ui,

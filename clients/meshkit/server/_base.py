@@ -36,9 +36,27 @@ from .._core.transport_sync import SyncTransport
 from .._core.wire import Wire, operation, parse_model
 
 if TYPE_CHECKING:
-    from .._generated.models import ServerHealth
+    from typing import Literal, TypeAlias
+
+    from .._core.events import AnyStreamEvent
+    from .._generated.models import (
+        DeployCompleteEvent,
+        DeployProgressEvent,
+        LogConnectedEvent,
+        LogLineEvent,
+        ServerHealth,
+    )
     from .._generated.operations import Operation
     from .._generated.types import File
+
+    # A deploy's (or update's, start's…) events: progress, then complete; an error frame raises.
+    DeployEvent: TypeAlias = (
+        StreamEvent[Literal["progress"], DeployProgressEvent] | StreamEvent[Literal["complete"], DeployCompleteEvent]
+    )
+    # A followed log: connected, then one event per line.
+    LogEvent: TypeAlias = (
+        StreamEvent[Literal["connected"], LogConnectedEvent] | StreamEvent[Literal["log"], LogLineEvent]
+    )
 
 
 class _ProgressDecoder(TypedEventDecoder):
@@ -47,7 +65,7 @@ class _ProgressDecoder(TypedEventDecoder):
     def __init__(self, schemas: dict[str, str | None]) -> None:
         super().__init__(schemas, terminal="complete")
 
-    def convert(self, event: ServerSentEvent) -> StreamEvent:
+    def convert(self, event: ServerSentEvent) -> AnyStreamEvent:
         if event.event == "error":
             self.finished = True
             payload = event.json() if event.data.lstrip().startswith("{") else {"message": event.data}
@@ -193,10 +211,12 @@ class _ServerBase(ClientBase[ServerSettings]):
         return body if isinstance(body, str) else ""
 
     def _formation_kwargs(self, formation_id: str, draft: bool, keys: Mapping[str, Any]) -> dict[str, Any]:
+        inherited = {"default_headers": dict(self._settings.default_headers)} if self._settings.default_headers else {}
         return {
             "server_url": self._settings.url,
             "formation_id": formation_id,
             "mode": "draft" if draft else "live",
+            **inherited,  # the same origin: a gateway's headers apply there too
             **keys,
         }
 

@@ -13,7 +13,6 @@ import httpx
 from .._bundle import Bundle
 from .._core.closing_async import AsyncClosing
 from .._core.config import TimeoutArg, resolve_server
-from .._core.events import StreamEvent
 from .._core.guards import Guards
 from .._core.io_hooks import arun_blocking
 from .._core.limits import DEFAULT_LIMITS, Limits, adecoded, araw_chunks
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     )
     from .._operations.server_async import AsyncServerOperations
     from ..formation import AsyncFormation
+    from ._base import DeployEvent, LogEvent
 
 
 class AsyncServerClient(AsyncClosing, AsyncRawAccess, _ServerBase):
@@ -133,7 +133,7 @@ class AsyncServerClient(AsyncClosing, AsyncRawAccess, _ServerBase):
         formation_id: str | None = None,
         version: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> AsyncStream[StreamEvent]:
+    ) -> AsyncStream[DeployEvent]:
         """Deploy, yielding ``progress`` events (``.data.stage``, ``.message``, ``.progress``) and
         finally ``complete`` (``.data`` is a DeployCompleteEvent); DeploymentError on failure."""
         formation, upload, chosen = self._bundle(source, formation_id, version)
@@ -160,7 +160,7 @@ class AsyncServerClient(AsyncClosing, AsyncRawAccess, _ServerBase):
         *,
         version: str | None = None,
         **options: Unpack[RequestOptions],
-    ) -> AsyncStream[StreamEvent]:
+    ) -> AsyncStream[DeployEvent]:
         """The update with its progress events."""
         _, upload, chosen = self._bundle(source, formation_id, version)
         return self.ops.update_formation(formation_id, body=upload, x_formation_version=chosen, stream=True, **options)
@@ -213,7 +213,7 @@ class AsyncServerClient(AsyncClosing, AsyncRawAccess, _ServerBase):
         *,
         stream: Literal["all", "stdout", "stderr"] = "stdout",
         **options: Unpack[RequestOptions],
-    ) -> AsyncStream[StreamEvent]:
+    ) -> AsyncStream[LogEvent]:
         """New log lines as they are written (``event.data.line``); open-ended: close it when done."""
         # follow=true is what makes the server stream (contract server.md §6): one line per event.
         return self.ops.get_formation_logs(formation_id, stream=stream, follow=True, **options)
@@ -247,7 +247,7 @@ class AsyncServerClient(AsyncClosing, AsyncRawAccess, _ServerBase):
     def formation(self, formation_id: str, *, draft: bool = False, **keys: Any) -> AsyncFormation:
         """A client (AsyncFormation) of the formation at ``/api/<id>/v1`` on this server (``draft=True``:
         ``/draft/<id>/v1``). Pass its ``client_key=``/``admin_key=`` (or set MUXI_CLIENT_KEY /
-        MUXI_ADMIN_KEY)."""
+        MUXI_ADMIN_KEY); it sends this client's ``default_headers`` too, unless given its own."""
         from ..formation import AsyncFormation
 
         return AsyncFormation(**self._formation_kwargs(formation_id, draft, keys))

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="A2AConfigEnvelope")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class A2AConfigEnvelope(Model):
     """The MUXI success envelope around A2AConfig.
 
@@ -33,20 +34,10 @@ class A2AConfigEnvelope(Model):
     timestamp: int | None = None
     type_: str | None = None
     request: MuxiRequestInfo | None = None
-    error: None = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    error: None = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.error is OMITTED:
-            self.error = None
-            omitted.append("error")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         success = self.success
 
         data = self.data.to_dict()
@@ -65,7 +56,7 @@ class A2AConfigEnvelope(Model):
         if not isinstance(_src_request, Unset):
             request = _src_request.to_dict()
 
-        _src_error: None | Unset = UNSET if self.error is None and "error" in self._omitted else self.error
+        _src_error: None | Unset = UNSET if self.error is None else self.error
         error = _src_error
 
         field_dict: dict[str, Any] = {}
@@ -118,7 +109,7 @@ class A2AConfigEnvelope(Model):
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
             type_=None if isinstance(type_, Unset) else type_,
             request=None if isinstance(request, Unset) else request,
-            error=OMITTED if isinstance(error, Unset) else error,
+            error=None if isinstance(error, Unset) else error,
         )
 
         a2a_config_envelope.additional_properties = d
@@ -128,10 +119,10 @@ class A2AConfigEnvelope(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..models.acknowledgment_status import (
     AcknowledgmentStatus,
@@ -17,7 +18,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="Acknowledgment")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class Acknowledgment(Model):
     """Broker answer for one message (AcknowledgmentMessage), with the canonical extensions deduplicated, routing_decision
     and error_code.
@@ -48,9 +49,9 @@ class Acknowledgment(Model):
     deduplicated: bool | None = False
     routing_decision: RoutingDecision | None = None
     error_code: BrokerErrorCode | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         original_message_id = self.original_message_id
 
         _src_status: AcknowledgmentStatus | Unset = UNSET if self.status is None else self.status
@@ -168,10 +169,10 @@ class Acknowledgment(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Agent")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class Agent(Model):
     """One agent of the formation, as its file declares it (secrets masked). Free-form beyond the typed keys: the agent
     file decides them (knowledge, llm_models, mcp_servers, a2a…).
@@ -30,45 +31,28 @@ class Agent(Model):
 
     id: str
     name: str | None = None
-    description: None | str = OMITTED
-    system_message: None | str = OMITTED
+    description: None | str = None
+    system_message: None | str = None
     source: str | None = None
     active: bool | None = None
     version: str | None = None
     knowledge: AgentKnowledge | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.description is OMITTED:
-            self.description = None
-            omitted.append("description")
-        if self.system_message is OMITTED:
-            self.system_message = None
-            omitted.append("system_message")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         id = self.id
 
         _src_name: str | Unset = UNSET if self.name is None else self.name
         name = _src_name
 
-        _src_description: None | str | Unset = (
-            UNSET if self.description is None and "description" in self._omitted else self.description
-        )
+        _src_description: None | str | Unset = UNSET if self.description is None else self.description
         description: None | str | Unset
         if isinstance(_src_description, Unset):
             description = UNSET
         else:
             description = _src_description
 
-        _src_system_message: None | str | Unset = (
-            UNSET if self.system_message is None and "system_message" in self._omitted else self.system_message
-        )
+        _src_system_message: None | str | Unset = UNSET if self.system_message is None else self.system_message
         system_message: None | str | Unset
         if isinstance(_src_system_message, Unset):
             system_message = UNSET
@@ -154,8 +138,8 @@ class Agent(Model):
         agent = cls(
             id=id,
             name=None if isinstance(name, Unset) else name,
-            description=OMITTED if isinstance(description, Unset) else description,
-            system_message=OMITTED if isinstance(system_message, Unset) else system_message,
+            description=None if isinstance(description, Unset) else description,
+            system_message=None if isinstance(system_message, Unset) else system_message,
             source=None if isinstance(source, Unset) else source,
             active=None if isinstance(active, Unset) else active,
             version=None if isinstance(version, Unset) else version,
@@ -169,10 +153,10 @@ class Agent(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

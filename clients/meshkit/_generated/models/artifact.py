@@ -6,12 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 
 T = TypeVar("T", bound="Artifact")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class Artifact(Model):
     """A file an agent produced for the user (one version of it).
 
@@ -23,7 +24,7 @@ class Artifact(Model):
         content_type (str):
         category (None | str): text
         summary (str):
-        tags (list[Any]):
+        tags (list[JSON]):
         agent_id (None | str): The producing agent (null for the overlord).
         conversation_id (None | str): The session it was produced in.
         size_bytes (int):
@@ -39,16 +40,16 @@ class Artifact(Model):
     content_type: str
     category: None | str
     summary: str
-    tags: list[Any]
+    tags: list[JSON]
     agent_id: None | str
     conversation_id: None | str
     size_bytes: int
     created_at: None | str
     updated_at: None | str
     last_accessed_at: None | str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         id = self.id
 
         name = self.name
@@ -191,10 +192,10 @@ class Artifact(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

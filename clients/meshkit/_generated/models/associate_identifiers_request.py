@@ -6,41 +6,30 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AssociateIdentifiersRequest")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class AssociateIdentifiersRequest(Model):
     """Request model for associating multiple identifiers to a user.
 
     Attributes:
-        identifiers (list[Any]): List of identifiers (strings, [id, type] arrays, or {identifier, type} objects)
+        identifiers (list[JSON]): List of identifiers (strings, [id, type] arrays, or {identifier, type} objects)
         muxi_user_id (None | str): MUXI user ID to associate identifiers to. If not provided, creates a new user.
     """
 
-    identifiers: list[Any]
-    muxi_user_id: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    identifiers: list[JSON]
+    muxi_user_id: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.muxi_user_id is OMITTED:
-            self.muxi_user_id = None
-            omitted.append("muxi_user_id")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         identifiers = self.identifiers
 
-        _src_muxi_user_id: None | str | Unset = (
-            UNSET if self.muxi_user_id is None and "muxi_user_id" in self._omitted else self.muxi_user_id
-        )
+        _src_muxi_user_id: None | str | Unset = UNSET if self.muxi_user_id is None else self.muxi_user_id
         muxi_user_id: None | str | Unset
         if isinstance(_src_muxi_user_id, Unset):
             muxi_user_id = UNSET
@@ -75,7 +64,7 @@ class AssociateIdentifiersRequest(Model):
 
         associate_identifiers_request = cls(
             identifiers=identifiers,
-            muxi_user_id=OMITTED if isinstance(muxi_user_id, Unset) else muxi_user_id,
+            muxi_user_id=None if isinstance(muxi_user_id, Unset) else muxi_user_id,
         )
 
         associate_identifiers_request.additional_properties = d
@@ -85,10 +74,10 @@ class AssociateIdentifiersRequest(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AsyncConfig")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class AsyncConfig(Model):
     """The async section of the formation file, secrets masked (empty when the file has none). Free-form beyond the typed
     keys: the formation file decides them.
@@ -27,31 +28,19 @@ class AsyncConfig(Model):
 
     threshold_seconds: float | None = None
     enable_estimation: bool | None = None
-    webhook_url: None | str = OMITTED
+    webhook_url: None | str = None
     webhook_retries: int | None = None
     webhook_timeout: float | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.webhook_url is OMITTED:
-            self.webhook_url = None
-            omitted.append("webhook_url")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_threshold_seconds: float | Unset = UNSET if self.threshold_seconds is None else self.threshold_seconds
         threshold_seconds = _src_threshold_seconds
 
         _src_enable_estimation: bool | Unset = UNSET if self.enable_estimation is None else self.enable_estimation
         enable_estimation = _src_enable_estimation
 
-        _src_webhook_url: None | str | Unset = (
-            UNSET if self.webhook_url is None and "webhook_url" in self._omitted else self.webhook_url
-        )
+        _src_webhook_url: None | str | Unset = UNSET if self.webhook_url is None else self.webhook_url
         webhook_url: None | str | Unset
         if isinstance(_src_webhook_url, Unset):
             webhook_url = UNSET
@@ -103,7 +92,7 @@ class AsyncConfig(Model):
         async_config = cls(
             threshold_seconds=None if isinstance(threshold_seconds, Unset) else threshold_seconds,
             enable_estimation=None if isinstance(enable_estimation, Unset) else enable_estimation,
-            webhook_url=OMITTED if isinstance(webhook_url, Unset) else webhook_url,
+            webhook_url=None if isinstance(webhook_url, Unset) else webhook_url,
             webhook_retries=None if isinstance(webhook_retries, Unset) else webhook_retries,
             webhook_timeout=None if isinstance(webhook_timeout, Unset) else webhook_timeout,
         )
@@ -115,10 +104,10 @@ class AsyncConfig(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

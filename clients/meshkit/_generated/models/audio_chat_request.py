@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AudioChatRequest")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class AudioChatRequest(Model):
     """Model for audio chat requests (voice notes).
 
@@ -29,68 +30,41 @@ class AudioChatRequest(Model):
     """
 
     files: list[AudioFile]
-    user_id: None | str = OMITTED
-    agent_id: None | str = OMITTED
-    session_id: None | str = OMITTED
-    request_id: None | str = OMITTED
+    user_id: None | str = None
+    agent_id: None | str = None
+    session_id: None | str = None
+    request_id: None | str = None
     stream: bool | None = True
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.user_id is OMITTED:
-            self.user_id = None
-            omitted.append("user_id")
-        if self.agent_id is OMITTED:
-            self.agent_id = None
-            omitted.append("agent_id")
-        if self.session_id is OMITTED:
-            self.session_id = None
-            omitted.append("session_id")
-        if self.request_id is OMITTED:
-            self.request_id = None
-            omitted.append("request_id")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         files = []
         for files_item_data in self.files:
             files_item = files_item_data.to_dict()
             files.append(files_item)
 
-        _src_user_id: None | str | Unset = (
-            UNSET if self.user_id is None and "user_id" in self._omitted else self.user_id
-        )
+        _src_user_id: None | str | Unset = UNSET if self.user_id is None else self.user_id
         user_id: None | str | Unset
         if isinstance(_src_user_id, Unset):
             user_id = UNSET
         else:
             user_id = _src_user_id
 
-        _src_agent_id: None | str | Unset = (
-            UNSET if self.agent_id is None and "agent_id" in self._omitted else self.agent_id
-        )
+        _src_agent_id: None | str | Unset = UNSET if self.agent_id is None else self.agent_id
         agent_id: None | str | Unset
         if isinstance(_src_agent_id, Unset):
             agent_id = UNSET
         else:
             agent_id = _src_agent_id
 
-        _src_session_id: None | str | Unset = (
-            UNSET if self.session_id is None and "session_id" in self._omitted else self.session_id
-        )
+        _src_session_id: None | str | Unset = UNSET if self.session_id is None else self.session_id
         session_id: None | str | Unset
         if isinstance(_src_session_id, Unset):
             session_id = UNSET
         else:
             session_id = _src_session_id
 
-        _src_request_id: None | str | Unset = (
-            UNSET if self.request_id is None and "request_id" in self._omitted else self.request_id
-        )
+        _src_request_id: None | str | Unset = UNSET if self.request_id is None else self.request_id
         request_id: None | str | Unset
         if isinstance(_src_request_id, Unset):
             request_id = UNSET
@@ -181,10 +155,10 @@ class AudioChatRequest(Model):
 
         audio_chat_request = cls(
             files=files,
-            user_id=OMITTED if isinstance(user_id, Unset) else user_id,
-            agent_id=OMITTED if isinstance(agent_id, Unset) else agent_id,
-            session_id=OMITTED if isinstance(session_id, Unset) else session_id,
-            request_id=OMITTED if isinstance(request_id, Unset) else request_id,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            agent_id=None if isinstance(agent_id, Unset) else agent_id,
+            session_id=None if isinstance(session_id, Unset) else session_id,
+            request_id=None if isinstance(request_id, Unset) else request_id,
             stream=True if isinstance(stream, Unset) else stream,
         )
 
@@ -195,10 +169,10 @@ class AudioChatRequest(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,18 +6,19 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 
 T = TypeVar("T", bound="BackfillReport")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class BackfillReport(Model):
     """Backfill passes per projection."""
 
     additional_properties: dict[str, BackfillProgress] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():

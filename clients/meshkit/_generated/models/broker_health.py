@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..models.broker_health_status import BrokerHealthStatus, check_broker_health_status
 
 T = TypeVar("T", bound="BrokerHealth")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class BrokerHealth(Model):
     """Broker body of GET /health (always HTTP 200, canonical choice); told apart from ServerHealth by uptime_secs.
 
@@ -32,9 +33,9 @@ class BrokerHealth(Model):
     messages_total: int
     endpoints_healthy: int
     endpoints_total: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         status: str = self.status
 
         uptime_secs = self.uptime_secs
@@ -87,10 +88,10 @@ class BrokerHealth(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

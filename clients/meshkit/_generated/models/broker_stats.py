@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BrokerStats")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class BrokerStats(Model):
     """Body of GET /stats (the core's nested shape, canonical choice); clients also read flat or camelCase keys, missing
     values read as 0.
@@ -41,9 +42,9 @@ class BrokerStats(Model):
     throughput: BrokerStatsThroughput | None = None
     uptime_secs: int | None = 0
     router: BrokerStatsRouter | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_messages: BrokerStatsMessages | Unset = UNSET if self.messages is None else self.messages
         messages: dict[str, Any] | Unset = UNSET
         if not isinstance(_src_messages, Unset):
@@ -161,10 +162,10 @@ class BrokerStats(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

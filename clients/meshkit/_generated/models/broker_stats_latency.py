@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BrokerStatsLatency")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class BrokerStatsLatency(Model):
     """Latency percentiles over the last 10,000 samples per series (0 without samples).
 
@@ -29,9 +30,9 @@ class BrokerStatsLatency(Model):
     e2e_p999_ms: float | None = 0.0
     routing_p50_us: float | None = 0.0
     routing_p99_us: float | None = 0.0
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_e2e_p50_ms: float | Unset = UNSET if self.e2e_p50_ms is None else self.e2e_p50_ms
         e2e_p50_ms = _src_e2e_p50_ms
 
@@ -91,10 +92,10 @@ class BrokerStatsLatency(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

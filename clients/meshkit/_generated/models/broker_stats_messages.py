@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BrokerStatsMessages")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class BrokerStatsMessages(Model):
     """Message counters (400s, 429s and dedup hits are not counted).
 
@@ -25,9 +26,9 @@ class BrokerStatsMessages(Model):
     total: int | None = 0
     success: int | None = 0
     failed: int | None = 0
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_total: int | Unset = UNSET if self.total is None else self.total
         total = _src_total
 
@@ -71,10 +72,10 @@ class BrokerStatsMessages(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

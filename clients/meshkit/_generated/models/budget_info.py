@@ -6,12 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 
 T = TypeVar("T", bound="BudgetInfo")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class BudgetInfo(Model):
     """An agent's token budget.
 
@@ -28,9 +29,9 @@ class BudgetInfo(Model):
     remaining_tokens: float
     consumption_rate: float
     reset_at: int | None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         agent_id = self.agent_id
 
         initial_tokens = self.initial_tokens
@@ -89,10 +90,10 @@ class BudgetInfo(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

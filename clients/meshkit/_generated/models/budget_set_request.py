@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BudgetSetRequest")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class BudgetSetRequest(Model):
     """Body of POST /budgets; initial_tokens is accepted as an alias of tokens.
 
@@ -25,27 +26,15 @@ class BudgetSetRequest(Model):
 
     agent_id: str
     tokens: float
-    reset_at: int | None = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    reset_at: int | None = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.reset_at is OMITTED:
-            self.reset_at = None
-            omitted.append("reset_at")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         agent_id = self.agent_id
 
         tokens = self.tokens
 
-        _src_reset_at: int | None | Unset = (
-            UNSET if self.reset_at is None and "reset_at" in self._omitted else self.reset_at
-        )
+        _src_reset_at: int | None | Unset = UNSET if self.reset_at is None else self.reset_at
         reset_at: int | None | Unset
         if isinstance(_src_reset_at, Unset):
             reset_at = UNSET
@@ -84,7 +73,7 @@ class BudgetSetRequest(Model):
         budget_set_request = cls(
             agent_id=agent_id,
             tokens=tokens,
-            reset_at=OMITTED if isinstance(reset_at, Unset) else reset_at,
+            reset_at=None if isinstance(reset_at, Unset) else reset_at,
         )
 
         budget_set_request.additional_properties = d
@@ -94,10 +83,10 @@ class BudgetSetRequest(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CaptainsLogEntry")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class CaptainsLogEntry(Model):
     """One day of the user's captain's log.
 
@@ -20,8 +21,8 @@ class CaptainsLogEntry(Model):
         id (str | None):
         date (None | str): ISO date.
         summary (None | str):
-        decisions (list[Any] | None):
-        projects (list[Any] | None):
+        decisions (list[JSON] | None):
+        projects (list[JSON] | None):
         context (None | str):
         created_at (None | str):
         updated_at (None | str):
@@ -29,89 +30,59 @@ class CaptainsLogEntry(Model):
     """
 
     id: str | None = None
-    date: None | str = OMITTED
-    summary: None | str = OMITTED
-    decisions: list[Any] | None = None
-    projects: list[Any] | None = None
-    context: None | str = OMITTED
-    created_at: None | str = OMITTED
-    updated_at: None | str = OMITTED
+    date: None | str = None
+    summary: None | str = None
+    decisions: list[JSON] | None = None
+    projects: list[JSON] | None = None
+    context: None | str = None
+    created_at: None | str = None
+    updated_at: None | str = None
     sources: list[CaptainsLogEntrySourcesItem] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.date is OMITTED:
-            self.date = None
-            omitted.append("date")
-        if self.summary is OMITTED:
-            self.summary = None
-            omitted.append("summary")
-        if self.context is OMITTED:
-            self.context = None
-            omitted.append("context")
-        if self.created_at is OMITTED:
-            self.created_at = None
-            omitted.append("created_at")
-        if self.updated_at is OMITTED:
-            self.updated_at = None
-            omitted.append("updated_at")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_id: str | Unset = UNSET if self.id is None else self.id
         id = _src_id
 
-        _src_date: None | str | Unset = UNSET if self.date is None and "date" in self._omitted else self.date
+        _src_date: None | str | Unset = UNSET if self.date is None else self.date
         date: None | str | Unset
         if isinstance(_src_date, Unset):
             date = UNSET
         else:
             date = _src_date
 
-        _src_summary: None | str | Unset = (
-            UNSET if self.summary is None and "summary" in self._omitted else self.summary
-        )
+        _src_summary: None | str | Unset = UNSET if self.summary is None else self.summary
         summary: None | str | Unset
         if isinstance(_src_summary, Unset):
             summary = UNSET
         else:
             summary = _src_summary
 
-        _src_decisions: list[Any] | Unset = UNSET if self.decisions is None else self.decisions
+        _src_decisions: list[JSON] | Unset = UNSET if self.decisions is None else self.decisions
         decisions: list[Any] | Unset = UNSET
         if not isinstance(_src_decisions, Unset):
             decisions = _src_decisions
 
-        _src_projects: list[Any] | Unset = UNSET if self.projects is None else self.projects
+        _src_projects: list[JSON] | Unset = UNSET if self.projects is None else self.projects
         projects: list[Any] | Unset = UNSET
         if not isinstance(_src_projects, Unset):
             projects = _src_projects
 
-        _src_context: None | str | Unset = (
-            UNSET if self.context is None and "context" in self._omitted else self.context
-        )
+        _src_context: None | str | Unset = UNSET if self.context is None else self.context
         context: None | str | Unset
         if isinstance(_src_context, Unset):
             context = UNSET
         else:
             context = _src_context
 
-        _src_created_at: None | str | Unset = (
-            UNSET if self.created_at is None and "created_at" in self._omitted else self.created_at
-        )
+        _src_created_at: None | str | Unset = UNSET if self.created_at is None else self.created_at
         created_at: None | str | Unset
         if isinstance(_src_created_at, Unset):
             created_at = UNSET
         else:
             created_at = _src_created_at
 
-        _src_updated_at: None | str | Unset = (
-            UNSET if self.updated_at is None and "updated_at" in self._omitted else self.updated_at
-        )
+        _src_updated_at: None | str | Unset = UNSET if self.updated_at is None else self.updated_at
         updated_at: None | str | Unset
         if isinstance(_src_updated_at, Unset):
             updated_at = UNSET
@@ -215,13 +186,13 @@ class CaptainsLogEntry(Model):
 
         captains_log_entry = cls(
             id=None if isinstance(id, Unset) else id,
-            date=OMITTED if isinstance(date, Unset) else date,
-            summary=OMITTED if isinstance(summary, Unset) else summary,
+            date=None if isinstance(date, Unset) else date,
+            summary=None if isinstance(summary, Unset) else summary,
             decisions=None if isinstance(decisions, Unset) else decisions,
             projects=None if isinstance(projects, Unset) else projects,
-            context=OMITTED if isinstance(context, Unset) else context,
-            created_at=OMITTED if isinstance(created_at, Unset) else created_at,
-            updated_at=OMITTED if isinstance(updated_at, Unset) else updated_at,
+            context=None if isinstance(context, Unset) else context,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            updated_at=None if isinstance(updated_at, Unset) else updated_at,
             sources=None if isinstance(sources, Unset) else sources,
         )
 
@@ -232,10 +203,10 @@ class CaptainsLogEntry(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

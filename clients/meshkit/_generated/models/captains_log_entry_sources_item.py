@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CaptainsLogEntrySourcesItem")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class CaptainsLogEntrySourcesItem(Model):
     """
     Attributes:
@@ -21,26 +22,14 @@ class CaptainsLogEntrySourcesItem(Model):
     """
 
     source_type: str | None = None
-    source_id: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    source_id: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.source_id is OMITTED:
-            self.source_id = None
-            omitted.append("source_id")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_source_type: str | Unset = UNSET if self.source_type is None else self.source_type
         source_type = _src_source_type
 
-        _src_source_id: None | str | Unset = (
-            UNSET if self.source_id is None and "source_id" in self._omitted else self.source_id
-        )
+        _src_source_id: None | str | Unset = UNSET if self.source_id is None else self.source_id
         source_id: None | str | Unset
         if isinstance(_src_source_id, Unset):
             source_id = UNSET
@@ -73,7 +62,7 @@ class CaptainsLogEntrySourcesItem(Model):
 
         captains_log_entry_sources_item = cls(
             source_type=None if isinstance(source_type, Unset) else source_type,
-            source_id=OMITTED if isinstance(source_id, Unset) else source_id,
+            source_id=None if isinstance(source_id, Unset) else source_id,
         )
 
         captains_log_entry_sources_item.additional_properties = d
@@ -83,10 +72,10 @@ class CaptainsLogEntrySourcesItem(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatContentPart")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class ChatContentPart(Model):
     """An item of array content: {"type":"text","text":…} or {"type":"tool_calls","tool_calls":[…]}.
 
@@ -25,9 +26,9 @@ class ChatContentPart(Model):
     type_: str
     text: str | None = None
     tool_calls: list[ChatContentPartToolCallsItem] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         type_ = self.type_
 
         _src_text: str | Unset = UNSET if self.text is None else self.text
@@ -86,10 +87,10 @@ class ChatContentPart(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

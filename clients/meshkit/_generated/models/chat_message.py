@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatMessage")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class ChatMessage(Model):
     """The assistant's answer message.
 
@@ -27,25 +28,12 @@ class ChatMessage(Model):
 
     role: str
     content: list[ChatContentPart] | str
-    artifacts: list[ChatArtifact] | None = OMITTED
-    metadata: ChatMessageMetadataType0 | None = OMITTED
+    artifacts: list[ChatArtifact] | None = None
+    metadata: ChatMessageMetadataType0 | None = None
     ui: list[UiWidget] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.artifacts is OMITTED:
-            self.artifacts = None
-            omitted.append("artifacts")
-        if self.metadata is OMITTED:
-            self.metadata = None
-            omitted.append("metadata")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         role = self.role
 
         content: list[dict[str, Any]] | str
@@ -58,9 +46,7 @@ class ChatMessage(Model):
         else:
             content = self.content
 
-        _src_artifacts: list[ChatArtifact] | None | Unset = (
-            UNSET if self.artifacts is None and "artifacts" in self._omitted else self.artifacts
-        )
+        _src_artifacts: list[ChatArtifact] | None | Unset = UNSET if self.artifacts is None else self.artifacts
         artifacts: list[dict[str, Any]] | None | Unset
         if isinstance(_src_artifacts, Unset):
             artifacts = UNSET
@@ -73,9 +59,7 @@ class ChatMessage(Model):
         else:
             artifacts = _src_artifacts
 
-        _src_metadata: ChatMessageMetadataType0 | None | Unset = (
-            UNSET if self.metadata is None and "metadata" in self._omitted else self.metadata
-        )
+        _src_metadata: ChatMessageMetadataType0 | None | Unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
         if isinstance(_src_metadata, Unset):
             metadata = UNSET
@@ -183,8 +167,8 @@ class ChatMessage(Model):
         chat_message = cls(
             role=role,
             content=content,
-            artifacts=OMITTED if isinstance(artifacts, Unset) else artifacts,
-            metadata=OMITTED if isinstance(metadata, Unset) else metadata,
+            artifacts=None if isinstance(artifacts, Unset) else artifacts,
+            metadata=None if isinstance(metadata, Unset) else metadata,
             ui=None if isinstance(ui, Unset) else ui,
         )
 
@@ -195,10 +179,10 @@ class ChatMessage(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ChatRequest")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class ChatRequest(Model):
     """Model for chat requests.
 
@@ -33,99 +34,52 @@ class ChatRequest(Model):
     """
 
     message: str
-    user_id: None | str = OMITTED
-    agent_id: None | str = OMITTED
-    session_id: None | str = OMITTED
-    group_id: None | str = OMITTED
-    request_id: None | str = OMITTED
+    user_id: None | str = None
+    agent_id: None | str = None
+    session_id: None | str = None
+    group_id: None | str = None
+    request_id: None | str = None
     mode: None | str = "sync"
-    files: list[ChatFile] | None = OMITTED
+    files: list[ChatFile] | None = None
     stream: bool | None = True
-    webhook_url: None | str = OMITTED
-    threshold_seconds: float | None = OMITTED
-    source_channel: None | str = OMITTED
-    ui_response: None | UIResponseHint = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    webhook_url: None | str = None
+    threshold_seconds: float | None = None
+    source_channel: None | str = None
+    ui_response: None | UIResponseHint = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.user_id is OMITTED:
-            self.user_id = None
-            omitted.append("user_id")
-        if self.agent_id is OMITTED:
-            self.agent_id = None
-            omitted.append("agent_id")
-        if self.session_id is OMITTED:
-            self.session_id = None
-            omitted.append("session_id")
-        if self.group_id is OMITTED:
-            self.group_id = None
-            omitted.append("group_id")
-        if self.request_id is OMITTED:
-            self.request_id = None
-            omitted.append("request_id")
-        if self.files is OMITTED:
-            self.files = None
-            omitted.append("files")
-        if self.webhook_url is OMITTED:
-            self.webhook_url = None
-            omitted.append("webhook_url")
-        if self.threshold_seconds is OMITTED:
-            self.threshold_seconds = None
-            omitted.append("threshold_seconds")
-        if self.source_channel is OMITTED:
-            self.source_channel = None
-            omitted.append("source_channel")
-        if self.ui_response is OMITTED:
-            self.ui_response = None
-            omitted.append("ui_response")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         message = self.message
 
-        _src_user_id: None | str | Unset = (
-            UNSET if self.user_id is None and "user_id" in self._omitted else self.user_id
-        )
+        _src_user_id: None | str | Unset = UNSET if self.user_id is None else self.user_id
         user_id: None | str | Unset
         if isinstance(_src_user_id, Unset):
             user_id = UNSET
         else:
             user_id = _src_user_id
 
-        _src_agent_id: None | str | Unset = (
-            UNSET if self.agent_id is None and "agent_id" in self._omitted else self.agent_id
-        )
+        _src_agent_id: None | str | Unset = UNSET if self.agent_id is None else self.agent_id
         agent_id: None | str | Unset
         if isinstance(_src_agent_id, Unset):
             agent_id = UNSET
         else:
             agent_id = _src_agent_id
 
-        _src_session_id: None | str | Unset = (
-            UNSET if self.session_id is None and "session_id" in self._omitted else self.session_id
-        )
+        _src_session_id: None | str | Unset = UNSET if self.session_id is None else self.session_id
         session_id: None | str | Unset
         if isinstance(_src_session_id, Unset):
             session_id = UNSET
         else:
             session_id = _src_session_id
 
-        _src_group_id: None | str | Unset = (
-            UNSET if self.group_id is None and "group_id" in self._omitted else self.group_id
-        )
+        _src_group_id: None | str | Unset = UNSET if self.group_id is None else self.group_id
         group_id: None | str | Unset
         if isinstance(_src_group_id, Unset):
             group_id = UNSET
         else:
             group_id = _src_group_id
 
-        _src_request_id: None | str | Unset = (
-            UNSET if self.request_id is None and "request_id" in self._omitted else self.request_id
-        )
+        _src_request_id: None | str | Unset = UNSET if self.request_id is None else self.request_id
         request_id: None | str | Unset
         if isinstance(_src_request_id, Unset):
             request_id = UNSET
@@ -139,9 +93,7 @@ class ChatRequest(Model):
         else:
             mode = _src_mode
 
-        _src_files: list[ChatFile] | None | Unset = (
-            UNSET if self.files is None and "files" in self._omitted else self.files
-        )
+        _src_files: list[ChatFile] | None | Unset = UNSET if self.files is None else self.files
         files: list[dict[str, Any]] | None | Unset
         if isinstance(_src_files, Unset):
             files = UNSET
@@ -161,9 +113,7 @@ class ChatRequest(Model):
         else:
             stream = _src_stream
 
-        _src_webhook_url: None | str | Unset = (
-            UNSET if self.webhook_url is None and "webhook_url" in self._omitted else self.webhook_url
-        )
+        _src_webhook_url: None | str | Unset = UNSET if self.webhook_url is None else self.webhook_url
         webhook_url: None | str | Unset
         if isinstance(_src_webhook_url, Unset):
             webhook_url = UNSET
@@ -171,7 +121,7 @@ class ChatRequest(Model):
             webhook_url = _src_webhook_url
 
         _src_threshold_seconds: float | None | Unset = (
-            UNSET if self.threshold_seconds is None and "threshold_seconds" in self._omitted else self.threshold_seconds
+            UNSET if self.threshold_seconds is None else self.threshold_seconds
         )
         threshold_seconds: float | None | Unset
         if isinstance(_src_threshold_seconds, Unset):
@@ -179,18 +129,14 @@ class ChatRequest(Model):
         else:
             threshold_seconds = _src_threshold_seconds
 
-        _src_source_channel: None | str | Unset = (
-            UNSET if self.source_channel is None and "source_channel" in self._omitted else self.source_channel
-        )
+        _src_source_channel: None | str | Unset = UNSET if self.source_channel is None else self.source_channel
         source_channel: None | str | Unset
         if isinstance(_src_source_channel, Unset):
             source_channel = UNSET
         else:
             source_channel = _src_source_channel
 
-        _src_ui_response: None | UIResponseHint | Unset = (
-            UNSET if self.ui_response is None and "ui_response" in self._omitted else self.ui_response
-        )
+        _src_ui_response: None | UIResponseHint | Unset = UNSET if self.ui_response is None else self.ui_response
         ui_response: dict[str, Any] | None | Unset
         if isinstance(_src_ui_response, Unset):
             ui_response = UNSET
@@ -369,18 +315,18 @@ class ChatRequest(Model):
 
         chat_request = cls(
             message=message,
-            user_id=OMITTED if isinstance(user_id, Unset) else user_id,
-            agent_id=OMITTED if isinstance(agent_id, Unset) else agent_id,
-            session_id=OMITTED if isinstance(session_id, Unset) else session_id,
-            group_id=OMITTED if isinstance(group_id, Unset) else group_id,
-            request_id=OMITTED if isinstance(request_id, Unset) else request_id,
+            user_id=None if isinstance(user_id, Unset) else user_id,
+            agent_id=None if isinstance(agent_id, Unset) else agent_id,
+            session_id=None if isinstance(session_id, Unset) else session_id,
+            group_id=None if isinstance(group_id, Unset) else group_id,
+            request_id=None if isinstance(request_id, Unset) else request_id,
             mode="sync" if isinstance(mode, Unset) else mode,
-            files=OMITTED if isinstance(files, Unset) else files,
+            files=None if isinstance(files, Unset) else files,
             stream=True if isinstance(stream, Unset) else stream,
-            webhook_url=OMITTED if isinstance(webhook_url, Unset) else webhook_url,
-            threshold_seconds=OMITTED if isinstance(threshold_seconds, Unset) else threshold_seconds,
-            source_channel=OMITTED if isinstance(source_channel, Unset) else source_channel,
-            ui_response=OMITTED if isinstance(ui_response, Unset) else ui_response,
+            webhook_url=None if isinstance(webhook_url, Unset) else webhook_url,
+            threshold_seconds=None if isinstance(threshold_seconds, Unset) else threshold_seconds,
+            source_channel=None if isinstance(source_channel, Unset) else source_channel,
+            ui_response=None if isinstance(ui_response, Unset) else ui_response,
         )
 
         chat_request.additional_properties = d
@@ -390,10 +336,10 @@ class ChatRequest(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..models.chat_token_type import ChatTokenType, check_chat_token_type
 from ..types import UNSET, Unset
@@ -13,13 +14,13 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ChatToken")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class ChatToken(Model):
     """One runtime event inside a chat stream frame.
 
     Attributes:
         type_ (ChatTokenType): Token types the runtime sends today; others may appear and must be kept.
-        content (Any | None): A delta for `content`, the full final text for `completed`; any JSON otherwise.
+        content (JSON | None): A delta for `content`, the full final text for `completed`; any JSON otherwise.
         request_id (str | None): The id GET /v1/requests tracks the turn under.
         user_id (str | None):
         session_id (str | None):
@@ -31,7 +32,7 @@ class ChatToken(Model):
     """
 
     type_: ChatTokenType
-    content: Any | None = None
+    content: JSON | None = None
     request_id: str | None = None
     user_id: str | None = None
     session_id: str | None = None
@@ -40,12 +41,12 @@ class ChatToken(Model):
     status: str | None = None
     processing_time_ms: float | None = None
     stream_discontinuity: bool | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         type_: str = self.type_
 
-        _src_content: Any | Unset = UNSET if self.content is None else self.content
+        _src_content: JSON | Unset = UNSET if self.content is None else self.content
         content = _src_content
 
         _src_request_id: str | Unset = UNSET if self.request_id is None else self.request_id
@@ -145,10 +146,10 @@ class ChatToken(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

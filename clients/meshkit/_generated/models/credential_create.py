@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CredentialCreate")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class CredentialCreate(Model):
     """Request model for creating a credential.
 
@@ -24,25 +25,15 @@ class CredentialCreate(Model):
 
     service: str
     credential: CredentialCreateCredential
-    name: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    name: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.name is OMITTED:
-            self.name = None
-            omitted.append("name")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         service = self.service
 
         credential = self.credential.to_dict()
 
-        _src_name: None | str | Unset = UNSET if self.name is None and "name" in self._omitted else self.name
+        _src_name: None | str | Unset = UNSET if self.name is None else self.name
         name: None | str | Unset
         if isinstance(_src_name, Unset):
             name = UNSET
@@ -81,7 +72,7 @@ class CredentialCreate(Model):
         credential_create = cls(
             service=service,
             credential=credential,
-            name=OMITTED if isinstance(name, Unset) else name,
+            name=None if isinstance(name, Unset) else name,
         )
 
         credential_create.additional_properties = d
@@ -91,10 +82,10 @@ class CredentialCreate(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

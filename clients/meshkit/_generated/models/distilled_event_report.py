@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..models.distilled_event_report_disposition import (
     DistilledEventReportDisposition,
@@ -16,7 +17,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="DistilledEventReport")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class DistilledEventReport(Model):
     """What the projection job did with one distilled event.
 
@@ -35,9 +36,9 @@ class DistilledEventReport(Model):
     user_id: str | None = None
     disposition: DistilledEventReportDisposition | None = None
     error: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_index: int | Unset = UNSET if self.index is None else self.index
         index = _src_index
 
@@ -114,10 +115,10 @@ class DistilledEventReport(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..models.distillery_status import DistilleryStatus, check_distillery_status
 from ..models.distillery_trust_level import (
@@ -16,7 +17,7 @@ from ..models.distillery_trust_level import (
 T = TypeVar("T", bound="Distillery")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class Distillery(Model):
     """A registered distillery; its distillery_id is the X-Distillery-ID its signed batches carry.
 
@@ -45,9 +46,9 @@ class Distillery(Model):
     status: DistilleryStatus
     created_at: None | str
     revoked_at: None | str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         id = self.id
 
         distillery_id = self.distillery_id
@@ -154,10 +155,10 @@ class Distillery(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DistilleryRegistration")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class DistilleryRegistration(Model):
     """Model for registering an on-prem distillery.
 
@@ -32,44 +33,24 @@ class DistilleryRegistration(Model):
 
     name: str
     public_key: str
-    description: None | str = OMITTED
-    scope: DistilleryScope | None = OMITTED
-    trust_level: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    description: None | str = None
+    scope: DistilleryScope | None = None
+    trust_level: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.description is OMITTED:
-            self.description = None
-            omitted.append("description")
-        if self.scope is OMITTED:
-            self.scope = None
-            omitted.append("scope")
-        if self.trust_level is OMITTED:
-            self.trust_level = None
-            omitted.append("trust_level")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         name = self.name
 
         public_key = self.public_key
 
-        _src_description: None | str | Unset = (
-            UNSET if self.description is None and "description" in self._omitted else self.description
-        )
+        _src_description: None | str | Unset = UNSET if self.description is None else self.description
         description: None | str | Unset
         if isinstance(_src_description, Unset):
             description = UNSET
         else:
             description = _src_description
 
-        _src_scope: DistilleryScope | None | Unset = (
-            UNSET if self.scope is None and "scope" in self._omitted else self.scope
-        )
+        _src_scope: DistilleryScope | None | Unset = UNSET if self.scope is None else self.scope
         scope: dict[str, Any] | None | Unset
         if isinstance(_src_scope, Unset):
             scope = UNSET
@@ -78,9 +59,7 @@ class DistilleryRegistration(Model):
         else:
             scope = _src_scope
 
-        _src_trust_level: None | str | Unset = (
-            UNSET if self.trust_level is None and "trust_level" in self._omitted else self.trust_level
-        )
+        _src_trust_level: None | str | Unset = UNSET if self.trust_level is None else self.trust_level
         trust_level: None | str | Unset
         if isinstance(_src_trust_level, Unset):
             trust_level = UNSET
@@ -149,9 +128,9 @@ class DistilleryRegistration(Model):
         distillery_registration = cls(
             name=name,
             public_key=public_key,
-            description=OMITTED if isinstance(description, Unset) else description,
-            scope=OMITTED if isinstance(scope, Unset) else scope,
-            trust_level=OMITTED if isinstance(trust_level, Unset) else trust_level,
+            description=None if isinstance(description, Unset) else description,
+            scope=None if isinstance(scope, Unset) else scope,
+            trust_level=None if isinstance(trust_level, Unset) else trust_level,
         )
 
         distillery_registration.additional_properties = d
@@ -161,10 +140,10 @@ class DistilleryRegistration(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

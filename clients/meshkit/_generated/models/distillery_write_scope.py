@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="DistilleryWriteScope")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class DistilleryWriteScope(Model):
     """What a distillery may write (the formation's defaults fill omitted keys).
 
@@ -27,9 +28,9 @@ class DistilleryWriteScope(Model):
     event_types: list[str] | None = None
     max_events_per_day: int | None = None
     max_batch_size: int | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_user_ids: list[str] | str | Unset = UNSET if self.user_ids is None else self.user_ids
         user_ids: list[str] | str | Unset
         if isinstance(_src_user_ids, Unset):
@@ -104,10 +105,10 @@ class DistilleryWriteScope(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

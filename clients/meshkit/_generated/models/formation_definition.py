@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationDefinition")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class FormationDefinition(Model):
     """The whole formation file as the runtime loaded it, with defaults filled and secrets masked. Free-form beyond the
     typed keys: the other keys are the formation file's own sections.
@@ -31,23 +32,13 @@ class FormationDefinition(Model):
     id: str
     formation_id: str | None = None
     schema: str | None = None
-    description: None | str = OMITTED
+    description: None | str = None
     version: str | None = None
     agents: list[Agent] | None = None
     llm: LLMSettings | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.description is OMITTED:
-            self.description = None
-            omitted.append("description")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         id = self.id
 
         _src_formation_id: str | Unset = UNSET if self.formation_id is None else self.formation_id
@@ -56,9 +47,7 @@ class FormationDefinition(Model):
         _src_schema: str | Unset = UNSET if self.schema is None else self.schema
         schema = _src_schema
 
-        _src_description: None | str | Unset = (
-            UNSET if self.description is None and "description" in self._omitted else self.description
-        )
+        _src_description: None | str | Unset = UNSET if self.description is None else self.description
         description: None | str | Unset
         if isinstance(_src_description, Unset):
             description = UNSET
@@ -143,7 +132,7 @@ class FormationDefinition(Model):
             id=id,
             formation_id=None if isinstance(formation_id, Unset) else formation_id,
             schema=None if isinstance(schema, Unset) else schema,
-            description=OMITTED if isinstance(description, Unset) else description,
+            description=None if isinstance(description, Unset) else description,
             version=None if isinstance(version, Unset) else version,
             agents=None if isinstance(agents, Unset) else agents,
             llm=None if isinstance(llm, Unset) else llm,
@@ -156,10 +145,10 @@ class FormationDefinition(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

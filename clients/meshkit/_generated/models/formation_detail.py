@@ -7,14 +7,15 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..models.formation_status import FormationStatus, check_formation_status
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationDetail")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class FormationDetail(Model):
     """Data of GET /rpc/formations/{formation_id}; timestamps are RFC 3339 strings.
 
@@ -46,20 +47,10 @@ class FormationDetail(Model):
     updated_at: datetime.datetime
     healthy: bool | None
     version: FormationVersionInfo | None = None
-    last_health_check: datetime.datetime | None = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    last_health_check: datetime.datetime | None = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.last_health_check is OMITTED:
-            self.last_health_check = None
-            omitted.append("last_health_check")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         id = self.id
 
         name = self.name
@@ -89,7 +80,7 @@ class FormationDetail(Model):
             version = _src_version.to_dict()
 
         _src_last_health_check: datetime.datetime | None | Unset = (
-            UNSET if self.last_health_check is None and "last_health_check" in self._omitted else self.last_health_check
+            UNSET if self.last_health_check is None else self.last_health_check
         )
         last_health_check: None | str | Unset
         if isinstance(_src_last_health_check, Unset):
@@ -190,7 +181,7 @@ class FormationDetail(Model):
             updated_at=updated_at,
             healthy=healthy,
             version=None if isinstance(version, Unset) else version,
-            last_health_check=OMITTED if isinstance(last_health_check, Unset) else last_health_check,
+            last_health_check=None if isinstance(last_health_check, Unset) else last_health_check,
         )
 
         formation_detail.additional_properties = d
@@ -200,10 +191,10 @@ class FormationDetail(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationErrorDetail")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class FormationErrorDetail(Model):
     """
     Attributes:
@@ -25,31 +26,16 @@ class FormationErrorDetail(Model):
 
     code: str
     message: str
-    data: FormationErrorData | None = OMITTED
-    trace: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    data: FormationErrorData | None = None
+    trace: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.data is OMITTED:
-            self.data = None
-            omitted.append("data")
-        if self.trace is OMITTED:
-            self.trace = None
-            omitted.append("trace")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         code = self.code
 
         message = self.message
 
-        _src_data: FormationErrorData | None | Unset = (
-            UNSET if self.data is None and "data" in self._omitted else self.data
-        )
+        _src_data: FormationErrorData | None | Unset = UNSET if self.data is None else self.data
         data: dict[str, Any] | None | Unset
         if isinstance(_src_data, Unset):
             data = UNSET
@@ -58,7 +44,7 @@ class FormationErrorDetail(Model):
         else:
             data = _src_data
 
-        _src_trace: None | str | Unset = UNSET if self.trace is None and "trace" in self._omitted else self.trace
+        _src_trace: None | str | Unset = UNSET if self.trace is None else self.trace
         trace: None | str | Unset
         if isinstance(_src_trace, Unset):
             trace = UNSET
@@ -116,8 +102,8 @@ class FormationErrorDetail(Model):
         formation_error_detail = cls(
             code=code,
             message=message,
-            data=OMITTED if isinstance(data, Unset) else data,
-            trace=OMITTED if isinstance(trace, Unset) else trace,
+            data=None if isinstance(data, Unset) else data,
+            trace=None if isinstance(trace, Unset) else trace,
         )
 
         formation_error_detail.additional_properties = d
@@ -127,10 +113,10 @@ class FormationErrorDetail(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

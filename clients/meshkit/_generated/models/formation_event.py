@@ -6,66 +6,50 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationEvent")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class FormationEvent(Model):
     """A `GET /events` frame (chat.*, agent.*, workflow.*, task.* events).
 
     Attributes:
         type_ (str | None):
         timestamp (float | None):
-        message (Any | None): Event message or payload.
+        message (JSON | None): Event message or payload.
         session_id (None | str):
         request_id (None | str):
     """
 
     type_: str | None = None
     timestamp: float | None = None
-    message: Any | None = None
-    session_id: None | str = OMITTED
-    request_id: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    message: JSON | None = None
+    session_id: None | str = None
+    request_id: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.session_id is OMITTED:
-            self.session_id = None
-            omitted.append("session_id")
-        if self.request_id is OMITTED:
-            self.request_id = None
-            omitted.append("request_id")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_type_: str | Unset = UNSET if self.type_ is None else self.type_
         type_ = _src_type_
 
         _src_timestamp: float | Unset = UNSET if self.timestamp is None else self.timestamp
         timestamp = _src_timestamp
 
-        _src_message: Any | Unset = UNSET if self.message is None else self.message
+        _src_message: JSON | Unset = UNSET if self.message is None else self.message
         message = _src_message
 
-        _src_session_id: None | str | Unset = (
-            UNSET if self.session_id is None and "session_id" in self._omitted else self.session_id
-        )
+        _src_session_id: None | str | Unset = UNSET if self.session_id is None else self.session_id
         session_id: None | str | Unset
         if isinstance(_src_session_id, Unset):
             session_id = UNSET
         else:
             session_id = _src_session_id
 
-        _src_request_id: None | str | Unset = (
-            UNSET if self.request_id is None and "request_id" in self._omitted else self.request_id
-        )
+        _src_request_id: None | str | Unset = UNSET if self.request_id is None else self.request_id
         request_id: None | str | Unset
         if isinstance(_src_request_id, Unset):
             request_id = UNSET
@@ -119,8 +103,8 @@ class FormationEvent(Model):
             type_=None if isinstance(type_, Unset) else type_,
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
             message=None if isinstance(message, Unset) else message,
-            session_id=OMITTED if isinstance(session_id, Unset) else session_id,
-            request_id=OMITTED if isinstance(request_id, Unset) else request_id,
+            session_id=None if isinstance(session_id, Unset) else session_id,
+            request_id=None if isinstance(request_id, Unset) else request_id,
         )
 
         formation_event.additional_properties = d
@@ -130,10 +114,10 @@ class FormationEvent(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

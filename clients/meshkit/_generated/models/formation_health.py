@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..models.formation_health_status import (
     FormationHealthStatus,
@@ -15,7 +16,7 @@ from ..models.formation_health_status import (
 T = TypeVar("T", bound="FormationHealth")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class FormationHealth(Model):
     """The formation's health (not enveloped); 503 with the same body when unhealthy.
 
@@ -28,9 +29,9 @@ class FormationHealth(Model):
     status: FormationHealthStatus
     version: str
     uptime_seconds: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         status: str = self.status
 
         version = self.version
@@ -71,10 +72,10 @@ class FormationHealth(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

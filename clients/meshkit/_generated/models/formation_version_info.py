@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FormationVersionInfo")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class FormationVersionInfo(Model):
     """Opaque bundle hashes of the current and previous versions.
 
@@ -21,36 +22,19 @@ class FormationVersionInfo(Model):
         previous (None | str): Hash of the previous bundle, if any.
     """
 
-    current: None | str = OMITTED
-    previous: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    current: None | str = None
+    previous: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.current is OMITTED:
-            self.current = None
-            omitted.append("current")
-        if self.previous is OMITTED:
-            self.previous = None
-            omitted.append("previous")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
-        _src_current: None | str | Unset = (
-            UNSET if self.current is None and "current" in self._omitted else self.current
-        )
+    def to_dict(self) -> dict[str, JSON]:
+        _src_current: None | str | Unset = UNSET if self.current is None else self.current
         current: None | str | Unset
         if isinstance(_src_current, Unset):
             current = UNSET
         else:
             current = _src_current
 
-        _src_previous: None | str | Unset = (
-            UNSET if self.previous is None and "previous" in self._omitted else self.previous
-        )
+        _src_previous: None | str | Unset = UNSET if self.previous is None else self.previous
         previous: None | str | Unset
         if isinstance(_src_previous, Unset):
             previous = UNSET
@@ -90,8 +74,8 @@ class FormationVersionInfo(Model):
         previous = _parse_previous(d.pop("previous", UNSET))
 
         formation_version_info = cls(
-            current=OMITTED if isinstance(current, Unset) else current,
-            previous=OMITTED if isinstance(previous, Unset) else previous,
+            current=None if isinstance(current, Unset) else current,
+            previous=None if isinstance(previous, Unset) else previous,
         )
 
         formation_version_info.additional_properties = d
@@ -101,10 +85,10 @@ class FormationVersionInfo(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

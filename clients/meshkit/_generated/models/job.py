@@ -6,14 +6,15 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..models.job_status import JobStatus, check_job_status
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Job")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class Job(Model):
     """A scheduled job: a prompt the formation runs on a cron expression (recurring) or once at a moment (scheduled_for).
 
@@ -46,50 +47,22 @@ class Job(Model):
     original_prompt: str | None = None
     execution_prompt: str | None = None
     is_recurring: bool | None = None
-    cron_expression: None | str = OMITTED
-    scheduled_for: None | str = OMITTED
+    cron_expression: None | str = None
+    scheduled_for: None | str = None
     exclusion_rules: list[JobExclusionRulesItem] | None = None
     status: JobStatus | None = None
-    created_at: None | str = OMITTED
-    updated_at: None | str = OMITTED
-    last_run_at: None | str = OMITTED
-    last_run_status: None | str = OMITTED
-    last_run_failure_message: None | str = OMITTED
+    created_at: None | str = None
+    updated_at: None | str = None
+    last_run_at: None | str = None
+    last_run_status: None | str = None
+    last_run_failure_message: None | str = None
     total_runs: int | None = None
     total_failures: int | None = None
     consecutive_failures: int | None = None
     job_metadata: JobJobMetadata | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.cron_expression is OMITTED:
-            self.cron_expression = None
-            omitted.append("cron_expression")
-        if self.scheduled_for is OMITTED:
-            self.scheduled_for = None
-            omitted.append("scheduled_for")
-        if self.created_at is OMITTED:
-            self.created_at = None
-            omitted.append("created_at")
-        if self.updated_at is OMITTED:
-            self.updated_at = None
-            omitted.append("updated_at")
-        if self.last_run_at is OMITTED:
-            self.last_run_at = None
-            omitted.append("last_run_at")
-        if self.last_run_status is OMITTED:
-            self.last_run_status = None
-            omitted.append("last_run_status")
-        if self.last_run_failure_message is OMITTED:
-            self.last_run_failure_message = None
-            omitted.append("last_run_failure_message")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         id = self.id
 
         _src_user_id: int | str | Unset = UNSET if self.user_id is None else self.user_id
@@ -111,18 +84,14 @@ class Job(Model):
         _src_is_recurring: bool | Unset = UNSET if self.is_recurring is None else self.is_recurring
         is_recurring = _src_is_recurring
 
-        _src_cron_expression: None | str | Unset = (
-            UNSET if self.cron_expression is None and "cron_expression" in self._omitted else self.cron_expression
-        )
+        _src_cron_expression: None | str | Unset = UNSET if self.cron_expression is None else self.cron_expression
         cron_expression: None | str | Unset
         if isinstance(_src_cron_expression, Unset):
             cron_expression = UNSET
         else:
             cron_expression = _src_cron_expression
 
-        _src_scheduled_for: None | str | Unset = (
-            UNSET if self.scheduled_for is None and "scheduled_for" in self._omitted else self.scheduled_for
-        )
+        _src_scheduled_for: None | str | Unset = UNSET if self.scheduled_for is None else self.scheduled_for
         scheduled_for: None | str | Unset
         if isinstance(_src_scheduled_for, Unset):
             scheduled_for = UNSET
@@ -144,36 +113,28 @@ class Job(Model):
         if not isinstance(_src_status, Unset):
             status = _src_status
 
-        _src_created_at: None | str | Unset = (
-            UNSET if self.created_at is None and "created_at" in self._omitted else self.created_at
-        )
+        _src_created_at: None | str | Unset = UNSET if self.created_at is None else self.created_at
         created_at: None | str | Unset
         if isinstance(_src_created_at, Unset):
             created_at = UNSET
         else:
             created_at = _src_created_at
 
-        _src_updated_at: None | str | Unset = (
-            UNSET if self.updated_at is None and "updated_at" in self._omitted else self.updated_at
-        )
+        _src_updated_at: None | str | Unset = UNSET if self.updated_at is None else self.updated_at
         updated_at: None | str | Unset
         if isinstance(_src_updated_at, Unset):
             updated_at = UNSET
         else:
             updated_at = _src_updated_at
 
-        _src_last_run_at: None | str | Unset = (
-            UNSET if self.last_run_at is None and "last_run_at" in self._omitted else self.last_run_at
-        )
+        _src_last_run_at: None | str | Unset = UNSET if self.last_run_at is None else self.last_run_at
         last_run_at: None | str | Unset
         if isinstance(_src_last_run_at, Unset):
             last_run_at = UNSET
         else:
             last_run_at = _src_last_run_at
 
-        _src_last_run_status: None | str | Unset = (
-            UNSET if self.last_run_status is None and "last_run_status" in self._omitted else self.last_run_status
-        )
+        _src_last_run_status: None | str | Unset = UNSET if self.last_run_status is None else self.last_run_status
         last_run_status: None | str | Unset
         if isinstance(_src_last_run_status, Unset):
             last_run_status = UNSET
@@ -181,9 +142,7 @@ class Job(Model):
             last_run_status = _src_last_run_status
 
         _src_last_run_failure_message: None | str | Unset = (
-            UNSET
-            if self.last_run_failure_message is None and "last_run_failure_message" in self._omitted
-            else self.last_run_failure_message
+            UNSET if self.last_run_failure_message is None else self.last_run_failure_message
         )
         last_run_failure_message: None | str | Unset
         if isinstance(_src_last_run_failure_message, Unset):
@@ -372,17 +331,15 @@ class Job(Model):
             original_prompt=None if isinstance(original_prompt, Unset) else original_prompt,
             execution_prompt=None if isinstance(execution_prompt, Unset) else execution_prompt,
             is_recurring=None if isinstance(is_recurring, Unset) else is_recurring,
-            cron_expression=OMITTED if isinstance(cron_expression, Unset) else cron_expression,
-            scheduled_for=OMITTED if isinstance(scheduled_for, Unset) else scheduled_for,
+            cron_expression=None if isinstance(cron_expression, Unset) else cron_expression,
+            scheduled_for=None if isinstance(scheduled_for, Unset) else scheduled_for,
             exclusion_rules=None if isinstance(exclusion_rules, Unset) else exclusion_rules,
             status=None if isinstance(status, Unset) else status,
-            created_at=OMITTED if isinstance(created_at, Unset) else created_at,
-            updated_at=OMITTED if isinstance(updated_at, Unset) else updated_at,
-            last_run_at=OMITTED if isinstance(last_run_at, Unset) else last_run_at,
-            last_run_status=OMITTED if isinstance(last_run_status, Unset) else last_run_status,
-            last_run_failure_message=OMITTED
-            if isinstance(last_run_failure_message, Unset)
-            else last_run_failure_message,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            updated_at=None if isinstance(updated_at, Unset) else updated_at,
+            last_run_at=None if isinstance(last_run_at, Unset) else last_run_at,
+            last_run_status=None if isinstance(last_run_status, Unset) else last_run_status,
+            last_run_failure_message=None if isinstance(last_run_failure_message, Unset) else last_run_failure_message,
             total_runs=None if isinstance(total_runs, Unset) else total_runs,
             total_failures=None if isinstance(total_failures, Unset) else total_failures,
             consecutive_failures=None if isinstance(consecutive_failures, Unset) else consecutive_failures,
@@ -396,10 +353,10 @@ class Job(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="KnowledgeRebuildRequest")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class KnowledgeRebuildRequest(Model):
     """Model for a per-agent knowledge tree rebuild request.
 
@@ -25,36 +26,19 @@ class KnowledgeRebuildRequest(Model):
             source_id (None | str):
     """
 
-    agent_id: None | str = OMITTED
-    source_id: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    agent_id: None | str = None
+    source_id: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.agent_id is OMITTED:
-            self.agent_id = None
-            omitted.append("agent_id")
-        if self.source_id is OMITTED:
-            self.source_id = None
-            omitted.append("source_id")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
-        _src_agent_id: None | str | Unset = (
-            UNSET if self.agent_id is None and "agent_id" in self._omitted else self.agent_id
-        )
+    def to_dict(self) -> dict[str, JSON]:
+        _src_agent_id: None | str | Unset = UNSET if self.agent_id is None else self.agent_id
         agent_id: None | str | Unset
         if isinstance(_src_agent_id, Unset):
             agent_id = UNSET
         else:
             agent_id = _src_agent_id
 
-        _src_source_id: None | str | Unset = (
-            UNSET if self.source_id is None and "source_id" in self._omitted else self.source_id
-        )
+        _src_source_id: None | str | Unset = UNSET if self.source_id is None else self.source_id
         source_id: None | str | Unset
         if isinstance(_src_source_id, Unset):
             source_id = UNSET
@@ -94,8 +78,8 @@ class KnowledgeRebuildRequest(Model):
         source_id = _parse_source_id(d.pop("source_id", UNSET))
 
         knowledge_rebuild_request = cls(
-            agent_id=OMITTED if isinstance(agent_id, Unset) else agent_id,
-            source_id=OMITTED if isinstance(source_id, Unset) else source_id,
+            agent_id=None if isinstance(agent_id, Unset) else agent_id,
+            source_id=None if isinstance(source_id, Unset) else source_id,
         )
 
         knowledge_rebuild_request.additional_properties = d
@@ -105,10 +89,10 @@ class KnowledgeRebuildRequest(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

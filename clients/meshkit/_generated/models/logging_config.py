@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LoggingConfig")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class LoggingConfig(Model):
     """The logging section of the formation file, as written (empty when the file has none). Free-form beyond the typed
     keys: the formation file decides them.
@@ -25,9 +26,9 @@ class LoggingConfig(Model):
 
     system: LoggingConfigSystem | None = None
     conversation: LoggingConfigConversation | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_system: LoggingConfigSystem | Unset = UNSET if self.system is None else self.system
         system: dict[str, Any] | Unset = UNSET
         if not isinstance(_src_system, Unset):
@@ -77,10 +78,10 @@ class LoggingConfig(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

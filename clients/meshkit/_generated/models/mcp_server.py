@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="McpServer")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class McpServer(Model):
     """One MCP server as the formation file declares it (secrets masked). Free-form beyond the typed keys: the server's
     file decides them (auth, env, timeout_seconds…).
@@ -36,9 +37,9 @@ class McpServer(Model):
     endpoint: str | None = None
     active: bool | None = None
     source: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         id = self.id
 
         _src_description: str | Unset = UNSET if self.description is None else self.description
@@ -125,10 +126,10 @@ class McpServer(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

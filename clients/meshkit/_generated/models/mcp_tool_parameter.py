@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="McpToolParameter")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class McpToolParameter(Model):
     """One parameter of an MCP tool.
 
@@ -20,16 +21,16 @@ class McpToolParameter(Model):
         type_ (str): The JSON type: string, integer, object, array…
         required (bool):
         enum (list[str] | None):
-        default (Any | None): The value used when the parameter is left out.
+        default (JSON | None): The value used when the parameter is left out.
     """
 
     type_: str
     required: bool
     enum: list[str] | None = None
-    default: Any | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    default: JSON | None = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         type_ = self.type_
 
         required = self.required
@@ -39,7 +40,7 @@ class McpToolParameter(Model):
         if not isinstance(_src_enum, Unset):
             enum = _src_enum
 
-        _src_default: Any | Unset = UNSET if self.default is None else self.default
+        _src_default: JSON | Unset = UNSET if self.default is None else self.default
         default = _src_default
 
         field_dict: dict[str, Any] = {}
@@ -82,10 +83,10 @@ class McpToolParameter(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryConfig")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class MemoryConfig(Model):
     """The formation's memory configuration. Free-form: the keys are the formation file's `memory` section as written
     (buffer, persistent, working, lint, distillery, ingestion…), without defaults.
@@ -30,9 +31,9 @@ class MemoryConfig(Model):
     working: MemoryConfigWorking | None = None
     lint: MemoryConfigLint | None = None
     distillery: MemoryConfigDistillery | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_buffer: MemoryConfigBuffer | Unset = UNSET if self.buffer is None else self.buffer
         buffer: dict[str, Any] | Unset = UNSET
         if not isinstance(_src_buffer, Unset):
@@ -127,10 +128,10 @@ class MemoryConfig(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryCreate")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class MemoryCreate(Model):
     """Model for creating a memory.
 
@@ -33,7 +34,7 @@ class MemoryCreate(Model):
     ``content`` may be structured (an object) on the ingestion path.
 
         Attributes:
-            content (Any | None):
+            content (JSON | None):
             type_ (None | str):
             detail (None | str):
             metadata (MemoryCreateMetadata | None):
@@ -45,82 +46,41 @@ class MemoryCreate(Model):
             subject (None | str):
     """
 
-    content: Any | None = OMITTED
-    type_: None | str = OMITTED
-    detail: None | str = OMITTED
-    metadata: MemoryCreateMetadata | None = OMITTED
-    scope: None | str = OMITTED
-    scope_id: None | str = OMITTED
-    source: None | str = OMITTED
-    source_id: None | str = OMITTED
-    timestamp: None | str = OMITTED
-    subject: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    content: JSON | None = None
+    type_: None | str = None
+    detail: None | str = None
+    metadata: MemoryCreateMetadata | None = None
+    scope: None | str = None
+    scope_id: None | str = None
+    source: None | str = None
+    source_id: None | str = None
+    timestamp: None | str = None
+    subject: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.content is OMITTED:
-            self.content = None
-            omitted.append("content")
-        if self.type_ is OMITTED:
-            self.type_ = None
-            omitted.append("type_")
-        if self.detail is OMITTED:
-            self.detail = None
-            omitted.append("detail")
-        if self.metadata is OMITTED:
-            self.metadata = None
-            omitted.append("metadata")
-        if self.scope is OMITTED:
-            self.scope = None
-            omitted.append("scope")
-        if self.scope_id is OMITTED:
-            self.scope_id = None
-            omitted.append("scope_id")
-        if self.source is OMITTED:
-            self.source = None
-            omitted.append("source")
-        if self.source_id is OMITTED:
-            self.source_id = None
-            omitted.append("source_id")
-        if self.timestamp is OMITTED:
-            self.timestamp = None
-            omitted.append("timestamp")
-        if self.subject is OMITTED:
-            self.subject = None
-            omitted.append("subject")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
-        _src_content: Any | None | Unset = (
-            UNSET if self.content is None and "content" in self._omitted else self.content
-        )
+    def to_dict(self) -> dict[str, JSON]:
+        _src_content: JSON | Unset = UNSET if self.content is None else self.content
         content: Any | None | Unset
         if isinstance(_src_content, Unset):
             content = UNSET
         else:
             content = _src_content
 
-        _src_type_: None | str | Unset = UNSET if self.type_ is None and "type_" in self._omitted else self.type_
+        _src_type_: None | str | Unset = UNSET if self.type_ is None else self.type_
         type_: None | str | Unset
         if isinstance(_src_type_, Unset):
             type_ = UNSET
         else:
             type_ = _src_type_
 
-        _src_detail: None | str | Unset = UNSET if self.detail is None and "detail" in self._omitted else self.detail
+        _src_detail: None | str | Unset = UNSET if self.detail is None else self.detail
         detail: None | str | Unset
         if isinstance(_src_detail, Unset):
             detail = UNSET
         else:
             detail = _src_detail
 
-        _src_metadata: MemoryCreateMetadata | None | Unset = (
-            UNSET if self.metadata is None and "metadata" in self._omitted else self.metadata
-        )
+        _src_metadata: MemoryCreateMetadata | None | Unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
         if isinstance(_src_metadata, Unset):
             metadata = UNSET
@@ -129,50 +89,42 @@ class MemoryCreate(Model):
         else:
             metadata = _src_metadata
 
-        _src_scope: None | str | Unset = UNSET if self.scope is None and "scope" in self._omitted else self.scope
+        _src_scope: None | str | Unset = UNSET if self.scope is None else self.scope
         scope: None | str | Unset
         if isinstance(_src_scope, Unset):
             scope = UNSET
         else:
             scope = _src_scope
 
-        _src_scope_id: None | str | Unset = (
-            UNSET if self.scope_id is None and "scope_id" in self._omitted else self.scope_id
-        )
+        _src_scope_id: None | str | Unset = UNSET if self.scope_id is None else self.scope_id
         scope_id: None | str | Unset
         if isinstance(_src_scope_id, Unset):
             scope_id = UNSET
         else:
             scope_id = _src_scope_id
 
-        _src_source: None | str | Unset = UNSET if self.source is None and "source" in self._omitted else self.source
+        _src_source: None | str | Unset = UNSET if self.source is None else self.source
         source: None | str | Unset
         if isinstance(_src_source, Unset):
             source = UNSET
         else:
             source = _src_source
 
-        _src_source_id: None | str | Unset = (
-            UNSET if self.source_id is None and "source_id" in self._omitted else self.source_id
-        )
+        _src_source_id: None | str | Unset = UNSET if self.source_id is None else self.source_id
         source_id: None | str | Unset
         if isinstance(_src_source_id, Unset):
             source_id = UNSET
         else:
             source_id = _src_source_id
 
-        _src_timestamp: None | str | Unset = (
-            UNSET if self.timestamp is None and "timestamp" in self._omitted else self.timestamp
-        )
+        _src_timestamp: None | str | Unset = UNSET if self.timestamp is None else self.timestamp
         timestamp: None | str | Unset
         if isinstance(_src_timestamp, Unset):
             timestamp = UNSET
         else:
             timestamp = _src_timestamp
 
-        _src_subject: None | str | Unset = (
-            UNSET if self.subject is None and "subject" in self._omitted else self.subject
-        )
+        _src_subject: None | str | Unset = UNSET if self.subject is None else self.subject
         subject: None | str | Unset
         if isinstance(_src_subject, Unset):
             subject = UNSET
@@ -308,16 +260,16 @@ class MemoryCreate(Model):
         subject = _parse_subject(d.pop("subject", UNSET))
 
         memory_create = cls(
-            content=OMITTED if isinstance(content, Unset) else content,
-            type_=OMITTED if isinstance(type_, Unset) else type_,
-            detail=OMITTED if isinstance(detail, Unset) else detail,
-            metadata=OMITTED if isinstance(metadata, Unset) else metadata,
-            scope=OMITTED if isinstance(scope, Unset) else scope,
-            scope_id=OMITTED if isinstance(scope_id, Unset) else scope_id,
-            source=OMITTED if isinstance(source, Unset) else source,
-            source_id=OMITTED if isinstance(source_id, Unset) else source_id,
-            timestamp=OMITTED if isinstance(timestamp, Unset) else timestamp,
-            subject=OMITTED if isinstance(subject, Unset) else subject,
+            content=None if isinstance(content, Unset) else content,
+            type_=None if isinstance(type_, Unset) else type_,
+            detail=None if isinstance(detail, Unset) else detail,
+            metadata=None if isinstance(metadata, Unset) else metadata,
+            scope=None if isinstance(scope, Unset) else scope,
+            scope_id=None if isinstance(scope_id, Unset) else scope_id,
+            source=None if isinstance(source, Unset) else source,
+            source_id=None if isinstance(source_id, Unset) else source_id,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
+            subject=None if isinstance(subject, Unset) else subject,
         )
 
         memory_create.additional_properties = d
@@ -327,10 +279,10 @@ class MemoryCreate(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,7 +6,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..models.memory_created_status import (
     MemoryCreatedStatus,
     check_memory_created_status,
@@ -16,7 +17,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="MemoryCreated")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class MemoryCreated(Model):
     """A created memory (content is then {type, detail}, unlike the listing's text) or, when the request had a source, the
     ingestion receipt (status, event_id, processing_id…).
@@ -40,7 +41,7 @@ class MemoryCreated(Model):
 
     scope: str
     scope_id: None | str
-    id: None | str = OMITTED
+    id: None | str = None
     content: MemoryContent | None = None
     created_at: str | None = None
     metadata: MemoryCreatedMetadata | None = None
@@ -48,32 +49,19 @@ class MemoryCreated(Model):
     duplicate: bool | None = None
     event_id: str | None = None
     source: str | None = None
-    source_id: None | str = OMITTED
+    source_id: None | str = None
     processing_id: str | None = None
     status_url: str | None = None
     derived_events: list[DerivedMemoryEvent] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.id is OMITTED:
-            self.id = None
-            omitted.append("id")
-        if self.source_id is OMITTED:
-            self.source_id = None
-            omitted.append("source_id")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         scope = self.scope
 
         scope_id: None | str
         scope_id = self.scope_id
 
-        _src_id: None | str | Unset = UNSET if self.id is None and "id" in self._omitted else self.id
+        _src_id: None | str | Unset = UNSET if self.id is None else self.id
         id: None | str | Unset
         if isinstance(_src_id, Unset):
             id = UNSET
@@ -107,9 +95,7 @@ class MemoryCreated(Model):
         _src_source: str | Unset = UNSET if self.source is None else self.source
         source = _src_source
 
-        _src_source_id: None | str | Unset = (
-            UNSET if self.source_id is None and "source_id" in self._omitted else self.source_id
-        )
+        _src_source_id: None | str | Unset = UNSET if self.source_id is None else self.source_id
         source_id: None | str | Unset
         if isinstance(_src_source_id, Unset):
             source_id = UNSET
@@ -242,7 +228,7 @@ class MemoryCreated(Model):
         memory_created = cls(
             scope=scope,
             scope_id=scope_id,
-            id=OMITTED if isinstance(id, Unset) else id,
+            id=None if isinstance(id, Unset) else id,
             content=None if isinstance(content, Unset) else content,
             created_at=None if isinstance(created_at, Unset) else created_at,
             metadata=None if isinstance(metadata, Unset) else metadata,
@@ -250,7 +236,7 @@ class MemoryCreated(Model):
             duplicate=None if isinstance(duplicate, Unset) else duplicate,
             event_id=None if isinstance(event_id, Unset) else event_id,
             source=None if isinstance(source, Unset) else source,
-            source_id=OMITTED if isinstance(source_id, Unset) else source_id,
+            source_id=None if isinstance(source_id, Unset) else source_id,
             processing_id=None if isinstance(processing_id, Unset) else processing_id,
             status_url=None if isinstance(status_url, Unset) else status_url,
             derived_events=None if isinstance(derived_events, Unset) else derived_events,
@@ -263,10 +249,10 @@ class MemoryCreated(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

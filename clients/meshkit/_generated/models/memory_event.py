@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryEvent")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class MemoryEvent(Model):
     """One immutable memory event, as provenance shows it.
 
@@ -35,47 +36,19 @@ class MemoryEvent(Model):
     event_id: str | None = None
     event_type: str | None = None
     source: str | None = None
-    source_id: None | str = OMITTED
+    source_id: None | str = None
     source_confidence: float | None = None
     effective_confidence: float | None = None
     decay_rate: str | None = None
-    occurred_at: None | str = OMITTED
-    agent_id: None | str = OMITTED
-    conversation_id: None | str = OMITTED
-    request_id: None | str = OMITTED
-    payload: MemoryEventPayloadType0 | None = OMITTED
-    deleted_at: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    occurred_at: None | str = None
+    agent_id: None | str = None
+    conversation_id: None | str = None
+    request_id: None | str = None
+    payload: MemoryEventPayloadType0 | None = None
+    deleted_at: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.source_id is OMITTED:
-            self.source_id = None
-            omitted.append("source_id")
-        if self.occurred_at is OMITTED:
-            self.occurred_at = None
-            omitted.append("occurred_at")
-        if self.agent_id is OMITTED:
-            self.agent_id = None
-            omitted.append("agent_id")
-        if self.conversation_id is OMITTED:
-            self.conversation_id = None
-            omitted.append("conversation_id")
-        if self.request_id is OMITTED:
-            self.request_id = None
-            omitted.append("request_id")
-        if self.payload is OMITTED:
-            self.payload = None
-            omitted.append("payload")
-        if self.deleted_at is OMITTED:
-            self.deleted_at = None
-            omitted.append("deleted_at")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_event_id: str | Unset = UNSET if self.event_id is None else self.event_id
         event_id = _src_event_id
 
@@ -85,9 +58,7 @@ class MemoryEvent(Model):
         _src_source: str | Unset = UNSET if self.source is None else self.source
         source = _src_source
 
-        _src_source_id: None | str | Unset = (
-            UNSET if self.source_id is None and "source_id" in self._omitted else self.source_id
-        )
+        _src_source_id: None | str | Unset = UNSET if self.source_id is None else self.source_id
         source_id: None | str | Unset
         if isinstance(_src_source_id, Unset):
             source_id = UNSET
@@ -105,45 +76,35 @@ class MemoryEvent(Model):
         _src_decay_rate: str | Unset = UNSET if self.decay_rate is None else self.decay_rate
         decay_rate = _src_decay_rate
 
-        _src_occurred_at: None | str | Unset = (
-            UNSET if self.occurred_at is None and "occurred_at" in self._omitted else self.occurred_at
-        )
+        _src_occurred_at: None | str | Unset = UNSET if self.occurred_at is None else self.occurred_at
         occurred_at: None | str | Unset
         if isinstance(_src_occurred_at, Unset):
             occurred_at = UNSET
         else:
             occurred_at = _src_occurred_at
 
-        _src_agent_id: None | str | Unset = (
-            UNSET if self.agent_id is None and "agent_id" in self._omitted else self.agent_id
-        )
+        _src_agent_id: None | str | Unset = UNSET if self.agent_id is None else self.agent_id
         agent_id: None | str | Unset
         if isinstance(_src_agent_id, Unset):
             agent_id = UNSET
         else:
             agent_id = _src_agent_id
 
-        _src_conversation_id: None | str | Unset = (
-            UNSET if self.conversation_id is None and "conversation_id" in self._omitted else self.conversation_id
-        )
+        _src_conversation_id: None | str | Unset = UNSET if self.conversation_id is None else self.conversation_id
         conversation_id: None | str | Unset
         if isinstance(_src_conversation_id, Unset):
             conversation_id = UNSET
         else:
             conversation_id = _src_conversation_id
 
-        _src_request_id: None | str | Unset = (
-            UNSET if self.request_id is None and "request_id" in self._omitted else self.request_id
-        )
+        _src_request_id: None | str | Unset = UNSET if self.request_id is None else self.request_id
         request_id: None | str | Unset
         if isinstance(_src_request_id, Unset):
             request_id = UNSET
         else:
             request_id = _src_request_id
 
-        _src_payload: MemoryEventPayloadType0 | None | Unset = (
-            UNSET if self.payload is None and "payload" in self._omitted else self.payload
-        )
+        _src_payload: MemoryEventPayloadType0 | None | Unset = UNSET if self.payload is None else self.payload
         payload: dict[str, Any] | None | Unset
         if isinstance(_src_payload, Unset):
             payload = UNSET
@@ -152,9 +113,7 @@ class MemoryEvent(Model):
         else:
             payload = _src_payload
 
-        _src_deleted_at: None | str | Unset = (
-            UNSET if self.deleted_at is None and "deleted_at" in self._omitted else self.deleted_at
-        )
+        _src_deleted_at: None | str | Unset = UNSET if self.deleted_at is None else self.deleted_at
         deleted_at: None | str | Unset
         if isinstance(_src_deleted_at, Unset):
             deleted_at = UNSET
@@ -283,16 +242,16 @@ class MemoryEvent(Model):
             event_id=None if isinstance(event_id, Unset) else event_id,
             event_type=None if isinstance(event_type, Unset) else event_type,
             source=None if isinstance(source, Unset) else source,
-            source_id=OMITTED if isinstance(source_id, Unset) else source_id,
+            source_id=None if isinstance(source_id, Unset) else source_id,
             source_confidence=None if isinstance(source_confidence, Unset) else source_confidence,
             effective_confidence=None if isinstance(effective_confidence, Unset) else effective_confidence,
             decay_rate=None if isinstance(decay_rate, Unset) else decay_rate,
-            occurred_at=OMITTED if isinstance(occurred_at, Unset) else occurred_at,
-            agent_id=OMITTED if isinstance(agent_id, Unset) else agent_id,
-            conversation_id=OMITTED if isinstance(conversation_id, Unset) else conversation_id,
-            request_id=OMITTED if isinstance(request_id, Unset) else request_id,
-            payload=OMITTED if isinstance(payload, Unset) else payload,
-            deleted_at=OMITTED if isinstance(deleted_at, Unset) else deleted_at,
+            occurred_at=None if isinstance(occurred_at, Unset) else occurred_at,
+            agent_id=None if isinstance(agent_id, Unset) else agent_id,
+            conversation_id=None if isinstance(conversation_id, Unset) else conversation_id,
+            request_id=None if isinstance(request_id, Unset) else request_id,
+            payload=None if isinstance(payload, Unset) else payload,
+            deleted_at=None if isinstance(deleted_at, Unset) else deleted_at,
         )
 
         memory_event.additional_properties = d
@@ -302,10 +261,10 @@ class MemoryEvent(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,7 +6,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..models.memory_ingestion_report_disposition import (
     MemoryIngestionReportDisposition,
     check_memory_ingestion_report_disposition,
@@ -16,7 +17,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="MemoryIngestionReport")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class MemoryIngestionReport(Model):
     """What the ingestion pipeline did with one item.
 
@@ -38,7 +39,7 @@ class MemoryIngestionReport(Model):
     index: int | None = None
     event_id: str | None = None
     source: str | None = None
-    source_id: None | str = OMITTED
+    source_id: None | str = None
     disposition: MemoryIngestionReportDisposition | None = None
     classification: MemoryIngestionReportClassification | None = None
     filter_level: str | None = None
@@ -47,19 +48,9 @@ class MemoryIngestionReport(Model):
     facts_extracted: int | None = None
     graph_extractions: int | None = None
     error: str | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.source_id is OMITTED:
-            self.source_id = None
-            omitted.append("source_id")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_index: int | Unset = UNSET if self.index is None else self.index
         index = _src_index
 
@@ -69,9 +60,7 @@ class MemoryIngestionReport(Model):
         _src_source: str | Unset = UNSET if self.source is None else self.source
         source = _src_source
 
-        _src_source_id: None | str | Unset = (
-            UNSET if self.source_id is None and "source_id" in self._omitted else self.source_id
-        )
+        _src_source_id: None | str | Unset = UNSET if self.source_id is None else self.source_id
         source_id: None | str | Unset
         if isinstance(_src_source_id, Unset):
             source_id = UNSET
@@ -188,7 +177,7 @@ class MemoryIngestionReport(Model):
             index=None if isinstance(index, Unset) else index,
             event_id=None if isinstance(event_id, Unset) else event_id,
             source=None if isinstance(source, Unset) else source,
-            source_id=OMITTED if isinstance(source_id, Unset) else source_id,
+            source_id=None if isinstance(source_id, Unset) else source_id,
             disposition=None if isinstance(disposition, Unset) else disposition,
             classification=None if isinstance(classification, Unset) else classification,
             filter_level=None if isinstance(filter_level, Unset) else filter_level,
@@ -206,10 +195,10 @@ class MemoryIngestionReport(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,18 +6,19 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 
 T = TypeVar("T", bound="MemoryLintReportFindings")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class MemoryLintReportFindings(Model):
     """Findings per user id, as sentences."""
 
     additional_properties: dict[str, list[str]] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
 
         field_dict: dict[str, Any] = {}
         for prop_name, prop in self.additional_properties.items():

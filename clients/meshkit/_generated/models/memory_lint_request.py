@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryLintRequest")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class MemoryLintRequest(Model):
     """Model for an on-demand memory lint request.
 
@@ -20,23 +21,11 @@ class MemoryLintRequest(Model):
         user_id (None | str):
     """
 
-    user_id: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    user_id: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.user_id is OMITTED:
-            self.user_id = None
-            omitted.append("user_id")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
-        _src_user_id: None | str | Unset = (
-            UNSET if self.user_id is None and "user_id" in self._omitted else self.user_id
-        )
+    def to_dict(self) -> dict[str, JSON]:
+        _src_user_id: None | str | Unset = UNSET if self.user_id is None else self.user_id
         user_id: None | str | Unset
         if isinstance(_src_user_id, Unset):
             user_id = UNSET
@@ -65,7 +54,7 @@ class MemoryLintRequest(Model):
         user_id = _parse_user_id(d.pop("user_id", UNSET))
 
         memory_lint_request = cls(
-            user_id=OMITTED if isinstance(user_id, Unset) else user_id,
+            user_id=None if isinstance(user_id, Unset) else user_id,
         )
 
         memory_lint_request.additional_properties = d
@@ -75,10 +64,10 @@ class MemoryLintRequest(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryProvenance")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class MemoryProvenance(Model):
     """Why the formation believes something: for an entity, the entity, its facts and their count; for an event_id, the
     event and its causation chain.
@@ -30,9 +31,9 @@ class MemoryProvenance(Model):
     count: int | None = None
     event: MemoryEvent | None = None
     chain: list[MemoryEvent] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_entity: ProvenanceEntity | Unset = UNSET if self.entity is None else self.entity
         entity: dict[str, Any] | Unset = UNSET
         if not isinstance(_src_entity, Unset):
@@ -130,10 +131,10 @@ class MemoryProvenance(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryRebuild")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class MemoryRebuild(Model):
     """A projection rebuild: in the background, its job (job_id, status, status_url); inline (dry_run or background false),
     its report (dry_run, projections and, with backfill, the backfill).
@@ -35,9 +36,9 @@ class MemoryRebuild(Model):
     dry_run: bool | None = None
     backfill: BackfillReport | None = None
     projections: ProjectionReplays | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         user_id = self.user_id
 
         _src_job_id: str | Unset = UNSET if self.job_id is None else self.job_id
@@ -128,10 +129,10 @@ class MemoryRebuild(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MemoryRebuildRequest")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class MemoryRebuildRequest(Model):
     """Model for a memory projection rebuild request.
 
@@ -32,28 +33,16 @@ class MemoryRebuildRequest(Model):
     """
 
     user_id: str
-    projection: None | str = OMITTED
+    projection: None | str = None
     dry_run: bool | None = False
     background: bool | None = True
     backfill: bool | None = False
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.projection is OMITTED:
-            self.projection = None
-            omitted.append("projection")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         user_id = self.user_id
 
-        _src_projection: None | str | Unset = (
-            UNSET if self.projection is None and "projection" in self._omitted else self.projection
-        )
+        _src_projection: None | str | Unset = UNSET if self.projection is None else self.projection
         projection: None | str | Unset
         if isinstance(_src_projection, Unset):
             projection = UNSET
@@ -109,7 +98,7 @@ class MemoryRebuildRequest(Model):
 
         memory_rebuild_request = cls(
             user_id=user_id,
-            projection=OMITTED if isinstance(projection, Unset) else projection,
+            projection=None if isinstance(projection, Unset) else projection,
             dry_run=False if isinstance(dry_run, Unset) else dry_run,
             background=True if isinstance(background, Unset) else background,
             backfill=False if isinstance(backfill, Unset) else backfill,
@@ -122,10 +111,10 @@ class MemoryRebuildRequest(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

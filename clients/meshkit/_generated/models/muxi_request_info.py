@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="MuxiRequestInfo")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class MuxiRequestInfo(Model):
     """Request information carried by every formation envelope.
 
@@ -22,25 +23,13 @@ class MuxiRequestInfo(Model):
     """
 
     id: str
-    idempotency_key: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    idempotency_key: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.idempotency_key is OMITTED:
-            self.idempotency_key = None
-            omitted.append("idempotency_key")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         id = self.id
 
-        _src_idempotency_key: None | str | Unset = (
-            UNSET if self.idempotency_key is None and "idempotency_key" in self._omitted else self.idempotency_key
-        )
+        _src_idempotency_key: None | str | Unset = UNSET if self.idempotency_key is None else self.idempotency_key
         idempotency_key: None | str | Unset
         if isinstance(_src_idempotency_key, Unset):
             idempotency_key = UNSET
@@ -75,7 +64,7 @@ class MuxiRequestInfo(Model):
 
         muxi_request_info = cls(
             id=id,
-            idempotency_key=OMITTED if isinstance(idempotency_key, Unset) else idempotency_key,
+            idempotency_key=None if isinstance(idempotency_key, Unset) else idempotency_key,
         )
 
         muxi_request_info.additional_properties = d
@@ -85,10 +74,10 @@ class MuxiRequestInfo(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

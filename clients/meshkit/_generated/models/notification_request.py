@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NotificationRequest")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class NotificationRequest(Model):
     """Request model for sending a proactive notification.
 
@@ -25,27 +26,15 @@ class NotificationRequest(Model):
 
     user_id: str
     message: str
-    channels: list[str] | None = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    channels: list[str] | None = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.channels is OMITTED:
-            self.channels = None
-            omitted.append("channels")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         user_id = self.user_id
 
         message = self.message
 
-        _src_channels: list[str] | None | Unset = (
-            UNSET if self.channels is None and "channels" in self._omitted else self.channels
-        )
+        _src_channels: list[str] | None | Unset = UNSET if self.channels is None else self.channels
         channels: list[str] | None | Unset
         if isinstance(_src_channels, Unset):
             channels = UNSET
@@ -95,7 +84,7 @@ class NotificationRequest(Model):
         notification_request = cls(
             user_id=user_id,
             message=message,
-            channels=OMITTED if isinstance(channels, Unset) else channels,
+            channels=None if isinstance(channels, Unset) else channels,
         )
 
         notification_request.additional_properties = d
@@ -105,10 +94,10 @@ class NotificationRequest(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProvenanceEntity")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class ProvenanceEntity(Model):
     """A knowledge graph entity with the event chains it was derived from.
 
@@ -26,53 +27,32 @@ class ProvenanceEntity(Model):
     """
 
     name: str | None = None
-    type_: None | str = OMITTED
-    status: None | str = OMITTED
-    confidence: float | None = OMITTED
-    attributes: None | ProvenanceEntityAttributesType0 = OMITTED
+    type_: None | str = None
+    status: None | str = None
+    confidence: float | None = None
+    attributes: None | ProvenanceEntityAttributesType0 = None
     events: list[list[MemoryEvent]] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.type_ is OMITTED:
-            self.type_ = None
-            omitted.append("type_")
-        if self.status is OMITTED:
-            self.status = None
-            omitted.append("status")
-        if self.confidence is OMITTED:
-            self.confidence = None
-            omitted.append("confidence")
-        if self.attributes is OMITTED:
-            self.attributes = None
-            omitted.append("attributes")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_name: str | Unset = UNSET if self.name is None else self.name
         name = _src_name
 
-        _src_type_: None | str | Unset = UNSET if self.type_ is None and "type_" in self._omitted else self.type_
+        _src_type_: None | str | Unset = UNSET if self.type_ is None else self.type_
         type_: None | str | Unset
         if isinstance(_src_type_, Unset):
             type_ = UNSET
         else:
             type_ = _src_type_
 
-        _src_status: None | str | Unset = UNSET if self.status is None and "status" in self._omitted else self.status
+        _src_status: None | str | Unset = UNSET if self.status is None else self.status
         status: None | str | Unset
         if isinstance(_src_status, Unset):
             status = UNSET
         else:
             status = _src_status
 
-        _src_confidence: float | None | Unset = (
-            UNSET if self.confidence is None and "confidence" in self._omitted else self.confidence
-        )
+        _src_confidence: float | None | Unset = UNSET if self.confidence is None else self.confidence
         confidence: float | None | Unset
         if isinstance(_src_confidence, Unset):
             confidence = UNSET
@@ -80,7 +60,7 @@ class ProvenanceEntity(Model):
             confidence = _src_confidence
 
         _src_attributes: None | ProvenanceEntityAttributesType0 | Unset = (
-            UNSET if self.attributes is None and "attributes" in self._omitted else self.attributes
+            UNSET if self.attributes is None else self.attributes
         )
         attributes: dict[str, Any] | None | Unset
         if isinstance(_src_attributes, Unset):
@@ -191,10 +171,10 @@ class ProvenanceEntity(Model):
 
         provenance_entity = cls(
             name=None if isinstance(name, Unset) else name,
-            type_=OMITTED if isinstance(type_, Unset) else type_,
-            status=OMITTED if isinstance(status, Unset) else status,
-            confidence=OMITTED if isinstance(confidence, Unset) else confidence,
-            attributes=OMITTED if isinstance(attributes, Unset) else attributes,
+            type_=None if isinstance(type_, Unset) else type_,
+            status=None if isinstance(status, Unset) else status,
+            confidence=None if isinstance(confidence, Unset) else confidence,
+            attributes=None if isinstance(attributes, Unset) else attributes,
             events=None if isinstance(events, Unset) else events,
         )
 
@@ -205,10 +185,10 @@ class ProvenanceEntity(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

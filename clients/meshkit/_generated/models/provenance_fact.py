@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProvenanceFact")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class ProvenanceFact(Model):
     """A relationship touching the entity, whatever its status, with its event chains.
 
@@ -28,46 +29,28 @@ class ProvenanceFact(Model):
 
     statement: str | None = None
     relationship_type: str | None = None
-    status: None | str = OMITTED
-    confidence: float | None = OMITTED
+    status: None | str = None
+    confidence: float | None = None
     effective_confidence: float | None = None
-    updated_at: None | str = OMITTED
+    updated_at: None | str = None
     events: list[list[MemoryEvent]] | None = None
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.status is OMITTED:
-            self.status = None
-            omitted.append("status")
-        if self.confidence is OMITTED:
-            self.confidence = None
-            omitted.append("confidence")
-        if self.updated_at is OMITTED:
-            self.updated_at = None
-            omitted.append("updated_at")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_statement: str | Unset = UNSET if self.statement is None else self.statement
         statement = _src_statement
 
         _src_relationship_type: str | Unset = UNSET if self.relationship_type is None else self.relationship_type
         relationship_type = _src_relationship_type
 
-        _src_status: None | str | Unset = UNSET if self.status is None and "status" in self._omitted else self.status
+        _src_status: None | str | Unset = UNSET if self.status is None else self.status
         status: None | str | Unset
         if isinstance(_src_status, Unset):
             status = UNSET
         else:
             status = _src_status
 
-        _src_confidence: float | None | Unset = (
-            UNSET if self.confidence is None and "confidence" in self._omitted else self.confidence
-        )
+        _src_confidence: float | None | Unset = UNSET if self.confidence is None else self.confidence
         confidence: float | None | Unset
         if isinstance(_src_confidence, Unset):
             confidence = UNSET
@@ -79,9 +62,7 @@ class ProvenanceFact(Model):
         )
         effective_confidence = _src_effective_confidence
 
-        _src_updated_at: None | str | Unset = (
-            UNSET if self.updated_at is None and "updated_at" in self._omitted else self.updated_at
-        )
+        _src_updated_at: None | str | Unset = UNSET if self.updated_at is None else self.updated_at
         updated_at: None | str | Unset
         if isinstance(_src_updated_at, Unset):
             updated_at = UNSET
@@ -179,10 +160,10 @@ class ProvenanceFact(Model):
         provenance_fact = cls(
             statement=None if isinstance(statement, Unset) else statement,
             relationship_type=None if isinstance(relationship_type, Unset) else relationship_type,
-            status=OMITTED if isinstance(status, Unset) else status,
-            confidence=OMITTED if isinstance(confidence, Unset) else confidence,
+            status=None if isinstance(status, Unset) else status,
+            confidence=None if isinstance(confidence, Unset) else confidence,
             effective_confidence=None if isinstance(effective_confidence, Unset) else effective_confidence,
-            updated_at=OMITTED if isinstance(updated_at, Unset) else updated_at,
+            updated_at=None if isinstance(updated_at, Unset) else updated_at,
             events=None if isinstance(events, Unset) else events,
         )
 
@@ -193,10 +174,10 @@ class ProvenanceFact(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

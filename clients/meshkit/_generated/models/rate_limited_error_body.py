@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..models.broker_error_code import BrokerErrorCode, check_broker_error_code
 
 T = TypeVar("T", bound="RateLimitedErrorBody")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class RateLimitedErrorBody(Model):
     """Body of a 429 rate_limited error (the Retry-After header carries the same delay).
 
@@ -31,9 +32,9 @@ class RateLimitedErrorBody(Model):
     limit: int
     window_secs: int
     retry_after: int
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         error: str = self.error
 
         message = self.message
@@ -92,10 +93,10 @@ class RateLimitedErrorBody(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ResolveUserRequest")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class ResolveUserRequest(Model):
     """
     Attributes:
@@ -21,25 +22,13 @@ class ResolveUserRequest(Model):
     """
 
     identifier: str
-    identifier_type: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    identifier_type: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.identifier_type is OMITTED:
-            self.identifier_type = None
-            omitted.append("identifier_type")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         identifier = self.identifier
 
-        _src_identifier_type: None | str | Unset = (
-            UNSET if self.identifier_type is None and "identifier_type" in self._omitted else self.identifier_type
-        )
+        _src_identifier_type: None | str | Unset = UNSET if self.identifier_type is None else self.identifier_type
         identifier_type: None | str | Unset
         if isinstance(_src_identifier_type, Unset):
             identifier_type = UNSET
@@ -74,7 +63,7 @@ class ResolveUserRequest(Model):
 
         resolve_user_request = cls(
             identifier=identifier,
-            identifier_type=OMITTED if isinstance(identifier_type, Unset) else identifier_type,
+            identifier_type=None if isinstance(identifier_type, Unset) else identifier_type,
         )
 
         resolve_user_request.additional_properties = d
@@ -84,10 +73,10 @@ class ResolveUserRequest(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

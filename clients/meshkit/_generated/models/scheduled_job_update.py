@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ScheduledJobUpdate")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class ScheduledJobUpdate(Model):
     """Model for updating a scheduled job.
 
@@ -22,47 +23,27 @@ class ScheduledJobUpdate(Model):
         title (None | str): New job title
     """
 
-    message: None | str = OMITTED
-    schedule: None | str = OMITTED
-    title: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    message: None | str = None
+    schedule: None | str = None
+    title: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.message is OMITTED:
-            self.message = None
-            omitted.append("message")
-        if self.schedule is OMITTED:
-            self.schedule = None
-            omitted.append("schedule")
-        if self.title is OMITTED:
-            self.title = None
-            omitted.append("title")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
-        _src_message: None | str | Unset = (
-            UNSET if self.message is None and "message" in self._omitted else self.message
-        )
+    def to_dict(self) -> dict[str, JSON]:
+        _src_message: None | str | Unset = UNSET if self.message is None else self.message
         message: None | str | Unset
         if isinstance(_src_message, Unset):
             message = UNSET
         else:
             message = _src_message
 
-        _src_schedule: None | str | Unset = (
-            UNSET if self.schedule is None and "schedule" in self._omitted else self.schedule
-        )
+        _src_schedule: None | str | Unset = UNSET if self.schedule is None else self.schedule
         schedule: None | str | Unset
         if isinstance(_src_schedule, Unset):
             schedule = UNSET
         else:
             schedule = _src_schedule
 
-        _src_title: None | str | Unset = UNSET if self.title is None and "title" in self._omitted else self.title
+        _src_title: None | str | Unset = UNSET if self.title is None else self.title
         title: None | str | Unset
         if isinstance(_src_title, Unset):
             title = UNSET
@@ -113,9 +94,9 @@ class ScheduledJobUpdate(Model):
         title = _parse_title(d.pop("title", UNSET))
 
         scheduled_job_update = cls(
-            message=OMITTED if isinstance(message, Unset) else message,
-            schedule=OMITTED if isinstance(schedule, Unset) else schedule,
-            title=OMITTED if isinstance(title, Unset) else title,
+            message=None if isinstance(message, Unset) else message,
+            schedule=None if isinstance(schedule, Unset) else schedule,
+            title=None if isinstance(title, Unset) else title,
         )
 
         scheduled_job_update.additional_properties = d
@@ -125,10 +106,10 @@ class ScheduledJobUpdate(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SessionHistoryMessage")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class SessionHistoryMessage(Model):
     """A message of a session's history, as the buffer memory stores it.
 
@@ -28,24 +29,11 @@ class SessionHistoryMessage(Model):
     text: str
     metadata: SessionHistoryMessageMetadata
     timestamp: float | None | str
-    namespace: None | str = OMITTED
-    embedding: list[float] | None = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    namespace: None | str = None
+    embedding: list[float] | None = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.namespace is OMITTED:
-            self.namespace = None
-            omitted.append("namespace")
-        if self.embedding is OMITTED:
-            self.embedding = None
-            omitted.append("embedding")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         text = self.text
 
         metadata = self.metadata.to_dict()
@@ -53,18 +41,14 @@ class SessionHistoryMessage(Model):
         timestamp: float | None | str
         timestamp = self.timestamp
 
-        _src_namespace: None | str | Unset = (
-            UNSET if self.namespace is None and "namespace" in self._omitted else self.namespace
-        )
+        _src_namespace: None | str | Unset = UNSET if self.namespace is None else self.namespace
         namespace: None | str | Unset
         if isinstance(_src_namespace, Unset):
             namespace = UNSET
         else:
             namespace = _src_namespace
 
-        _src_embedding: list[float] | None | Unset = (
-            UNSET if self.embedding is None and "embedding" in self._omitted else self.embedding
-        )
+        _src_embedding: list[float] | None | Unset = UNSET if self.embedding is None else self.embedding
         embedding: list[float] | None | Unset
         if isinstance(_src_embedding, Unset):
             embedding = UNSET
@@ -134,8 +118,8 @@ class SessionHistoryMessage(Model):
             text=text,
             metadata=metadata,
             timestamp=timestamp,
-            namespace=OMITTED if isinstance(namespace, Unset) else namespace,
-            embedding=OMITTED if isinstance(embedding, Unset) else embedding,
+            namespace=None if isinstance(namespace, Unset) else namespace,
+            embedding=None if isinstance(embedding, Unset) else embedding,
         )
 
         session_history_message.additional_properties = d
@@ -145,10 +129,10 @@ class SessionHistoryMessage(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SessionHistoryMessageMetadata")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class SessionHistoryMessageMetadata(Model):
     """Who wrote a session message and when; a restored message may carry more keys.
 
@@ -28,30 +29,14 @@ class SessionHistoryMessageMetadata(Model):
 
     role: str | None = None
     timestamp: float | None | str = None
-    agent_id: None | str = OMITTED
+    agent_id: None | str = None
     user_id: str | None = None
     session_id: str | None = None
-    request_id: None | str = OMITTED
-    formation_id: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    request_id: None | str = None
+    formation_id: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.agent_id is OMITTED:
-            self.agent_id = None
-            omitted.append("agent_id")
-        if self.request_id is OMITTED:
-            self.request_id = None
-            omitted.append("request_id")
-        if self.formation_id is OMITTED:
-            self.formation_id = None
-            omitted.append("formation_id")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_role: str | Unset = UNSET if self.role is None else self.role
         role = _src_role
 
@@ -62,9 +47,7 @@ class SessionHistoryMessageMetadata(Model):
         else:
             timestamp = _src_timestamp
 
-        _src_agent_id: None | str | Unset = (
-            UNSET if self.agent_id is None and "agent_id" in self._omitted else self.agent_id
-        )
+        _src_agent_id: None | str | Unset = UNSET if self.agent_id is None else self.agent_id
         agent_id: None | str | Unset
         if isinstance(_src_agent_id, Unset):
             agent_id = UNSET
@@ -77,18 +60,14 @@ class SessionHistoryMessageMetadata(Model):
         _src_session_id: str | Unset = UNSET if self.session_id is None else self.session_id
         session_id = _src_session_id
 
-        _src_request_id: None | str | Unset = (
-            UNSET if self.request_id is None and "request_id" in self._omitted else self.request_id
-        )
+        _src_request_id: None | str | Unset = UNSET if self.request_id is None else self.request_id
         request_id: None | str | Unset
         if isinstance(_src_request_id, Unset):
             request_id = UNSET
         else:
             request_id = _src_request_id
 
-        _src_formation_id: None | str | Unset = (
-            UNSET if self.formation_id is None and "formation_id" in self._omitted else self.formation_id
-        )
+        _src_formation_id: None | str | Unset = UNSET if self.formation_id is None else self.formation_id
         formation_id: None | str | Unset
         if isinstance(_src_formation_id, Unset):
             formation_id = UNSET
@@ -163,11 +142,11 @@ class SessionHistoryMessageMetadata(Model):
         session_history_message_metadata = cls(
             role=None if isinstance(role, Unset) else role,
             timestamp=None if isinstance(timestamp, Unset) else timestamp,
-            agent_id=OMITTED if isinstance(agent_id, Unset) else agent_id,
+            agent_id=None if isinstance(agent_id, Unset) else agent_id,
             user_id=None if isinstance(user_id, Unset) else user_id,
             session_id=None if isinstance(session_id, Unset) else session_id,
-            request_id=OMITTED if isinstance(request_id, Unset) else request_id,
-            formation_id=OMITTED if isinstance(formation_id, Unset) else formation_id,
+            request_id=None if isinstance(request_id, Unset) else request_id,
+            formation_id=None if isinstance(formation_id, Unset) else formation_id,
         )
 
         session_history_message_metadata.additional_properties = d
@@ -177,10 +156,10 @@ class SessionHistoryMessageMetadata(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SessionMessage")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class SessionMessage(Model):
     """A message to restore into a session.
 
@@ -27,42 +28,25 @@ class SessionMessage(Model):
     role: str
     content: str
     timestamp: str
-    agent_id: None | str = OMITTED
-    metadata: None | SessionMessageMetadata = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    agent_id: None | str = None
+    metadata: None | SessionMessageMetadata = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.agent_id is OMITTED:
-            self.agent_id = None
-            omitted.append("agent_id")
-        if self.metadata is OMITTED:
-            self.metadata = None
-            omitted.append("metadata")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         role = self.role
 
         content = self.content
 
         timestamp = self.timestamp
 
-        _src_agent_id: None | str | Unset = (
-            UNSET if self.agent_id is None and "agent_id" in self._omitted else self.agent_id
-        )
+        _src_agent_id: None | str | Unset = UNSET if self.agent_id is None else self.agent_id
         agent_id: None | str | Unset
         if isinstance(_src_agent_id, Unset):
             agent_id = UNSET
         else:
             agent_id = _src_agent_id
 
-        _src_metadata: None | SessionMessageMetadata | Unset = (
-            UNSET if self.metadata is None and "metadata" in self._omitted else self.metadata
-        )
+        _src_metadata: None | SessionMessageMetadata | Unset = UNSET if self.metadata is None else self.metadata
         metadata: dict[str, Any] | None | Unset
         if isinstance(_src_metadata, Unset):
             metadata = UNSET
@@ -126,8 +110,8 @@ class SessionMessage(Model):
             role=role,
             content=content,
             timestamp=timestamp,
-            agent_id=OMITTED if isinstance(agent_id, Unset) else agent_id,
-            metadata=OMITTED if isinstance(metadata, Unset) else metadata,
+            agent_id=None if isinstance(agent_id, Unset) else agent_id,
+            metadata=None if isinstance(metadata, Unset) else metadata,
         )
 
         session_message.additional_properties = d
@@ -137,10 +121,10 @@ class SessionMessage(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TriggerDetail")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class TriggerDetail(Model):
     """
     Attributes:
@@ -23,29 +24,17 @@ class TriggerDetail(Model):
 
     name: str | None = None
     content: str | None = None
-    data_fields: list[str] | None = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    data_fields: list[str] | None = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.data_fields is OMITTED:
-            self.data_fields = None
-            omitted.append("data_fields")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         _src_name: str | Unset = UNSET if self.name is None else self.name
         name = _src_name
 
         _src_content: str | Unset = UNSET if self.content is None else self.content
         content = _src_content
 
-        _src_data_fields: list[str] | None | Unset = (
-            UNSET if self.data_fields is None and "data_fields" in self._omitted else self.data_fields
-        )
+        _src_data_fields: list[str] | None | Unset = UNSET if self.data_fields is None else self.data_fields
         data_fields: list[str] | None | Unset
         if isinstance(_src_data_fields, Unset):
             data_fields = UNSET
@@ -94,7 +83,7 @@ class TriggerDetail(Model):
         trigger_detail = cls(
             name=None if isinstance(name, Unset) else name,
             content=None if isinstance(content, Unset) else content,
-            data_fields=OMITTED if isinstance(data_fields, Unset) else data_fields,
+            data_fields=None if isinstance(data_fields, Unset) else data_fields,
         )
 
         trigger_detail.additional_properties = d
@@ -104,10 +93,10 @@ class TriggerDetail(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

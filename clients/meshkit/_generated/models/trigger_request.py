@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TriggerRequest")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class TriggerRequest(Model):
     """Model for trigger requests.
 
@@ -23,26 +24,14 @@ class TriggerRequest(Model):
     """
 
     data: TriggerRequestData
-    session_id: None | str = OMITTED
+    session_id: None | str = None
     use_async: bool | None = True
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.session_id is OMITTED:
-            self.session_id = None
-            omitted.append("session_id")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         data = self.data.to_dict()
 
-        _src_session_id: None | str | Unset = (
-            UNSET if self.session_id is None and "session_id" in self._omitted else self.session_id
-        )
+        _src_session_id: None | str | Unset = UNSET if self.session_id is None else self.session_id
         session_id: None | str | Unset
         if isinstance(_src_session_id, Unset):
             session_id = UNSET
@@ -95,7 +84,7 @@ class TriggerRequest(Model):
 
         trigger_request = cls(
             data=data,
-            session_id=OMITTED if isinstance(session_id, Unset) else session_id,
+            session_id=None if isinstance(session_id, Unset) else session_id,
             use_async=True if isinstance(use_async, Unset) else use_async,
         )
 
@@ -106,10 +95,10 @@ class TriggerRequest(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

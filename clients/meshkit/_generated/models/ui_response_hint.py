@@ -6,12 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 
 T = TypeVar("T", bound="UIResponseHint")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class UIResponseHint(Model):
     """Structured reply to a UI widget from a previous response envelope.
 
@@ -22,14 +23,14 @@ class UIResponseHint(Model):
 
         Attributes:
             id (str):
-            value (Any):
+            value (JSON):
     """
 
     id: str
-    value: Any
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    value: JSON
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         id = self.id
 
         value = self.value
@@ -64,10 +65,10 @@ class UIResponseHint(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UpdateChannelsRequest")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class UpdateChannelsRequest(Model):
     """Request model for updating a user's notification channel preferences.
 
@@ -24,40 +25,20 @@ class UpdateChannelsRequest(Model):
         timezone (None | str): IANA timezone for the user (empty string to clear)
     """
 
-    preferred_channel: None | str = OMITTED
-    channels: ChannelsUpdate | None = OMITTED
-    timezone: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    preferred_channel: None | str = None
+    channels: ChannelsUpdate | None = None
+    timezone: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.preferred_channel is OMITTED:
-            self.preferred_channel = None
-            omitted.append("preferred_channel")
-        if self.channels is OMITTED:
-            self.channels = None
-            omitted.append("channels")
-        if self.timezone is OMITTED:
-            self.timezone = None
-            omitted.append("timezone")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
-        _src_preferred_channel: None | str | Unset = (
-            UNSET if self.preferred_channel is None and "preferred_channel" in self._omitted else self.preferred_channel
-        )
+    def to_dict(self) -> dict[str, JSON]:
+        _src_preferred_channel: None | str | Unset = UNSET if self.preferred_channel is None else self.preferred_channel
         preferred_channel: None | str | Unset
         if isinstance(_src_preferred_channel, Unset):
             preferred_channel = UNSET
         else:
             preferred_channel = _src_preferred_channel
 
-        _src_channels: ChannelsUpdate | None | Unset = (
-            UNSET if self.channels is None and "channels" in self._omitted else self.channels
-        )
+        _src_channels: ChannelsUpdate | None | Unset = UNSET if self.channels is None else self.channels
         channels: dict[str, Any] | None | Unset
         if isinstance(_src_channels, Unset):
             channels = UNSET
@@ -66,9 +47,7 @@ class UpdateChannelsRequest(Model):
         else:
             channels = _src_channels
 
-        _src_timezone: None | str | Unset = (
-            UNSET if self.timezone is None and "timezone" in self._omitted else self.timezone
-        )
+        _src_timezone: None | str | Unset = UNSET if self.timezone is None else self.timezone
         timezone: None | str | Unset
         if isinstance(_src_timezone, Unset):
             timezone = UNSET
@@ -127,9 +106,9 @@ class UpdateChannelsRequest(Model):
         timezone = _parse_timezone(d.pop("timezone", UNSET))
 
         update_channels_request = cls(
-            preferred_channel=OMITTED if isinstance(preferred_channel, Unset) else preferred_channel,
-            channels=OMITTED if isinstance(channels, Unset) else channels,
-            timezone=OMITTED if isinstance(timezone, Unset) else timezone,
+            preferred_channel=None if isinstance(preferred_channel, Unset) else preferred_channel,
+            channels=None if isinstance(channels, Unset) else channels,
+            timezone=None if isinstance(timezone, Unset) else timezone,
         )
 
         update_channels_request.additional_properties = d
@@ -139,10 +118,10 @@ class UpdateChannelsRequest(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

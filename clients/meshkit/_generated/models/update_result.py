@@ -6,6 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._core.jsontypes import JSON
 from ..._core.model_base import Model
 from ..models.formation_status import FormationStatus, check_formation_status
 from ..models.update_result_deployment_type import (
@@ -16,7 +17,7 @@ from ..models.update_result_deployment_type import (
 T = TypeVar("T", bound="UpdateResult")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class UpdateResult(Model):
     """Data of a successful blue-green update.
 
@@ -39,9 +40,9 @@ class UpdateResult(Model):
     pid: int
     message: str
     deployment_type: UpdateResultDeploymentType
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         id = self.id
 
         status: str = self.status
@@ -112,10 +113,10 @@ class UpdateResult(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -6,13 +6,14 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._core.model_base import OMITTED, Model
+from ..._core.jsontypes import JSON
+from ..._core.model_base import Model
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UserIdentifier")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, getstate_setstate=False)
 class UserIdentifier(Model):
     """An identifier (email, handle…) linked to a user.
 
@@ -24,27 +25,15 @@ class UserIdentifier(Model):
 
     identifier: str
     type_: str
-    created_at: None | str = OMITTED
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    # The nullable fields that were not given: to_dict() leaves them out instead of sending null.
-    _omitted: frozenset[str] = _attrs_field(init=False, eq=False, default=frozenset())
+    created_at: None | str = None
+    additional_properties: dict[str, JSON] = _attrs_field(init=False, factory=dict)
 
-    def __attrs_post_init__(self) -> None:
-        omitted: list[str] = []
-        if self.created_at is OMITTED:
-            self.created_at = None
-            omitted.append("created_at")
-        if omitted:
-            self._omitted = frozenset(omitted)
-
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, JSON]:
         identifier = self.identifier
 
         type_ = self.type_
 
-        _src_created_at: None | str | Unset = (
-            UNSET if self.created_at is None and "created_at" in self._omitted else self.created_at
-        )
+        _src_created_at: None | str | Unset = UNSET if self.created_at is None else self.created_at
         created_at: None | str | Unset
         if isinstance(_src_created_at, Unset):
             created_at = UNSET
@@ -83,7 +72,7 @@ class UserIdentifier(Model):
         user_identifier = cls(
             identifier=identifier,
             type_=type_,
-            created_at=OMITTED if isinstance(created_at, Unset) else created_at,
+            created_at=None if isinstance(created_at, Unset) else created_at,
         )
 
         user_identifier.additional_properties = d
@@ -93,10 +82,10 @@ class UserIdentifier(Model):
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> JSON:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: JSON) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
