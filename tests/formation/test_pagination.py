@@ -4,8 +4,12 @@ keeps answering the same page.
 
 What the API pages, and how (docs/contract/formation.md, openapi/mesh.yaml):
 
-- a session's messages: ``limit`` (1-1000) and the ``before`` cursor; a page is the newest ``limit``
-  messages before it, oldest first, and ``has_more`` says older ones remain;
+- a session's messages: ``limit`` (1-1000) and the ``before`` cursor. Read as the spec reads, a page
+  is the newest ``limit`` messages before it, oldest first, and ``has_more`` says older ones
+  remain; the façade pages backwards that way (tested on a fake formation that does, ``SpecPaging``).
+  muxi-runtime 1.20260928.0, and so the dev server, answers the *oldest* ``limit`` messages and
+  ignores ``before``: past one page, get_session() says ``complete=False`` and
+  iter_session_messages() raises ResponseValidationError (tested on the dev server);
 - memories: ``limit`` (1-100) and ``offset``, newest first; a short page is the last;
 - sessions and the audit log: ``limit`` (1-1000) only, no cursor; requests: everything at once.
 """
@@ -53,6 +57,45 @@ def at(index: int) -> datetime:
     return START + timedelta(seconds=index)
 
 
+def message(index: int, session: str = "s", user: str = "u") -> dict[str, Any]:
+    """Message ``index`` as the runtime's buffer stores it (and the messages route answers it)."""
+    when = at(index).timestamp()
+    role = "user" if index % 2 == 0 else "assistant"
+    meta = {"role": role, "timestamp": when, "user_id": user, "session_id": session}
+    return {"text": f"m{index}", "metadata": meta, "timestamp": when, "namespace": "buffer", "embedding": None}
+
+
+def envelope(data: dict[str, Any]) -> dict[str, Any]:
+    return {"success": True, "object": "x", "type": "x", "timestamp": 1, "data": data}
+
+
+class SpecPaging:
+    """A formation whose session "long" (user "pager", HISTORY messages) pages as the spec reads
+    ``limit``, ``before`` and ``has_more``: the newest ``limit`` messages before ``before``, oldest
+    first, ``has_more`` while older ones remain. The real runtime does not (see the dev server's
+    tests below); this fake keeps the façade's backwards paging tested."""
+
+    def __init__(self) -> None:
+        self.messages = [message(i, "long", "pager") for i in range(HISTORY)]
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        path, params = request.url.path, request.url.params
+        if path.endswith("/sessions/long"):
+            first, last = self.messages[0]["timestamp"], self.messages[-1]["timestamp"]
+            data = {"session_id": "long", "user_id": "pager", "message_count": len(self.messages), "active": True}
+            return httpx.Response(200, json=envelope({**data, "created_at": first, "last_activity": last}))
+        if path.endswith("/sessions/long/messages"):
+            older = self.messages
+            if "before" in params:
+                cutoff = datetime.fromisoformat(params["before"]).timestamp()
+                older = [m for m in older if m["timestamp"] < cutoff]
+            limit = int(params.get("limit", "50"))
+            page = older[-limit:]
+            data = {"session_id": "long", "messages": page, "count": len(page), "has_more": len(older) > limit}
+            return httpx.Response(200, json=envelope(data))
+        return httpx.Response(404, json={"success": False, "error": {"code": "RESOURCE_NOT_FOUND", "message": path}})
+
+
 # --- fixtures ---------------------------------------------------------------------------------------
 
 
@@ -94,6 +137,34 @@ async def aobserved(own_dev: DevServer) -> AsyncIterator[tuple[AsyncFormation, R
         yield formation, recorder
 
 
+@pytest.fixture
+def paged() -> Iterator[tuple[Formation, Recorder]]:
+    """The façade on SpecPaging (an httpx.MockTransport: nothing goes on the network)."""
+    recorder = Recorder()
+    transport = httpx.MockTransport(SpecPaging())
+    with (
+        httpx.Client(transport=transport, event_hooks={"request": [recorder]}) as http,
+        Formation(url="http://formation.invalid", client_key="fmc_x", max_retries=0, http_client=http) as formation,
+    ):
+        yield formation, recorder
+
+
+@pytest.fixture
+async def apaged() -> AsyncIterator[tuple[AsyncFormation, Recorder]]:
+    recorder = Recorder()
+
+    async def hook(request: httpx.Request) -> None:
+        recorder(request)
+
+    async with (
+        httpx.AsyncClient(transport=httpx.MockTransport(SpecPaging()), event_hooks={"request": [hook]}) as http,
+        AsyncFormation(
+            url="http://formation.invalid", client_key="fmc_x", max_retries=0, http_client=http
+        ) as formation,
+    ):
+        yield formation, recorder
+
+
 def queries(recorder: Recorder, path_end: str = "") -> list[dict[str, str]]:
     """The query of each request sent to a path ending in ``path_end``."""
     return [dict(r.url.params) for r in recorder.requests if r.url.path.endswith(path_end)]
@@ -103,11 +174,11 @@ def names(messages: list[SessionMessage]) -> list[str]:
     return [m.content for m in messages]
 
 
-# --- get_session: every message ------------------------------------------------------------------------
+# --- get_session: every message, from a server that pages as the spec reads ------------------------------
 
 
-def test_get_session_reads_every_message_page_by_page(observed: tuple[Formation, Recorder]) -> None:
-    formation, recorder = observed
+def test_get_session_reads_every_message_page_by_page(paged: tuple[Formation, Recorder]) -> None:
+    formation, recorder = paged
 
     session = formation.get_session("long", user_id="pager")
 
@@ -121,8 +192,8 @@ def test_get_session_reads_every_message_page_by_page(observed: tuple[Formation,
     ]
 
 
-def test_get_session_stops_at_max_messages_and_says_so(observed: tuple[Formation, Recorder]) -> None:
-    formation, recorder = observed
+def test_get_session_stops_at_max_messages_and_says_so(paged: tuple[Formation, Recorder]) -> None:
+    formation, recorder = paged
 
     session = formation.get_session("long", user_id="pager", max_messages=1500)
 
@@ -143,8 +214,8 @@ def test_a_short_session_is_one_request_and_complete(observed: tuple[Formation, 
 
 
 @pytest.mark.anyio
-async def test_async_get_session_reads_every_message(aobserved: tuple[AsyncFormation, Recorder]) -> None:
-    formation, recorder = aobserved
+async def test_async_get_session_reads_every_message(apaged: tuple[AsyncFormation, Recorder]) -> None:
+    formation, recorder = apaged
 
     session = await formation.get_session("long", user_id="pager")
 
@@ -156,11 +227,11 @@ async def test_async_get_session_reads_every_message(aobserved: tuple[AsyncForma
     ]
 
 
-# --- iter_session_messages -------------------------------------------------------------------------------
+# --- iter_session_messages, from a server that pages as the spec reads -----------------------------------
 
 
-def test_iter_session_messages_pages_backwards_newest_first(observed: tuple[Formation, Recorder]) -> None:
-    formation, recorder = observed
+def test_iter_session_messages_pages_backwards_newest_first(paged: tuple[Formation, Recorder]) -> None:
+    formation, recorder = paged
 
     got = list(formation.iter_session_messages("long", user_id="pager", page_size=1000))
 
@@ -173,8 +244,8 @@ def test_iter_session_messages_pages_backwards_newest_first(observed: tuple[Form
     assert all(r.headers["X-Muxi-User-ID"] == "pager" for r in recorder.requests)
 
 
-def test_iter_session_messages_limit_asks_for_no_more_than_it_needs(observed: tuple[Formation, Recorder]) -> None:
-    formation, recorder = observed
+def test_iter_session_messages_limit_asks_for_no_more_than_it_needs(paged: tuple[Formation, Recorder]) -> None:
+    formation, recorder = paged
 
     got = list(formation.for_user("pager").iter_session_messages("long", page_size=300, limit=450))
 
@@ -182,8 +253,8 @@ def test_iter_session_messages_limit_asks_for_no_more_than_it_needs(observed: tu
     assert queries(recorder) == [{"limit": "300"}, {"limit": "150", "before": at(2200).isoformat()}]
 
 
-def test_iter_session_messages_is_lazy(observed: tuple[Formation, Recorder]) -> None:
-    formation, recorder = observed
+def test_iter_session_messages_is_lazy(paged: tuple[Formation, Recorder]) -> None:
+    formation, recorder = paged
 
     messages = formation.iter_session_messages("long", user_id="pager", page_size=10)
     assert recorder.requests == []  # nothing is sent before the loop asks
@@ -197,8 +268,8 @@ def test_iter_session_messages_is_lazy(observed: tuple[Formation, Recorder]) -> 
 
 
 @pytest.mark.anyio
-async def test_async_iter_session_messages(aobserved: tuple[AsyncFormation, Recorder]) -> None:
-    formation, recorder = aobserved
+async def test_async_iter_session_messages(apaged: tuple[AsyncFormation, Recorder]) -> None:
+    formation, recorder = apaged
 
     got = [message async for message in formation.iter_session_messages("long", user_id="pager", page_size=1000)]
     assert names(got) == [f"m{i}" for i in reversed(range(HISTORY))]
@@ -367,12 +438,6 @@ def answering(route: Callable[[Received], dict[str, Any]]) -> Callable[[Received
     return behave
 
 
-def message(index: int) -> dict[str, Any]:
-    when = at(index).timestamp()
-    meta = {"role": "user", "timestamp": when, "user_id": "u", "session_id": "s"}
-    return {"text": f"m{index}", "metadata": meta, "timestamp": when, "namespace": "buffer", "embedding": None}
-
-
 SUMMARY = {
     "session_id": "s",
     "user_id": "u",
@@ -484,15 +549,79 @@ async def test_async_bad_arguments_are_refused_at_the_call(aobserved: tuple[Asyn
     assert recorder.requests == []
 
 
-# --- the dev server pages as the spec says -------------------------------------------------------------------------
+# --- the dev server answers as muxi-runtime 1.20260928.0 does ------------------------------------------------------
+# The runtime answers the oldest `limit` messages and ignores `before` (its buffer lacks the method the
+# route calls); the dev server mirrors it, so what these tests see is what a user gets on the runtime.
 
 
-def test_the_dev_server_answers_the_newest_page_before_the_cursor(own_dev: DevServer) -> None:
+def test_the_dev_server_answers_the_oldest_page_and_ignores_before(own_dev: DevServer) -> None:
     with make_formation(own_dev) as formation:
-        newest = formation.ops.get_session_messages("long", limit=3, user_id="pager")
+        default = formation.ops.get_session_messages("long", user_id="pager")
+        three = formation.ops.get_session_messages("long", limit=3, user_id="pager")
         before = formation.ops.get_session_messages("long", limit=3, before=at(10).isoformat(), user_id="pager")
-        oldest = formation.ops.get_session_messages("long", limit=3, before=at(3).isoformat(), user_id="pager")
+        unreadable = formation.ops.get_session_messages("long", limit=3, before="not a time", user_id="pager")
+        most = formation.ops.get_session_messages("long", limit=1000, user_id="pager")
+        unknown = formation.ops.get_session_messages("nope", user_id="pager")
+        not_theirs = formation.ops.get_session_messages("long", user_id="somebody-else")
 
-    assert [m.text for m in newest.messages] == [f"m{i}" for i in range(HISTORY - 3, HISTORY)] and newest.has_more
-    assert [m.text for m in before.messages] == ["m7", "m8", "m9"] and before.has_more
-    assert [m.text for m in oldest.messages] == ["m0", "m1", "m2"] and not oldest.has_more
+    assert [m.text for m in default.messages] == [f"m{i}" for i in range(50)]  # the default limit, 50
+    assert (default.count, default.has_more) == (50, True)
+    for page in (three, before, unreadable):  # before, even one that is no time, changes nothing
+        assert [m.text for m in page.messages] == ["m0", "m1", "m2"] and page.has_more is True
+    assert [m.text for m in most.messages] == [f"m{i}" for i in range(1000)] and most.has_more is True
+    for empty in (unknown, not_theirs):  # no such session of the user's: an empty page, not a 404
+        assert (empty.messages, empty.count, empty.has_more) == ([], 0, False)
+
+
+def test_get_session_on_the_dev_server_gives_the_first_page_and_says_it_is_incomplete(
+    observed: tuple[Formation, Recorder],
+) -> None:
+    formation, recorder = observed
+
+    session = formation.get_session("long", user_id="pager")
+
+    assert names(session.messages) == [f"m{i}" for i in range(1000)]  # the oldest 1,000: all the runtime gives
+    assert session.complete is False and session.message_count == HISTORY
+    # The second page, asked before the oldest message read, is the first again: the walk stops there.
+    assert queries(recorder, "/messages") == [{"limit": "1000"}, {"limit": "1000", "before": at(0).isoformat()}]
+
+
+def test_iter_session_messages_on_the_dev_server_raises_after_the_first_page(
+    observed: tuple[Formation, Recorder],
+) -> None:
+    formation, recorder = observed
+
+    got: list[SessionMessage] = []
+    with pytest.raises(ResponseValidationError, match="has_more promised older messages") as error:
+        got.extend(formation.iter_session_messages("long", user_id="pager", page_size=50))
+
+    assert names(got) == [f"m{i}" for i in reversed(range(50))]  # the first page, yielded before the error
+    assert error.value.hint and "stopped after 50 items" in str(error.value)
+    assert queries(recorder) == [{"limit": "50"}, {"limit": "50", "before": at(0).isoformat()}]
+
+
+def test_iter_session_messages_within_one_page_gets_the_oldest_on_the_dev_server(
+    observed: tuple[Formation, Recorder],
+) -> None:
+    # One page cannot tell the runtime's oldest page from the spec's newest one: with a limit
+    # within the first page, a user of the runtime gets its oldest messages, and no error.
+    formation, recorder = observed
+
+    got = list(formation.iter_session_messages("long", user_id="pager", limit=3))
+
+    assert names(got) == ["m2", "m1", "m0"]
+    assert queries(recorder) == [{"limit": "3"}]
+
+
+@pytest.mark.anyio
+async def test_async_on_the_dev_server_incomplete_and_raises(aobserved: tuple[AsyncFormation, Recorder]) -> None:
+    formation, _ = aobserved
+
+    session = await formation.get_session("long", user_id="pager")
+    assert session.complete is False and names(session.messages) == [f"m{i}" for i in range(1000)]
+
+    got: list[SessionMessage] = []
+    with pytest.raises(ResponseValidationError, match="has_more promised older messages"):
+        async for message in formation.iter_session_messages("long", user_id="pager", page_size=100):
+            got.append(message)
+    assert names(got) == [f"m{i}" for i in reversed(range(100))]

@@ -381,25 +381,22 @@ async def get_session(call: Call) -> Any:
 
 @operation("get_session_messages", object="session", type="session.messages.list")
 async def get_session_messages(call: Call) -> Any:
-    """A page of the history, oldest first: the newest ``limit`` messages (before ``before``, an
-    ISO 8601 time, when given); ``has_more`` says older ones remain, the next page being the one
-    before the first message's time. Only this reading makes ``before`` and ``has_more`` a way to
-    page (the spec gives no other cursor). muxi-runtime 1.20260928.0 lacks the buffer method its
-    route calls: it answers the *oldest* ``limit`` messages and ignores ``before``, so a history
-    longer than one page cannot be read past its first page there."""
-    session = _session(call)
+    """Mirrors muxi-runtime 1.20260928.0 (muxi/runtime/formation/server/routes/client/sessions.py,
+    get_session_messages, lines 458-484): its buffer (WorkingMemory) has no ``get_messages``, so the
+    route's fallback scans the buffer oldest first and answers the *oldest* ``limit`` messages,
+    oldest first, with ``has_more`` when the session holds more. ``before`` is accepted as any
+    string and ignored, so no page past the first can be reached; a session with no messages
+    (unknown, or another user's) is an empty page, not a 404. The runtime is the arbiter: meshkit's
+    façade notices the unmoving cursor (``get_session(...).complete`` is False,
+    ``iter_session_messages`` raises)."""
+    user = call.user("required")
+    assert user is not None
     limit = call.query_int("limit", 50, 1, 1000)
-    before = call.query.get("before")
-    messages = session.messages
-    if before:
-        try:
-            cutoff = datetime.fromisoformat(before)
-        except ValueError:
-            raise invalid_params("query.before", "Input should be an ISO 8601 datetime", "datetime_parsing") from None
-        limit_at = _aware(cutoff)
-        messages = [m for m in messages if (at := _instant(m["metadata"].get("timestamp"))) and at < limit_at]
-    page = messages[-limit:]  # the newest `limit`, kept oldest first
-    return {"session_id": session.session_id, "messages": page, "count": len(page), "has_more": len(messages) > limit}
+    session_id = call.path_params["session_id"]
+    session = chat_state(call.runtime).sessions.get((user, session_id))
+    messages = session.messages if session is not None else []
+    page = messages[:limit]
+    return {"session_id": session_id, "messages": page, "count": len(page), "has_more": len(messages) > limit}
 
 
 @operation("restore_session", object="session", type="session.restored")
@@ -442,16 +439,6 @@ async def restore_session(call: Call) -> Any:
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _instant(value: Any) -> datetime | None:
-    """A stored message's time (epoch seconds, or whatever a restored message's metadata said)."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, tz=UTC)
-    try:
-        return _aware(datetime.fromisoformat(str(value)))
-    except ValueError:
-        return None
 
 
 def _epoch(value: str) -> float:
