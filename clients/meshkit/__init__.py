@@ -91,6 +91,12 @@ _EXPORTS = {
     "AiMeshError": "meshkit._core.errors",
     "FormationError": "meshkit._core.errors",
     "JSON": "meshkit._core.jsontypes",
+    "Hooks": "meshkit._core.telemetry",
+    "RequestInfo": "meshkit._core.telemetry",
+    "ResponseInfo": "meshkit._core.telemetry",
+    "RetryInfo": "meshkit._core.telemetry",
+    "StreamEventInfo": "meshkit._core.telemetry",
+    "set_log_level": "meshkit._core.telemetry",
     "RequestOptions": "meshkit._core.options",
     "RawResponse": "meshkit._core.raw",
     "ResponseMeta": "meshkit._core.model_base",
@@ -130,6 +136,7 @@ __all__ = [
     "Formation",
     "FormationError",
     "Guards",
+    "Hooks",
     "InternalServerError",
     "Limits",
     "MeshkitError",
@@ -143,9 +150,12 @@ __all__ = [
     "RateLimitError",
     "RawResponse",
     "RedirectError",
+    "RequestInfo",
     "RequestOptions",
+    "ResponseInfo",
     "ResponseMeta",
     "ResponseValidationError",
+    "RetryInfo",
     "SendResult",
     "ServerClient",
     "ServerError",
@@ -155,6 +165,7 @@ __all__ = [
     "Stream",
     "StreamError",
     "StreamEvent",
+    "StreamEventInfo",
     "StreamInterruptedError",
     "StreamTimeoutError",
     "Thinking",
@@ -172,6 +183,7 @@ __all__ = [
     "chat_stream",
     "close",
     "parse_ui_widgets",
+    "set_log_level",
 ]
 
 
@@ -241,6 +253,7 @@ if TYPE_CHECKING:
     from ._core.raw import RawResponse
     from ._core.streams_async import AsyncStream
     from ._core.streams_sync import Stream
+    from ._core.telemetry import Hooks, RequestInfo, ResponseInfo, RetryInfo, StreamEventInfo, set_log_level
     from ._default import chat, chat_stream, close
     from .broker import (
         Ack,

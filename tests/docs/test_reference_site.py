@@ -44,6 +44,7 @@ API_PAGES = [
     "docs/reference/errors",
     "docs/reference/streams",
     "docs/reference/models",
+    "docs/reference/observability",
     "docs/reference/ops-formation",
     "docs/reference/ops-server",
     "docs/reference/ops-broker",

@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar
 
 from .config import TimeoutArg, checked_max_retries, make_timeout
 from .options import check_keywords_of, default_headers_setting
+from .telemetry import Hooks, client_telemetry
 from .transport_async import AsyncTransport
 from .transport_sync import SyncTransport
 from .wire import Wire
@@ -21,6 +22,9 @@ from .wire import Wire
 class _Settings(Protocol):
     @property
     def default_headers(self) -> tuple[tuple[str, str], ...]: ...
+
+    @property
+    def hooks(self) -> Hooks | None: ...
 
     def with_changes(self, **changes: object) -> Any: ...
 
@@ -45,6 +49,7 @@ class ClientBase(Generic[S]):
         """Use ``settings`` on ``http`` (closed by this client only when ``owns_http``)."""
         self._settings = settings
         self._wire = self._make_wire(settings)
+        self._wire.telemetry = client_telemetry(settings.hooks)
         self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
 
     def _make_wire(self, settings: S) -> Wire:

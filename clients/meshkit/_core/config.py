@@ -31,6 +31,7 @@ import httpx
 from .errors import ConfigurationError
 from .guards import Guards
 from .limits import DEFAULT_LIMITS, Limits
+from .telemetry import Hooks
 
 DEFAULT_CONNECT_TIMEOUT = 5.0
 # Blocking chats can think for minutes; streams send keepalives every second, so this is also
@@ -189,6 +190,7 @@ class FormationSettings:
     limits: Limits = DEFAULT_LIMITS
     # The caller's headers on every call (default_headers=), checked; keys never go here.
     default_headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    hooks: Hooks | None = field(default=None, compare=False, repr=False)  # shared by copies
 
     def with_changes(self, **changes: object) -> FormationSettings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -435,6 +437,7 @@ class BrokerSettings:
     limits: Limits = DEFAULT_LIMITS
     # The caller's headers on every call (default_headers=), checked; keys never go here.
     default_headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    hooks: Hooks | None = field(default=None, compare=False, repr=False)  # shared by copies
 
     def with_changes(self, **changes: object) -> BrokerSettings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -481,6 +484,7 @@ class ServerSettings:
     limits: Limits = DEFAULT_LIMITS
     # The caller's headers on every call (default_headers=), checked; keys never go here.
     default_headers: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    hooks: Hooks | None = field(default=None, compare=False, repr=False)  # shared by copies
 
     def with_changes(self, **changes: object) -> ServerSettings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -168,11 +168,8 @@ class _StopAtDeadline(tenacity.stop.stop_base):
 _stop_at_deadline = _StopAtDeadline()
 
 
-def _log_retry(state: tenacity.RetryCallState) -> None:
-    """One DEBUG line per retry on the "meshkit" logger: method, URL, why, how long (never headers)."""
-    if not logger.isEnabledFor(logging.DEBUG):
-        return
-    request = state.args[0] if state.args and isinstance(state.args[0], httpx.Request) else None
+def retry_reason(state: tenacity.RetryCallState) -> tuple[str, float]:
+    """Why an attempt is retried (``"HTTP 503"``, ``"ConnectError"``) and how long the wait is."""
     outcome = state.outcome
     if outcome is None:
         reason = "?"
@@ -180,6 +177,14 @@ def _log_retry(state: tenacity.RetryCallState) -> None:
         reason = type(outcome.exception()).__name__
     else:
         reason = f"HTTP {outcome.result().status_code}"
-    wait = state.next_action.sleep if state.next_action is not None else 0.0
+    return reason, state.next_action.sleep if state.next_action is not None else 0.0
+
+
+def _log_retry(state: tenacity.RetryCallState) -> None:
+    """One DEBUG line per retry on the "meshkit" logger: method, URL, why, how long (never headers)."""
+    if not logger.isEnabledFor(logging.DEBUG):
+        return
+    request = state.args[0] if state.args and isinstance(state.args[0], httpx.Request) else None
+    reason, wait = retry_reason(state)
     target = f"{request.method} {request.url.copy_with(query=None)}" if request is not None else "call"
     logger.debug("meshkit retry: %s attempt %d got %s; retrying in %.2f s", target, state.attempt_number, reason, wait)

@@ -10,6 +10,7 @@ leaving the ``async with`` block, breaking out of the loop). Idle time is bounde
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
+from contextlib import aclosing
 from typing import Generic
 
 import httpx
@@ -17,6 +18,7 @@ import httpx
 from .errors import TimeoutError
 from .sse import SSELimitError
 from .streams import E, EventDecoder, _achunks, _deadline_passed, _decoder_for, _mid_stream_error, _too_large
+from .telemetry import TRACE, CallTrace, stream_ended
 
 
 class AsyncStream(Generic[E]):
@@ -83,8 +85,16 @@ class AsyncStream(Generic[E]):
 
     async def _events(self) -> AsyncIterator[E]:
         decoder = self._decoder
+        failure: BaseException | None = None
         try:
             response = await self._open()
+            trace = response.request.extensions.get(TRACE)
+            if trace is not None:  # someone listens (hooks, the meshkit logger, OpenTelemetry)
+                traced = self._traced(response, trace)  # sync: yield from self._traced(response, trace)
+                async with aclosing(traced):  # sync: -
+                    async for told in traced:  # sync: -
+                        yield told  # sync: -
+                return
             sse = _decoder_for(response)
             try:
                 async for chunk in _achunks(response):
@@ -102,13 +112,44 @@ class AsyncStream(Generic[E]):
                 raise _deadline_passed(decoder.text) from None
             if decoder.terminal is not None and not decoder.finished:
                 raise decoder.interrupted()
+        except GeneratorExit:  # left early (a break, aclose()): not a failure
+            raise
+        except BaseException as exc:
+            failure = exc
+            raise
         finally:
-            await self._release()
+            await self._release(failure)
 
-    async def _release(self) -> None:
+    async def _traced(self, response: httpx.Response, trace: CallTrace) -> AsyncGenerator[E, None]:
+        """The same events, each told to the call's trace (kept apart: the plain loop stays lean)."""
+        decoder = self._decoder
+        sse = _decoder_for(response)
+        try:
+            async for chunk in _achunks(response):
+                for event in sse.feed(chunk):
+                    converted = decoder.convert(event)
+                    trace.stream_event(converted)
+                    yield converted
+                    if decoder.finished:
+                        return
+            for event in sse.flush():
+                converted = decoder.convert(event)
+                trace.stream_event(converted)
+                yield converted
+        except httpx.TransportError as exc:
+            raise _mid_stream_error(exc, response, decoder.text) from exc
+        except SSELimitError as exc:
+            raise _too_large(exc, decoder.text) from None
+        except TimeoutError:
+            raise _deadline_passed(decoder.text) from None
+        if decoder.terminal is not None and not decoder.finished:
+            raise decoder.interrupted()
+
+    async def _release(self, failure: BaseException | None = None) -> None:
         self._closed = True
         if self._response is not None:
             await self._response.aclose()
+            stream_ended(self._response, failure)
 
     async def aclose(self) -> None:
         """Close the response (idempotent); the socket goes back or away at once."""

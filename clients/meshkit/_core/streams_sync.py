@@ -26,6 +26,7 @@ from .streams import (
     _mid_stream_error,
     _too_large,
 )
+from .telemetry import TRACE, CallTrace, stream_ended
 
 
 class Stream(Generic[E]):
@@ -90,8 +91,13 @@ class Stream(Generic[E]):
 
     def _events(self) -> Iterator[E]:
         decoder = self._decoder
+        failure: BaseException | None = None
         try:
             response = self._open()
+            trace = response.request.extensions.get(TRACE)
+            if trace is not None:  # someone listens (hooks, the meshkit logger, OpenTelemetry)
+                yield from self._traced(response, trace)
+                return
             sse = _decoder_for(response)
             try:
                 for chunk in _chunks(response):
@@ -109,13 +115,44 @@ class Stream(Generic[E]):
                 raise _deadline_passed(decoder.text) from None
             if decoder.terminal is not None and not decoder.finished:
                 raise decoder.interrupted()
+        except GeneratorExit:  # left early (a break, close()): not a failure
+            raise
+        except BaseException as exc:
+            failure = exc
+            raise
         finally:
-            self._release()
+            self._release(failure)
 
-    def _release(self) -> None:
+    def _traced(self, response: httpx.Response, trace: CallTrace) -> Generator[E, None]:
+        """The same events, each told to the call's trace (kept apart: the plain loop stays lean)."""
+        decoder = self._decoder
+        sse = _decoder_for(response)
+        try:
+            for chunk in _chunks(response):
+                for event in sse.feed(chunk):
+                    converted = decoder.convert(event)
+                    trace.stream_event(converted)
+                    yield converted
+                    if decoder.finished:
+                        return
+            for event in sse.flush():
+                converted = decoder.convert(event)
+                trace.stream_event(converted)
+                yield converted
+        except httpx.TransportError as exc:
+            raise _mid_stream_error(exc, response, decoder.text) from exc
+        except SSELimitError as exc:
+            raise _too_large(exc, decoder.text) from None
+        except TimeoutError:
+            raise _deadline_passed(decoder.text) from None
+        if decoder.terminal is not None and not decoder.finished:
+            raise decoder.interrupted()
+
+    def _release(self, failure: BaseException | None = None) -> None:
         self._closed = True
         if self._response is not None:
             self._response.close()
+            stream_ended(self._response, failure)
 
     def close(self) -> None:
         """Close the response (idempotent); the socket goes back or away at once."""

@@ -26,8 +26,10 @@ from .limits import DEADLINE, fit_attempt_to_deadline, read_body
 from .options import apply_options
 from .plan import Plan
 from .raw import CAPTURED
+from .retry import retry_reason
 from .streams import EventDecoder
 from .streams_sync import Stream
+from .telemetry import TRACE, result_request_id
 from .wire import Call, Wire, mapped_transport_errors, where
 
 T = TypeVar("T")
@@ -79,7 +81,11 @@ class SyncTransport:
         def release_then_wait(state: tenacity.RetryCallState) -> None:
             # The answer being retried goes back to the pool before the wait, not after it: a
             # stream's body is unread, and a wait may last a minute or be cancelled.
-            log_retry(state)
+            trace = call.request.extensions.get(TRACE)
+            if trace is None:
+                log_retry(state)
+            else:
+                trace.retry(state.attempt_number, *retry_reason(state))
             if state.outcome is not None and not state.outcome.failed:
                 state.outcome.result().close()
 
@@ -89,8 +95,12 @@ class SyncTransport:
         return final
 
     def _attempt(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
-        if DEADLINE in request.extensions:
+        extensions = request.extensions
+        if DEADLINE in extensions:
             fit_attempt_to_deadline(request)
+        trace = extensions.get(TRACE)
+        if trace is not None:
+            trace.attempt()
         response = self.http.send(request, stream=True, auth=self.wire.auth, follow_redirects=False)
         if not stream:
             read_body(response, self.wire.limits.max_body_bytes)
@@ -138,21 +148,51 @@ class SyncTransport:
     ) -> Any:
         """Send one operation and return its decoded answer, or raise its typed error."""
         prepared = self.wire.prepare(self.http, operation_id, arguments or {}, **options)
-        response = self.send(prepared)
-        if response.status_code >= 300:
-            raise self.wire.error_for(response)
-        return self.wire.result(operation_id, response, typed=typed)
+        telemetry = self.wire.telemetry
+        trace = telemetry.start(operation_id, prepared.request, stream=False) if telemetry is not None else None
+        if trace is None:  # nobody listens: the path every call takes unless asked
+            response = self.send(prepared)
+            if response.status_code >= 300:
+                raise self.wire.error_for(response)
+            return self.wire.result(operation_id, response, typed=typed)
+        answer: httpx.Response | None = None
+        try:
+            with trace.current():
+                answer = self.send(prepared)
+            if answer.status_code >= 300:
+                raise self.wire.error_for(answer)
+            envelope_ids: list[str] = []
+            result = self.wire.result(operation_id, answer, typed=typed, seen=envelope_ids)
+        except BaseException as exc:
+            trace.answered(answer, exc)
+            raise
+        trace.answered(answer, request_id=envelope_ids[0] if envelope_ids else result_request_id(result))
+        return result
 
     def open_stream(
         self, operation_id: str, arguments: Mapping[str, Any] | None = None, **options: Any
     ) -> httpx.Response:
         """Start a streaming call; its status is checked before any event is read."""
         prepared = self.wire.prepare(self.http, operation_id, arguments or {}, stream=True, **options)
-        response = self.send(prepared)
-        if response.status_code >= 300:
-            with mapped_transport_errors():
-                read_body(response, self.wire.limits.max_body_bytes)
-            raise self.wire.error_for(response)
+        telemetry = self.wire.telemetry
+        trace = telemetry.start(operation_id, prepared.request, stream=True) if telemetry is not None else None
+        response: httpx.Response | None = None
+        try:
+            if trace is None:
+                response = self.send(prepared)
+            else:
+                with trace.current():
+                    response = self.send(prepared)
+            if response.status_code >= 300:
+                with mapped_transport_errors():
+                    read_body(response, self.wire.limits.max_body_bytes)
+                raise self.wire.error_for(response)
+        except BaseException as exc:
+            if trace is not None:
+                trace.answered(response, exc)
+            raise
+        if trace is not None:
+            trace.answered(response)  # its events and its close follow (the stream tells the trace)
         return response
 
     def close(self) -> None:

@@ -32,8 +32,9 @@ from .errors import (
 )
 from .guards import Guards
 from .limits import ACCEPT_ENCODING, DEADLINE, DEFAULT_LIMITS, LIMITS, Limits, past_deadline
-from .model_base import attach_meta
+from .model_base import ResponseMeta, attach_meta
 from .retry import STREAM_START, RetryPolicy, parse_retry_after
+from .telemetry import Telemetry
 
 if TYPE_CHECKING:
     from .._generated.operations import Operation
@@ -145,6 +146,8 @@ class Wire:
     guards: Guards | None = None
     limits: Limits = DEFAULT_LIMITS
     timeout: httpx.Timeout | None = None  # the client's; a call may bring its own
+    # Who listens to the calls (hooks, the meshkit logger, OpenTelemetry): ClientBase sets it.
+    telemetry: Telemetry | None = None
 
     def __post_init__(self) -> None:
         # Only codings meshkit inflates itself, in bounded steps (_core/limits).
@@ -244,7 +247,9 @@ class Wire:
         error.response = response
         return error
 
-    def result(self, operation_id: str, response: httpx.Response, *, typed: bool = True) -> Any:
+    def result(
+        self, operation_id: str, response: httpx.Response, *, typed: bool = True, seen: list[str] | None = None
+    ) -> Any:
         """The answer of a 2xx response: the typed model the spec names (the envelope's data model,
         or the bare body's model), else the unwrapped JSON, the text, or None for an empty body."""
         content_type = response.headers.get("content-type") or ""
@@ -261,6 +266,11 @@ class Wire:
             # artifact's bytes): the bytes, never decoded as text or unwrapped as an envelope.
             return response.content
         body = decode_body(response.content, content_type)
+        if seen is not None and self.envelope and isinstance(body, dict):
+            # For a listener (telemetry): the envelope's request id, which unwrapping drops.
+            found = ResponseMeta.from_envelope(body).request_id
+            if found:
+                seen.append(found)
         if typed and isinstance(body, dict) and entry["result_schema"]:
             if entry["data_schema"]:
                 # The envelope's request id and time go to the model's ``meta``, not into its fields.

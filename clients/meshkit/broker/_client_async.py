@@ -16,6 +16,7 @@ from .._core.io_hooks import amap_bounded
 from .._core.limits import DEFAULT_LIMITS, Limits
 from .._core.options import RequestOptions, default_headers_setting
 from .._core.raw_async import AsyncRawAccess
+from .._core.telemetry import Hooks
 from .._core.transport_async import AsyncTransport
 from ._base import DEFAULT_MAX_IN_FLIGHT, _BrokerBase
 from ._models import Acknowledgment, BrokerHealth, BrokerStats, BudgetInfo, EndpointMetrics, Message, SendResult
@@ -48,10 +49,14 @@ class AsyncAiMeshClient(AsyncClosing, AsyncRawAccess, _BrokerBase):
         guards: Guards | None = None,
         limits: Limits | None = None,
         default_headers: Mapping[str, str] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
         settings = settings.with_changes(
-            guards=guards, limits=limits or DEFAULT_LIMITS, default_headers=default_headers_setting(default_headers)
+            guards=guards,
+            limits=limits or DEFAULT_LIMITS,
+            default_headers=default_headers_setting(default_headers),
+            hooks=hooks,
         )
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
         self._start(settings, http, owns_http=http_client is None)

@@ -30,6 +30,7 @@ from .._core.options import checked_extra_body, default_headers_setting
 from .._core.plan import Plan
 from .._core.retry import RetryPolicy
 from .._core.streams import EventDecoder
+from .._core.telemetry import Hooks
 from .._core.wire import Wire
 from ._results import (
     ChatResult,
@@ -77,6 +78,7 @@ class _FormationBase(ClientBase[FormationSettings]):
         guards: Guards | None = None,
         limits: Limits | None = None,
         default_headers: Mapping[str, str] | None = None,
+        hooks: Hooks | None = None,
     ) -> FormationSettings:
         return resolve_formation(
             url=url,
@@ -90,7 +92,10 @@ class _FormationBase(ClientBase[FormationSettings]):
             max_retries=max_retries,
             app_name=app_name,
         ).with_changes(
-            guards=guards, limits=limits or DEFAULT_LIMITS, default_headers=default_headers_setting(default_headers)
+            guards=guards,
+            limits=limits or DEFAULT_LIMITS,
+            default_headers=default_headers_setting(default_headers),
+            hooks=hooks,
         )
 
     def _make_wire(self, settings: FormationSettings) -> Wire:

@@ -21,6 +21,7 @@ from .._core.limits import Limits
 from .._core.options import RequestOptions
 from .._core.raw_async import AsyncRawAccess
 from .._core.streams_async import AsyncStream
+from .._core.telemetry import Hooks
 from .._core.transport_async import AsyncTransport
 from ._base import (
     GET_SESSION_MAX_MESSAGES,
@@ -82,6 +83,7 @@ class AsyncFormation(AsyncClosing, AsyncRawAccess, _FormationBase):
         guards: Guards | None = None,
         limits: Limits | None = None,
         default_headers: Mapping[str, str] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
         settings = self._resolve(
             url,
@@ -97,6 +99,7 @@ class AsyncFormation(AsyncClosing, AsyncRawAccess, _FormationBase):
             guards=guards,
             limits=limits,
             default_headers=default_headers,
+            hooks=hooks,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
@@ -194,8 +197,9 @@ class AsyncFormation(AsyncClosing, AsyncRawAccess, _FormationBase):
 
         ``session.complete`` is False when the history may hold more than ``messages``: past
         ``max_messages`` (10,000 by default; None for no bound), or when the server would not page
-        (muxi-runtime 1.20260928.0 ignores ``before``: it gives the first 1,000 messages only).
-        ``messages`` are then the newest messages read.
+        (muxi-runtime 1.20260928.0 ignores ``before``: it gives the oldest 1,000 messages only).
+        ``messages`` are then the messages read: the newest on a server that pages as the spec
+        reads ``before``, the oldest 1,000 on that runtime.
 
         >>> session = await formation.get_session("sess_1", user_id="alice")  # doctest: +SKIP
         >>> len(session.messages), session.complete  # doctest: +SKIP
@@ -221,8 +225,10 @@ class AsyncFormation(AsyncClosing, AsyncRawAccess, _FormationBase):
     ) -> AsyncIterator[SessionMessage]:
         """A session's messages, **newest first**, fetched ``page_size`` (1-1,000) at a time as the
         loop asks for them, backwards with the API's ``before`` cursor; ``limit`` stops after that
-        many. A server that hands back what was read already raises ResponseValidationError
-        (muxi-runtime 1.20260928.0 ignores ``before``, so this raises there past the first page).
+        many. A server that hands back what was read already raises ResponseValidationError.
+        muxi-runtime 1.20260928.0 ignores ``before`` and answers the *oldest* page: there this
+        yields that page (newest of it first) and raises past it; a ``limit`` within one page gets
+        the oldest messages with no error, as one page cannot tell which end it came from.
 
         >>> async for message in formation.iter_session_messages("sess_1", limit=20):  # doctest: +SKIP
         ...     print(message.role, message.content)

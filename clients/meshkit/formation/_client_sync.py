@@ -22,6 +22,7 @@ from .._core.limits import Limits
 from .._core.options import RequestOptions
 from .._core.raw_sync import RawAccess
 from .._core.streams_sync import Stream
+from .._core.telemetry import Hooks
 from .._core.transport_sync import SyncTransport
 from ._base import (
     GET_SESSION_MAX_MESSAGES,
@@ -90,6 +91,7 @@ class Formation(Closing, RawAccess, _FormationBase):
         guards: Guards | None = None,
         limits: Limits | None = None,
         default_headers: Mapping[str, str] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
         settings = self._resolve(
             url,
@@ -105,6 +107,7 @@ class Formation(Closing, RawAccess, _FormationBase):
             guards=guards,
             limits=limits,
             default_headers=default_headers,
+            hooks=hooks,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
         http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
@@ -200,8 +203,9 @@ class Formation(Closing, RawAccess, _FormationBase):
 
         ``session.complete`` is False when the history may hold more than ``messages``: past
         ``max_messages`` (10,000 by default; None for no bound), or when the server would not page
-        (muxi-runtime 1.20260928.0 ignores ``before``: it gives the first 1,000 messages only).
-        ``messages`` are then the newest messages read.
+        (muxi-runtime 1.20260928.0 ignores ``before``: it gives the oldest 1,000 messages only).
+        ``messages`` are then the messages read: the newest on a server that pages as the spec
+        reads ``before``, the oldest 1,000 on that runtime.
 
         >>> session = formation.get_session("sess_1", user_id="alice")  # doctest: +SKIP
         >>> len(session.messages), session.complete  # doctest: +SKIP
@@ -227,8 +231,10 @@ class Formation(Closing, RawAccess, _FormationBase):
     ) -> Iterator[SessionMessage]:
         """A session's messages, **newest first**, fetched ``page_size`` (1-1,000) at a time as the
         loop asks for them, backwards with the API's ``before`` cursor; ``limit`` stops after that
-        many. A server that hands back what was read already raises ResponseValidationError
-        (muxi-runtime 1.20260928.0 ignores ``before``, so this raises there past the first page).
+        many. A server that hands back what was read already raises ResponseValidationError.
+        muxi-runtime 1.20260928.0 ignores ``before`` and answers the *oldest* page: there this
+        yields that page (newest of it first) and raises past it; a ``limit`` within one page gets
+        the oldest messages with no error, as one page cannot tell which end it came from.
 
         >>> for message in formation.iter_session_messages("sess_1", limit=20):  # doctest: +SKIP
         ...     print(message.role, message.content)

@@ -20,6 +20,7 @@ from .._core.options import RequestOptions, apply_options, default_headers_setti
 from .._core.plan import Plan
 from .._core.raw_async import AsyncRawAccess
 from .._core.streams_async import AsyncStream
+from .._core.telemetry import Hooks, stream_ended
 from .._core.transport_async import AsyncTransport
 from ._base import _AS_IS, _Download, _ServerBase
 
@@ -66,6 +67,7 @@ class AsyncServerClient(AsyncClosing, AsyncRawAccess, _ServerBase):
         guards: Guards | None = None,
         limits: Limits | None = None,
         default_headers: Mapping[str, str] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
         settings = resolve_server(
             url=url,
@@ -75,7 +77,10 @@ class AsyncServerClient(AsyncClosing, AsyncRawAccess, _ServerBase):
             max_retries=max_retries,
             app_name=app_name,
         ).with_changes(
-            guards=guards, limits=limits or DEFAULT_LIMITS, default_headers=default_headers_setting(default_headers)
+            guards=guards,
+            limits=limits or DEFAULT_LIMITS,
+            default_headers=default_headers_setting(default_headers),
+            hooks=hooks,
         )
         http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
         self._start(settings, http, owns_http=http_client is None)
@@ -234,12 +239,17 @@ class AsyncServerClient(AsyncClosing, AsyncRawAccess, _ServerBase):
             )
             plan.headers = {**_AS_IS, **(plan.headers or {})}
             response = await self._transport.open_stream(plan.operation_id, plan.arguments, **plan.options())
+            failure: BaseException | None = None
             try:
                 limit = self._wire.limits.max_download_bytes
                 async for chunk in adecoded(response, araw_chunks(response), limit, "download"):
                     download.write(chunk)
+            except BaseException as exc:
+                failure = exc
+                raise
             finally:
                 await response.aclose()
+                stream_ended(response, failure)
         return await arun_blocking(download.publish)
 
     # --- formations on this server -------------------------------------------------------------------

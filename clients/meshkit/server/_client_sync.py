@@ -21,6 +21,7 @@ from .._core.options import RequestOptions, apply_options, default_headers_setti
 from .._core.plan import Plan
 from .._core.raw_sync import RawAccess
 from .._core.streams_sync import Stream
+from .._core.telemetry import Hooks, stream_ended
 from .._core.transport_sync import SyncTransport
 from ._base import _AS_IS, _Download, _ServerBase
 
@@ -67,6 +68,7 @@ class ServerClient(Closing, RawAccess, _ServerBase):
         guards: Guards | None = None,
         limits: Limits | None = None,
         default_headers: Mapping[str, str] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
         settings = resolve_server(
             url=url,
@@ -76,7 +78,10 @@ class ServerClient(Closing, RawAccess, _ServerBase):
             max_retries=max_retries,
             app_name=app_name,
         ).with_changes(
-            guards=guards, limits=limits or DEFAULT_LIMITS, default_headers=default_headers_setting(default_headers)
+            guards=guards,
+            limits=limits or DEFAULT_LIMITS,
+            default_headers=default_headers_setting(default_headers),
+            hooks=hooks,
         )
         http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
         self._start(settings, http, owns_http=http_client is None)
@@ -233,12 +238,17 @@ class ServerClient(Closing, RawAccess, _ServerBase):
             )
             plan.headers = {**_AS_IS, **(plan.headers or {})}
             response = self._transport.open_stream(plan.operation_id, plan.arguments, **plan.options())
+            failure: BaseException | None = None
             try:
                 limit = self._wire.limits.max_download_bytes
                 for chunk in decoded(response, raw_chunks(response), limit, "download"):
                     download.write(chunk)
+            except BaseException as exc:
+                failure = exc
+                raise
             finally:
                 response.close()
+                stream_ended(response, failure)
         return run_blocking(download.publish)
 
     # --- formations on this server -------------------------------------------------------------------
