@@ -11,12 +11,34 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar
 
+import httpx
+
 from .config import TimeoutArg, checked_max_retries, make_timeout
+from .errors import ConfigurationError
 from .options import check_keywords_of, default_headers_setting
 from .telemetry import Hooks, client_telemetry
 from .transport_async import AsyncTransport
 from .transport_sync import SyncTransport
 from .wire import Wire
+
+# Sized for services where every end user's chat is a long-lived stream: httpx's default (100
+# connections) made the 101st concurrent stream wait for one to finish. openai-python uses the same.
+DEFAULT_MAX_CONNECTIONS = 1000
+DEFAULT_MAX_KEEPALIVE = 100
+
+
+def pool_limits(max_connections: int | None, http_client: object | None) -> httpx.Limits:
+    """The connection pool of a client meshkit makes: ``max_connections`` (default 1,000) open at
+    once, up to 100 of them kept alive when idle. An injected ``http_client`` keeps its own."""
+    if max_connections is None:
+        max_connections = DEFAULT_MAX_CONNECTIONS
+    elif http_client is not None:
+        raise ConfigurationError("max_connections= sizes the pool meshkit makes; an http_client= brings its own limits")
+    if isinstance(max_connections, bool) or not isinstance(max_connections, int) or max_connections < 1:
+        raise ConfigurationError(f"max_connections must be a positive integer, got {max_connections!r}")
+    return httpx.Limits(
+        max_connections=max_connections, max_keepalive_connections=min(DEFAULT_MAX_KEEPALIVE, max_connections)
+    )
 
 
 class _Settings(Protocol):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Unpack
 
 import httpx
 
+from .._core.client_base import pool_limits
 from .._core.closing_async import AsyncClosing
 from .._core.config import TimeoutArg, resolve_broker
 from .._core.errors import MeshkitError
@@ -50,6 +51,7 @@ class AsyncAiMeshClient(AsyncClosing, AsyncRawAccess, _BrokerBase):
         limits: Limits | None = None,
         default_headers: Mapping[str, str] | None = None,
         hooks: Hooks | None = None,
+        max_connections: int | None = None,
     ) -> None:
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
         settings = settings.with_changes(
@@ -58,7 +60,8 @@ class AsyncAiMeshClient(AsyncClosing, AsyncRawAccess, _BrokerBase):
             default_headers=default_headers_setting(default_headers),
             hooks=hooks,
         )
-        http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
+        pool = pool_limits(max_connections, http_client)
+        http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout, limits=pool)
         self._start(settings, http, owns_http=http_client is None)
 
     @cached_property

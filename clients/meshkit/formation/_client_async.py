@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal, Unpack
 
 import httpx
 
+from .._core.client_base import pool_limits
 from .._core.closing_async import AsyncClosing
 from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
@@ -84,6 +85,7 @@ class AsyncFormation(AsyncClosing, AsyncRawAccess, _FormationBase):
         limits: Limits | None = None,
         default_headers: Mapping[str, str] | None = None,
         hooks: Hooks | None = None,
+        max_connections: int | None = None,
     ) -> None:
         settings = self._resolve(
             url,
@@ -102,7 +104,8 @@ class AsyncFormation(AsyncClosing, AsyncRawAccess, _FormationBase):
             hooks=hooks,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
-        http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
+        pool = pool_limits(max_connections, http_client)
+        http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout, limits=pool)
         self._start(settings, http, owns_http=http_client is None)
 
     @cached_property

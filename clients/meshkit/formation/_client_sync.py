@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal, Unpack
 
 import httpx
 
+from .._core.client_base import pool_limits
 from .._core.closing_sync import Closing
 from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
@@ -92,6 +93,7 @@ class Formation(Closing, RawAccess, _FormationBase):
         limits: Limits | None = None,
         default_headers: Mapping[str, str] | None = None,
         hooks: Hooks | None = None,
+        max_connections: int | None = None,
     ) -> None:
         settings = self._resolve(
             url,
@@ -110,7 +112,8 @@ class Formation(Closing, RawAccess, _FormationBase):
             hooks=hooks,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
-        http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
+        pool = pool_limits(max_connections, http_client)
+        http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout, limits=pool)
         self._start(settings, http, owns_http=http_client is None)
 
     @cached_property

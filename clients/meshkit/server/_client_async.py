@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, Unpack
 import httpx
 
 from .._bundle import Bundle
+from .._core.client_base import pool_limits
 from .._core.closing_async import AsyncClosing
 from .._core.config import TimeoutArg, resolve_server
 from .._core.guards import Guards
@@ -68,6 +69,7 @@ class AsyncServerClient(AsyncClosing, AsyncRawAccess, _ServerBase):
         limits: Limits | None = None,
         default_headers: Mapping[str, str] | None = None,
         hooks: Hooks | None = None,
+        max_connections: int | None = None,
     ) -> None:
         settings = resolve_server(
             url=url,
@@ -82,7 +84,8 @@ class AsyncServerClient(AsyncClosing, AsyncRawAccess, _ServerBase):
             default_headers=default_headers_setting(default_headers),
             hooks=hooks,
         )
-        http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout)
+        pool = pool_limits(max_connections, http_client)
+        http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout, limits=pool)
         self._start(settings, http, owns_http=http_client is None)
 
     @cached_property

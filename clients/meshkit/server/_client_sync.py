@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal, Unpack
 import httpx
 
 from .._bundle import Bundle
+from .._core.client_base import pool_limits
 from .._core.closing_sync import Closing
 from .._core.config import TimeoutArg, resolve_server
 from .._core.guards import Guards
@@ -69,6 +70,7 @@ class ServerClient(Closing, RawAccess, _ServerBase):
         limits: Limits | None = None,
         default_headers: Mapping[str, str] | None = None,
         hooks: Hooks | None = None,
+        max_connections: int | None = None,
     ) -> None:
         settings = resolve_server(
             url=url,
@@ -83,7 +85,8 @@ class ServerClient(Closing, RawAccess, _ServerBase):
             default_headers=default_headers_setting(default_headers),
             hooks=hooks,
         )
-        http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout)
+        pool = pool_limits(max_connections, http_client)
+        http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout, limits=pool)
         self._start(settings, http, owns_http=http_client is None)
 
     @cached_property
