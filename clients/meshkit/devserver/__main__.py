@@ -29,6 +29,11 @@ FLAGS = {
     "--broker-key": ("broker_key", "broker bearer token (default: none, the broker is open)"),
     "--token-delay": ("token_delay", "seconds between the echo agent's tokens (default 0)"),
     "--max-body-bytes": ("max_body_bytes", "largest request body taken, in bytes (default 33554432, 32 MiB)"),
+    "--backlog": (
+        "backlog",
+        "listen backlog: connections the kernel queues before the server accepts them (default 2048; "
+        "Linux caps it at net.core.somaxconn)",
+    ),
     "--allow-remote": (
         "allow_remote",
         "let --host be a non-loopback address; needs every key above replaced (--client-key, --admin-key, "
@@ -47,7 +52,7 @@ def parse_args(argv: Sequence[str] | None = None) -> DevServerConfig:
         if dest == "allow_remote":
             parser.add_argument(flag, dest=dest, action="store_true", default=None, help=text)
             continue
-        kind = {"port": int, "token_delay": float, "max_body_bytes": int}.get(dest, str)
+        kind = {"port": int, "token_delay": float, "max_body_bytes": int, "backlog": int}.get(dest, str)
         parser.add_argument(flag, dest=dest, type=kind, default=None, help=text)
     args = parser.parse_args(argv)
     try:
@@ -100,9 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The app (and the spec it validates requests against) is ready and the socket accepts
     # connections before the banner invites any.
     app = create_app(config)
-    sock.listen()
+    # The full backlog from the first moment: a bare listen() queues only 128, until uvicorn's
+    # start-up listens again, and a burst that follows the banner would lose SYNs meanwhile.
+    sock.listen(config.backlog)
     print(banner(config, sock.getsockname()[1]), flush=True)
-    uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
+    uvicorn.Server(uvicorn.Config(app, log_level="warning", backlog=config.backlog)).run(sockets=[sock])
     return 0
 
 

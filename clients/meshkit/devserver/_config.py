@@ -16,6 +16,10 @@ from typing import Any
 # The dev server's own limit on a request body (every API, /_dev too). Deploy bundles are the
 # largest bodies it takes; the broker keeps its stricter contract limit (BrokerLimits.max_body_bytes).
 DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
+# The listening socket's backlog: connections the kernel completes and queues before the server
+# accepts them. uvicorn's own default; a burst of 1,000 connects fits. Linux caps it at
+# net.core.somaxconn (4096 on current kernels, 128 on old ones) without a word.
+DEFAULT_BACKLOG = 2048
 
 # The settings that hold a well-known development key, and the flag that replaces each one.
 KEY_FLAGS = {
@@ -72,11 +76,15 @@ class DevServerConfig:
     allow_remote: bool = False
     # The largest request body taken, checked before it is buffered: 413 beyond it.
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    # The listen() backlog (DEFAULT_BACKLOG); the kernel caps it at net.core.somaxconn.
+    backlog: int = DEFAULT_BACKLOG
     broker: BrokerLimits = field(default_factory=BrokerLimits)
 
     def __post_init__(self) -> None:
         if self.max_body_bytes < 1:
             raise ValueError("max_body_bytes must be a positive number of bytes")
+        if self.backlog < 1:
+            raise ValueError("backlog must be a positive number of connections")
 
     def __repr__(self) -> str:  # keys never appear in a repr
         return f"DevServerConfig(host={self.host!r}, port={self.port!r}, key_id={self.key_id!r})"

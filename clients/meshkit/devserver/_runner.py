@@ -63,7 +63,10 @@ class DevServer:
         check_exposure(self.config)  # again: the config is a plain attribute, it may have been replaced
         sock = bound_socket(self.config.host, self.config.port)
         self.port = sock.getsockname()[1]
-        server_config = uvicorn.Config(self.app, log_level="warning", lifespan="off", timeout_graceful_shutdown=1)
+        # uvicorn listens on the socket with this backlog as it starts (asyncio's create_server).
+        server_config = uvicorn.Config(
+            self.app, log_level="warning", lifespan="off", timeout_graceful_shutdown=1, backlog=self.config.backlog
+        )
         self._server = uvicorn.Server(server_config)
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]}, daemon=True)
         self._thread.start()
