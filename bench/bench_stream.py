@@ -4,11 +4,13 @@
 The echo agent streams one content token per word of "You said: <message>", so a message of
 19,998 words gives 20,000 content frames (plus progress/planning/thinking/completed/done).
 
-Two rows. Against the dev server, the client mostly waits for frames, and a third arm, the
+Three rows. Against the dev server, the client mostly waits for frames, and a third arm, the
 transport floor (the raw chunks iterated, nothing decoded), shows how much of the CPU is httpx's
 and the socket's rather than decoding: the ratio cannot move far from 1.00 there. The second row
 replays the same response (the bytes and chunk boundaries recorded from the dev server) through
-``httpx.MockTransport``, so only the decoding differs between the arms."""
+``httpx.MockTransport``, so only the decoding differs between the arms. The third replays the same
+bytes cut into 64 KB chunks instead, as a proxy or a buffering server delivers them: several
+frames per chunk, and frames (even lines) cut anywhere at the chunk boundaries."""
 
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from meshkit._core.events import ContentDelta
 
 TOKENS = 20_000
 ROUNDS = 9
+COALESCED = 65_536  # bytes per chunk in the coalesced replay
 MESSAGE = " ".join(f"w{i}" for i in range(TOKENS - 2))  # + "You " and "said: "
 
 
@@ -97,6 +100,29 @@ def _replaying(chunks: list[bytes], response_headers: dict[str, str]) -> httpx.M
     return httpx.MockTransport(handler)
 
 
+def _coalesced(chunks: list[bytes], size: int = COALESCED) -> list[bytes]:
+    """The same bytes in chunks of ``size`` bytes (the last one shorter), cut wherever they fall."""
+    body = b"".join(chunks)
+    return [body[start : start + size] for start in range(0, len(body), size)]
+
+
+def _replayed(
+    chunks: list[bytes], response_headers: dict[str, str], url: str, headers: dict[str, str], server_url: str
+) -> dict[str, list[float]]:
+    """Both arms over the recorded response replayed as ``chunks`` (no socket): ms CPU per stream."""
+    replay = _replaying(chunks, response_headers)
+    canned_formation = Formation(url=server_url, client_key=CLIENT_KEY, http_client=httpx.Client(transport=replay))
+    canned_raw = httpx.Client(transport=replay)
+    try:
+        canned = interleaved(
+            {"meshkit": _meshkit_arm(canned_formation), "baseline": _baseline_arm(canned_raw, url, headers)}, ROUNDS
+        )
+    finally:
+        canned_formation._transport.http.close()
+        canned_raw.close()
+    return {arm: [s * 1e3 for s in values] for arm, values in canned.items()}
+
+
 def run(server: DevServerProcess) -> list[Result]:
     formation = Formation(url=server.formation_url, client_key=CLIENT_KEY)
     raw = httpx.Client(timeout=formation._settings.timeout)
@@ -115,21 +141,10 @@ def run(server: DevServerProcess) -> list[Result]:
         formation.close()
         raw.close()
 
-    replay = _replaying(chunks, response_headers)
-    canned_formation = Formation(
-        url=server.formation_url, client_key=CLIENT_KEY, http_client=httpx.Client(transport=replay)
-    )
-    canned_raw = httpx.Client(transport=replay)
-    try:
-        canned = interleaved(
-            {"meshkit": _meshkit_arm(canned_formation), "baseline": _baseline_arm(canned_raw, url, headers)}, ROUNDS
-        )
-    finally:
-        canned_formation._transport.http.close()
-        canned_raw.close()
-
+    canned_ms = _replayed(chunks, response_headers, url, headers, server.formation_url)
+    coalesced = _coalesced(chunks)
+    coalesced_ms = _replayed(coalesced, response_headers, url, headers, server.formation_url)
     live_ms = {arm: [s * 1e3 for s in values] for arm, values in live.items()}
-    canned_ms = {arm: [s * 1e3 for s in values] for arm, values in canned.items()}
     floor = median(live_ms["floor"])
     return [
         Result(
@@ -155,5 +170,19 @@ def run(server: DevServerProcess) -> list[Result]:
             rounds=ROUNDS,
             notes="the dev server's recorded bytes and chunk boundaries through httpx.MockTransport, both arms",
             samples=canned_ms,
+        ),
+        Result(
+            "chat_stream() decoding the same 20,000 frames replayed in 64 KB chunks (no socket), client CPU/stream",
+            "ms CPU",
+            median(coalesced_ms["meshkit"]),
+            median(coalesced_ms["baseline"]),
+            1.00,
+            rounds=ROUNDS,
+            notes=(
+                f"the same recorded bytes cut into {len(coalesced):,} chunks of {COALESCED:,} bytes (several frames "
+                "per chunk, frames cut at the boundaries) through httpx.MockTransport, both arms; baseline httpx "
+                "iter_lines + json.loads per data: frame"
+            ),
+            samples=coalesced_ms,
         ),
     ]

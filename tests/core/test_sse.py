@@ -288,3 +288,58 @@ def test_any_bytes_decode_without_raising_and_independently_of_chunking(stream: 
     whole = events_of(stream)
     assert events_of(*split_at(stream, cuts)) == whole
     assert all(isinstance(event.data, str) and isinstance(event.event, str) for event in whole)
+
+
+# --- coalesced chunks (a proxy's or a buffering server's: many frames per read) --------------------
+
+COALESCED = 65_536
+
+
+def _chat_frames() -> list[bytes]:
+    """~170 KB of a chat stream: mostly one-line content frames (the decoder's fast path), with a
+    keepalive, multi-byte characters, named events, ids, a retry and a multi-line event among them."""
+    frames = [b": keepalive\n\n", b'data: {"token": {"type": "progress", "content": "start"}}\n\n']
+    for index in range(2_800):
+        word = ["w", "caf\xc3\xa9", "\xf0\x9f\x98\x80", "\xe2\x82\xac"][index % 4].encode("latin-1")
+        frames.append(b'data: {"token": {"type": "content", "content": "' + word + b" %d" % index + b'"}}\n\n')
+        if index == 1_000:
+            frames.append(b'event: ui\nid: 7\ndata: {"ui": []}\n\n')
+        if index == 1_600:
+            frames.append(b"retry: 100\ndata: first\ndata: second\n\n: note\n\n")
+        if index == 2_200:
+            frames.append(b'data: {"token": "bare"}\r\n\r\n')
+    frames.append(b'event: done\ndata: {"finished":true}\n\n')
+    return frames
+
+
+def test_a_frame_cut_at_every_position_across_64_kb_chunk_boundaries_decodes_identically() -> None:
+    frames = _chat_frames()
+    body = b"".join(frames)
+    assert len(body) > 2 * COALESCED
+    expected, reference = decode(frames)  # one frame per chunk: the line loop alone
+    longest = max(len(frame) for frame in frames)
+    for shift in range(longest + 1):  # the 64 KB boundaries fall at every position of the frames there
+        rest = body[shift:]
+        chunks = [body[:shift], *(rest[start : start + COALESCED] for start in range(0, len(rest), COALESCED))]
+        events, decoder = decode(chunks)
+        assert events == expected, f"shifted by {shift}"
+        assert (decoder.comments, decoder.last_event_id) == (reference.comments, reference.last_event_id)
+    assert len(expected) == 2_805
+
+
+def test_the_whole_stream_in_one_chunk_decodes_as_frame_by_frame() -> None:
+    frames = _chat_frames()
+    assert events_of(b"".join(frames)) == events_of(*frames)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.binary(max_size=12).filter(lambda value: b"\n" not in value and b"\r" not in value), min_size=8),
+    st.integers(min_value=1, max_value=64),
+)
+def test_many_one_line_frames_per_chunk_decode_as_one_frame_per_chunk(values: list[bytes], size: int) -> None:
+    frames = [b"data: " + value + b"\n\n" for value in values]
+    body = b"".join(frames)
+    expected = events_of(*frames)
+    assert events_of(body) == expected
+    assert events_of(*(body[start : start + size] for start in range(0, len(body), size))) == expected

@@ -96,14 +96,15 @@ class AsyncStream(Generic[E]):
                         yield told  # sync: -
                 return
             sse = _decoder_for(response)
+            convert = decoder.convert  # looked up once, not per event
             try:
                 async for chunk in _achunks(response):
                     for event in sse.feed(chunk):
-                        yield decoder.convert(event)
+                        yield convert(event)
                         if decoder.finished:
                             return
                 for event in sse.flush():
-                    yield decoder.convert(event)
+                    yield convert(event)
             except httpx.TransportError as exc:
                 raise _mid_stream_error(exc, response, decoder.text) from exc
             except SSELimitError as exc:

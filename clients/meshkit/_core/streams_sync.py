@@ -99,14 +99,15 @@ class Stream(Generic[E]):
                 yield from self._traced(response, trace)
                 return
             sse = _decoder_for(response)
+            convert = decoder.convert  # looked up once, not per event
             try:
                 for chunk in _chunks(response):
                     for event in sse.feed(chunk):
-                        yield decoder.convert(event)
+                        yield convert(event)
                         if decoder.finished:
                             return
                 for event in sse.flush():
-                    yield decoder.convert(event)
+                    yield convert(event)
             except httpx.TransportError as exc:
                 raise _mid_stream_error(exc, response, decoder.text) from exc
             except SSELimitError as exc:
