@@ -3,6 +3,9 @@ made the 101st concurrent stream wait), `max_connections=` on every client, chec
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from contextlib import AsyncExitStack
 
 import httpx
@@ -56,3 +59,69 @@ def test_a_bad_max_connections_is_refused(bad: object) -> None:
 def test_max_connections_with_an_injected_client_is_refused() -> None:
     with httpx.Client() as http, pytest.raises(meshkit.ConfigurationError, match="brings its own limits"):
         meshkit.Formation(url="http://127.0.0.1:9", client_key="fmc_x", http_client=http, max_connections=10)
+
+
+# --- a call that waits for a pooled connection is told, once per pool, at INFO --------------------
+
+POOL_LINE = "calls are waiting for a pooled connection"
+
+
+def _pool_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "meshkit" and POOL_LINE in r.getMessage()]
+
+
+async def test_a_call_waiting_for_the_pool_is_logged_once_naming_max_connections(
+    meshkit_dev_server: DevServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    import anyio
+
+    dev = meshkit_dev_server
+    caplog.set_level(logging.INFO, logger="meshkit")
+    async with AsyncFormation(url=dev.formation_url, client_key=dev.config.client_key, max_connections=1) as formation:
+        for _ in range(2):  # the second wait is not told again
+            async with formation.chat_stream("Tell me a story") as held:  # the pool's only connection
+                await held.__anext__()
+                async with anyio.create_task_group() as calls:
+                    calls.start_soon(formation.chat, "Hello")  # queues behind the open stream
+                    await anyio.sleep(0.3)  # longer than a moment
+                    await held.aclose()  # frees the connection: the queued chat goes
+        copy = formation.with_options(max_retries=1)  # a copy shares the pool, and what it was told
+        async with formation.chat_stream("Tell me a story") as held:
+            await held.__anext__()
+            async with anyio.create_task_group() as calls:
+                calls.start_soon(copy.chat, "Hello")
+                await anyio.sleep(0.3)
+                await held.aclose()
+    [line] = _pool_lines(caplog)
+    assert "all 1 connections were in use" in line and "raise max_connections= on the client" in line
+
+
+def test_a_blocking_client_given_an_http_client_names_its_limits(
+    meshkit_dev_server: DevServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    dev = meshkit_dev_server
+    caplog.set_level(logging.INFO, logger="meshkit")
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    with httpx.Client(limits=limits) as http:
+        formation = meshkit.Formation(url=dev.formation_url, client_key=dev.config.client_key, http_client=http)
+        with formation.chat_stream("Tell me a story") as held:
+            events = iter(held)
+            next(events)  # the stream holds the pool's only connection
+            waiting = threading.Thread(target=formation.chat, args=("Hello",))
+            waiting.start()
+            time.sleep(0.3)
+            held.close()
+            waiting.join(timeout=30)
+        assert not waiting.is_alive()
+        answer = formation.chat("Hello again")  # the pool is free: no wait, no line
+    assert answer.content == "You said: Hello again"
+    [line] = _pool_lines(caplog)
+    assert "the limits of the http_client= you passed" in line
+
+
+async def test_a_pool_with_room_is_never_told_about(
+    meshkit_dev_server: DevServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="meshkit")
+    assert await _open_streams(meshkit_dev_server, 5, max_connections=10) == 5
+    assert _pool_lines(caplog) == []

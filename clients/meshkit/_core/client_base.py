@@ -16,6 +16,7 @@ import httpx
 from .config import TimeoutArg, checked_max_retries, make_timeout
 from .errors import ConfigurationError
 from .options import check_keywords_of, default_headers_setting
+from .pool_watch import PoolWatch
 from .telemetry import Hooks, client_telemetry
 from .transport_async import AsyncTransport
 from .transport_sync import SyncTransport
@@ -67,12 +68,15 @@ class ClientBase(Generic[S]):
         # A misspelt keyword on a method with **options is a TypeError, not a silent option.
         check_keywords_of(cls)
 
-    def _start(self, settings: S, http: Any, *, owns_http: bool) -> None:
-        """Use ``settings`` on ``http`` (closed by this client only when ``owns_http``)."""
+    def _start(self, settings: S, http: Any, *, owns_http: bool, pool_watch: PoolWatch | None = None) -> None:
+        """Use ``settings`` on ``http`` (closed by this client only when ``owns_http``; a copy
+        passes on its original's ``pool_watch``)."""
         self._settings = settings
         self._wire = self._make_wire(settings)
         self._wire.telemetry = client_telemetry(settings.hooks)
-        self._transport = self._transport_type(self._wire, http, owns_http=owns_http)
+        if pool_watch is None:
+            pool_watch = PoolWatch.of(http, made_here=owns_http)
+        self._transport = self._transport_type(self._wire, http, owns_http=owns_http, pool_watch=pool_watch)
 
     def _make_wire(self, settings: S) -> Wire:
         raise NotImplementedError
@@ -83,7 +87,12 @@ class ClientBase(Generic[S]):
         clone = object.__new__(type(self))
         clone.__dict__.update({key: value for key, value in vars(self).items() if key not in ("ops", "_transport")})
         clone.__dict__.update(state)
-        clone._start(settings if settings is not None else self._settings, self._transport.http, owns_http=False)
+        clone._start(
+            settings if settings is not None else self._settings,
+            self._transport.http,
+            owns_http=False,
+            pool_watch=self._transport.pool_watch,
+        )
         return clone
 
     def with_options(

@@ -25,6 +25,7 @@ from .io_hooks import sleep
 from .limits import DEADLINE, fit_attempt_to_deadline, read_body
 from .options import apply_options
 from .plan import Plan
+from .pool_watch import PoolWatch
 from .raw import CAPTURED
 from .retry import retry_reason
 from .streams import EventDecoder
@@ -39,10 +40,11 @@ E = TypeVar("E")
 class SyncTransport:
     """Sends prepared calls on one pooled ``httpx.Client``, with the wire's retry policy."""
 
-    def __init__(self, wire: Wire, http: httpx.Client, *, owns_http: bool) -> None:
+    def __init__(self, wire: Wire, http: httpx.Client, *, owns_http: bool, pool_watch: PoolWatch | None = None) -> None:
         self.wire = wire
         self.http = http
         self.owns_http = owns_http
+        self.pool_watch = pool_watch
 
     def send(self, call: Call) -> httpx.Response:
         """The final response of a call (after retries); a stream's body is left unread."""
@@ -101,6 +103,9 @@ class SyncTransport:
         trace = extensions.get(TRACE)
         if trace is not None:
             trace.attempt()
+        watch = self.pool_watch
+        if watch is not None and watch.full():  # this attempt queues for a connection
+            watch.time_wait(request, awaited=False)
         response = self.http.send(request, stream=True, auth=self.wire.auth, follow_redirects=False)
         if not stream:
             read_body(response, self.wire.limits.max_body_bytes)
