@@ -16,7 +16,20 @@ Enable them in your ``conftest.py``::
 
 ``meshkit_dev_server`` is one server for the whole session (fast); ``meshkit_fresh_dev_server``
 starts a new one per test (clean state). Both listen on 127.0.0.1 on an ephemeral port, disarm
-every fault after each test, and stop when done. Needs the ``server`` extra.
+every fault and script and forget the request journal after each test, and stop when done. Needs
+the ``server`` extra.
+
+Scripted answers and the request journal (see :class:`Answer`)::
+
+    from meshkit.testing import Answer
+
+    def test_weather_bot(meshkit_dev_server):
+        dev = meshkit_dev_server
+        dev.script(Answer().tool_call({"name": "weather"}).text("Sunny."), message="Weather?")
+        with meshkit.Formation(url=dev.formation_url, client_key=dev.config.client_key) as formation:
+            assert formation.chat("Weather?").text == "Sunny."
+        (call,) = dev.requests(operation="chat")
+        assert call.body["message"] == "Weather?"
 """
 
 from __future__ import annotations
@@ -25,7 +38,20 @@ from collections.abc import Iterator
 
 import pytest
 
-from meshkit.devserver import DevServer
+from meshkit.devserver import Answer, BrokerAnswer, DeployFailure, DevServer, JournalEntry, Script, ScriptError
+from meshkit.devserver._runner import Match
+
+__all__ = [
+    "Answer",
+    "BrokerAnswer",
+    "DeployFailure",
+    "DevServer",
+    "JournalEntry",
+    "ScriptError",
+    "meshkit_dev_server",
+    "meshkit_fresh_dev_server",
+    "meshkit_script",
+]
 
 
 @pytest.fixture(scope="session")
@@ -36,9 +62,51 @@ def _meshkit_session_dev_server() -> Iterator[DevServer]:
 
 @pytest.fixture
 def meshkit_dev_server(_meshkit_session_dev_server: DevServer) -> Iterator[DevServer]:
-    """The session's dev server; faults armed by a test are disarmed after it."""
+    """The session's dev server; the faults and scripts a test arms are disarmed after it, and the
+    request journal is emptied."""
+    _meshkit_session_dev_server.journal.clear()  # what earlier tests (or fixtures) sent is not this test's
     yield _meshkit_session_dev_server
-    _meshkit_session_dev_server.book.clear()
+    _meshkit_session_dev_server.reset()
+
+
+class ScriptFixture:
+    """``meshkit_script``: call it as :meth:`DevServer.script` on the session's dev server.
+
+    >>> def test_refusal(meshkit_script, formation):  # doctest: +SKIP
+    ...     meshkit_script(Answer().status(503), message="Hi")
+    """
+
+    def __init__(self, dev: DevServer) -> None:
+        self.dev = dev
+
+    def __call__(
+        self,
+        answer: Answer | str,
+        *,
+        message: Match = None,
+        agent: Match = None,
+        user: Match = None,
+        session: Match = None,
+        times: int | None = 1,
+    ) -> Script:
+        """Register a formation script (see :meth:`DevServer.script`)."""
+        return self.dev.script(answer, message=message, agent=agent, user=user, session=session, times=times)
+
+    @property
+    def strict(self) -> bool:
+        """Refuse the chats no script matches (500 ``SCRIPT_UNMATCHED``) instead of echoing them."""
+        return self.dev.scripts.strict
+
+    @strict.setter
+    def strict(self, value: bool) -> None:
+        self.dev.scripts.strict = value
+
+
+@pytest.fixture
+def meshkit_script(meshkit_dev_server: DevServer) -> ScriptFixture:
+    """Script the session dev server's formation for this test: ``meshkit_script(Answer()..., message=...)``;
+    ``meshkit_script.strict = True`` refuses unmatched chats. Scripts are disarmed after the test."""
+    return ScriptFixture(meshkit_dev_server)
 
 
 @pytest.fixture

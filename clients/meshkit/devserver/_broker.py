@@ -24,6 +24,7 @@ decoding, messages and acknowledgments in ``_broker_wire``.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hmac
 from collections.abc import Awaitable, Callable
@@ -49,6 +50,7 @@ from ._broker_wire import (
 )
 from ._config import DevServerConfig
 from ._faults import FaultBook
+from ._scripts import BrokerAnswer
 from ._validation import BROKER, spec
 from ._wire import json_response
 
@@ -115,12 +117,20 @@ class BrokerApi:
         """POST /messages."""
         received_at = self.broker.clock()
         body = await self._json_body(request)
-        return json_response(self.broker.process(body, message_id_of(body), received_at))
+        script = self.broker.take_script(body)
+        await _scripted_latency(script)
+        return json_response(self.broker.process(body, message_id_of(body), received_at, script))
 
     async def send_batch(self, request: Request) -> Response:
         """POST /messages/batch."""
         items = batch_items(await self._json_body(request), self.broker.limits.max_batch_items)
-        return json_response({"acknowledgments": [self.broker.process_batch_item(item) for item in items]})
+        acknowledgments = []
+        for item in items:
+            received_at = self.broker.clock()
+            script = self.broker.take_script(item)
+            await _scripted_latency(script)
+            acknowledgments.append(self.broker.process_batch_item(item, script, received_at))
+        return json_response({"acknowledgments": acknowledgments})
 
     async def register_endpoint(self, request: Request) -> Response:
         """POST /endpoints."""
@@ -182,6 +192,12 @@ class BrokerApi:
             )
             for path, handlers in table.items()
         ]
+
+
+async def _scripted_latency(script: BrokerAnswer | None) -> None:
+    """Wait a scripted latency before the message is processed."""
+    if script is not None and script.latency_ms:
+        await asyncio.sleep(script.latency_ms / 1000)
 
 
 def _dispatch(handlers: dict[str, Handler]) -> Handler:

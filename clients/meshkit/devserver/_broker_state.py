@@ -33,6 +33,7 @@ from ._broker_wire import (
 )
 from ._config import BrokerLimits
 from ._faults import FaultBook
+from ._scripts import BrokerAnswer
 from ._validation import BROKER, spec
 
 FALLBACK_COUNT = 2
@@ -505,20 +506,43 @@ class Broker:
 
     # messages
 
-    def process(self, item: Any, message_id: str, received_at: float) -> dict[str, Any]:
-        """Steps 2-9 of broker.md §5.1 for one message; refusals raise :class:`BrokerError`."""
+    def take_script(self, item: Any) -> BrokerAnswer | None:
+        """The scripted answer for a message (by its agent_id and message_id), if a script matches."""
+        if not isinstance(item, dict):
+            return None
+        agent, message_id = item.get("agent_id"), item.get("message_id")
+        answer: BrokerAnswer | None = self.book.scripts.take(
+            "broker",
+            agent=agent if isinstance(agent, str) else None,
+            message_id=message_id if isinstance(message_id, str) else None,
+        )
+        return answer
+
+    def process(
+        self, item: Any, message_id: str, received_at: float, script: BrokerAnswer | None = None
+    ) -> dict[str, Any]:
+        """Steps 2-9 of broker.md §5.1 for one message; refusals raise :class:`BrokerError`.
+        ``script``: a scripted refusal, token charge or reported latency for this message."""
         message = parse_message(require_object(item, "message"), message_id, int(received_at * 1e9))
         validate_message(message, int(self.clock() * 1000), self.limits.max_payload_bytes)
         with self._lock:
             now = self.clock()
             self.rate_limiter.admit(message.agent_id, now)
+            if script is not None and script.status is not None:
+                self.counters.failed += 1
+                body = script.error_body()
+                raise BrokerError(script.status, body["message"], body["error"])
             key = dedup_key(message.agent_id, message.dedup_context, message.payload)
             if self.dedup is not None and self.dedup.contains(key, now):
                 return acknowledgment(message.message_id, self._latency_ms(received_at), deduplicated=True)
-            return self._budget_route_commit(message, key, received_at)
+            return self._budget_route_commit(message, key, received_at, script)
 
-    def _budget_route_commit(self, message: Message, key: str, received_at: float) -> dict[str, Any]:
+    def _budget_route_commit(
+        self, message: Message, key: str, received_at: float, script: BrokerAnswer | None = None
+    ) -> dict[str, Any]:
         charged = charged_tokens(message)
+        if script is not None and script.tokens is not None:
+            charged = script.tokens
         budget = self.budgets.get(message.agent_id)
         try:
             check_budget(budget, message.agent_id, charged)
@@ -526,7 +550,8 @@ class Broker:
         except BrokerError:
             self.counters.failed += 1
             raise
-        return self._commit(message, key, received_at, charged, budget, decision)
+        latency_ms = script.latency_ms if script is not None else None
+        return self._commit(message, key, received_at, charged, budget, decision, latency_ms)
 
     def _route(self, message_id: str, charged: float) -> dict[str, Any]:
         routing_started = self.clock()
@@ -542,15 +567,17 @@ class Broker:
         charged: float,
         budget: Budget | None,
         decision: dict[str, Any],
+        latency_ms: float | None = None,
     ) -> dict[str, Any]:
-        """Step 8 of broker.md §5.1 (see §5.7); nothing here can fail."""
+        """Step 8 of broker.md §5.1 (see §5.7); nothing here can fail. ``latency_ms``: a scripted
+        latency, reported instead of the measured one."""
         if budget is not None:
             budget.remaining_tokens -= charged
         if self.dedup is not None:
             self.dedup.remember(key, self.clock())
         self.counters.count_success(charged, decision["estimated_cost"])
         self.book.record("broker_messages", message.message_id)
-        elapsed_ms = self._elapsed_secs(received_at) * 1000
+        elapsed_ms = self._elapsed_secs(received_at) * 1000 if latency_ms is None else latency_ms
         self.e2e_latency_ms.add(elapsed_ms)
         return acknowledgment(
             message.message_id,
@@ -560,14 +587,16 @@ class Broker:
             routing_decision=decision,
         )
 
-    def process_batch_item(self, item: Any) -> dict[str, Any]:
+    def process_batch_item(
+        self, item: Any, script: BrokerAnswer | None = None, received_at: float | None = None
+    ) -> dict[str, Any]:
         """One batch item: its acknowledgment, a failed one when it is refused (broker.md §5.8)."""
-        received_at = self.clock()
+        received_at = self.clock() if received_at is None else received_at
         message_id = message_id_of(item)
         try:
             if self.message_spec is not None and (problems := self.message_spec.json(item)):
                 raise refusal(problems, functools.partial(decode_message, item))
-            return self.process(item, message_id, received_at)
+            return self.process(item, message_id, received_at, script)
         except BrokerError as error:
             return failed_acknowledgment(message_id, self._latency_ms(received_at), error)
 

@@ -34,6 +34,7 @@ from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 
 from ._errors import api_error
+from ._scripts import ScriptBook
 from ._wire import dumps, json_response
 
 APIS = ("broker", "formation", "server")
@@ -82,12 +83,14 @@ class Fault:
 
 @dataclass
 class FaultBook:
-    """The armed faults and the accepted-work ledger, shared by every API of one dev server."""
+    """The armed faults, the scripted answers and the accepted-work ledger, shared by every API of
+    one dev server. ``clear()`` disarms the faults only; ``scripts.clear()`` the scripts."""
 
     faults: list[Fault] = field(default_factory=list)
     accepted: dict[str, Counter[str]] = field(
         default_factory=lambda: {"broker_messages": Counter(), "chats": Counter(), "trigger_fires": Counter()}
     )
+    scripts: ScriptBook = field(default_factory=ScriptBook)  # scripted answers (see _scripts.py)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _lock: threading.Lock = field(default_factory=threading.Lock)
 

@@ -19,6 +19,7 @@ from starlette.types import Message, Receive, Scope, Send
 from ._config import DevServerConfig, is_loopback_address
 from ._errors import api_error, server_error
 from ._faults import FaultMiddleware, classify
+from ._journal import JournalMiddleware
 from ._wire import dumps
 
 
@@ -29,7 +30,7 @@ class RequestTooLarge(Exception):
 class GuardMiddleware:
     """Loopback-only ``/_dev/*`` and the request body limit, around the whole dev server app."""
 
-    def __init__(self, app: FaultMiddleware, config: DevServerConfig) -> None:
+    def __init__(self, app: FaultMiddleware | JournalMiddleware, config: DevServerConfig) -> None:
         self.app = app
         self.max_body_bytes = config.max_body_bytes
 

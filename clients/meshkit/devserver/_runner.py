@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 import uvicorn
@@ -12,6 +14,10 @@ import uvicorn
 from ._app import create_app
 from ._config import DevServerConfig, check_exposure
 from ._faults import Fault, FaultBook
+from ._journal import Journal, JournalEntry
+from ._scripts import Answer, BrokerAnswer, DeployFailure, Script, ScriptBook
+
+Match = str | re.Pattern[str] | Callable[[str], bool] | None
 
 
 class DevServer:
@@ -33,7 +39,8 @@ class DevServer:
         self.config = DevServerConfig(**{**_fields(base), **overrides})
         check_exposure(self.config)
         self.book = FaultBook()
-        self.app = create_app(self.config, self.book)
+        self.journal = Journal()
+        self.app = create_app(self.config, self.book, self.journal)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self.port = self.config.port
@@ -97,6 +104,90 @@ class DevServer:
     def accepted(self) -> dict[str, dict[str, int]]:
         """What the server accepted: broker messages by id, chats and trigger fires by idempotency key."""
         return self.book.snapshot()
+
+    # --- scripts -------------------------------------------------------------------------------
+
+    @property
+    def scripts(self) -> ScriptBook:
+        """Every armed script; ``scripts.strict = True`` refuses chats no script matches,
+        ``scripts.clear()`` disarms them all."""
+        return self.book.scripts
+
+    def script(
+        self,
+        answer: Answer | str,
+        *,
+        message: Match = None,
+        agent: Match = None,
+        user: Match = None,
+        session: Match = None,
+        times: int | None = 1,
+    ) -> Script:
+        """Make the formation answer ``answer`` (an :class:`Answer`, or a text) to the next ``times``
+        chats (None: every one) whose message, agent, user and session match: a text (exact), a
+        compiled regex (searched) or a predicate. Unmatched fields match anything.
+
+        >>> dev.script(Answer().tool_call({"name": "weather"}).text("Sunny."), message="Weather?")  # doctest: +SKIP
+        """
+        return self.book.scripts.add(
+            "formation", answer, times, message=message, agent=agent, user=user, session=session
+        )
+
+    def script_broker(
+        self,
+        answer: BrokerAnswer,
+        *,
+        agent: Match = None,
+        message_id: Match = None,
+        times: int | None = 1,
+    ) -> Script:
+        """Make the broker answer matching messages (by ``agent_id`` and ``message_id``) with a
+        latency, a token charge or a refusal (:class:`BrokerAnswer`)."""
+        return self.book.scripts.add("broker", answer, times, agent=agent, message_id=message_id)
+
+    def script_deploy(
+        self, failure: DeployFailure, *, formation: Match = None, operation: Match = None, times: int | None = 1
+    ) -> Script:
+        """Make the MUXI Server's ``operation`` (``deploy``, ``update``, ``start``, ``restart``,
+        ``rollback``) of ``formation`` fail at a stage (:class:`DeployFailure`)."""
+        return self.book.scripts.add("server", failure, times, formation=formation, operation=operation)
+
+    # --- the request journal -------------------------------------------------------------------
+
+    def requests(
+        self, api: str | None = None, operation: str | None = None, method: str | None = None
+    ) -> list[JournalEntry]:
+        """What the server received, oldest first (the last 10,000 requests), of ``api``
+        (``formation``, ``broker``, ``server``) and ``operation`` (the spec's id: ``chat``…) when
+        given: headers with keys masked, user, idempotency key, parsed body, status answered."""
+        return self.journal.entries(api, operation, method)
+
+    def assert_one_chat(self, idempotency_key: str | None = None) -> JournalEntry:
+        """Assert that exactly one chat was accepted for one logical call (the call ``idempotency_key``
+        names, or the only one the journal holds), however many times it was sent; returns its
+        first request. Raises AssertionError saying what was received otherwise."""
+        chats = self.requests(operation="chat")
+        keys = {entry.idempotency_key for entry in chats}
+        if idempotency_key is None:
+            if len(keys) != 1 or None in keys:
+                seen = [(entry.idempotency_key, entry.status) for entry in chats]
+                raise AssertionError(f"expected the chats of one logical call (one idempotency key), got {seen}")
+            (idempotency_key,) = keys
+        sent = [entry for entry in chats if entry.idempotency_key == idempotency_key]
+        accepted = self.accepted()["chats"].get(str(idempotency_key), 0)
+        if not sent or accepted != 1:
+            statuses = [entry.status for entry in sent]
+            raise AssertionError(
+                f"expected exactly one chat accepted for {idempotency_key!r}: sent {len(sent)} time(s) "
+                f"(statuses {statuses}), accepted {accepted} time(s)"
+            )
+        return sent[0]
+
+    def reset(self) -> None:
+        """Disarm every fault and script, and forget the journal (the shared fixture's teardown)."""
+        self.book.clear()
+        self.book.scripts.clear()
+        self.journal.clear()
 
 
 def bound_socket(host: str, port: int) -> socket.socket:

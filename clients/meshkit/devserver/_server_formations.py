@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
+from ._scripts import DeployFailure
 from ._server_bundles import DEFAULT_FORMATION_VERSION, check_formation_id, is_bundle_content_type, zip_release
 from ._server_deploy import Deployments
 from ._server_state import FormationFleet, LogStream, ManagedFormation, Operation, Outcome, Progress, parse_line_count
@@ -24,8 +25,18 @@ def wants_event_stream(request: Request) -> bool:
     return "text/event-stream" in request.headers.get("accept", "")
 
 
-async def _run_into(operation: Operation, queue: asyncio.Queue[bytes | None]) -> None:
-    progress = Progress(queue)
+def _operation_name(request: Request) -> str:
+    """``deploy``, ``update``, ``start``, ``restart`` or ``rollback``: what a deploy script matches."""
+    if request.method == "PUT":
+        return "update"
+    tail = request.url.path.rstrip("/").rsplit("/", 1)[-1]
+    return tail if tail in ("start", "restart", "rollback") else "deploy"
+
+
+async def _run_into(
+    operation: Operation, queue: asyncio.Queue[bytes | None], failure: DeployFailure | None = None
+) -> None:
+    progress = Progress(queue, failure)
     try:
         outcome = await operation(progress)
         last = sse_frame(outcome.complete, "complete")
@@ -74,16 +85,20 @@ class FormationHandlers:
         """The one progress-stream writer (§5) of deploy, update, start, restart and rollback: a JSON
         answer, or with ``Accept: text/event-stream`` a 200 stream of progress frames ending in
         ``complete`` or ``error``."""
+        formation_id = request.path_params.get("formation_id") or request.headers.get("x-formation-id")
+        failure: DeployFailure | None = self.fleet.book.scripts.take(
+            "server", formation=formation_id, operation=_operation_name(request)
+        )
         if not wants_event_stream(request):
             try:
-                outcome = await operation(Progress())
+                outcome = await operation(Progress(None, failure))
             except ServerError as exc:
                 return exc.response()
             except Exception as exc:
                 return internal_error(exc).response()
             return success(outcome.data, outcome.status)
         queue: asyncio.Queue[bytes | None] = asyncio.Queue()
-        task = asyncio.create_task(_run_into(operation, queue))
+        task = asyncio.create_task(_run_into(operation, queue, failure))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return StreamingResponse(_drain(queue), media_type="text/event-stream", headers=SSE_HEADERS)

@@ -21,6 +21,7 @@ from typing import Any
 
 from ._config import DevServerConfig
 from ._faults import FaultBook
+from ._scripts import DeployFailure
 from ._server_bundles import semantic_version
 from ._server_proxy import asgi_get_status
 from ._server_wire import ServerError, formation_not_found
@@ -221,12 +222,21 @@ class Outcome:
 class Progress:
     """Where an operation reports its stages: SSE frames on a queue, or nowhere for a JSON answer."""
 
-    def __init__(self, queue: asyncio.Queue[bytes | None] | None = None) -> None:
+    def __init__(self, queue: asyncio.Queue[bytes | None] | None = None, failure: DeployFailure | None = None) -> None:
         self._queue = queue
         self.stage = "validating"
+        self.failure = failure  # a scripted failure (see _scripts.py)
+
+    def scripted_failure(self, stage: str) -> str | None:
+        """The scripted failure's message when it is set for ``stage``."""
+        return self.failure.error_message if self.failure is not None and self.failure.stage == stage else None
 
     async def __call__(self, stage: str, message: str, **extra: Any) -> None:
-        """Enter ``stage`` and, when streaming, send its ``event: progress`` frame."""
+        """Enter ``stage`` and, when streaming, send its ``event: progress`` frame. A scripted
+        failure of this stage (other than the health check, which fails its checks) raises."""
+        if stage != "health_check" and self.failure is not None and self.failure.stage == stage:
+            failure = self.failure
+            raise ServerError(failure.status, failure.error_message, failure.error_kind, stage)
         self.stage = stage
         if self._queue is not None:
             await self._queue.put(sse_frame({"stage": stage, "message": message, **extra}, "progress"))
@@ -308,6 +318,9 @@ class FormationFleet:
     ) -> str | None:
         """Poll the instance's health like the real server; None when healthy, else why not."""
         await progress("health_check", waiting)
+        scripted = progress.scripted_failure("health_check")
+        if scripted is not None:
+            return scripted
         for attempt in range(1, HEALTH_CHECK_ATTEMPTS + 1):
             if not alive():
                 return "the process was stopped"

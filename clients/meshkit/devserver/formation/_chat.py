@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from starlette.responses import Response, StreamingResponse
 
+from .._scripts import Answer, Step, unmatched_error
 from .._wire import KEEPALIVE, SSE_HEADERS, sse_frame
 from ._core import Call, FormationError, Reply, invalid_params, not_found, operation
 
@@ -146,19 +147,16 @@ class Turn:
     ui: list[dict[str, Any]] | None = None
     fail: bool = False
     discontinuity: bool = False
+    script: Answer | None = None
 
     @property
     def answer(self) -> str:
         return f"You said: {self.message}"
 
 
-def _start_turn(
-    call: Call, body: dict[str, Any], *, streaming: bool, message: str, tracked_id: str | None = None
-) -> Turn:
-    """``tracked_id``: the id the request is tracked under (the body's request_id for a chat; the
-    runtime generates one otherwise, never the envelope's request.id)."""
+def _identity(call: Call, body: dict[str, Any]) -> tuple[str, str, str]:
+    """The turn's user, agent and session id (generated when the body names none), checked."""
     runtime = call.runtime
-    state = chat_state(runtime)
     for name in ("agent_id", "session_id", "user_id", "request_id"):
         if body.get(name) is not None and not isinstance(body[name], str):
             raise invalid_params(name, "Input should be a valid string", "string_type")
@@ -167,18 +165,37 @@ def _start_turn(
     if agent_id not in runtime.agents:
         raise not_found(f"Agent '{agent_id}' not found")
     session_id = _str(body.get("session_id")) or "sess_" + uuid.uuid4().hex[:16]
+    return user_id, agent_id, session_id
+
+
+def _start_turn(
+    call: Call,
+    body: dict[str, Any],
+    *,
+    streaming: bool,
+    message: str,
+    tracked_id: str | None = None,
+    identity: tuple[str, str, str] | None = None,
+    script: Answer | None = None,
+) -> Turn:
+    """``tracked_id``: the id the request is tracked under (the body's request_id for a chat; the
+    runtime generates one otherwise, never the envelope's request.id). ``script``: the scripted
+    answer (its message is taken verbatim, no echo commands)."""
+    runtime = call.runtime
+    state = chat_state(runtime)
+    user_id, agent_id, session_id = identity or _identity(call, body)
     session = state.sessions.get((user_id, session_id))
     if session is None:
         session = state.sessions[(user_id, session_id)] = Session(session_id, user_id)
     record = RequestRecord(tracked_id or "req_" + uuid.uuid4().hex[:21], user_id, session_id, streaming)
     state.requests[record.request_id] = record
     command, _, rest = message.partition(" ")
-    steered = command in ("/ui", "/fail", "/discontinuity")
-    turn = Turn(rest if steered else message, user_id, session, agent_id, record)
-    if command == "/ui":
+    steered = script is None and command in ("/ui", "/fail", "/discontinuity")
+    turn = Turn(rest if steered else message, user_id, session, agent_id, record, script=script)
+    if steered and command == "/ui":
         turn.ui = [{"type": "options", "id": "w1", "question": rest or "Continue?", "options": ["Yes", "No"]}]
-    turn.fail = command == "/fail"
-    turn.discontinuity = command == "/discontinuity"
+    turn.fail = steered and command == "/fail"
+    turn.discontinuity = steered and command == "/discontinuity"
     session.add(message, "user", agent_id=agent_id, request_id=record.request_id)
     if call.idempotency_key:
         runtime.book.record("chats", call.idempotency_key)
@@ -267,7 +284,16 @@ async def _respond(
     runtime's audiochat does not), so its turn gets an id of its own. Both echo the body's
     request_id (or null) in the answer; audio chat also echoes the body's session_id."""
     streaming = body.get("stream", True) is not False
-    turn = _start_turn(call, body, streaming=streaming, message=message, tracked_id=tracked_id)
+    identity = _identity(call, body)
+    script = await _script_for(call, message, identity)
+    turn = _start_turn(
+        call, body, streaming=streaming, message=message, tracked_id=tracked_id, identity=identity, script=script
+    )
+    if script is not None:
+        if streaming:
+            frames = _scripted_stream(call.runtime, turn, script)
+            return StreamingResponse(frames, media_type="text/event-stream", headers=SSE_HEADERS)
+        return await _scripted_reply(call, body, turn, script, audio)
     if streaming:
         return StreamingResponse(_stream(call.runtime, turn), media_type="text/event-stream", headers=SSE_HEADERS)
     if turn.fail:
@@ -328,6 +354,117 @@ async def _stream(runtime: FormationRuntime, turn: Turn) -> AsyncIterator[bytes]
     yield token("completed", final, status="success", processing_time_ms=elapsed_ms, agent_used=turn.agent_id, **extra)
     if turn.ui:
         yield sse_frame({"ui": turn.ui}, event="ui")
+    yield sse_frame({"finished": True}, event="done")
+
+
+# --- scripted answers (see .._scripts) ----------------------------------------------------------
+
+
+async def _script_for(call: Call, message: str, identity: tuple[str, str, str]) -> Answer | None:
+    """The scripted answer for this message, if a script matches; a scripted refusal (after its
+    delays) and strict mode's refusal of an unmatched message are raised before anything is done."""
+    user_id, agent_id, session_id = identity
+    scripts = call.runtime.book.scripts
+    script: Answer | None = scripts.take("formation", message=message, agent=agent_id, user=user_id, session=session_id)
+    if script is None:
+        if scripts.strict:
+            raise FormationError(*unmatched_error(message))
+        return None
+    refusal = script.find("status")
+    if refusal is not None:
+        for step in script.steps:
+            if step.kind == "delay":
+                await asyncio.sleep(step.data["seconds"])
+        retry_after = refusal.data["retry_after"]
+        headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+        raise FormationError(refusal.data["status"], refusal.data["message"], refusal.data["code"], headers=headers)
+    return script
+
+
+def _token_delays(step: Step, default: float) -> list[float]:
+    delay = step.data["delay"]
+    count = len(step.data["tokens"])
+    return list(delay) if isinstance(delay, list) else [default if delay is None else delay] * count
+
+
+async def _scripted_reply(call: Call, body: dict[str, Any], turn: Turn, script: Answer, audio: bool) -> Reply:
+    """The blocking answer of a script: its delays waited, its text, widgets and artifacts."""
+    runtime = call.runtime
+    for step in script.steps:
+        if step.kind == "delay":
+            await asyncio.sleep(step.data["seconds"])
+        elif step.kind == "tokens" and step.data["delay"] is not None:
+            await asyncio.sleep(sum(_token_delays(step, 0.0)))
+        elif step.kind == "error":
+            _fail_turn(runtime, turn, step.data["message"])
+            raise FormationError(500, step.data["message"], "INTERNAL_ERROR")
+    text = script.reply_text
+    _finish_turn(runtime, turn, text)
+    reply = script.blocking_message(turn.session.session_id)
+    session_id = _str(body.get("session_id")) if audio else turn.session.session_id
+    request_id = _str(body.get("request_id"))
+    return Reply({"message": reply, "user_id": turn.user_id, "session_id": session_id, "request_id": request_id})
+
+
+async def _scripted_stream(runtime: FormationRuntime, turn: Turn, script: Answer) -> AsyncIterator[bytes]:
+    """A script's answer in the echo agent's frames: its events and tokens in order (keepalives
+    while waiting), then ``completed``, ``event: ui`` and ``event: done`` (or ``event: error``)."""
+    config = runtime.config
+    record = turn.record
+    base = {"request_id": record.request_id, "user_id": turn.user_id, "session_id": turn.session.session_id}
+
+    def token(kind: str, content: Any, **extra: Any) -> bytes:
+        event = {**base, "type": kind, "content": content, "timestamp": time.time(), **extra}
+        record.events.append(event)
+        return sse_frame({"token": event})
+
+    def error(step: Step) -> bytes:
+        _fail_turn(runtime, turn, step.data["message"])
+        return sse_frame({"error": step.data["message"], "type": step.data["type"]}, event="error")
+
+    failure = script.find("error")
+    cut = failure.data["after_tokens"] if failure is not None else None
+    total = sum(len(step.data["tokens"]) for step in script.steps if step.kind == "tokens")
+    sent = 0
+    widgets: list[dict[str, Any]] = []
+    artifacts: list[dict[str, Any]] = []
+    started = time.monotonic()
+    yield KEEPALIVE
+    for step in script.steps:
+        if step.kind == "delay":
+            async for keepalive in _wait(step.data["seconds"], config.keepalive_interval):
+                yield keepalive
+        elif step.kind == "event":
+            yield token(step.data["type"], step.data["content"], **step.data["fields"])
+        elif step.kind == "tokens":
+            for word, delay in zip(step.data["tokens"], _token_delays(step, config.token_delay), strict=True):
+                if failure is not None and cut is not None and sent >= cut:
+                    yield error(failure)
+                    return
+                async for keepalive in _wait(delay, config.keepalive_interval):
+                    yield keepalive
+                if record.cancelled:
+                    _fail_turn(runtime, turn, "cancelled")
+                    yield token("cancelled", "Request cancelled", status="cancelled")
+                    yield sse_frame({"error": "Request cancelled", "type": "CancelledError"}, event="error")
+                    return
+                yield token("content", word, stage="response_generation")
+                sent += 1
+                record.progress = f"{sent}/{total} tokens"
+        elif step.kind == "ui":
+            widgets.extend(step.data["widgets"])
+        elif step.kind == "artifact":
+            artifacts.append(step.data["artifact"])
+        elif step.kind == "error":
+            yield error(step)
+            return
+    final = script.reply_text
+    extra: dict[str, Any] = {"artifacts": artifacts} if artifacts else {}
+    elapsed_ms = int((time.monotonic() - started) * 1000)
+    _finish_turn(runtime, turn, final)
+    yield token("completed", final, status="success", processing_time_ms=elapsed_ms, agent_used=turn.agent_id, **extra)
+    if widgets:
+        yield sse_frame({"ui": widgets}, event="ui")
     yield sse_frame({"finished": True}, event="done")
 
 
