@@ -158,6 +158,11 @@ class Journal:
         self._seq = itertools.count(1)
         self._lock = threading.Lock()
 
+    @property
+    def max_entries(self) -> int:
+        """How many requests the journal keeps (the newest)."""
+        return self._entries.maxlen or 0
+
     def open(self, scope: Scope) -> _Pending:
         api, path = classify(scope["path"])
         headers: dict[str, str] = {}
