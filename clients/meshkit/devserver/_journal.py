@@ -47,6 +47,14 @@ class JournalEntry:
     ``headers`` are lower-cased, with credentials masked (``***``); ``body`` is the parsed JSON body
     with secret fields masked (None when there was none, it was not JSON, or over 1 MiB);
     ``status`` is the status answered (None when the connection was dropped first).
+
+    >>> from meshkit.devserver import DevServer
+    >>> import httpx
+    >>> with DevServer() as dev:
+    ...     _ = httpx.post(dev.broker_url + "/messages", json={"agent_id": "bot", "payload": "6869"})
+    ...     (entry,) = dev.requests(api="broker")
+    >>> entry.operation, entry.body["agent_id"], entry.status
+    ('send_message', 'bot', 503)
     """
 
     seq: int

@@ -127,7 +127,16 @@ class DevServer:
         chats (None: every one) whose message, agent, user and session match: a text (exact), a
         compiled regex (searched) or a predicate. Unmatched fields match anything.
 
-        >>> dev.script(Answer().tool_call({"name": "weather"}).text("Sunny."), message="Weather?")  # doctest: +SKIP
+        >>> import httpx
+        >>> with DevServer() as dev:
+        ...     _ = dev.script(Answer().tool_call({"name": "weather"}).text("Sunny."), message="Weather?")
+        ...     reply = httpx.post(
+        ...         dev.formation_url + "/v1/chat",
+        ...         headers={"X-MUXI-CLIENT-KEY": dev.config.client_key},
+        ...         json={"message": "Weather?", "stream": False},
+        ...     )
+        ...     reply.json()["data"]["message"]["content"]
+        'Sunny.'
         """
         return self.book.scripts.add(
             "formation", answer, times, message=message, agent=agent, user=user, session=session
@@ -142,14 +151,24 @@ class DevServer:
         times: int | None = 1,
     ) -> Script:
         """Make the broker answer matching messages (by ``agent_id`` and ``message_id``) with a
-        latency, a token charge or a refusal (:class:`BrokerAnswer`)."""
+        latency, a token charge or a refusal (:class:`BrokerAnswer`).
+
+        >>> with DevServer() as dev:
+        ...     dev.script_broker(BrokerAnswer(status=503, code="no_healthy_endpoints"), agent="bot").times
+        1
+        """
         return self.book.scripts.add("broker", answer, times, agent=agent, message_id=message_id)
 
     def script_deploy(
         self, failure: DeployFailure, *, formation: Match = None, operation: Match = None, times: int | None = 1
     ) -> Script:
         """Make the MUXI Server's ``operation`` (``deploy``, ``update``, ``start``, ``restart``,
-        ``rollback``) of ``formation`` fail at a stage (:class:`DeployFailure`)."""
+        ``rollback``) of ``formation`` fail at a stage (:class:`DeployFailure`).
+
+        >>> with DevServer() as dev:
+        ...     dev.script_deploy(DeployFailure("health_check"), formation="demo-bot").to_json()["answer"]["kind"]
+        'HealthCheckFailed'
+        """
         return self.book.scripts.add("server", failure, times, formation=formation, operation=operation)
 
     # --- the request journal -------------------------------------------------------------------
@@ -159,13 +178,33 @@ class DevServer:
     ) -> list[JournalEntry]:
         """What the server received, oldest first (the last 10,000 requests), of ``api``
         (``formation``, ``broker``, ``server``) and ``operation`` (the spec's id: ``chat``…) when
-        given: headers with keys masked, user, idempotency key, parsed body, status answered."""
+        given: headers with keys masked, user, idempotency key, parsed body, status answered.
+
+        >>> import httpx
+        >>> with DevServer() as dev:
+        ...     _ = httpx.get(dev.formation_url + "/v1/health", headers={"X-MUXI-CLIENT-KEY": "fmc_x"})
+        ...     [(e.operation, e.status, e.headers["x-muxi-client-key"]) for e in dev.requests(api="formation")]
+        [('get_health', 200, '***')]
+        """
         return self.journal.entries(api, operation, method)
 
     def assert_one_chat(self, idempotency_key: str | None = None) -> JournalEntry:
         """Assert that exactly one chat was accepted for one logical call (the call ``idempotency_key``
         names, or the only one the journal holds), however many times it was sent; returns its
-        first request. Raises AssertionError saying what was received otherwise."""
+        first request. Raises AssertionError saying what was received otherwise.
+
+        >>> import httpx
+        >>> with DevServer() as dev:
+        ...     _ = dev.fault(path="/v1/chat", status=503)  # the first try is refused, the retry runs
+        ...     for _ in range(2):
+        ...         _ = httpx.post(
+        ...             dev.formation_url + "/v1/chat",
+        ...             headers={"X-MUXI-CLIENT-KEY": dev.config.client_key, "X-Muxi-Idempotency-Key": "k1"},
+        ...             json={"message": "Book it", "stream": False},
+        ...         )
+        ...     dev.assert_one_chat("k1").body["message"]
+        'Book it'
+        """
         chats = self.requests(operation="chat")
         keys = {entry.idempotency_key for entry in chats}
         if idempotency_key is None:

@@ -77,7 +77,13 @@ MAX_ERROR_CHARS = 200  # the runtime's event: error text is at most 200 characte
 
 
 class ScriptError(ValueError):
-    """A script, or an answer, that cannot be registered: raised when it is built, never mid-test."""
+    """A script, or an answer, that cannot be registered: raised when it is built, never mid-test.
+
+    >>> Answer().delay(-1)
+    Traceback (most recent call last):
+    ...
+    meshkit.devserver._scripts.ScriptError: delay must be a finite number of seconds >= 0, got -1
+    """
 
 
 def _check(pointer: str, value: Any, what: str) -> None:
