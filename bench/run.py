@@ -3,6 +3,10 @@ markdown table and writes bench/results.json and bench/RESULTS.md.
 
     .venv/bin/python bench/run.py                 # all
     .venv/bin/python bench/run.py chat stream     # only bench_chat.py and bench_stream.py
+    .venv/bin/python bench/run.py scale --scale-all   # the scale benchmark with every arm at every N
+
+``scale`` (bench_scale.py, thousands of concurrent streams) starts its own server and writes
+bench/scale.json and the chart bench/scale.png; by default it skips N = 5,000 (see its docstring).
 """
 
 from __future__ import annotations
@@ -28,11 +32,13 @@ BENCHMARKS = [
     ("bench_broker", True),
     ("bench_memory", True),
     ("bench_generate", False),
+    ("bench_scale", False),  # its own server (bench/_scale_server.py), one subprocess per arm
 ]
+FLAGS = {"--scale-all": "every transport of the scale benchmark at every N (about ten minutes)"}
 
 
 def _fmt(value: float | None) -> str:
-    if value is None:
+    if value is None or value != value:  # None, or NaN: an arm that failed
         return "—"
     return f"{value:,.2f}" if abs(value) < 100 else f"{value:,.0f}"
 
@@ -45,6 +51,8 @@ def table(results: list[Result]) -> str:
     for r in results:
         if r.kind == "ratio":
             ratio, target = f"{r.ratio:.2f}×", f"≤ {r.target:.2f}×" if r.target >= 0 else "0 errors"  # noqa: RUF001
+        elif r.kind == "delta":
+            ratio, target = "—", f"≤ baseline + {r.target:g} {r.unit}"
         else:
             ratio, target = "—", (f"< {r.target:g} {r.unit}" if r.kind == "lt" else f"≤ {r.target:g} {r.unit}")
             if r.target < 0:
@@ -56,7 +64,17 @@ def table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def main(selected: list[str]) -> int:
+def main(arguments: list[str]) -> int:
+    flags = [a for a in arguments if a.startswith("--")]
+    unknown = [flag for flag in flags if flag not in FLAGS]
+    if unknown:
+        print(f"unknown flag {unknown[0]}; flags: " + "; ".join(f"{k}: {v}" for k, v in FLAGS.items()))
+        return 2
+    selected = [a for a in arguments if not a.startswith("--")]
+    if "--scale-all" in flags:
+        import bench_scale
+
+        bench_scale.ALL_AT_EVERY_N = True
     started = time.perf_counter()
     results: list[Result] = []
     for module_name, needs_server in BENCHMARKS:
