@@ -101,11 +101,8 @@ class CassetteMissError(MeshkitError):
     ``record_mode`` the mode in force. Nothing was sent.
     """
 
-    def __init__(self, message: str, *, method: str, url: str, cassette: str, record_mode: str) -> None:
-        super().__init__(
-            message,
-            hint="record it with --meshkit-record-mode=new_episodes (or delete the cassette and run with once)",
-        )
+    def __init__(self, message: str, *, hint: str, method: str, url: str, cassette: str, record_mode: str) -> None:
+        super().__init__(message, hint=hint)
         self.method = method
         self.url = url
         self.cassette = cassette
@@ -373,26 +370,33 @@ class _Stub:
         return handle_async_request
 
 
+_MATCHER_NAMES = {"match_body": "body", "method": "method", "path": "path", "query": "query"}
+
+
 def _miss(cassette: Any, request: Any) -> CassetteMissError:
     scrubbed = cassette.filter_request(request)
     url = str(scrubbed.uri) if scrubbed is not None else "?"
     path = Path(str(cassette._path))
-    mode = getattr(cassette.record_mode, "value", cassette.record_mode)
-    why = "does not exist" if not path.exists() else "holds no unplayed interaction matching it"
-    closest = cassette.find_requests_with_most_matches(request)
-    detail = ""
-    if closest:
-        _, succeeded, failed = closest[0]
-        detail = f"; the closest recorded request matched {', '.join(succeeded)} but not " + ", ".join(
-            name for name, _ in failed
-        )
+    mode = str(getattr(cassette.record_mode, "value", cassette.record_mode))
+    if not path.exists():
+        why = "the cassette does not exist"
+        hint = "record it: run with --meshkit-record-mode=once where the server can be reached"
+    else:
+        why = "the cassette holds no unplayed interaction matching it"
+        hint = "record it with --meshkit-record-mode=new_episodes, or the whole test again with all"
+        closest = cassette.find_requests_with_most_matches(request)
+        if closest:
+            _, succeeded, failed = closest[0]
+            same = ", ".join(_MATCHER_NAMES.get(name, name) for name in succeeded)
+            other = ", ".join(_MATCHER_NAMES.get(name, name) for name, _ in failed)
+            why += f" (the closest recorded request has the same {same}, another {other})"
     return CassetteMissError(
-        f"{request.method} {url} is not in the cassette {path} (record mode {mode!r}): "
-        f"the cassette {why}{detail}; nothing was sent",
+        f"{request.method} {url} is not in the cassette {path} (record mode {mode!r}): {why}; nothing was sent",
+        hint=hint,
         method=request.method,
         url=url,
         cassette=str(path),
-        record_mode=str(mode),
+        record_mode=mode,
     )
 
 
@@ -500,6 +504,8 @@ def use_cassette(
         before_record_request=scrub.request,
         before_record_response=scrub.response,
         allow_playback_repeats=allow_playback_repeats,
+        # all: the ids are new (see _seed), so no old interaction could match again: keep only this run's.
+        drop_unused_requests=mode == "all",
         # httpx goes through the stub below; vcrpy's other patchers (http.client, urllib3…) stay.
         skip_patchers=("httpx", "httpx2"),
     )
