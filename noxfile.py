@@ -3,6 +3,8 @@
 Run with the pyenv interpreters on PATH, e.g. `PYENV_VERSION=3.11.7:3.12.1:3.13.0 nox`.
 """
 
+from pathlib import Path
+
 import nox
 
 nox.options.sessions = ["tests", "lint", "typecheck", "generate_check"]
@@ -14,6 +16,18 @@ def tests(session: nox.Session) -> None:
     """The offline test suite."""
     session.install("-e", ".[server,dev,cli]")
     session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHONS)
+def tests_httpx2(session: nox.Session) -> None:
+    """The offline test suite on httpx2: `import httpx` resolves to httpx2 (tests/conftest.py aliases it)."""
+    session.install("-e", ".[server,dev,cli,aiohttp]", "httpx2")
+    # Subprocesses the suite starts (dev servers, examples, the CLI) are aliased too: a .pth file in this
+    # session's own venv runs the alias at every interpreter start-up while MESHKIT_TEST_HTTPX2=1.
+    site = session.run("python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", silent=True)
+    pth = Path(str(site).strip()) / "meshkit_test_httpx2.pth"
+    pth.write_text("import os; os.environ.get('MESHKIT_TEST_HTTPX2') == '1' and __import__('httpx2').alias_httpx()\n")
+    session.run("pytest", *session.posargs, env={"MESHKIT_TEST_HTTPX2": "1"})
 
 
 @nox.session(python="3.11")

@@ -71,6 +71,35 @@ def _number(raw: str | None) -> float | None:
     return value if math.isfinite(value) and value >= 0 else None
 
 
+# httpx-aiohttp (an injected ``HttpxAiohttpClient``) raises httpx.ConnectTimeout for every aiohttp
+# ClientConnectionError: a refused connect, but also a server that closed the connection after
+# reading the request. Its cause (the aiohttp exception) tells them apart; matched by class name,
+# so aiohttp is never imported.
+_AIOHTTP_NOT_CONNECTED = frozenset({"ClientConnectorError", "ClientProxyConnectionError"})
+_AIOHTTP_CONNECT_TIMEOUT = frozenset({"ConnectionTimeoutError"})
+
+
+def as_httpx_would_raise(exc: BaseException) -> BaseException:
+    """The exception httpx's own transport would have raised for ``exc``: an aiohttp transport's
+    ConnectTimeout becomes a ConnectError (the connect failed: nothing was sent) or a
+    RemoteProtocolError (the connection broke: the request may have reached the server); any
+    other exception is returned as it is."""
+    cause = exc.__cause__
+    if not isinstance(exc, httpx.ConnectTimeout) or cause is None or not type(cause).__module__.startswith("aiohttp"):
+        return exc
+    names = {kind.__name__ for kind in type(cause).__mro__}
+    if names & _AIOHTTP_CONNECT_TIMEOUT:
+        return exc
+    try:
+        request: httpx.Request | None = exc.request
+    except RuntimeError:  # raised before a request was attached
+        request = None
+    kind = httpx.ConnectError if names & _AIOHTTP_NOT_CONNECTED else httpx.RemoteProtocolError
+    native = kind(str(exc) or type(cause).__name__, request=request)
+    native.__cause__ = cause
+    return native
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """How many times and how long to retry; ``decide``/``wait`` are the whole policy."""
@@ -99,6 +128,7 @@ class RetryPolicy:
 
     @staticmethod
     def exception_is_retryable(retry_class: str, exc: BaseException) -> bool:
+        exc = as_httpx_would_raise(exc)
         if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout):
             return True  # nothing reached the server
         if isinstance(exc, httpx.LocalProtocolError):

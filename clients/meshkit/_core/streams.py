@@ -28,6 +28,7 @@ from .limits import (
     raw_chunks,
     unencoded,
 )
+from .retry import as_httpx_would_raise
 from .sse import ServerSentEvent, SSEDecoder, SSELimitError
 
 E = TypeVar("E", covariant=True)
@@ -54,7 +55,7 @@ def _deadline_passed(text: str) -> StreamTimeoutError:
 
 
 def _mid_stream_error(exc: httpx.TransportError, response: httpx.Response, text: str) -> Exception:
-    if isinstance(exc, httpx.TimeoutException):
+    if isinstance(as_httpx_would_raise(exc), httpx.TimeoutException):
         if past_deadline(response.request):
             error = _deadline_passed(text)
         else:

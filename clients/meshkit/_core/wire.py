@@ -33,7 +33,7 @@ from .errors import (
 from .guards import Guards
 from .limits import ACCEPT_ENCODING, DEADLINE, DEFAULT_LIMITS, LIMITS, Limits, past_deadline
 from .model_base import ResponseMeta, attach_meta
-from .retry import STREAM_START, RetryPolicy, parse_retry_after
+from .retry import STREAM_START, RetryPolicy, as_httpx_would_raise, parse_retry_after
 from .telemetry import Telemetry
 
 if TYPE_CHECKING:
@@ -324,15 +324,16 @@ class _MappedTransportErrors:
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
         if exc is None:
             return
+        cause, exc = exc, as_httpx_would_raise(exc)
         if isinstance(exc, httpx.TimeoutException):
-            raise timeout_error(exc) from exc
+            raise timeout_error(exc) from cause
         if isinstance(exc, httpx.LocalProtocolError):
             # A request httpx refused to write; its message may quote a header value (a key), so
             # neither it nor its cause travels on. Values are checked before sending; this is a net.
             raise MeshkitError("the request could not be written (an invalid header or body)") from None
         if isinstance(exc, httpx.TransportError):
             target, origin = _target(exc)
-            raise ConnectionError(f"{target}connection failed: {exc or type(exc).__name__}{origin}") from exc
+            raise ConnectionError(f"{target}connection failed: {exc or type(exc).__name__}{origin}") from cause
 
 
 def _target(exc: httpx.TransportError) -> tuple[str, str]:
