@@ -125,3 +125,49 @@ async def test_a_pool_with_room_is_never_told_about(
     caplog.set_level(logging.DEBUG, logger="meshkit")
     assert await _open_streams(meshkit_dev_server, 5, max_connections=10) == 5
     assert _pool_lines(caplog) == []
+
+
+# --- http_backend="aiohttp": the asyncio clients on aiohttp's connection pool ---------------------
+
+httpx_aiohttp = pytest.importorskip("httpx_aiohttp")
+
+
+async def test_an_async_formation_on_aiohttp_chats_and_streams(meshkit_dev_server: DevServer) -> None:
+    dev = meshkit_dev_server
+    async with AsyncFormation(
+        url=dev.formation_url, client_key=dev.config.client_key, http_backend="aiohttp", max_connections=50
+    ) as formation:
+        assert isinstance(formation._transport.http, httpx_aiohttp.HttpxAiohttpClient)
+        answer = await formation.chat("Hello")
+        async with formation.chat_stream("Hello") as stream:
+            tokens = [event.text async for event in stream]
+        with pytest.raises(meshkit.NotFoundError):
+            await formation.get_session("sess_nobody")
+    assert answer.text == "You said: Hello"
+    assert "".join(tokens) == "You said: Hello"
+    assert formation._transport.http.is_closed  # the pool it made is closed with it
+
+
+async def test_an_async_broker_and_server_client_take_aiohttp_too(meshkit_dev_server: DevServer) -> None:
+    dev = meshkit_dev_server
+    async with meshkit.AsyncServerClient(
+        dev.url, key_id=dev.config.key_id, secret_key=dev.config.secret_key, http_backend="aiohttp"
+    ) as server:
+        assert await server.ping()
+        assert (await server.health()).status
+    async with meshkit.AsyncAiMeshClient(dev.broker_url, http_backend="aiohttp") as broker:
+        assert isinstance(broker._transport.http, httpx_aiohttp.HttpxAiohttpClient)
+        assert (await broker.health_check()).status
+
+
+def test_aiohttp_is_refused_for_a_blocking_client() -> None:
+    with pytest.raises(meshkit.ConfigurationError, match="aiohttp has no blocking interface"):
+        meshkit.Formation(url="http://127.0.0.1:9", client_key="fmc_x", http_backend="aiohttp")
+
+
+def test_http_backend_with_an_injected_client_or_an_unknown_one_is_refused() -> None:
+    http = httpx.AsyncClient()
+    with pytest.raises(meshkit.ConfigurationError, match="brings its own transport"):
+        AsyncFormation(url="http://127.0.0.1:9", client_key="fmc_x", http_client=http, http_backend="aiohttp")
+    with pytest.raises(meshkit.ConfigurationError, match="http_backend must be 'httpx' or 'aiohttp'"):
+        AsyncFormation(url="http://127.0.0.1:9", client_key="fmc_x", http_backend="requests")  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ generated twin.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, Generic, Protocol, Self, TypeVar
+from typing import Any, ClassVar, Generic, Literal, Protocol, Self, TypeVar
 
 import httpx
 
@@ -28,18 +28,56 @@ DEFAULT_MAX_CONNECTIONS = 1000
 DEFAULT_MAX_KEEPALIVE = 100
 
 
-def pool_limits(max_connections: int | None, http_client: object | None) -> httpx.Limits:
-    """The connection pool of a client meshkit makes: ``max_connections`` (default 1,000) open at
-    once, up to 100 of them kept alive when idle. An injected ``http_client`` keeps its own."""
+HttpBackend = Literal["httpx", "aiohttp"]
+_HTTP = TypeVar("_HTTP", httpx.Client, httpx.AsyncClient)
+
+
+def connection_pool(
+    kind: type[_HTTP],
+    timeout: httpx.Timeout,
+    http_client: _HTTP | None,
+    *,
+    max_connections: int | None,
+    http_backend: HttpBackend,
+) -> tuple[_HTTP, bool]:
+    """A client's pool and whether the client owns it: the injected ``http_client`` (its own
+    limits; the caller closes it), or one meshkit makes with ``max_connections`` (default 1,000)
+    open at once, up to 100 of them kept alive when idle, on httpx's transport or, for the asyncio
+    clients, aiohttp's (``http_backend="aiohttp"``: the ``aiohttp`` extra)."""
+    if http_client is not None:
+        if max_connections is not None:
+            raise ConfigurationError(
+                "max_connections= sizes the pool meshkit makes; an http_client= brings its own limits"
+            )
+        if http_backend != "httpx":
+            raise ConfigurationError(
+                "http_backend= chooses the pool meshkit makes; an http_client= brings its own transport"
+            )
+        return http_client, False
     if max_connections is None:
         max_connections = DEFAULT_MAX_CONNECTIONS
-    elif http_client is not None:
-        raise ConfigurationError("max_connections= sizes the pool meshkit makes; an http_client= brings its own limits")
     if isinstance(max_connections, bool) or not isinstance(max_connections, int) or max_connections < 1:
         raise ConfigurationError(f"max_connections must be a positive integer, got {max_connections!r}")
-    return httpx.Limits(
+    limits = httpx.Limits(
         max_connections=max_connections, max_keepalive_connections=min(DEFAULT_MAX_KEEPALIVE, max_connections)
     )
+    if http_backend == "httpx":
+        return kind(timeout=timeout, limits=limits), True
+    if http_backend != "aiohttp":
+        raise ConfigurationError(f"http_backend must be 'httpx' or 'aiohttp', got {http_backend!r}")
+    if kind is not httpx.AsyncClient:
+        raise ConfigurationError(
+            "http_backend='aiohttp' is for the asyncio clients (AsyncFormation, AsyncServerClient, "
+            "AsyncAiMeshClient): aiohttp has no blocking interface"
+        )
+    try:
+        from httpx_aiohttp import HttpxAiohttpClient
+    except ImportError:
+        raise ConfigurationError(
+            "http_backend='aiohttp' needs the aiohttp extra", hint="pip install 'meshkit[aiohttp]'"
+        ) from None
+    aiohttp_client: Any = HttpxAiohttpClient(timeout=timeout, limits=limits)
+    return aiohttp_client, True
 
 
 class _Settings(Protocol):

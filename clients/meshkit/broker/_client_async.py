@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Unpack
 
 import httpx
 
-from .._core.client_base import pool_limits
+from .._core.client_base import HttpBackend, connection_pool
 from .._core.closing_async import AsyncClosing
 from .._core.config import TimeoutArg, resolve_broker
 from .._core.errors import MeshkitError
@@ -52,6 +52,7 @@ class AsyncAiMeshClient(AsyncClosing, AsyncRawAccess, _BrokerBase):
         default_headers: Mapping[str, str] | None = None,
         hooks: Hooks | None = None,
         max_connections: int | None = None,
+        http_backend: HttpBackend = "httpx",
     ) -> None:
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
         settings = settings.with_changes(
@@ -60,9 +61,14 @@ class AsyncAiMeshClient(AsyncClosing, AsyncRawAccess, _BrokerBase):
             default_headers=default_headers_setting(default_headers),
             hooks=hooks,
         )
-        pool = pool_limits(max_connections, http_client)
-        http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout, limits=pool)
-        self._start(settings, http, owns_http=http_client is None)
+        http, owns_http = connection_pool(
+            httpx.AsyncClient,
+            settings.timeout,
+            http_client,
+            max_connections=max_connections,
+            http_backend=http_backend,
+        )
+        self._start(settings, http, owns_http=owns_http)
 
     @cached_property
     def ops(self) -> AsyncBrokerOperations:

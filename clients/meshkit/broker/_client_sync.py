@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Unpack
 
 import httpx
 
-from .._core.client_base import pool_limits
+from .._core.client_base import HttpBackend, connection_pool
 from .._core.closing_sync import Closing
 from .._core.config import TimeoutArg, resolve_broker
 from .._core.errors import MeshkitError
@@ -61,6 +61,7 @@ class AiMeshClient(Closing, RawAccess, _BrokerBase):
         default_headers: Mapping[str, str] | None = None,
         hooks: Hooks | None = None,
         max_connections: int | None = None,
+        http_backend: HttpBackend = "httpx",
     ) -> None:
         settings = resolve_broker(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=max_retries)
         settings = settings.with_changes(
@@ -69,9 +70,14 @@ class AiMeshClient(Closing, RawAccess, _BrokerBase):
             default_headers=default_headers_setting(default_headers),
             hooks=hooks,
         )
-        pool = pool_limits(max_connections, http_client)
-        http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout, limits=pool)
-        self._start(settings, http, owns_http=http_client is None)
+        http, owns_http = connection_pool(
+            httpx.Client,
+            settings.timeout,
+            http_client,
+            max_connections=max_connections,
+            http_backend=http_backend,
+        )
+        self._start(settings, http, owns_http=owns_http)
 
     @cached_property
     def ops(self) -> BrokerOperations:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, Unpack
 
 import httpx
 
-from .._core.client_base import pool_limits
+from .._core.client_base import HttpBackend, connection_pool
 from .._core.closing_async import AsyncClosing
 from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
@@ -86,6 +86,7 @@ class AsyncFormation(AsyncClosing, AsyncRawAccess, _FormationBase):
         default_headers: Mapping[str, str] | None = None,
         hooks: Hooks | None = None,
         max_connections: int | None = None,
+        http_backend: HttpBackend = "httpx",
     ) -> None:
         settings = self._resolve(
             url,
@@ -104,9 +105,14 @@ class AsyncFormation(AsyncClosing, AsyncRawAccess, _FormationBase):
             hooks=hooks,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
-        pool = pool_limits(max_connections, http_client)
-        http = http_client if http_client is not None else httpx.AsyncClient(timeout=settings.timeout, limits=pool)
-        self._start(settings, http, owns_http=http_client is None)
+        http, owns_http = connection_pool(
+            httpx.AsyncClient,
+            settings.timeout,
+            http_client,
+            max_connections=max_connections,
+            http_backend=http_backend,
+        )
+        self._start(settings, http, owns_http=owns_http)
 
     @cached_property
     def ops(self) -> AsyncFormationOperations:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal, Unpack
 
 import httpx
 
-from .._core.client_base import pool_limits
+from .._core.client_base import HttpBackend, connection_pool
 from .._core.closing_sync import Closing
 from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
@@ -94,6 +94,7 @@ class Formation(Closing, RawAccess, _FormationBase):
         default_headers: Mapping[str, str] | None = None,
         hooks: Hooks | None = None,
         max_connections: int | None = None,
+        http_backend: HttpBackend = "httpx",
     ) -> None:
         settings = self._resolve(
             url,
@@ -112,9 +113,14 @@ class Formation(Closing, RawAccess, _FormationBase):
             hooks=hooks,
         )
         # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
-        pool = pool_limits(max_connections, http_client)
-        http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout, limits=pool)
-        self._start(settings, http, owns_http=http_client is None)
+        http, owns_http = connection_pool(
+            httpx.Client,
+            settings.timeout,
+            http_client,
+            max_connections=max_connections,
+            http_backend=http_backend,
+        )
+        self._start(settings, http, owns_http=owns_http)
 
     @cached_property
     def ops(self) -> FormationOperations:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal, Unpack
 import httpx
 
 from .._bundle import Bundle
-from .._core.client_base import pool_limits
+from .._core.client_base import HttpBackend, connection_pool
 from .._core.closing_sync import Closing
 from .._core.config import TimeoutArg, resolve_server
 from .._core.guards import Guards
@@ -71,6 +71,7 @@ class ServerClient(Closing, RawAccess, _ServerBase):
         default_headers: Mapping[str, str] | None = None,
         hooks: Hooks | None = None,
         max_connections: int | None = None,
+        http_backend: HttpBackend = "httpx",
     ) -> None:
         settings = resolve_server(
             url=url,
@@ -85,9 +86,14 @@ class ServerClient(Closing, RawAccess, _ServerBase):
             default_headers=default_headers_setting(default_headers),
             hooks=hooks,
         )
-        pool = pool_limits(max_connections, http_client)
-        http = http_client if http_client is not None else httpx.Client(timeout=settings.timeout, limits=pool)
-        self._start(settings, http, owns_http=http_client is None)
+        http, owns_http = connection_pool(
+            httpx.Client,
+            settings.timeout,
+            http_client,
+            max_connections=max_connections,
+            http_backend=http_backend,
+        )
+        self._start(settings, http, owns_http=owns_http)
 
     @cached_property
     def ops(self) -> ServerOperations:
