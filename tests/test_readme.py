@@ -26,6 +26,7 @@ PAGE_MARKERS = {
     "README.md": r"<!-- (runnable|not-runnable: .+) -->",
     "docs/migration.md": r"<!-- (runnable|not-runnable: .+) -->",
     "docs/api-changes.md": r"<!-- api-changes:[a-z-]+ -->",
+    "docs/recording.md": r"<!-- (runnable|not-runnable: .+) -->",  # run by tests/testing/test_recording_doc.py
 }
 
 

@@ -563,19 +563,21 @@ def meshkit_cassette(
     given, else the ``meshkit_cassette`` marker's ``record_mode``, else ``none`` when ``CI=true``
     (a request not in the cassette raises :class:`CassetteMissError`) and ``once`` locally (record
     when the cassette does not exist yet, then replay). Other marker keywords and
-    ``meshkit_cassette_config`` are :func:`use_cassette`'s options. Example (``conftest.py``:
-    ``pytest_plugins = ["meshkit.testing"]``)::
+    ``meshkit_cassette_config`` are :func:`use_cassette`'s options. Example, run once with the
+    formation reachable (here ``make serve``) to record, then anywhere, ``CI=true`` included::
 
-        import pytest
+        # conftest.py
+        pytest_plugins = ["meshkit.testing"]
+
+        # test_bot.py
         from meshkit import Formation
 
-        @pytest.mark.meshkit_cassette(scrub_values=["my-tenant"])
         def test_greets(meshkit_cassette):
-            formation = Formation(url="https://formation.example.com", client_key="fmc_...")
-            assert formation.chat("Hello!").text.startswith("You said")
-            with formation.chat_stream("Hello!") as stream:
+            formation = Formation(url="http://127.0.0.1:7890/formation", client_key="fmc_dev_not_a_secret")
+            assert formation.chat("Hello!").text == "You said: Hello!"
+            with formation.chat_stream("Hi there") as stream:
                 kinds = [type(event).__name__ for event in stream]
-            assert kinds[-1] == "Done"
+            assert kinds[-2:] == ["Completed", "Done"]
     """
     marker = request.node.get_closest_marker("meshkit_cassette")
     options: dict[str, Any] = {**meshkit_cassette_config, **(marker.kwargs if marker else {})}

@@ -124,3 +124,5 @@ meshkit_cassette = _cassette.meshkit_cassette
 meshkit_cassette_config = _cassette.meshkit_cassette_config
 pytest_addoption = _cassette.pytest_addoption
 pytest_configure = _cassette.pytest_configure
+CassetteMissError = _cassette.CassetteMissError  # a request the cassette lacks, in a mode that may not record it
+use_cassette = _cassette.use_cassette  # the same, outside pytest: ``with use_cassette(path): ...``

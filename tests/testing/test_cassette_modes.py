@@ -9,14 +9,12 @@ dev server while recording and with the server stopped while replaying.
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 import yaml
+from cassette_support import run_suite, write_suite
 from meshkit import AsyncFormation, Formation, MeshkitError
 from meshkit._cassette import CassetteMissError, default_record_mode, use_cassette
 from meshkit.devserver import DevServer
@@ -56,23 +54,13 @@ def test_marked_bot(meshkit_cassette):
 
 @pytest.fixture
 def user_suite(tmp_path: Path) -> Path:
-    (tmp_path / "pytest.ini").write_text("[pytest]\naddopts = --strict-markers\n")
-    (tmp_path / "conftest.py").write_text('pytest_plugins = ["meshkit.testing"]\n')
-    (tmp_path / "test_bot.py").write_text(textwrap.dedent(BOT_TESTS))
-    return tmp_path
+    conftest = 'pytest_plugins = ["meshkit.testing"]\n'
+    return write_suite(tmp_path, {"conftest.py": conftest, "test_bot.py": textwrap.dedent(BOT_TESTS)})
 
 
-def run_suite(suite: Path, *args: str, url: str, ci: bool, message: str = "Hello!") -> tuple[str, str]:
-    """pytest on the user's suite: (its summary line, its whole output)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("CI", "MESHKIT_RECORD")}
-    # Only the plugins the suite names (meshkit.testing), as in a user's virtualenv; and a faster start.
-    env.update(BOT_URL=url, BOT_MESSAGE=message, PYTHONDONTWRITEBYTECODE="1", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
-    if ci:
-        env["CI"] = "true"
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args]
-    done = subprocess.run(command, cwd=suite, env=env, capture_output=True, text=True, timeout=300, check=False)
-    output = done.stdout + done.stderr
-    return output.strip().splitlines()[-1], output
+def run_bots(suite: Path, *args: str, url: str, ci: bool, message: str = "Hello!") -> tuple[str, str]:
+    """The user's suite, its bots talking to ``url`` and saying ``message``."""
+    return run_suite(suite, *args, ci=ci, env={"BOT_URL": url, "BOT_MESSAGE": message})
 
 
 def interactions(path: Path) -> list[str]:
@@ -91,26 +79,26 @@ BOTS = ["test_bot.py::test_sync_bot", "test_bot.py::test_async_bot"]
 def test_record_once_locally_then_replay_in_ci_with_the_server_stopped(user_suite: Path) -> None:
     with DevServer() as dev:
         url = dev.formation_url
-        summary, output = run_suite(user_suite, *BOTS, url=url, ci=False)  # local default: once
+        summary, output = run_bots(user_suite, *BOTS, url=url, ci=False)  # local default: once
         assert summary.startswith("2 passed"), output
         assert chats(dev) == 2  # recorded from the server
     sync_cassette = user_suite / "cassettes" / "test_bot" / "test_sync_bot.yaml"
     async_cassette = user_suite / "cassettes" / "test_bot" / "test_async_bot.yaml"
     assert len(interactions(sync_cassette)) == len(interactions(async_cassette)) == 1
 
-    summary, output = run_suite(user_suite, *BOTS, url=url, ci=True)  # CI default: none
+    summary, output = run_bots(user_suite, *BOTS, url=url, ci=True)  # CI default: none
     assert summary.startswith("2 passed"), output
-    summary, output = run_suite(user_suite, *BOTS, url=url, ci=False)  # once, the cassettes exist: replay
+    summary, output = run_bots(user_suite, *BOTS, url=url, ci=False)  # once, the cassettes exist: replay
     assert summary.startswith("2 passed"), output
 
 
 def test_a_request_the_cassette_lacks_fails_naming_it_and_sends_nothing(user_suite: Path) -> None:
     with DevServer() as dev:
         url = dev.formation_url
-        assert run_suite(user_suite, *BOTS, url=url, ci=False)[0].startswith("2 passed")
+        assert run_bots(user_suite, *BOTS, url=url, ci=False)[0].startswith("2 passed")
 
     for ci, mode in ((True, "none"), (False, "once")):
-        summary, output = run_suite(user_suite, *BOTS, url=url, ci=ci, message="Bye!")
+        summary, output = run_bots(user_suite, *BOTS, url=url, ci=ci, message="Bye!")
         assert summary.startswith("2 failed"), output
         assert f"CassetteMissError: POST {url}/v1/chat is not in the cassette" in output
         assert f"(record mode '{mode}')" in output
@@ -121,22 +109,22 @@ def test_a_request_the_cassette_lacks_fails_naming_it_and_sends_nothing(user_sui
 
 def test_new_episodes_adds_and_all_records_anew(user_suite: Path) -> None:
     with DevServer() as dev:
-        assert run_suite(user_suite, *BOTS, url=dev.formation_url, ci=False)[0].startswith("2 passed")
+        assert run_bots(user_suite, *BOTS, url=dev.formation_url, ci=False)[0].startswith("2 passed")
     cassette = user_suite / "cassettes" / "test_bot" / "test_async_bot.yaml"
 
     with DevServer() as dev:  # another port: the host is not matched
         url = dev.formation_url
         new_episodes = "--meshkit-record-mode=new_episodes"
-        summary, output = run_suite(user_suite, *BOTS, new_episodes, url=url, ci=True, message="Bye!")
+        summary, output = run_bots(user_suite, *BOTS, new_episodes, url=url, ci=True, message="Bye!")
         assert summary.startswith("2 passed"), output
         assert chats(dev) == 2
         assert ['"Hello!"' in body for body in interactions(cassette)] == [True, False]
 
-        summary, output = run_suite(user_suite, *BOTS, new_episodes, url=url, ci=True)
+        summary, output = run_bots(user_suite, *BOTS, new_episodes, url=url, ci=True)
         assert summary.startswith("2 passed"), output
         assert chats(dev) == 2  # "Hello!" replayed: nothing sent
 
-        summary, output = run_suite(user_suite, *BOTS, "--meshkit-record-mode=all", url=url, ci=True)
+        summary, output = run_bots(user_suite, *BOTS, "--meshkit-record-mode=all", url=url, ci=True)
         assert summary.startswith("2 passed"), output
         assert chats(dev) == 4  # recorded again, from the server
         assert ['"Hello!"' in body for body in interactions(cassette)] == [True]  # this run's, no other
@@ -146,12 +134,12 @@ def test_the_marker_sets_a_test_s_mode_and_the_option_wins(user_suite: Path) -> 
     marked = ["test_bot.py::test_marked_bot"]
     with DevServer() as dev:
         url = dev.formation_url
-        summary, output = run_suite(user_suite, *marked, url=url, ci=False)
+        summary, output = run_bots(user_suite, *marked, url=url, ci=False)
         assert summary.startswith("1 failed"), output
         assert "record mode 'none'" in output and "does not exist" in output
         assert chats(dev) == 0
 
-        summary, output = run_suite(user_suite, *marked, "--meshkit-record-mode=once", url=url, ci=False)
+        summary, output = run_bots(user_suite, *marked, "--meshkit-record-mode=once", url=url, ci=False)
         assert summary.startswith("1 passed"), output
         assert chats(dev) == 1
     assert (user_suite / "recorded" / "marked.yaml").is_file()  # the marker's path, next to the test
