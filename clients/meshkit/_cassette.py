@@ -8,8 +8,8 @@ chunk by chunk, so a stream decodes into the same frames, in the same reads, as 
 
 Before anything is written, keys are scrubbed: the formation client and admin keys, the MUXI
 Server's HMAC and the broker's Bearer ``Authorization``, cookies, the ``X-Muxi-User-ID`` header,
-``user_id`` in query strings, ``/users/<id>`` paths and JSON bodies (streams included), and every
-key value seen in a request wherever it reappears in a response. Requests are matched on method,
+``user_id`` in query strings, ``/users/<id>`` paths and JSON bodies (streams included), the value
+of a stored secret or credential, and every key seen in a request wherever a response repeats it. Requests are matched on method,
 path, query and body (JSON compared as data), never on host, headers, the random
 ``X-Muxi-Idempotency-Key`` or a scrubbed value. The ids meshkit picks itself (chat request ids,
 session ids, broker message ids) come from a seed stored in the cassette, so a replayed test sends
@@ -80,6 +80,12 @@ SECRET_RESPONSE_HEADERS = ("Set-Cookie",)
 VOLATILE_RESPONSE_HEADERS = ("Date", "Server")
 # JSON keys whose string values are user ids, scrubbed in request and response bodies.
 USER_ID_KEYS = ("user_id",)
+# Request bodies that carry a secret a user stores (formation secrets, user credentials): the
+# fields replaced whole, by path.
+SECRET_BODY_FIELDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"/v1/secrets(?:/[^/]+)?$"), ("value",)),
+    (re.compile(r"/v1/credentials/?$"), ("credential",)),
+)
 # JSON keys a client fills from the clock (broker messages): not compared when matching bodies.
 CLOCK_KEYS = ("timestamp", "deadline_ms")
 # The modules whose ids meshkit picks with uuid4 and sends (request, session and message ids).
@@ -177,8 +183,28 @@ class _Scrub:
         body = request.body
         if isinstance(body, bytes | str) and body:
             raw = body.encode() if isinstance(body, str) else body
-            request.body = self.data(raw)
+            request.body = self.data(self.stored_secrets(request.path, raw))
         return request
+
+    def stored_secrets(self, path: str, body: bytes) -> bytes:
+        """A secret's value or a credential, in the body that stores it, replaced (and learnt)."""
+        fields = next((names for pattern, names in SECRET_BODY_FIELDS if pattern.search(path)), ())
+        if not fields or body[:1] != b"{":
+            return body
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return body
+        hidden = {name for name in fields if name in data and data[name] != SCRUBBED}
+        if not hidden:
+            return body
+        for name in hidden:
+            value = data[name]
+            for secret in value.values() if isinstance(value, dict) else [value]:
+                if isinstance(secret, str) and len(secret) >= _MIN_SECRET_LENGTH:
+                    self.secrets.add(secret)
+            data[name] = SCRUBBED
+        return json.dumps(data, separators=(",", ":")).encode()
 
     def response(self, response: dict[str, Any]) -> dict[str, Any]:
         """vcrpy's ``before_record_response``: body, chunks and headers scrubbed, lengths fixed."""

@@ -120,3 +120,47 @@ def test_a_user_adds_scrubbers_of_their_own(client: str, tmp_path: Path) -> None
     with use_cassette(path, record_mode="none", **own):
         replayed = run_calls(client, dev_url, OTHER_KEYS, "bob")
     assert replayed[1] == "You said: <scrubbed>"  # what was scrubbed is what replays
+
+
+STORED_SECRET = "sk-live-cassette-0042"
+STORED_TOKEN = "ghp_cassette_token_0042"
+
+
+def store_sync(dev_url: str, secret: str, token: str) -> list[Any]:
+    with Formation(url=f"{dev_url}/formation", client_key=CLIENT_KEY, admin_key=ADMIN_KEY) as formation:
+        formation.create_secret("BOT_API_KEY", secret)
+        created = formation.ops.create_credential(
+            body={"service": "github", "name": "ci", "credential": {"token": token}}, user_id=USER
+        )
+        return ["BOT_API_KEY" in formation.list_secrets(), created.to_dict()["service"]]
+
+
+async def store_async(dev_url: str, secret: str, token: str) -> list[Any]:
+    async with AsyncFormation(url=f"{dev_url}/formation", client_key=CLIENT_KEY, admin_key=ADMIN_KEY) as formation:
+        await formation.create_secret("BOT_API_KEY", secret)
+        created = await formation.ops.create_credential(
+            body={"service": "github", "name": "ci", "credential": {"token": token}}, user_id=USER
+        )
+        return ["BOT_API_KEY" in await formation.list_secrets(), created.to_dict()["service"]]
+
+
+@pytest.mark.parametrize("client", ["sync", "async"])
+def test_a_stored_secret_or_credential_never_reaches_the_cassette(client: str, tmp_path: Path) -> None:
+    path = tmp_path / "stored.yaml"
+
+    def store(dev_url: str, secret: str, token: str) -> list[Any]:
+        if client == "sync":
+            return store_sync(dev_url, secret, token)
+        return asyncio.run(store_async(dev_url, secret, token))
+
+    with keyed_dev_server() as dev, use_cassette(path, record_mode="once"):
+        dev_url = dev.url
+        live = store(dev_url, STORED_SECRET, STORED_TOKEN)
+    text = path.read_text()
+    assert STORED_SECRET not in text and STORED_TOKEN not in text
+    assert '"key":"BOT_API_KEY","value":"<scrubbed>"' in text
+    assert '"credential":"<scrubbed>"' in text
+
+    with use_cassette(path, record_mode="none") as replay:  # other values: they are not matched on
+        assert store(dev_url, "sk-other", "ghp_other") == live == [True, "github"]
+    assert replay.all_played
