@@ -9,13 +9,14 @@ chunk by chunk, so a stream decodes into the same frames, in the same reads, as 
 Before anything is written, keys are scrubbed: the formation client and admin keys, the MUXI
 Server's HMAC and the broker's Bearer ``Authorization``, cookies, the ``X-Muxi-User-ID`` header,
 ``user_id`` in query strings, ``/users/<id>`` paths and JSON bodies (streams included), the value
-of a stored secret or credential, and every key seen in a request wherever a response repeats it. Requests are matched on method,
-path, query and body (JSON compared as data), never on host, headers, the random
-``X-Muxi-Idempotency-Key`` or a scrubbed value. The ids meshkit picks itself (chat request ids,
-session ids, broker message ids) come from a seed stored in the cassette, so a replayed test sends
-the requests it recorded.
+of a stored secret or credential, and every key seen in a request wherever a response repeats it.
+Requests are matched on method, path, query and body (JSON compared as data), never on host,
+headers, the random ``X-Muxi-Idempotency-Key`` or a scrubbed value. The ids meshkit picks itself
+(chat request ids, session ids, broker message ids) come from a seed stored in the cassette, so a
+replayed test sends the requests it recorded.
 
-Needs vcrpy and pytest: the ``testing`` extra (``pip install "meshkit[testing]"``).
+A cassette needs vcrpy, imported on first use: the ``testing`` extra (``pip install
+"meshkit[testing]"``); ``meshkit.testing``'s other fixtures do not.
 """
 
 from __future__ import annotations
@@ -36,9 +37,6 @@ from unittest import mock
 
 import httpx
 import pytest
-import vcr  # type: ignore[import-untyped]
-from vcr.errors import MissingMetadataError  # type: ignore[import-untyped]
-from vcr.request import Request as VcrRequest  # type: ignore[import-untyped]
 
 from ._core.errors import MeshkitError
 
@@ -98,6 +96,20 @@ _AUTH_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9_-]*)\s")
 _HMAC_KEY = re.compile(r"\bkey=([^,\s]+)")
 
 Scrubber = Callable[[bytes], bytes]
+
+
+def _vcrpy() -> Any:
+    """vcrpy, imported when a cassette is used: ``meshkit.testing``'s dev-server fixtures work
+    without it (the ``server`` extra); the cassettes need the ``testing`` extra."""
+    try:
+        import vcr  # type: ignore[import-untyped]
+        import vcr.errors  # type: ignore[import-untyped]
+        import vcr.request  # type: ignore[import-untyped]
+    except ImportError:
+        raise MeshkitError(
+            "meshkit_cassette needs vcrpy", hint='install the testing extra: pip install "meshkit[testing]"'
+        ) from None
+    return vcr
 
 
 class CassetteMissError(MeshkitError):
@@ -353,7 +365,7 @@ class _Stub:
         self.cassette = cassette
 
     def _lookup(self, request: httpx.Request, body: bytes) -> tuple[Any, httpx.Response | None]:
-        recorded_request = VcrRequest(request.method, str(request.url), body, request.headers)
+        recorded_request = _vcrpy().request.Request(request.method, str(request.url), body, request.headers)
         cassette = self.cassette
         if cassette.can_play_response_for(recorded_request):
             return recorded_request, _replayed(cassette.play_response(recorded_request))
@@ -448,7 +460,7 @@ def _seed(cassette: Any) -> str:
         cassette._metadata.pop(_SEED_KEY, None)  # re-recording: fresh ids (a server may remember old ones)
     try:
         return str(cassette.get_metadata(_SEED_KEY, secrets.token_hex(8)))
-    except MissingMetadataError:  # replay only, and nothing was recorded: every request will miss
+    except _vcrpy().errors.MissingMetadataError:  # replay only, and nothing was recorded: every request will miss
         return "unrecorded"
 
 
@@ -514,7 +526,7 @@ def use_cassette(
     if mode not in RECORD_MODES:
         raise MeshkitError(f"record mode must be one of {', '.join(RECORD_MODES)}, not {mode!r}")
     scrub = _Scrub(headers=scrub_headers, body_keys=scrub_body_keys, secrets=scrub_values, scrubbers=scrubbers)
-    recorder = vcr.VCR(decode_compressed_response=False)
+    recorder = _vcrpy().VCR(decode_compressed_response=False)
     recorder.register_matcher("meshkit_body", match_body)
     named = []
     for index, matcher in enumerate(match_on):

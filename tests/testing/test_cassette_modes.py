@@ -9,6 +9,8 @@ dev server while recording and with the server stopped while replaying.
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -172,3 +174,22 @@ def test_a_miss_is_a_typed_meshkit_error(client: str, tmp_path: Path) -> None:
     assert str(error).startswith(f"POST {url}/v1/chat is not in the cassette {tmp_path / 'empty.yaml'}")
     assert "the cassette does not exist" in str(error)
     assert "fmc_key_of_the_test" not in str(error) and "alice" not in str(error)
+
+
+def test_without_vcrpy_the_dev_server_fixtures_load_and_a_cassette_says_what_to_install(tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        """
+        import sys
+        sys.modules["vcr"] = None  # as if the testing extra were not installed
+        import meshkit.testing
+        from meshkit import MeshkitError
+        try:
+            with meshkit.testing.use_cassette("unused.yaml"):
+                pass
+        except MeshkitError as error:
+            print(error)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=True)
+    hint = 'install the testing extra: pip install "meshkit[testing]"'
+    assert done.stdout.strip() == f"meshkit_cassette needs vcrpy (hint: {hint})"
