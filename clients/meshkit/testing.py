@@ -41,16 +41,21 @@ import pytest
 from meshkit.devserver import Answer, BrokerAnswer, DeployFailure, DevServer, JournalEntry, Script, ScriptError
 from meshkit.devserver._runner import Match
 
+# The public names, the cassette block's (at the end of this module) included.
 __all__ = [
     "Answer",
     "BrokerAnswer",
+    "CassetteMissError",
     "DeployFailure",
     "DevServer",
     "JournalEntry",
     "ScriptError",
+    "meshkit_cassette",
+    "meshkit_cassette_config",
     "meshkit_dev_server",
     "meshkit_fresh_dev_server",
     "meshkit_script",
+    "use_cassette",
 ]
 
 
