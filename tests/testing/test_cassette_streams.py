@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -153,3 +154,44 @@ def test_a_dev_server_stream_is_recorded_frame_by_frame_and_replays_the_same_eve
         "Done",
     ]
     assert "".join(text for _, text, _ in live) == "You said: Hi there"
+
+
+def gzip_chunks(frames: list[bytes]) -> list[bytes]:
+    """Each frame compressed and flushed on its own, as a gzip-ing proxy in front of a formation does."""
+    compressor = zlib.compressobj(wbits=31)
+    chunks = [compressor.compress(frame) + compressor.flush(zlib.Z_SYNC_FLUSH) for frame in frames]
+    return [*chunks, compressor.flush()]
+
+
+USER_FRAME = token("content", "Hi", user_id="alice-4711")
+GZIP_FRAMES = [FRAMES[0], FRAMES[1], USER_FRAME, FRAMES[4], FRAMES[5]]
+
+
+async def gzip_server(scope: Scope, receive: Receive, send: Send) -> None:
+    """A formation behind a proxy that gzips its stream, chunk by chunk."""
+    assert scope["type"] == "http"
+    while (await receive()).get("more_body"):
+        pass
+    headers = [(b"content-type", b"text/event-stream"), (b"content-encoding", b"gzip")]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    for chunk in gzip_chunks(GZIP_FRAMES):
+        await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    await send({"type": "http.response.body", "body": b""})
+
+
+@pytest.mark.parametrize("client", ["sync", "async"])
+def test_a_gzipped_stream_is_stored_decoded_chunk_by_chunk_and_scrubbed(client: str, tmp_path: Path) -> None:
+    path = tmp_path / "gzip.yaml"
+    dev = DevServer()
+    dev.app = gzip_server
+    with dev, use_cassette(path, record_mode="once") as recording:
+        url = f"{dev.url}/formation"
+        live = typed_events(client, url, "Hi")
+        ((_, response),) = recording.interactions
+    scrubbed_user_frame = USER_FRAME.replace(b"alice-4711", b"<scrubbed>")
+    assert recording.chunks(0) == [FRAMES[0], FRAMES[1], scrubbed_user_frame, FRAMES[4], FRAMES[5]]
+    assert "content-encoding" not in {name.lower() for name in response["headers"]}
+
+    with use_cassette(path, record_mode="none"):
+        assert typed_events(client, url, "Hi") == live
+    assert [kind for kind, _, _ in live] == ["Progress", "ContentDelta", "Completed", "Done"]
