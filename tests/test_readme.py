@@ -27,6 +27,7 @@ PAGE_MARKERS = {
     "docs/migration.md": r"<!-- (runnable|not-runnable: .+) -->",
     "docs/api-changes.md": r"<!-- api-changes:[a-z-]+ -->",
     "docs/recording.md": r"<!-- (runnable|not-runnable: .+) -->",  # run by tests/testing/test_recording_doc.py
+    "docs/testing.md": r"<!-- runnable -->",  # run by tests/docs/test_testing_doc.py
 }
 
 
@@ -108,7 +109,9 @@ def test_the_quick_starts_and_examples_type_check_with_no_any(tmp_path: Path) ->
         scripts.append(str(script))
     mypy = [sys.executable, "-m", "mypy", "--strict", "--disallow-any-expr", "--no-incremental"]
     done = subprocess.run(
-        [*mypy, "--cache-dir", str(tmp_path / "cache"), *scripts, str(ROOT / "examples")],
+        # examples/testing/ is a pytest project (pytest's decorators are Any): docs/testing.md's test
+        # checks it with mypy --strict.
+        [*mypy, "--cache-dir", str(tmp_path / "cache"), *scripts, *map(str, sorted((ROOT / "examples").glob("*.py")))],
         capture_output=True,
         text=True,
         cwd=tmp_path,
