@@ -23,10 +23,13 @@ def tests_httpx2(session: nox.Session) -> None:
     """The offline test suite on httpx2: `import httpx` resolves to httpx2 (tests/conftest.py aliases it)."""
     session.install("-e", ".[server,dev,cli,aiohttp]", "httpx2")
     # Subprocesses the suite starts (dev servers, examples, the CLI) are aliased too: a .pth file in this
-    # session's own venv runs the alias at every interpreter start-up while MESHKIT_TEST_HTTPX2=1.
+    # session's own venv imports tests/httpx2_alias.py at every start-up, which aliases on the first
+    # `import httpx` while MESHKIT_TEST_HTTPX2=1.
     site = session.run("python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", silent=True)
-    pth = Path(str(site).strip()) / "meshkit_test_httpx2.pth"
-    pth.write_text("import os; os.environ.get('MESHKIT_TEST_HTTPX2') == '1' and __import__('httpx2').alias_httpx()\n")
+    site_packages = Path(str(site).strip())
+    alias = Path(__file__).parent / "tests" / "httpx2_alias.py"
+    (site_packages / "meshkit_test_httpx2_alias.py").write_text(alias.read_text())
+    (site_packages / "meshkit_test_httpx2.pth").write_text("import meshkit_test_httpx2_alias\n")
     session.run("pytest", *session.posargs, env={"MESHKIT_TEST_HTTPX2": "1"})
 
 

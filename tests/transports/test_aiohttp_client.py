@@ -1,7 +1,8 @@
 """meshkit on aiohttp: an ``httpx_aiohttp.HttpxAiohttpClient`` passed as ``http_client=`` to
 ``AsyncFormation``, against the dev server. Every answer and every failure comes back as it does on
 httpx's own transport: the result, the typed event stream, a typed error, a retry, and a refused
-or dropped connection as meshkit's ``ConnectionError`` (never an aiohttp or httpx exception).
+or dropped connection as meshkit's ``ConnectionError`` (never an aiohttp or httpx exception). The
+same holds for the pool meshkit makes itself with ``http_backend="aiohttp"``.
 
 Skipped when ``httpx-aiohttp`` is not installed (it is in the ``dev`` and ``aiohttp`` extras)."""
 
@@ -173,3 +174,19 @@ async def test_closing_the_formation_leaves_the_callers_client_open(http: httpx.
     assert not http.is_closed
     again = formation_on(http, dev.formation_url, dev)
     assert (await again.chat("Again")).text == "You said: Again"
+
+
+async def test_http_backend_aiohttp_answers_and_fails_the_same_way(dev: DevServer, refusing_port: int) -> None:
+    async with AsyncFormation(
+        url=dev.formation_url, client_key=dev.config.client_key, http_backend="aiohttp"
+    ) as formation:
+        assert (await formation.chat("Hello!")).text == "You said: Hello!"
+
+    async with AsyncFormation(
+        url=f"http://127.0.0.1:{refusing_port}/formation", client_key=dev.config.client_key, http_backend="aiohttp"
+    ) as unreachable:
+        with pytest.raises(ConnectionError) as refused:
+            await unreachable.with_options(max_retries=0).chat("Hello!")
+
+    assert type(refused.value) is ConnectionError
+    assert "connection failed: Cannot connect to host 127.0.0.1" in str(refused.value)
