@@ -4,6 +4,8 @@ answer reaches meshkit's clients as their typed results, events and errors."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -476,3 +478,47 @@ def test_a_deploy_script_fails_a_blocking_deploy_at_an_early_stage(
             server.deploy(formation_dir)
         assert failed.value.status_code == 500 and "bad formation.yaml" in failed.value.message
         assert server.list_formations() == []
+
+
+USERS_SUITE = """
+pytest_plugins = ["meshkit.testing"]
+
+import httpx
+from meshkit.testing import Answer
+
+
+def _chat(dev, message):
+    reply = httpx.post(
+        dev.formation_url + "/v1/chat",
+        headers={"X-MUXI-CLIENT-KEY": dev.config.client_key},
+        json={"message": message, "stream": False},
+    )
+    return reply.json()["data"]["message"]["content"]
+
+
+def test_one_scripts_and_leaves_everything_armed(meshkit_script, meshkit_dev_server):
+    meshkit_script(Answer().text("Scripted."), message="Hi", times=None)
+    meshkit_script.strict = True
+    assert _chat(meshkit_dev_server, "Hi") == "Scripted."
+
+
+def test_two_on_the_same_server_starts_clean(meshkit_dev_server):
+    assert _chat(meshkit_dev_server, "Hi") == "You said: Hi"
+    assert meshkit_dev_server.scripts.snapshot() == {"scripts": [], "strict": False, "unmatched": []}
+    assert [entry.body["message"] for entry in meshkit_dev_server.requests(operation="chat")] == ["Hi"]
+"""
+
+
+def test_a_users_suite_gets_scripts_and_journal_reset_between_its_tests(tmp_path: Path) -> None:
+    """The shared server of ``meshkit.testing``, in a suite of a user's own (its own pytest run)."""
+    (tmp_path / "test_bot.py").write_text(USERS_SUITE)
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "2 passed" in run.stdout
