@@ -28,6 +28,7 @@ PAGE_MARKERS = {
     "docs/api-changes.md": r"<!-- api-changes:[a-z-]+ -->",
     "docs/recording.md": r"<!-- (runnable|not-runnable: .+) -->",  # run by tests/testing/test_recording_doc.py
     "docs/testing.md": r"<!-- runnable -->",  # run by tests/docs/test_testing_doc.py
+    "docs/transports.md": r"<!-- runnable -->",  # run by tests/transports/test_transports_doc.py
 }
 
 
