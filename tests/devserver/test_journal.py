@@ -192,3 +192,22 @@ def test_assert_one_chat_fails_when_the_work_ran_twice(dev: DevServer, formation
         dev.assert_one_chat()
     with pytest.raises(AssertionError, match="expected exactly one chat accepted for 'never-sent'"):
         dev.assert_one_chat("never-sent")
+
+
+@pytest.mark.anyio
+async def test_the_journal_bounds_the_memory_its_bodies_take(monkeypatch: pytest.MonkeyPatch) -> None:
+    from meshkit.devserver import _journal
+
+    monkeypatch.setattr(_journal, "MAX_TOTAL_BODY_BYTES", 160)  # two of these bodies
+    journal = Journal()
+    transport = httpx.ASGITransport(app=create_app(journal=journal), client=("127.0.0.1", 40000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://dev/formation/v1") as client:
+        for text in ("first", "second", "third"):
+            body = {"message": f"{text} {'x' * 40}", "stream": False}
+            await client.post("/chat", json=body, headers={"X-MUXI-CLIENT-KEY": "fmc_wrong"})
+        await client.post("/chat", content=b"\x1f\x8b binary", headers={"Content-Type": "application/gzip"})
+
+    bodies = [entry.body for entry in journal.entries(operation="chat")]
+    assert bodies[0] is None  # the oldest let its body go
+    assert [body["message"].split()[0] for body in bodies[1:3]] == ["second", "third"]
+    assert bodies[3] is None  # not JSON: never kept

@@ -30,6 +30,7 @@ from ._validation import spec
 
 MAX_ENTRIES = 10_000
 MAX_BODY_BYTES = 1024 * 1024  # a larger body is journaled without its content
+MAX_TOTAL_BODY_BYTES = 64 * 1024 * 1024  # past this, the oldest entries lose their bodies
 MASK = "***"
 
 # Header names whose values are credentials: keys, signatures, cookies, any authorization.
@@ -45,7 +46,8 @@ class JournalEntry:
     """One request as the dev server received it.
 
     ``headers`` are lower-cased, with credentials masked (``***``); ``body`` is the parsed JSON body
-    with secret fields masked (None when there was none, it was not JSON, or over 1 MiB);
+    with secret fields masked (None when there was none, it was not JSON, or over 1 MiB; the journal
+    holds 64 MiB of bodies at most, then the oldest entries lose theirs);
     ``status`` is the status answered (None when the connection was dropped first).
 
     >>> from meshkit.devserver import DevServer
@@ -83,10 +85,12 @@ class _Pending:
     headers: dict[str, str]
     chunks: list[bytes] = field(default_factory=list)
     size: int = 0
+    kept: int = 0  # bytes of body held in chunks
+    dropped: bool = False  # the body was let go to bound the journal's memory
     status: int | None = None
 
     def entry(self) -> JournalEntry:
-        body = _parse(b"".join(self.chunks)) if self.size <= MAX_BODY_BYTES else None
+        body = _parse(b"".join(self.chunks)) if self.size <= MAX_BODY_BYTES and not self.dropped else None
         if body is not None and _SECRET_PATHS.search(self.path) and isinstance(body, dict) and "value" in body:
             body = {**body, "value": MASK}
         user = self.headers.get("x-muxi-user-id") or None
@@ -165,6 +169,7 @@ class Journal:
         self._entries: deque[_Pending] = deque(maxlen=max_entries)
         self._seq = itertools.count(1)
         self._lock = threading.Lock()
+        self._body_bytes = 0  # held in the entries' chunks
 
     @property
     def max_entries(self) -> int:
@@ -180,8 +185,34 @@ class Journal:
             headers[key] = f"{headers[key]}, {text}" if key in headers else text
         with self._lock:
             pending = _Pending(next(self._seq), time.time(), api, scope["method"], path, headers)
+            if len(self._entries) == self._entries.maxlen:
+                self._body_bytes -= self._entries[0].kept
             self._entries.append(pending)
         return pending
+
+    def take_body(self, pending: _Pending, message: Message) -> None:
+        """Keep a piece of a request's body (JSON bodies up to 1 MiB), within the journal's budget."""
+        if message["type"] != "http.request":
+            return
+        chunk = message.get("body", b"")
+        with self._lock:
+            pending.size += len(chunk)
+            if pending.dropped:
+                return
+            if pending.size > MAX_BODY_BYTES or not _is_json(pending.headers.get("content-type", "")):
+                self._drop(pending)
+                return
+            pending.chunks.append(chunk)
+            pending.kept += len(chunk)
+            self._body_bytes += len(chunk)
+            for oldest in self._entries:
+                if self._body_bytes <= MAX_TOTAL_BODY_BYTES or oldest is pending:
+                    break
+                self._drop(oldest)
+
+    def _drop(self, pending: _Pending) -> None:
+        self._body_bytes -= pending.kept
+        pending.chunks, pending.kept, pending.dropped = [], 0, True
 
     def entries(
         self, api: str | None = None, operation: str | None = None, method: str | None = None
@@ -203,6 +234,7 @@ class Journal:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+            self._body_bytes = 0
 
     def __iter__(self) -> Iterator[JournalEntry]:
         return iter(self.entries())
@@ -240,26 +272,22 @@ class JournalMiddleware:
                 if message["type"] != "http.request" or not message.get("more_body", False):
                     break
             for message in early:
-                _take_body(pending, message)
+                self.journal.take_body(pending, message)
 
         async def recording_receive() -> Message:
             if early:
                 return early.pop(0)
             message = await receive()
-            _take_body(pending, message)
+            self.journal.take_body(pending, message)
             return message
 
         await self.app(scope, recording_receive, _RecordingSend(send, pending))
 
 
-def _take_body(pending: _Pending, message: Message) -> None:
-    if message["type"] == "http.request":
-        chunk = message.get("body", b"")
-        pending.size += len(chunk)
-        if pending.size <= MAX_BODY_BYTES:
-            pending.chunks.append(chunk)
-        else:
-            pending.chunks.clear()
+def _is_json(content_type: str) -> bool:
+    """JSON, or no declared type (a client that sends JSON without saying so)."""
+    media = content_type.split(";")[0].strip().lower()
+    return not media or media == "application/json" or media.endswith("+json")
 
 
 class _RecordingSend:
