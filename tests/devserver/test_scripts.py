@@ -29,8 +29,8 @@ from meshkit import (
     ToolCall,
     UiEvent,
 )
-from meshkit.broker import AiMeshClient, Message
-from meshkit.server import DeploymentError, ServerClient
+from meshkit.broker import AiMeshClient, AsyncAiMeshClient, Message
+from meshkit.server import AsyncServerClient, DeploymentError, ServerClient
 from meshkit.testing import Answer, BrokerAnswer, DeployFailure, DevServer, ScriptError
 
 pytestmark = pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1", "localhost"])
@@ -522,3 +522,25 @@ def test_a_users_suite_gets_scripts_and_journal_reset_between_its_tests(tmp_path
 
     assert run.returncode == 0, run.stdout + run.stderr
     assert "2 passed" in run.stdout
+
+
+@pytest.mark.anyio
+async def test_broker_and_deploy_scripts_reach_the_async_clients(
+    meshkit_fresh_dev_server: DevServer, formation_dir: Path
+) -> None:
+    dev = meshkit_fresh_dev_server
+    dev.script_broker(BrokerAnswer(status=402, message="Scripted: out of tokens", code="budget_exceeded"))
+    dev.script_deploy(DeployFailure("spawning", "no room on this host", kind="SpawnError"), operation="deploy")
+
+    async with AsyncAiMeshClient(dev.broker_url, max_retries=0) as broker:
+        with pytest.raises(meshkit.BudgetExceededError) as refused:
+            await broker.send_message(Message(agent_id="bot", payload=b"hi"))
+    async with AsyncServerClient(dev.url, dev.config.key_id, dev.config.secret_key) as server:
+        with pytest.raises(DeploymentError) as failed:
+            async for _ in server.deploy_stream(formation_dir):
+                pass
+        formations = await server.list_formations()
+
+    assert refused.value.status_code == 402 and "out of tokens" in refused.value.message
+    assert (failed.value.stage, failed.value.code) == ("spawning", "SpawnError")
+    assert formations == []
