@@ -481,8 +481,10 @@ class MeshkitCassette:
 
     @property
     def interactions(self) -> list[tuple[Any, dict[str, Any]]]:
-        """The (request, response) pairs held, as recorded (scrubbed)."""
-        return list(self.cassette.data)
+        """The (request, response) pairs held, as recorded (scrubbed); in mode ``all``, this run's
+        (the ones the file will keep)."""
+        data = list(self.cassette.data)
+        return data[self.cassette._loaded_count :] if self.record_mode == "all" else data
 
     @property
     def play_count(self) -> int:
@@ -496,7 +498,7 @@ class MeshkitCassette:
 
     def chunks(self, index: int) -> list[bytes]:
         """The body of the ``index``-th interaction, in the chunks the server wrote."""
-        body = self.cassette.data[index][1]["body"]
+        body = self.interactions[index][1]["body"]
         return [_as_bytes(c) for c in body.get("chunks") or [body.get("string")]]
 
     def __repr__(self) -> str:
@@ -521,6 +523,9 @@ def use_cassette(
     (see the module docstring), ``scrub_headers`` names more secret request headers,
     ``scrub_body_keys`` more JSON keys, ``scrub_values`` literal values to replace anywhere, and
     each of ``scrubbers`` (bytes -> bytes) sees every request body and response chunk.
+    ``match_on`` replaces the matchers: vcrpy's names, or functions ``(recorded, sent)`` that raise
+    ``AssertionError`` when the two differ. ``allow_playback_repeats`` lets a recorded answer
+    replay more than once.
     """
     mode = record_mode or default_record_mode()
     if mode not in RECORD_MODES:
@@ -597,10 +602,11 @@ def meshkit_cassette(
 ) -> Iterator[MeshkitCassette]:
     """The test's httpx calls recorded to, or replayed from, ``cassettes/<module>/<test>.yaml``.
 
-    The cassette sits next to the test module. The record mode is ``--meshkit-record-mode`` when
-    given, else the ``meshkit_cassette`` marker's ``record_mode``, else ``none`` when ``CI=true``
-    (a request not in the cassette raises :class:`CassetteMissError`) and ``once`` locally (record
-    when the cassette does not exist yet, then replay). Other marker keywords and
+    The cassette sits next to the test module (``<Class>.<test>.yaml`` for a method). The record
+    mode is ``--meshkit-record-mode`` when given, else the ``meshkit_cassette`` marker's
+    ``record_mode``, else ``none`` when ``CI=true`` (a request not in the cassette raises
+    :class:`CassetteMissError`) and ``once`` locally (record when the cassette does not exist yet,
+    then replay). Other marker keywords and
     ``meshkit_cassette_config`` are :func:`use_cassette`'s options. Example, run once with the
     formation reachable (here ``make serve``) to record, then anywhere, ``CI=true`` included::
 
@@ -622,7 +628,8 @@ def meshkit_cassette(
     path = options.pop("path", None)
     if path is None:
         module = Path(str(request.node.path))
-        path = module.parent / "cassettes" / module.stem / f"{_file_name(request.node.name)}.yaml"
+        name = f"{request.cls.__name__}.{request.node.name}" if request.cls is not None else request.node.name
+        path = module.parent / "cassettes" / module.stem / f"{_file_name(name)}.yaml"
     elif not Path(path).is_absolute():
         path = Path(str(request.node.path)).parent / path
     option = request.config.getoption("--meshkit-record-mode", default=None)
