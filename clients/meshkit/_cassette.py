@@ -227,7 +227,7 @@ class _Scrub:
         joined = self.data(whole)
         if b"".join(scrubbed) != joined:  # a value cut by a chunk boundary: safety before boundaries
             scrubbed = [joined]
-        body["string"] = _readable(joined)
+        body["string"] = joined  # bytes, as vcrpy's own stubs replay it (its serializer writes text)
         if len(scrubbed) > 1:
             body["chunks"] = [_readable(c) for c in scrubbed]
         else:

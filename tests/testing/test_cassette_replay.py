@@ -95,3 +95,32 @@ def test_a_replay_needs_neither_the_recorded_host_nor_the_recorded_keys(client: 
             answer = asyncio.run(chat())
     assert answer.text == live[0] == "You said: Hello!"
     assert replay.play_count == 1
+
+
+def test_an_aiohttp_transport_is_recorded_by_vcrpy_s_own_support(tmp_path: Path) -> None:
+    """http_client=HttpxAiohttpClient(): not httpx's transports, so vcrpy's aiohttp stub records it
+    (whole bodies: a stream replays in one chunk, into the same events), with the same scrubbing."""
+    httpx_aiohttp = pytest.importorskip("httpx_aiohttp")
+
+    async def bot(url: str) -> tuple[str, list[str]]:
+        async with (
+            httpx_aiohttp.HttpxAiohttpClient() as http,
+            AsyncFormation(url=url, client_key=KEY, http_client=http) as formation,
+        ):
+            answer = await formation.chat("Hello!", user_id="alice")
+            return answer.text, [type(event).__name__ async for event in formation.chat_stream("Hi")]
+
+    path = tmp_path / "aiohttp.yaml"
+    with DevServer() as dev, use_cassette(path, record_mode="once") as recording:
+        url = dev.formation_url
+        live = asyncio.run(bot(url))
+    assert len(recording.interactions) == 2
+    assert KEY not in path.read_text() and "alice" not in path.read_text()
+
+    with use_cassette(path, record_mode="none") as replay:
+        assert (
+            asyncio.run(bot(url))
+            == live
+            == ("You said: Hello!", [*["Progress", "Planning", "Thinking"], *["ContentDelta"] * 3, "Completed", "Done"])
+        )
+    assert replay.all_played
