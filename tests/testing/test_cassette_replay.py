@@ -97,18 +97,26 @@ def test_a_replay_needs_neither_the_recorded_host_nor_the_recorded_keys(client: 
     assert replay.play_count == 1
 
 
-def test_an_aiohttp_transport_is_recorded_by_vcrpy_s_own_support(tmp_path: Path) -> None:
-    """http_client=HttpxAiohttpClient(): not httpx's transports, so vcrpy's aiohttp stub records it
-    (whole bodies: a stream replays in one chunk, into the same events), with the same scrubbing."""
+@pytest.mark.parametrize("how", ["http_client", "http_backend"])
+def test_aiohttp_is_recorded_by_vcrpy_s_own_support(how: str, tmp_path: Path) -> None:
+    """On aiohttp (an injected HttpxAiohttpClient, or http_backend="aiohttp"), not httpx's
+    transports: vcrpy's aiohttp stub records it, whole bodies (a stream replays in one chunk, into
+    the same events), with the same scrubbing and matching."""
     httpx_aiohttp = pytest.importorskip("httpx_aiohttp")
 
+    async def chat(formation: AsyncFormation) -> tuple[str, list[str]]:
+        answer = await formation.chat("Hello!", user_id="alice")
+        return answer.text, [type(event).__name__ async for event in formation.chat_stream("Hi")]
+
     async def bot(url: str) -> tuple[str, list[str]]:
+        if how == "http_backend":
+            async with AsyncFormation(url=url, client_key=KEY, http_backend="aiohttp") as formation:
+                return await chat(formation)
         async with (
             httpx_aiohttp.HttpxAiohttpClient() as http,
             AsyncFormation(url=url, client_key=KEY, http_client=http) as formation,
         ):
-            answer = await formation.chat("Hello!", user_id="alice")
-            return answer.text, [type(event).__name__ async for event in formation.chat_stream("Hi")]
+            return await chat(formation)
 
     path = tmp_path / "aiohttp.yaml"
     with DevServer() as dev, use_cassette(path, record_mode="once") as recording:
@@ -118,9 +126,10 @@ def test_an_aiohttp_transport_is_recorded_by_vcrpy_s_own_support(tmp_path: Path)
     assert KEY not in path.read_text() and "alice" not in path.read_text()
 
     with use_cassette(path, record_mode="none") as replay:
-        assert (
-            asyncio.run(bot(url))
-            == live
-            == ("You said: Hello!", [*["Progress", "Planning", "Thinking"], *["ContentDelta"] * 3, "Completed", "Done"])
-        )
+        replayed = asyncio.run(bot(url))
+    assert (
+        replayed
+        == live
+        == ("You said: Hello!", [*["Progress", "Planning", "Thinking"], *["ContentDelta"] * 3, "Completed", "Done"])
+    )
     assert replay.all_played
