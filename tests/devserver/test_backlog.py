@@ -13,7 +13,6 @@ import asyncio
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -76,27 +75,36 @@ def test_cli_listens_with_the_backlog_as_soon_as_the_banner_is_out() -> None:
         process.wait(timeout=10)
 
 
+def listen_queue_drops() -> int:
+    """The kernel's count of connects a full listen queue overflowed or dropped (machine-wide,
+    /proc/net/netstat: TcpExt ListenOverflows + ListenDrops)."""
+    rows = [line.split() for line in Path("/proc/net/netstat").read_text().splitlines() if line.startswith("TcpExt:")]
+    counters = dict(zip(rows[0][1:], map(int, rows[1][1:]), strict=True))
+    return counters["ListenOverflows"] + counters["ListenDrops"]
+
+
 def test_a_burst_of_connects_is_queued_not_dropped() -> None:
-    """600 connects at once (beyond the 128 a bare listen() gives) each complete in well under the
-    1 s a dropped SYN's retransmit would cost: the kernel queues them in the backlog."""
+    """600 connects at once (beyond the 128 a bare listen() gives) all complete, and the kernel
+    counts no connect overflowing the listen queue: it holds them in the backlog."""
     burst = 600
 
-    async def connect_all(port: int) -> list[float]:
-        async def one() -> float:
-            start = time.perf_counter()
-            _reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), 10)
-            elapsed = time.perf_counter() - start
-            writers.append(writer)
-            return elapsed
-
+    async def connect_all(port: int) -> int:
         writers: list[asyncio.StreamWriter] = []
+
+        async def one() -> None:
+            _reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), 30)
+            writers.append(writer)
+
         try:
-            return await asyncio.gather(*(one() for _ in range(burst)))
+            await asyncio.gather(*(one() for _ in range(burst)))
         finally:
             for writer in writers:
                 writer.close()
+        return len(writers)
 
     with DevServer() as dev:
-        times = asyncio.run(connect_all(dev.port))
-    assert len(times) == burst
-    assert max(times) < 0.9, sorted(times)[-5:]
+        before = listen_queue_drops()
+        connected = asyncio.run(connect_all(dev.port))
+        dropped = listen_queue_drops() - before
+    assert connected == burst
+    assert dropped == 0
