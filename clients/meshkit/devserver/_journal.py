@@ -68,7 +68,7 @@ class JournalEntry:
     headers: dict[str, str]
     user: str | None
     idempotency_key: str | None
-    body: Any
+    body: Any  # as httpx's Response.json(): a test indexes it directly (entry.body["message"])
     status: int | None
 
     def to_json(self) -> dict[str, Any]:

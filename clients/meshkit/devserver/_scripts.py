@@ -176,7 +176,7 @@ class Answer:
 
     # --- runtime events ------------------------------------------------------------------------
 
-    def event(self, type: str, content: Any = None, **fields: Any) -> Answer:
+    def event(self, type: str, content: object = None, **fields: object) -> Answer:
         """A runtime event token: ``type`` is one of ``progress``, ``planning``, ``thinking``,
         ``tool_call``, ``failed``, ``cancelled``; ``fields`` are extra token fields (``stage``…)."""
         if type not in EVENT_TYPES:
@@ -188,25 +188,25 @@ class Answer:
         _check(_TOKEN_FRAME, {"token": token}, f"a {type} event")
         return self._then("event", type=type, content=content, fields=dict(fields))
 
-    def thinking(self, content: Any, **fields: Any) -> Answer:
+    def thinking(self, content: object, **fields: object) -> Answer:
         """A ``thinking`` token (``stage="agent_processing"`` unless given)."""
         return self.event("thinking", content, **{"stage": "agent_processing", **fields})
 
-    def planning(self, content: Any, **fields: Any) -> Answer:
+    def planning(self, content: object, **fields: object) -> Answer:
         """A ``planning`` token (``stage="agent_selection"`` unless given)."""
         return self.event("planning", content, **{"stage": "agent_selection", **fields})
 
-    def progress(self, content: Any, **fields: Any) -> Answer:
+    def progress(self, content: object, **fields: object) -> Answer:
         """A ``progress`` token (``stage="init"`` unless given)."""
         return self.event("progress", content, **{"stage": "init", **fields})
 
-    def tool_call(self, content: Any, **fields: Any) -> Answer:
+    def tool_call(self, content: object, **fields: object) -> Answer:
         """A ``tool_call`` token; ``content`` describes the call (any JSON, e.g. ``{"name", "arguments"}``)."""
         return self.event("tool_call", content, **{"stage": "tool_execution", **fields})
 
     # --- widgets and artifacts -----------------------------------------------------------------
 
-    def ui(self, *widgets: Mapping[str, Any]) -> Answer:
+    def ui(self, *widgets: Mapping[str, object]) -> Answer:
         """UI widgets (``{"type": "options", "id": ..., ...}``): ``event: ui`` before done in a
         stream, ``message.ui`` in a blocking answer."""
         if not widgets:
@@ -214,7 +214,7 @@ class Answer:
         _check(_UI_EVENT, {"ui": [dict(widget) for widget in widgets]}, "a ui event")
         return self._then("ui", widgets=[dict(widget) for widget in widgets])
 
-    def artifact(self, artifact: Mapping[str, Any]) -> Answer:
+    def artifact(self, artifact: Mapping[str, object]) -> Answer:
         """A file the agent produced: ``message.artifacts`` of a blocking answer, the ``artifacts``
         of the stream's ``completed`` token."""
         _check(_ARTIFACT, dict(artifact) if isinstance(artifact, Mapping) else artifact, "an artifact")
