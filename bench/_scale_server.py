@@ -3,7 +3,8 @@ of pre-built SSE frames, paced by one ticker, for thousands of connections at on
 
     .venv/bin/python bench/_scale_server.py [--frames 200] [--interval 0.01]
 
-Prints ``scale server on http://127.0.0.1:PORT`` once listening (ephemeral port, backlog 4096).
+Prints ``scale server on http://127.0.0.1:PORT`` once listening (ephemeral port; four sockets on
+it with SO_REUSEPORT, backlog 4096 each, so 5,000 connects at once fit the accept queues).
 
 A plain asyncio protocol, no framework, so that it is not the bottleneck: every request (any body,
 read and discarded by its Content-Length) gets a 200 ``text/event-stream`` with a chunked body of
@@ -22,6 +23,7 @@ import asyncio
 import contextlib
 import json
 import resource
+import socket
 import sys
 import time
 
@@ -156,15 +158,34 @@ class ChatProtocol(asyncio.Protocol):
             self.streams.open.pop(self.transport, None)
 
 
-async def serve(frames: int, interval: float, backlog: int) -> None:
+def listeners(count: int) -> list[socket.socket]:
+    """``count`` sockets bound to one ephemeral port with SO_REUSEPORT: the kernel spreads new
+    connections over them, and each has its own accept queue (``somaxconn`` caps one queue, 4096
+    here, below the 5,000 connections the benchmark opens at once). One socket without it."""
+    sockets: list[socket.socket] = []
+    port = 0
+    for _ in range(count if hasattr(socket, "SO_REUSEPORT") else 1):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if count > 1 and hasattr(socket, "SO_REUSEPORT"):
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.bind(("127.0.0.1", port))
+        port = sock.getsockname()[1]
+        sockets.append(sock)
+    return sockets
+
+
+async def serve(frames: int, interval: float, backlog: int, count: int) -> None:
     streams = Streams(build_frames(frames), interval)
     loop = asyncio.get_running_loop()
-    server = await loop.create_server(lambda: ChatProtocol(streams), "127.0.0.1", 0, backlog=backlog)
-    port = server.sockets[0].getsockname()[1]
+    servers = [
+        await loop.create_server(lambda: ChatProtocol(streams), sock=sock, backlog=backlog) for sock in listeners(count)
+    ]
+    port = servers[0].sockets[0].getsockname()[1]
     ticker = asyncio.create_task(streams.tick())
     print(f"scale server on http://127.0.0.1:{port}", flush=True)
     try:
-        await server.serve_forever()
+        await asyncio.gather(*(server.serve_forever() for server in servers))
     finally:
         ticker.cancel()
 
@@ -173,7 +194,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--frames", type=int, default=200, help="frames per stream (done included)")
     parser.add_argument("--interval", type=float, default=0.01, help="seconds between a stream's frames")
-    parser.add_argument("--backlog", type=int, default=4096)
+    parser.add_argument("--backlog", type=int, default=4096, help="per listening socket")
+    parser.add_argument("--listeners", type=int, default=4, help="sockets on the port (SO_REUSEPORT)")
     args = parser.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     try:
@@ -181,7 +203,7 @@ def main() -> None:
     except (ValueError, OSError):  # an unlimited hard limit is still capped by the kernel's nr_open
         print(f"scale server: open files stay at {soft}", file=sys.stderr, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(serve(args.frames, args.interval, args.backlog))
+        asyncio.run(serve(args.frames, args.interval, args.backlog, args.listeners))
 
 
 if __name__ == "__main__":

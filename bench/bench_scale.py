@@ -108,9 +108,9 @@ async def _arm(arm: str, transport: str, n: int, url: str, profile: str | None) 
     import httpx
     from _harness import formation_headers, idempotency_key
     from meshkit import AsyncFormation
-    from meshkit._core.client_base import pool_limits
 
-    limits = pool_limits(n, None)  # what AsyncFormation(max_connections=n) makes: n open, ≤100 idle
+    # What AsyncFormation(max_connections=n) makes (README, "connection pool"): n open, 100 idle.
+    limits = httpx.Limits(max_connections=n, max_keepalive_connections=min(100, n))
     pool_cpu = _time_pool() if transport != "aiohttp" else []
     formation: Any = None
     if transport == "aiohttp":
@@ -254,6 +254,17 @@ def child(arm: str, transport: str, n: int, url: str, profile: str | None) -> No
 # --- the parent: server, subprocesses, rows, chart -----------------------------------------------
 
 
+def _listen_overflows() -> int | None:
+    """The kernel's TcpExtListenOverflows (machine-wide; None without nstat): a connect that found
+    the server's accept queue full, i.e. the server, not the client, was the bottleneck."""
+    try:
+        out = subprocess.run(["nstat", "-az", "TcpExtListenOverflows"], capture_output=True, text=True).stdout
+    except OSError:
+        return None
+    values = [int(row.split()[1]) for row in out.splitlines() if row.startswith("TcpExtListenOverflows")]
+    return values[0] if values else None
+
+
 def _cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -304,7 +315,7 @@ def run_arm(
     command = [sys.executable, str(Path(__file__)), "--child", arm, transport, str(n), server.url]
     if profile:
         command += ["--profile", profile]
-    server_cpu = server.cpu()
+    server_cpu, overflows = server.cpu(), _listen_overflows()
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     row: dict[str, Any] = {"arm": arm, "transport": transport, "n": n}
     lines = done.stdout.strip().splitlines()
@@ -313,6 +324,8 @@ def run_arm(
     else:
         row.update(json.loads(lines[-1]))
     row["server_cpu_s"] = server.cpu() - server_cpu
+    after = _listen_overflows()
+    row["listen_overflows"] = after - overflows if after is not None and overflows is not None else None
     return row
 
 
@@ -348,7 +361,7 @@ def summary(row: dict[str, Any]) -> str:
         f"wall {row['wall_s']:.2f} s (one stream {row['single_s']:.2f} s), "
         f"CPU/event {row['cpu_per_event_us']:.1f} µs, RSS/stream {row['rss_per_stream_kb']:.1f} KB, "
         f"TTFE p50 {row['ttfe_p50_s'] * 1e3:.0f} ms p99 {row['ttfe_p99_s'] * 1e3:.0f} ms, errors {row['errors']}, "
-        f"server CPU {row['server_cpu_s']:.2f} s"
+        f"server CPU {row['server_cpu_s']:.2f} s, listen overflows {row.get('listen_overflows')}"
         + (f", httpcore pool {row['pool_cpu_s']:.2f} s" if row.get("pool_cpu_s") is not None else "")
     )
 
