@@ -7,6 +7,7 @@ Never imported by the test suite (pytest's ``testpaths`` is ``tests``); run ``ma
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import subprocess
 import sys
@@ -18,7 +19,19 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import httpx
+# MESHKIT_BENCH_HTTPX2=1: every row on httpx2. `import httpx` resolves to it in this process (run.py
+# imports this module before any benchmark imports httpx) and, through httpx2_site/sitecustomize.py
+# on PYTHONPATH, in every subprocess a benchmark starts.
+HTTPX2 = os.environ.get("MESHKIT_BENCH_HTTPX2") == "1"
+if HTTPX2:
+    import httpx2
+
+    httpx2.alias_httpx()  # raises if httpx was imported already: the rows would not be on httpx2
+    print(f"benchmarks on httpx2 {httpx2.__version__} (MESHKIT_BENCH_HTTPX2=1)", file=sys.stderr, flush=True)
+    _SITE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "httpx2_site")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_SITE, os.environ.get("PYTHONPATH")) if p)
+
+import httpx  # noqa: E402 (after the alias)
 
 CLIENT_KEY = "fmc_dev_not_a_secret"  # the dev server's fake default keys (printed in its banner)
 ADMIN_KEY = "fma_dev_not_a_secret"
