@@ -211,3 +211,18 @@ async def test_the_journal_bounds_the_memory_its_bodies_take(monkeypatch: pytest
     assert bodies[0] is None  # the oldest let its body go
     assert [body["message"].split()[0] for body in bodies[1:3]] == ["second", "third"]
     assert bodies[3] is None  # not JSON: never kept
+
+
+def test_a_credential_s_nested_values_are_masked(dev: DevServer) -> None:
+    credential = {"service": "github", "credential": {"access": "ghp_nested_credential", "scopes": ["repo"]}}
+    with httpx.Client(base_url=dev.formation_url + "/v1") as http:
+        http.post("/credentials", json=credential, headers={"X-MUXI-CLIENT-KEY": dev.config.client_key})
+        http.post("/notifications", json={"api_keys": ["sk_listed_key"], "message": "hi"})
+
+    stored, notified = dev.requests(api="formation")
+
+    assert stored.operation == "create_credential" and stored.body["service"] == "github"
+    assert stored.body["credential"] == {"access": "***", "scopes": ["***"]}
+    assert notified.body == {"api_keys": ["***"], "message": "hi"}
+    text = json.dumps([entry.to_json() for entry in dev.requests()])
+    assert "ghp_nested_credential" not in text and "sk_listed_key" not in text

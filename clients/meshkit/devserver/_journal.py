@@ -124,15 +124,13 @@ def _parse(raw: bytes) -> Any:
         return None
 
 
-def _mask(value: Any) -> Any:
+def _mask(value: Any, secret: bool = False) -> Any:
+    """Strings under a secret-named key masked, however deep (a credential's fields, a list of keys)."""
     if isinstance(value, dict):
-        return {
-            key: MASK if isinstance(item, str) and _SECRET_FIELD.search(str(key)) else _mask(item)
-            for key, item in value.items()
-        }
+        return {key: _mask(item, secret or bool(_SECRET_FIELD.search(str(key)))) for key, item in value.items()}
     if isinstance(value, list):
-        return [_mask(item) for item in value]
-    return value
+        return [_mask(item, secret) for item in value]
+    return MASK if secret and isinstance(value, str) else value
 
 
 @functools.cache
