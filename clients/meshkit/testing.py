@@ -16,8 +16,8 @@ Enable them in your ``conftest.py``::
 
 ``meshkit_dev_server`` is one server for the whole session (fast); ``meshkit_fresh_dev_server``
 starts a new one per test (clean state). Both listen on 127.0.0.1 on an ephemeral port, disarm
-every fault and script and forget the request journal after each test, and stop when done. Needs
-the ``server`` extra.
+every fault and script and forget the request journal and the accepted-work ledger after each
+test, and stop when done. Needs the ``server`` extra.
 
 Scripted answers and the request journal (see :class:`Answer`)::
 
@@ -68,7 +68,7 @@ def _meshkit_session_dev_server() -> Iterator[DevServer]:
 @pytest.fixture
 def meshkit_dev_server(_meshkit_session_dev_server: DevServer) -> Iterator[DevServer]:
     """The session's dev server; the faults and scripts a test arms are disarmed after it, and the
-    request journal is emptied."""
+    request journal and the accepted-work ledger are emptied."""
     _meshkit_session_dev_server.journal.clear()  # what earlier tests (or fixtures) sent is not this test's
     yield _meshkit_session_dev_server
     _meshkit_session_dev_server.reset()

@@ -226,3 +226,15 @@ def test_a_credential_s_nested_values_are_masked(dev: DevServer) -> None:
     assert notified.body == {"api_keys": ["***"], "message": "hi"}
     text = json.dumps([entry.to_json() for entry in dev.requests()])
     assert "ghp_nested_credential" not in text and "sk_listed_key" not in text
+
+
+def test_assert_one_chat_sees_only_this_test_s_chats_on_the_shared_server(dev: DevServer, formation: Formation) -> None:
+    with formation.chat_stream("Book it", idempotency_key="booking-1") as stream:  # an earlier test's
+        list(stream)
+    dev.reset()  # what the shared fixture does between tests
+
+    with formation.chat_stream("Book it", idempotency_key="booking-1") as stream:
+        list(stream)
+
+    assert dev.assert_one_chat("booking-1").body["message"] == "Book it"
+    assert dev.accepted()["chats"] == {"booking-1": 1}

@@ -223,9 +223,11 @@ class DevServer:
         return sent[0]
 
     def reset(self) -> None:
-        """Disarm every fault and script, and forget the journal (the shared fixture's teardown)."""
+        """Disarm every fault and script, and forget the journal and the accepted-work ledger (the
+        shared fixture's teardown: the next test's :meth:`assert_one_chat` sees its own chats only)."""
         self.book.clear()
         self.book.scripts.clear()
+        self.book.reset_accepted()
         self.journal.clear()
 
 
