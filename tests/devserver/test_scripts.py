@@ -379,6 +379,28 @@ def test_a_malformed_script_is_refused_when_registered_over_http(
     assert dev.scripts.snapshot()["scripts"] == []
 
 
+def test_a_hostile_script_is_bounded_when_registered(dev: DevServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from meshkit.devserver import _scripts
+
+    huge = {"answer": [{"tokens": ["a"] * 10_001}]}
+    forever = {"answer": [{"text": "late", "delay": 1e300}]}
+    with httpx.Client(base_url=dev.url) as control:
+        refused = [control.post("/_dev/script", json=script).json()["message"] for script in (huge, forever)]
+
+    assert refused == [
+        "an answer streams at most 10000 content tokens, got 10001",
+        "delay must be at most 600 seconds, got 1e+300",
+    ]
+    with pytest.raises(ScriptError, match="at most 10000 content tokens, got 10002"):
+        Answer().text("word " * 6_000).tokens(["x"] * 4_002)
+    with pytest.raises(ScriptError, match="latency_ms must be at most 600000 milliseconds"):
+        BrokerAnswer(latency_ms=1e9)
+    checked: list[object] = []
+    monkeypatch.setattr(_scripts, "_check", lambda *args: checked.append(args))
+    Answer().text("word " * 5_000)  # a long text: one spec check, not one per word (0.3 ms each)
+    assert len(checked) == 1
+
+
 def test_a_malformed_answer_raises_when_it_is_built_in_python(dev: DevServer) -> None:
     with pytest.raises(ScriptError, match="unknown event type 'telepathy'"):
         Answer().event("telepathy", "?")

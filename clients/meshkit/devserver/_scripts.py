@@ -10,7 +10,8 @@ Scripts are tried in the order they were registered; each answers ``times`` matc
 (``None``: every one). A message no script matches goes to the echo agent, or, in strict mode
 (``dev.scripts.strict = True``), is refused with a 500 naming it. An answer is checked against the
 spec's event and model schemas when it is built, so a test cannot script what the real runtime
-would never send; a malformed script raises :class:`ScriptError` when it is registered.
+would never send; a malformed script raises :class:`ScriptError` when it is registered. A delay is
+at most ``MAX_DELAY`` seconds and an answer at most ``MAX_TOKENS`` content tokens.
 
 Broker scripts (:class:`BrokerAnswer`) give a matching message a latency, a token charge or a
 refusal; deploy scripts (:class:`DeployFailure`) fail a MUXI Server deploy at a stage.
@@ -74,6 +75,10 @@ DEPLOY_STAGES = (
 _DEPLOY_KINDS = {"extracting": "ExtractError", "validating": "ParseError", "health_check": "HealthCheckFailed"}
 _SAMPLE_IDS = {"request_id": "req_script", "user_id": "0", "session_id": "sess_script", "timestamp": 0.0}
 MAX_ERROR_CHARS = 200  # the runtime's event: error text is at most 200 characters, one line
+# Bounds on what one script may ask of the dev server (a hostile or mistaken POST /_dev/script).
+MAX_DELAY = 600.0  # seconds, for one delay (a step's, a token's, a broker latency)
+MAX_TOKENS = 10_000  # content tokens in one answer
+MAX_UNMATCHED = 100  # strict mode's unmatched messages kept (the newest)
 
 
 class ScriptError(ValueError):
@@ -94,9 +99,11 @@ def _check(pointer: str, value: Any, what: str) -> None:
         raise ScriptError(f"{what} is not what the runtime sends ({where or 'top'}: {errors[0].message})")
 
 
-def _delay(value: Any, what: str = "delay") -> float:
+def _delay(value: Any, what: str = "delay", most: float = MAX_DELAY, unit: str = "seconds") -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-        raise ScriptError(f"{what} must be a finite number of seconds >= 0, got {value!r}")
+        raise ScriptError(f"{what} must be a finite number of {unit} >= 0, got {value!r}")
+    if value > most:
+        raise ScriptError(f"{what} must be at most {most:g} {unit}, got {value!r}")
     return float(value)
 
 
@@ -164,7 +171,11 @@ class Answer:
         for token in tokens:
             if not isinstance(token, str):
                 raise ScriptError(f"every token must be a string, got {token!r}")
-            _check(_TOKEN_FRAME, {"token": {**_SAMPLE_IDS, "type": "content", "content": token}}, "a content token")
+        sent = len(tokens) + sum(len(step.data["tokens"]) for step in self.steps if step.kind == "tokens")
+        if sent > MAX_TOKENS:
+            raise ScriptError(f"an answer streams at most {MAX_TOKENS} content tokens, got {sent}")
+        # Every token is a string, so one frame stands for them all (checking each one cost 0.3 ms).
+        _check(_TOKEN_FRAME, {"token": {**_SAMPLE_IDS, "type": "content", "content": tokens[0]}}, "a content token")
         delays: float | list[float] | None
         if delay is None or isinstance(delay, int | float):
             delays = None if delay is None else _delay(delay)
@@ -428,9 +439,9 @@ class BrokerAnswer:
 
     def __post_init__(self) -> None:
         if self.latency_ms is not None:
-            _delay(self.latency_ms, "latency_ms")
+            _delay(self.latency_ms, "latency_ms", MAX_DELAY * 1000, "milliseconds")
         if self.tokens is not None:
-            _delay(self.tokens, "tokens")
+            _delay(self.tokens, "tokens", math.inf, "tokens")
         if self.status is not None:
             _status(self.status)
         elif self.message is not None or self.code is not None:
@@ -542,6 +553,7 @@ class ScriptBook:
                     return script.answer
             if api == "formation" and self.strict and values.get("message") is not None:
                 self.unmatched.append(str(values["message"]))
+                del self.unmatched[:-MAX_UNMATCHED]
         return None
 
     def clear(self) -> None:
