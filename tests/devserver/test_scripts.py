@@ -502,6 +502,23 @@ def test_a_deploy_script_fails_a_blocking_deploy_at_an_early_stage(
         assert server.list_formations() == []
 
 
+def test_a_deploy_script_waits_for_an_operation_that_reaches_its_stage(
+    meshkit_fresh_dev_server: DevServer, formation_dir: Path
+) -> None:
+    dev = meshkit_fresh_dev_server
+    with ServerClient(dev.url, dev.config.key_id, dev.config.secret_key, max_retries=0) as server:
+        server.deploy(formation_dir)
+        dev.script_deploy(DeployFailure("extracting", "corrupt bundle"), formation="demo-bot")
+
+        assert server.restart_formation("demo-bot").status == "running"  # a restart extracts nothing
+        (formation_dir / "formation.yaml").write_text("id: demo-bot\nversion: 1.0.1\nagents:\n  - id: helper\n")
+        with pytest.raises(ServerError) as failed:
+            server.update("demo-bot", formation_dir)
+
+    assert "corrupt bundle" in failed.value.message
+    assert dev.scripts.snapshot()["scripts"] == []
+
+
 USERS_SUITE = """
 pytest_plugins = ["meshkit.testing"]
 

@@ -163,7 +163,9 @@ class DevServer:
         self, failure: DeployFailure, *, formation: Match = None, operation: Match = None, times: int | None = 1
     ) -> Script:
         """Make the MUXI Server's ``operation`` (``deploy``, ``update``, ``start``, ``restart``,
-        ``rollback``) of ``formation`` fail at a stage (:class:`DeployFailure`).
+        ``rollback``) of ``formation`` fail at a stage (:class:`DeployFailure`). The script is used
+        by the next matching operation that reaches that stage (a restart extracts nothing, so it
+        leaves an ``extracting`` failure armed for the next deploy or update).
 
         >>> with DevServer() as dev:
         ...     dev.script_deploy(DeployFailure("health_check"), formation="demo-bot").to_json()["answer"]["kind"]

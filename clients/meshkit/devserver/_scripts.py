@@ -542,11 +542,12 @@ class ScriptBook:
             self.scripts.append(script)
         return script
 
-    def take(self, api: str, **values: str | None) -> Any:
-        """The answer of the first script matching this call, charged one use; None when none does."""
+    def take(self, api: str, accept: Callable[[Any], bool] | None = None, **values: str | None) -> Any:
+        """The answer of the first script matching this call (and, given ``accept``, whose answer
+        it accepts), charged one use; None when none does."""
         with self._lock:
             for script in self.scripts:
-                if script.api == api and script.matches(**values):
+                if script.api == api and script.matches(**values) and (accept is None or accept(script.answer)):
                     script.used += 1
                     if script.times is not None and script.used >= script.times:
                         self.scripts.remove(script)

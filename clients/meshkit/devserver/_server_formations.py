@@ -34,9 +34,11 @@ def _operation_name(request: Request) -> str:
 
 
 async def _run_into(
-    operation: Operation, queue: asyncio.Queue[bytes | None], failure: DeployFailure | None = None
+    operation: Operation,
+    queue: asyncio.Queue[bytes | None],
+    scripted: Callable[[str], DeployFailure | None] | None = None,
 ) -> None:
-    progress = Progress(queue, failure)
+    progress = Progress(queue, scripted)
     try:
         outcome = await operation(progress)
         last = sse_frame(outcome.complete, "complete")
@@ -86,19 +88,25 @@ class FormationHandlers:
         answer, or with ``Accept: text/event-stream`` a 200 stream of progress frames ending in
         ``complete`` or ``error``."""
         formation_id = request.path_params.get("formation_id") or request.headers.get("x-formation-id")
-        failure: DeployFailure | None = self.fleet.book.scripts.take(
-            "server", formation=formation_id, operation=_operation_name(request)
-        )
+        name = _operation_name(request)
+
+        def scripted(stage: str) -> DeployFailure | None:
+            """A deploy script of this call for ``stage``, taken as the operation enters it."""
+            failure: DeployFailure | None = self.fleet.book.scripts.take(
+                "server", accept=lambda answer: answer.stage == stage, formation=formation_id, operation=name
+            )
+            return failure
+
         if not wants_event_stream(request):
             try:
-                outcome = await operation(Progress(None, failure))
+                outcome = await operation(Progress(None, scripted))
             except ServerError as exc:
                 return exc.response()
             except Exception as exc:
                 return internal_error(exc).response()
             return success(outcome.data, outcome.status)
         queue: asyncio.Queue[bytes | None] = asyncio.Queue()
-        task = asyncio.create_task(_run_into(operation, queue, failure))
+        task = asyncio.create_task(_run_into(operation, queue, scripted))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
         return StreamingResponse(_drain(queue), media_type="text/event-stream", headers=SSE_HEADERS)

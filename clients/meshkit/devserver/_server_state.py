@@ -222,20 +222,27 @@ class Outcome:
 class Progress:
     """Where an operation reports its stages: SSE frames on a queue, or nowhere for a JSON answer."""
 
-    def __init__(self, queue: asyncio.Queue[bytes | None] | None = None, failure: DeployFailure | None = None) -> None:
+    def __init__(
+        self,
+        queue: asyncio.Queue[bytes | None] | None = None,
+        scripted: Callable[[str], DeployFailure | None] | None = None,
+    ) -> None:
         self._queue = queue
         self.stage = "validating"
-        self.failure = failure  # a scripted failure (see _scripts.py)
+        # The scripted failure of a stage, taken when the operation enters it (see _scripts.py): a
+        # script for a stage this operation never reaches stays armed for one that does.
+        self._scripted = scripted
 
     def scripted_failure(self, stage: str) -> str | None:
-        """The scripted failure's message when it is set for ``stage``."""
-        return self.failure.error_message if self.failure is not None and self.failure.stage == stage else None
+        """The message of a scripted failure of ``stage``, if one is armed (it is used up)."""
+        failure = self._scripted(stage) if self._scripted is not None else None
+        return failure.error_message if failure is not None else None
 
     async def __call__(self, stage: str, message: str, **extra: Any) -> None:
         """Enter ``stage`` and, when streaming, send its ``event: progress`` frame. A scripted
         failure of this stage (other than the health check, which fails its checks) raises."""
-        if stage != "health_check" and self.failure is not None and self.failure.stage == stage:
-            failure = self.failure
+        failure = self._scripted(stage) if stage != "health_check" and self._scripted is not None else None
+        if failure is not None:
             raise ServerError(failure.status, failure.error_message, failure.error_kind, stage)
         self.stage = stage
         if self._queue is not None:
