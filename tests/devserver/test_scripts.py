@@ -379,6 +379,14 @@ def test_a_malformed_script_is_refused_when_registered_over_http(
     assert dev.scripts.snapshot()["scripts"] == []
 
 
+def test_an_answer_s_json_form_registers_the_same_answer(dev: DevServer) -> None:
+    answer = Answer().delay(0.1).status(429, "Slow down", code="RATE_LIMITED", retry_after=3)
+    listed = dev.script(answer, message="Hi").to_json()["answer"]
+
+    assert listed[-1]["retry_after"] == 3
+    assert Answer.from_json(listed) == answer
+
+
 def test_a_hostile_script_is_bounded_when_registered(dev: DevServer, monkeypatch: pytest.MonkeyPatch) -> None:
     from meshkit.devserver import _scripts
 

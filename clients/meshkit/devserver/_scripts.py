@@ -305,7 +305,8 @@ class Answer:
             elif step.kind == "error":
                 out.append({"error": data["message"], "type": data["type"], "after_tokens": data["after_tokens"]})
             else:
-                out.append({"status": data["status"], "message": data["message"], "code": data["code"]})
+                refusal = ("status", "message", "code", "retry_after")
+                out.append({name: data[name] for name in refusal})
         return out
 
     @classmethod
