@@ -238,3 +238,26 @@ def test_assert_one_chat_sees_only_this_test_s_chats_on_the_shared_server(dev: D
 
     assert dev.assert_one_chat("booking-1").body["message"] == "Book it"
     assert dev.accepted()["chats"] == {"booking-1": 1}
+
+
+def test_a_body_still_arriving_when_the_journal_is_cleared_takes_none_of_its_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from meshkit.devserver import _journal
+
+    monkeypatch.setattr(_journal, "MAX_TOTAL_BODY_BYTES", 160)  # two of these bodies
+    journal = Journal()
+
+    def chat(text: str) -> tuple[object, dict[str, object]]:
+        scope = {"path": "/formation/v1/chat", "method": "POST", "headers": [(b"content-type", b"application/json")]}
+        body = json.dumps({"message": f"{text} {'x' * 50}"}).encode()
+        return journal.open(scope), {"type": "http.request", "body": body, "more_body": False}
+
+    slow, its_body = chat("slow")
+    journal.clear()  # the next test starts while that request's body is still on its way
+    journal.take_body(slow, its_body)  # type: ignore[arg-type]
+    for text in ("second", "third"):
+        pending, body = chat(text)
+        journal.take_body(pending, body)  # type: ignore[arg-type]
+
+    assert [entry.body["message"].split()[0] for entry in journal.entries()] == ["second", "third"]

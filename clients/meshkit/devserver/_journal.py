@@ -184,7 +184,7 @@ class Journal:
         with self._lock:
             pending = _Pending(next(self._seq), time.time(), api, scope["method"], path, headers)
             if len(self._entries) == self._entries.maxlen:
-                self._body_bytes -= self._entries[0].kept
+                self._drop(self._entries[0])  # evicted: a body still arriving is not kept either
             self._entries.append(pending)
         return pending
 
@@ -230,7 +230,10 @@ class Journal:
         return found
 
     def clear(self) -> None:
+        """Forget every request; the bodies of those still arriving are no longer kept."""
         with self._lock:
+            for pending in self._entries:
+                self._drop(pending)
             self._entries.clear()
             self._body_bytes = 0
 
