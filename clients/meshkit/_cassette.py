@@ -8,7 +8,8 @@ chunk by chunk, so a stream decodes into the same frames, in the same reads, as 
 
 Before anything is written, keys are scrubbed: the formation client and admin keys, the MUXI
 Server's HMAC and the broker's Bearer ``Authorization``, cookies, the ``X-Muxi-User-ID`` header,
-``user_id`` in query strings, ``/users/<id>`` paths and JSON bodies (streams included), the value
+``user_id`` in query strings, ``/users/<id>`` paths, user ids and identifiers in JSON bodies
+(streams included, see ``USER_ID_KEYS``), the value
 of a stored secret or credential, and every key seen in a request wherever a response repeats it.
 Requests are matched on method, path, query and body (JSON compared as data), never on host,
 headers, the random ``X-Muxi-Idempotency-Key`` or a scrubbed value. The ids meshkit picks itself
@@ -76,8 +77,9 @@ VOLATILE_REQUEST_HEADERS = (
 )
 SECRET_RESPONSE_HEADERS = ("Set-Cookie",)
 VOLATILE_RESPONSE_HEADERS = ("Date", "Server")
-# JSON keys whose string values are user ids, scrubbed in request and response bodies.
-USER_ID_KEYS = ("user_id",)
+# JSON keys whose values are user ids or identify a user (emails, phone numbers…), scrubbed in
+# request and response bodies: a string, or every string of a list or object there.
+USER_ID_KEYS = ("user_id", "user_ids", "muxi_user_id", "internal_user_id", "identifier", "identifiers")
 # Request bodies that carry a secret a user stores (formation secrets, user credentials): the
 # fields replaced whole, by path.
 SECRET_BODY_FIELDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -153,6 +155,7 @@ class _Scrub:
         self.scrubbers = tuple(scrubbers)
         keys = "|".join(re.escape(k) for k in self.body_keys)
         self._json_key = re.compile(rb'("(?:' + keys.encode() + rb')"\s*:\s*)"(?:[^"\\]|\\.)*"')
+        self._json_container = re.compile(rb'"(?:' + keys.encode() + rb')"\s*:\s*(?=[\[{])')
 
     def learn(self, name: str, value: str) -> None:
         """Remember the key a secret header carried, to replace it in responses too."""
@@ -171,11 +174,33 @@ class _Scrub:
     def data(self, data: bytes) -> bytes:
         """A body or a chunk with its user ids, the keys seen and the user's scrubbers applied."""
         data = self._json_key.sub(rb'\1"' + SCRUBBED.encode() + rb'"', data)
+        data = self._containers(data)
         for secret in sorted(self.secrets, key=len, reverse=True):
             data = data.replace(secret.encode(), SCRUBBED.encode())
         for scrubber in self.scrubbers:
             data = scrubber(data)
         return data
+
+    def _containers(self, data: bytes) -> bytes:
+        """A list or object under a user-id key with every string in it scrubbed (a value cut by a
+        chunk's end stays: the whole body is scrubbed too, and wins when they differ)."""
+        out: list[bytes] = []
+        done = 0
+        for match in self._json_container.finditer(data):
+            start = match.end()
+            if start < done:
+                continue  # inside a value already scrubbed
+            text = data[start : start + _MAX_SCRUBBED_VALUE].decode("utf-8", "replace")
+            try:
+                value, end = _DECODER.raw_decode(text)
+            except ValueError:
+                continue
+            consumed = text[:end].encode()
+            if data[start : start + len(consumed)] != consumed:
+                continue
+            out += [data[done:start], json.dumps(_all_scrubbed(value), separators=(",", ":")).encode()]
+            done = start + len(consumed)
+        return b"".join(out) + data[done:] if out else data
 
     def text(self, text: str) -> str:
         return self.data(text.encode()).decode("utf-8", "replace")
@@ -248,6 +273,19 @@ class _Scrub:
             headers[name] = values
         response["headers"] = headers
         return response
+
+
+_DECODER = json.JSONDecoder()
+_MAX_SCRUBBED_VALUE = 1024 * 1024  # a user-id list or object longer than this is left to the user's scrubbers
+
+
+def _all_scrubbed(value: Any) -> Any:
+    """``value`` with every string in it (not the keys) replaced by SCRUBBED."""
+    if isinstance(value, dict):
+        return {key: _all_scrubbed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_all_scrubbed(item) for item in value]
+    return SCRUBBED if isinstance(value, str) else value
 
 
 def _as_bytes(value: Any) -> bytes:

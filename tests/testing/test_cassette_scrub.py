@@ -164,3 +164,29 @@ def test_a_stored_secret_or_credential_never_reaches_the_cassette(client: str, t
     with use_cassette(path, record_mode="none") as replay:  # other values: they are not matched on
         assert store(dev_url, "sk-other", "ghp_other") == live == [True, "github"]
     assert replay.all_played
+
+
+IDENTIFIER = "alice.4711@example.com"
+
+
+def link_and_resolve_sync(dev_url: str, identifier: str) -> list[Any]:
+    with Formation(url=f"{dev_url}/formation", client_key=CLIENT_KEY, admin_key=ADMIN_KEY) as formation:
+        linked = formation.ops.link_user_identifiers(body={"identifiers": [[identifier, "email"]]})
+        resolved = formation.ops.resolve_user(body={"identifier": identifier})
+        return [linked.to_dict()["count"], resolved.to_dict()["muxi_user_id"]]
+
+
+def test_muxi_user_ids_and_identifiers_never_reach_the_cassette(tmp_path: Path) -> None:
+    path = tmp_path / "users.yaml"
+    with keyed_dev_server() as dev, use_cassette(path, record_mode="once"):
+        dev_url = dev.url
+        live = link_and_resolve_sync(dev_url, IDENTIFIER)
+    text = path.read_text()
+
+    muxi_user_id = live[1]
+    assert IDENTIFIER not in text and muxi_user_id not in text
+    assert re.search(r'"(?:muxi|internal)_user_id": ?"(?!<scrubbed>)', text) is None
+
+    with use_cassette(path, record_mode="none") as replay:  # another identifier: scrubbed, not matched on
+        assert link_and_resolve_sync(dev_url, "bob@example.com") == [1, SCRUBBED]
+    assert replay.all_played
