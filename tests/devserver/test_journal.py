@@ -261,3 +261,20 @@ def test_a_body_still_arriving_when_the_journal_is_cleared_takes_none_of_its_bud
         journal.take_body(pending, body)  # type: ignore[arg-type]
 
     assert [entry.body["message"].split()[0] for entry in journal.entries()] == ["second", "third"]
+
+
+def test_a_misspelt_filter_is_an_error_not_an_empty_journal(dev: DevServer, formation: Formation) -> None:
+    from meshkit.devserver import JournalQueryError
+
+    formation.chat("Charge my card")
+
+    with pytest.raises(JournalQueryError, match="unknown operation 'chta'"):
+        dev.requests(operation="chta")  # `== []` would have passed, whatever the bot sent
+    with pytest.raises(JournalQueryError, match="api must be one of broker, formation, server"):
+        dev.requests(api="formations")
+    with pytest.raises(JournalQueryError, match="'send_message' is a broker operation"):
+        dev.requests(api="formation", operation="send_message")
+    with httpx.Client(base_url=dev.url) as control:
+        refused = control.get("/_dev/requests", params={"operation": "chta"})
+    assert refused.status_code == 400 and "unknown operation 'chta'" in refused.json()["message"]
+    assert [entry.operation for entry in dev.requests(api="formation", operation="chat")] == ["chat"]

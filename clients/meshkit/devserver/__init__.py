@@ -14,7 +14,7 @@ Needs the ``server`` extra (starlette, uvicorn).
 from ._app import create_app
 from ._config import BrokerLimits, DevServerConfig, UnsafeExposureError
 from ._faults import Fault, FaultBook
-from ._journal import Journal, JournalEntry
+from ._journal import Journal, JournalEntry, JournalQueryError
 from ._runner import DevServer
 from ._scripts import Answer, BrokerAnswer, DeployFailure, Script, ScriptBook, ScriptError
 
@@ -29,6 +29,7 @@ __all__ = [
     "FaultBook",
     "Journal",
     "JournalEntry",
+    "JournalQueryError",
     "Script",
     "ScriptBook",
     "ScriptError",

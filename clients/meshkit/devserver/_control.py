@@ -4,7 +4,7 @@ POST   /_dev/script          register a script (see _scripts.py)       → 201 t
 GET    /_dev/script          {"scripts": [...], "strict": bool, "unmatched": [message, ...]}
 DELETE /_dev/script          disarm every script, strict mode off
 PUT    /_dev/script/strict   {"strict": true|false}
-GET    /_dev/requests        ?api=&operation=&method=  → {"requests": [entry, ...]}
+GET    /_dev/requests        ?api=&operation=&method=  → {"requests": [entry, ...]}, 400 for an unknown api or operation
 DELETE /_dev/requests        forget them
 """
 
@@ -15,7 +15,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ._faults import FaultBook
-from ._journal import Journal
+from ._journal import Journal, JournalQueryError
 from ._scripts import ScriptError
 from ._wire import json_response
 
@@ -56,7 +56,10 @@ def script_routes(book: FaultBook, journal: Journal) -> list[Route]:
             journal.clear()
             return json_response({"requests": []})
         query = request.query_params
-        entries = journal.entries(query.get("api"), query.get("operation"), query.get("method"))
+        try:
+            entries = journal.entries(query.get("api"), query.get("operation"), query.get("method"))
+        except JournalQueryError as exc:
+            return json_response({"error": "invalid_query", "message": str(exc)}, 400)
         return json_response({"requests": [entry.to_json() for entry in entries]})
 
     return [

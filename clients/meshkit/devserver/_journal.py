@@ -41,6 +41,19 @@ _SECRET_FIELD = re.compile(r"secret|password|credential|api_?key|token|authoriza
 _SECRET_PATHS = re.compile(r"/secrets(/|$)")
 
 
+APIS = ("broker", "formation", "server")
+
+
+class JournalQueryError(ValueError):
+    """A journal filter naming no API or operation of the spec (a typo would read as "nothing sent").
+
+    >>> Journal().entries(operation="chta")
+    Traceback (most recent call last):
+    ...
+    meshkit.devserver._journal.JournalQueryError: unknown operation 'chta': an operationId of the spec...
+    """
+
+
 @dataclass(frozen=True)
 class JournalEntry:
     """One request as the dev server received it.
@@ -152,6 +165,18 @@ def _routes() -> dict[str, list[tuple[str, re.Pattern[str], str]]]:
     return routes
 
 
+def _check_filters(api: str | None, operation: str | None) -> None:
+    if api is not None and api not in APIS:
+        raise JournalQueryError(f"api must be one of {', '.join(APIS)}, got {api!r}")
+    if operation is None:
+        return
+    owners = [name for name, routes in _routes().items() if any(route[2] == operation for route in routes)]
+    if not owners:
+        raise JournalQueryError(f"unknown operation {operation!r}: an operationId of the spec (chat, send_message…)")
+    if api is not None and api not in owners:
+        raise JournalQueryError(f"{operation!r} is a {owners[0]} operation, not a {api} one")
+
+
 def operation_id(api: str, method: str, path: str) -> str | None:
     """The spec's operationId for a call (``path`` relative to the API's base URL), if any."""
     for route_method, pattern, operation in _routes().get(api, []):
@@ -215,7 +240,9 @@ class Journal:
     def entries(
         self, api: str | None = None, operation: str | None = None, method: str | None = None
     ) -> list[JournalEntry]:
-        """The recorded requests, oldest first, of ``api`` / ``operation`` / ``method`` when given."""
+        """The recorded requests, oldest first, of ``api`` / ``operation`` / ``method`` when given;
+        :class:`JournalQueryError` for an API or operation the spec does not have."""
+        _check_filters(api, operation)
         with self._lock:
             pending = list(self._entries)
         found = []

@@ -180,7 +180,8 @@ class DevServer:
     ) -> list[JournalEntry]:
         """What the server received, oldest first (the last 10,000 requests), of ``api``
         (``formation``, ``broker``, ``server``) and ``operation`` (the spec's id: ``chat``…) when
-        given: headers with keys masked, user, idempotency key, parsed body, status answered.
+        given: headers with keys masked, user, idempotency key, parsed body, status answered. An
+        API or operation the spec does not have raises ``JournalQueryError`` (not an empty list).
 
         >>> import httpx
         >>> with DevServer() as dev:
