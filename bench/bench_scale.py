@@ -426,15 +426,18 @@ def results(rows: list[dict[str, Any]]) -> list[Any]:
                 f"meshkit: {summary(mine)}; raw {transport}: {summary(theirs)}; "
                 f"{FRAMES} frames/stream, one every {INTERVAL * 1e3:g} ms; {mine['nofile']}"
             )
+            # CPU per event of an arm whose streams failed is the failures' CPU over few events:
+            # not comparable, so no ratio (the row shows — and MISS; the errors row says why).
+            comparable = not mine["errors"] and not theirs["errors"]
             out.append(
                 Result(
                     f"{label}: client CPU/event",
                     "µs CPU",
-                    mine["cpu_per_event_us"] or failed,
-                    theirs["cpu_per_event_us"] or failed,
+                    (mine["cpu_per_event_us"] or failed) if comparable else failed,
+                    (theirs["cpu_per_event_us"] or failed) if comparable else failed,
                     1.00,
                     rounds=1,
-                    notes=notes,
+                    notes=notes if comparable else f"not comparable, streams failed: {notes}",
                 )
             )
             if n == 1_000:
@@ -514,6 +517,9 @@ def chart(rows: list[dict[str, Any]], path: Path) -> None:
                     color=colours[arm],
                     label=name,
                 )
+                for r in rows:  # an arm whose streams failed is marked, its point is not a result
+                    if r["arm"] == arm and r["transport"] == transport and r.get("errors") and r.get(key):
+                        ax.annotate(f"{r['errors']:,} errors", (r["n"], r[key] * scale), fontsize=7, color="red")
         if key == "wall_s":
             singles = [r["single_s"] for r in rows if "failed" not in r]
             if singles:

@@ -51,6 +51,8 @@ def table(results: list[Result]) -> str:
     for r in results:
         if r.kind == "ratio":
             ratio, target = f"{r.ratio:.2f}×", f"≤ {r.target:.2f}×" if r.target >= 0 else "0 errors"  # noqa: RUF001
+            if r.ratio != r.ratio:  # NaN: an arm failed (bench_scale)
+                ratio = "—"
         elif r.kind == "delta":
             ratio, target = "—", f"≤ baseline + {r.target:g} {r.unit}"
         else:
