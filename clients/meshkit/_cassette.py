@@ -602,12 +602,27 @@ def use_cassette(
                 stub.asynchronous(httpx.AsyncHTTPTransport.handle_async_request),
             )
         )
+        _typed_misses(patches)
         ids = _SeededUUID(_seed(cassette))
         for name in _ID_MODULES:
             module = importlib.import_module(name)
             if getattr(module, "uuid", None) is uuid:
                 patches.enter_context(mock.patch.object(module, "uuid", ids))
         yield MeshkitCassette(cassette, mode)
+
+
+def _typed_misses(patches: ExitStack) -> None:
+    """vcrpy's own stubs (aiohttp: ``http_backend="aiohttp"``, an injected HttpxAiohttpClient) raise
+    :class:`CassetteMissError` on a miss too, as the httpx stub does, instead of vcrpy's exception."""
+
+    def miss(*, cassette: Any, failed_request: Any) -> CassetteMissError:
+        return _miss(cassette, failed_request)
+
+    try:
+        stubs = importlib.import_module("vcr.stubs.aiohttp_stubs")
+    except ImportError:  # no aiohttp: vcrpy has no stub for it either
+        return
+    patches.enter_context(mock.patch.object(stubs, "CannotOverwriteExistingCassetteException", miss))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

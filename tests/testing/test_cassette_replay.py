@@ -130,3 +130,19 @@ def test_aiohttp_is_recorded_by_vcrpy_s_own_support(how: str, tmp_path: Path) ->
     kinds = ["Progress", "Planning", "Thinking", *["ContentDelta"] * 3, "Completed", "Done"]
     assert replayed == live == ("You said: Hello!", kinds)
     assert replay.all_played
+
+
+def test_a_miss_on_aiohttp_is_the_same_typed_cassette_miss(tmp_path: Path) -> None:
+    pytest.importorskip("httpx_aiohttp")
+    from meshkit.testing import CassetteMissError
+
+    async def bot() -> str:
+        url = "http://127.0.0.1:9/formation"  # nothing listens: a request sent would fail to connect
+        async with AsyncFormation(url=url, client_key=KEY, http_backend="aiohttp", max_retries=0) as formation:
+            return (await formation.chat("Not recorded")).text
+
+    with use_cassette(tmp_path / "empty.yaml", record_mode="none"), pytest.raises(CassetteMissError) as missed:
+        asyncio.run(bot())
+
+    assert missed.value.method == "POST" and missed.value.url.endswith("/formation/v1/chat")
+    assert missed.value.record_mode == "none" and "nothing was sent" in str(missed.value)
