@@ -387,6 +387,17 @@ def test_an_answer_s_json_form_registers_the_same_answer(dev: DevServer) -> None
     assert Answer.from_json(listed) == answer
 
 
+def test_an_event_over_http_gets_the_stage_the_python_builder_gives_it(dev: DevServer) -> None:
+    steps = [{"event": kind, "content": "..."} for kind in ("progress", "planning", "thinking", "tool_call")]
+
+    created = dev.scripts.add_json({"answer": [*steps, {"text": "Done."}]})
+
+    stages = [step["stage"] for step in created.to_json()["answer"][:4]]
+    assert stages == ["init", "agent_selection", "agent_processing", "tool_execution"]
+    python = Answer().progress("...").planning("...").thinking("...").tool_call("...").text("Done.")
+    assert created.answer == python
+
+
 def test_a_hostile_script_is_bounded_when_registered(dev: DevServer, monkeypatch: pytest.MonkeyPatch) -> None:
     from meshkit.devserver import _scripts
 

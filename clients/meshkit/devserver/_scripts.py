@@ -56,6 +56,13 @@ _FORMATION_ERROR = "#/components/schemas/FormationErrorEnvelope"
 
 # Token types a script names with ``event``; content and completed come from ``text``/``tokens``.
 EVENT_TYPES = ("progress", "planning", "thinking", "tool_call", "failed", "cancelled")
+# The stage each event type has unless the script gives one (as the echo agent's and the runtime's).
+_EVENT_STAGES = {
+    "progress": "init",
+    "planning": "agent_selection",
+    "thinking": "agent_processing",
+    "tool_call": "tool_execution",
+}
 # The stages a deploy, update, start, restart or rollback reports (contract/server.md §5).
 DEPLOY_STAGES = (
     "extracting",
@@ -189,9 +196,12 @@ class Answer:
 
     def event(self, type: str, content: object = None, **fields: object) -> Answer:
         """A runtime event token: ``type`` is one of ``progress``, ``planning``, ``thinking``,
-        ``tool_call``, ``failed``, ``cancelled``; ``fields`` are extra token fields (``stage``…)."""
+        ``tool_call``, ``failed``, ``cancelled``; ``fields`` are extra token fields (``stage``…;
+        by default the type's own, as :meth:`thinking` and the others give it)."""
         if type not in EVENT_TYPES:
             raise ScriptError(f"unknown event type {type!r}: one of {', '.join(EVENT_TYPES)} (text for content)")
+        if type in _EVENT_STAGES:
+            fields = {"stage": _EVENT_STAGES[type], **fields}
         reserved = {"type", "content", *_SAMPLE_IDS} & set(fields)
         if reserved:
             raise ScriptError(f"the dev server sets {sorted(reserved)} itself")
@@ -201,19 +211,19 @@ class Answer:
 
     def thinking(self, content: object, **fields: object) -> Answer:
         """A ``thinking`` token (``stage="agent_processing"`` unless given)."""
-        return self.event("thinking", content, **{"stage": "agent_processing", **fields})
+        return self.event("thinking", content, **fields)
 
     def planning(self, content: object, **fields: object) -> Answer:
         """A ``planning`` token (``stage="agent_selection"`` unless given)."""
-        return self.event("planning", content, **{"stage": "agent_selection", **fields})
+        return self.event("planning", content, **fields)
 
     def progress(self, content: object, **fields: object) -> Answer:
         """A ``progress`` token (``stage="init"`` unless given)."""
-        return self.event("progress", content, **{"stage": "init", **fields})
+        return self.event("progress", content, **fields)
 
     def tool_call(self, content: object, **fields: object) -> Answer:
         """A ``tool_call`` token; ``content`` describes the call (any JSON, e.g. ``{"name", "arguments"}``)."""
-        return self.event("tool_call", content, **{"stage": "tool_execution", **fields})
+        return self.event("tool_call", content, **fields)
 
     # --- widgets and artifacts -----------------------------------------------------------------
 
