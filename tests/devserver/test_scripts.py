@@ -251,6 +251,25 @@ def test_a_delay_keeps_the_stream_alive_with_keepalives() -> None:
     assert body.rstrip().endswith('data: {"finished": true}') or body.rstrip().endswith('data: {"finished":true}')
 
 
+@pytest.mark.anyio
+async def test_a_request_cancelled_during_a_scripted_delay_ends_cancelled(
+    dev: DevServer, aformation: AsyncFormation
+) -> None:
+    message = _said("cancel me")
+    dev.script(Answer().thinking("Working on it").delay(30).ui(WIDGET), message=message)
+
+    kinds = []
+    with pytest.raises(StreamError) as failed:
+        async with aformation.chat_stream(message) as stream:
+            async for event in stream:
+                kinds.append(type(event).__name__)
+                if isinstance(event, Thinking):  # the user gives up while the agent works
+                    await aformation.cancel_request(event.request_id, user_id="0")
+
+    assert kinds[0] == "Thinking" and "UiEvent" not in kinds and "Completed" not in kinds
+    assert "cancelled" in str(failed.value).lower()
+
+
 def test_a_delayed_answer_still_reaches_the_client(dev: DevServer, formation: Formation) -> None:
     message = _said("Slow")
     dev.script(Answer().delay(0.1).text("Worth the wait."), message=message)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import math
 import re
 import time
 import uuid
@@ -422,6 +423,14 @@ async def _scripted_stream(runtime: FormationRuntime, turn: Turn, script: Answer
         _fail_turn(runtime, turn, step.data["message"])
         return sse_frame({"error": step.data["message"], "type": step.data["type"]}, event="error")
 
+    def cancelled() -> list[bytes]:
+        """The frames that end a cancelled request, as the echo agent sends them."""
+        _fail_turn(runtime, turn, "cancelled")
+        return [
+            token("cancelled", "Request cancelled", status="cancelled"),
+            sse_frame({"error": "Request cancelled", "type": "CancelledError"}, event="error"),
+        ]
+
     failure = script.find("error")
     cut = failure.data["after_tokens"] if failure is not None else None
     total = sum(len(step.data["tokens"]) for step in script.steps if step.kind == "tokens")
@@ -431,8 +440,12 @@ async def _scripted_stream(runtime: FormationRuntime, turn: Turn, script: Answer
     started = time.monotonic()
     yield KEEPALIVE
     for step in script.steps:
+        if record.cancelled:  # during a delay, or between two steps: the runtime stops there too
+            for frame in cancelled():
+                yield frame
+            return
         if step.kind == "delay":
-            async for keepalive in _wait(step.data["seconds"], config.keepalive_interval):
+            async for keepalive in _scripted_wait(step.data["seconds"], config.keepalive_interval, record):
                 yield keepalive
         elif step.kind == "event":
             yield token(step.data["type"], step.data["content"], **step.data["fields"])
@@ -441,12 +454,11 @@ async def _scripted_stream(runtime: FormationRuntime, turn: Turn, script: Answer
                 if failure is not None and cut is not None and sent >= cut:
                     yield error(failure)
                     return
-                async for keepalive in _wait(delay, config.keepalive_interval):
+                async for keepalive in _scripted_wait(delay, config.keepalive_interval, record):
                     yield keepalive
                 if record.cancelled:
-                    _fail_turn(runtime, turn, "cancelled")
-                    yield token("cancelled", "Request cancelled", status="cancelled")
-                    yield sse_frame({"error": "Request cancelled", "type": "CancelledError"}, event="error")
+                    for frame in cancelled():
+                        yield frame
                     return
                 yield token("content", word, stage="response_generation")
                 sent += 1
@@ -458,6 +470,10 @@ async def _scripted_stream(runtime: FormationRuntime, turn: Turn, script: Answer
         elif step.kind == "error":
             yield error(step)
             return
+    if record.cancelled:
+        for frame in cancelled():
+            yield frame
+        return
     final = script.reply_text
     extra: dict[str, Any] = {"artifacts": artifacts} if artifacts else {}
     elapsed_ms = int((time.monotonic() - started) * 1000)
@@ -466,6 +482,23 @@ async def _scripted_stream(runtime: FormationRuntime, turn: Turn, script: Answer
     if widgets:
         yield sse_frame({"ui": widgets}, event="ui")
     yield sse_frame({"finished": True}, event="done")
+
+
+_CANCEL_POLL = 0.05  # seconds: how soon a scripted wait notices its request was cancelled
+
+
+async def _scripted_wait(delay: float, keepalive_interval: float, record: RequestRecord) -> AsyncIterator[bytes]:
+    """:func:`_wait` for a script's delays (up to 600 s): ends early once the request is cancelled."""
+    interval = keepalive_interval if keepalive_interval > 0 else math.inf
+    remaining, idle = delay, 0.0
+    while remaining > 0 and not record.cancelled:
+        step = min(remaining, interval - idle, _CANCEL_POLL)
+        await asyncio.sleep(step)
+        remaining -= step
+        idle += step
+        if idle >= interval:
+            idle = 0.0
+            yield KEEPALIVE
 
 
 async def _wait(delay: float, keepalive_interval: float) -> AsyncIterator[bytes]:
