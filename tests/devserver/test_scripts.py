@@ -417,6 +417,25 @@ def test_an_event_over_http_gets_the_stage_the_python_builder_gives_it(dev: DevS
     assert created.answer == python
 
 
+def test_an_answer_holds_a_copy_of_its_json_and_refuses_what_json_cannot_carry(
+    dev: DevServer, formation: Formation
+) -> None:
+    import datetime
+
+    call = {"name": "weather", "arguments": {"city": "Oslo"}}
+    message = _said("copy")
+    dev.script(Answer().tool_call(call).text("Sunny."), message=message)
+    call["arguments"]["city"] = "Paris"  # the test reuses its dict: the armed answer does not change
+
+    tools = [event.content for event in formation.chat_stream(message) if isinstance(event, ToolCall)]
+
+    assert tools == [{"name": "weather", "arguments": {"city": "Oslo"}}]
+    with pytest.raises(ScriptError, match="JSON"):
+        Answer().tool_call({"at": datetime.datetime(2026, 1, 1)})  # would have broken the stream midway
+    with pytest.raises(ScriptError, match="JSON"):
+        Answer().artifact({"filename": "a.txt", "content": "eA==", "size": float("nan")})
+
+
 def test_a_hostile_script_is_bounded_when_registered(dev: DevServer, monkeypatch: pytest.MonkeyPatch) -> None:
     from meshkit.devserver import _scripts
 

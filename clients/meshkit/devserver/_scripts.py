@@ -36,6 +36,7 @@ Control endpoints (loopback only, see _guard.py)::
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import re
 import threading
@@ -104,6 +105,15 @@ def _check(pointer: str, value: Any, what: str) -> None:
     if errors:
         where = "/".join(str(part) for part in errors[0].absolute_path)
         raise ScriptError(f"{what} is not what the runtime sends ({where or 'top'}: {errors[0].message})")
+
+
+def _json(value: object, what: str) -> Any:
+    """A copy of ``value`` as the stream will send it: later changes to the test's own dict do not
+    reach the armed answer, and what JSON cannot carry (a datetime, NaN) is refused now, not mid-stream."""
+    try:
+        return json.loads(json.dumps(value, allow_nan=False))
+    except (TypeError, ValueError) as exc:
+        raise ScriptError(f"{what} must be JSON (str, int, float, bool, None, list, dict): {exc}") from None
 
 
 def _delay(value: Any, what: str = "delay", most: float = MAX_DELAY, unit: str = "seconds") -> float:
@@ -205,6 +215,7 @@ class Answer:
         reserved = {"type", "content", *_SAMPLE_IDS} & set(fields)
         if reserved:
             raise ScriptError(f"the dev server sets {sorted(reserved)} itself")
+        content, fields = _json(content, f"a {type} event's content"), _json(fields, f"a {type} event's fields")
         token = {**_SAMPLE_IDS, "type": type, "content": content, **fields}
         _check(_TOKEN_FRAME, {"token": token}, f"a {type} event")
         return self._then("event", type=type, content=content, fields=dict(fields))
@@ -232,14 +243,16 @@ class Answer:
         stream, ``message.ui`` in a blocking answer."""
         if not widgets:
             raise ScriptError("ui needs at least one widget")
-        _check(_UI_EVENT, {"ui": [dict(widget) for widget in widgets]}, "a ui event")
-        return self._then("ui", widgets=[dict(widget) for widget in widgets])
+        copies = _json([dict(widget) if isinstance(widget, Mapping) else widget for widget in widgets], "a widget")
+        _check(_UI_EVENT, {"ui": copies}, "a ui event")
+        return self._then("ui", widgets=copies)
 
     def artifact(self, artifact: Mapping[str, object]) -> Answer:
         """A file the agent produced: ``message.artifacts`` of a blocking answer, the ``artifacts``
         of the stream's ``completed`` token."""
-        _check(_ARTIFACT, dict(artifact) if isinstance(artifact, Mapping) else artifact, "an artifact")
-        return self._then("artifact", artifact=dict(artifact))
+        copy = _json(dict(artifact) if isinstance(artifact, Mapping) else artifact, "an artifact")
+        _check(_ARTIFACT, copy, "an artifact")
+        return self._then("artifact", artifact=copy)
 
     # --- timing and failures -------------------------------------------------------------------
 
