@@ -520,6 +520,21 @@ def test_broker_scripts_give_a_latency_a_token_charge_or_a_refusal(
     assert stats.messages_failed == 1 and stats.tokens_consumed == slow.tokens_used + 42
 
 
+def test_a_broker_script_is_kept_for_a_message_the_broker_accepts(
+    meshkit_fresh_dev_server: DevServer, broker: AiMeshClient
+) -> None:
+    dev = meshkit_fresh_dev_server
+    dev.script_broker(BrokerAnswer(tokens=42), agent="bot")
+    late = {"agent_id": "bot", "payload": "6869", "deadline_ms": 1}  # expired: refused before routing
+    with httpx.Client(base_url=dev.broker_url) as http:
+        refused = http.post("/messages", json=late)
+
+    accepted = broker.send_message(Message(agent_id="bot", payload=b"hi"))
+
+    assert refused.status_code == 400
+    assert accepted.tokens_used == 42  # the script was still armed for it
+
+
 @pytest.fixture
 def formation_dir(tmp_path: Path) -> Path:
     root = tmp_path / "demo-bot"

@@ -507,8 +507,17 @@ class Broker:
     # messages
 
     def take_script(self, item: Any) -> BrokerAnswer | None:
-        """The scripted answer for a message (by its agent_id and message_id), if a script matches."""
+        """The scripted answer for a message (by its agent_id and message_id), if a script matches.
+        A message the broker refuses before routing it (malformed, expired, too large…) takes none:
+        the script stays armed for one it accepts."""
         if not isinstance(item, dict):
+            return None
+        try:
+            if self.message_spec is not None and self.message_spec.json(item):
+                return None
+            message = parse_message(item, message_id_of(item), int(self.clock() * 1e9))
+            validate_message(message, int(self.clock() * 1000), self.limits.max_payload_bytes)
+        except BrokerError:
             return None
         agent, message_id = item.get("agent_id"), item.get("message_id")
         answer: BrokerAnswer | None = self.book.scripts.take(
