@@ -384,6 +384,8 @@ def test_scripts_over_http(dev: DevServer, formation: Formation) -> None:
         ({"answer": [{"sing": "la"}]}, "unknown step"),
         ({"api": "broker", "answer": {"latency_ms": -5}}, "latency_ms must be"),
         ({"api": "server", "answer": {"stage": "dancing"}}, "unknown deploy stage"),
+        ({"api": "broker", "answer": {"status": 503, "message": 5}}, "message must be a string"),
+        ({"api": "server", "answer": {"stage": "validating", "message": ["x"]}}, "message must be a string"),
         ({"answer": "x", "times": 0}, "times must be"),
     ],
 )

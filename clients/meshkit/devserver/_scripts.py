@@ -124,6 +124,11 @@ def _delay(value: Any, what: str = "delay", most: float = MAX_DELAY, unit: str =
     return float(value)
 
 
+def _message(value: Any) -> None:
+    if value is not None and (not isinstance(value, str) or not value):
+        raise ScriptError(f"message must be a string (the error's text), got {value!r}")
+
+
 def _status(value: Any, low: int = 400) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= 599:
         raise ScriptError(f"status must be an integer {low}-599, got {value!r}")
@@ -466,6 +471,7 @@ class BrokerAnswer:
             _delay(self.latency_ms, "latency_ms", MAX_DELAY * 1000, "milliseconds")
         if self.tokens is not None:
             _delay(self.tokens, "tokens", math.inf, "tokens")
+        _message(self.message)
         if self.status is not None:
             _status(self.status)
         elif self.message is not None or self.code is not None:
@@ -502,6 +508,7 @@ class DeployFailure:
     def __post_init__(self) -> None:
         if self.stage not in DEPLOY_STAGES:
             raise ScriptError(f"unknown deploy stage {self.stage!r}: one of {', '.join(DEPLOY_STAGES)}")
+        _message(self.message)
         _status(self.status, 500)
         if self.kind is not None and not re.fullmatch(r"[A-Z][A-Za-z]*", self.kind):
             raise ScriptError(f"an error kind is CamelCase, like the server's (HealthCheckFailed), got {self.kind!r}")
