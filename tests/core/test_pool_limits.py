@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import AsyncExitStack
 
 import httpx
@@ -171,3 +172,48 @@ def test_http_backend_with_an_injected_client_or_an_unknown_one_is_refused() -> 
         AsyncFormation(url="http://127.0.0.1:9", client_key="fmc_x", http_client=http, http_backend="aiohttp")
     with pytest.raises(meshkit.ConfigurationError, match="http_backend must be 'httpx' or 'aiohttp'"):
         AsyncFormation(url="http://127.0.0.1:9", client_key="fmc_x", http_backend="requests")  # type: ignore[arg-type]
+
+
+# --- a finished stream gives its connection back to the pool ------------------------------------
+
+
+def test_sequential_chat_streams_reuse_one_connection(meshkit_dev_server: DevServer) -> None:
+    dev = meshkit_dev_server
+    with meshkit.Formation(url=dev.formation_url, client_key=dev.config.client_key) as formation:
+        pool = formation._transport.http._transport._pool
+        for _ in range(3):
+            with formation.chat_stream("Hello") as stream:
+                assert stream.until_done() == "You said: Hello"
+            assert len(pool.connections) == 1  # the stream's body was read to its end: kept alive
+
+
+async def test_sequential_async_chat_streams_reuse_one_connection(meshkit_dev_server: DevServer) -> None:
+    dev = meshkit_dev_server
+    async with AsyncFormation(url=dev.formation_url, client_key=dev.config.client_key) as formation:
+        pool = formation._transport.http._transport._pool
+        for _ in range(3):
+            async with formation.chat_stream("Hello") as stream:
+                assert await stream.until_done() == "You said: Hello"
+            assert len(pool.connections) == 1
+
+
+def test_a_body_that_goes_on_after_the_final_event_is_closed_not_read_forever() -> None:
+    done = b'event: done\ndata: {"finished": true}\n\n'
+    hello = b'data: {"token": {"type": "content", "content": "Hi"}}\n\n'
+    sent: list[int] = []
+
+    def endless() -> Iterator[bytes]:
+        yield hello
+        yield done
+        for _ in range(10_000):  # 10 MB after the end of the answer
+            sent.append(1024)
+            yield b": junk\n" * 146
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=endless())
+
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    with meshkit.Formation(url="http://formation.test", client_key="fmc_x", http_client=http) as formation:
+        events = [type(event).__name__ for event in formation.chat_stream("Hi")]
+    assert events == ["ContentDelta", "Done"]
+    assert sum(sent) <= 80 * 1024  # the drain stopped after 64 KB

@@ -89,6 +89,35 @@ def _achunks(response: httpx.Response) -> AsyncIterator[bytes]:
     return adecoded(response, araw_chunks(response), None, "stream")
 
 
+# What may follow a stream's final event before its body ends: normally nothing but the chunked
+# body's end. Reading it lets the connection go back to the pool; a body that goes on is closed.
+DRAIN_BYTES = 64 * 1024
+
+
+def _drain(chunks: Iterator[bytes]) -> None:
+    """Read the rest of a finished stream's body, at most DRAIN_BYTES, within the stream's own
+    read and deadline bounds; a failure here changes nothing (the answer is complete)."""
+    size = 0
+    try:
+        for chunk in chunks:
+            size += len(chunk)
+            if size > DRAIN_BYTES:
+                return
+    except (httpx.TransportError, TimeoutError):
+        return
+
+
+async def _adrain(chunks: AsyncIterator[bytes]) -> None:
+    size = 0
+    try:
+        async for chunk in chunks:
+            size += len(chunk)
+            if size > DRAIN_BYTES:
+                return
+    except (httpx.TransportError, TimeoutError):
+        return
+
+
 def _too_large(exc: SSELimitError, text: str) -> StreamError:
     return StreamError(f"{exc}; the stream was closed", code=exc.code, partial_text=text)
 

@@ -17,7 +17,16 @@ import httpx
 
 from .errors import TimeoutError
 from .sse import SSELimitError
-from .streams import E, EventDecoder, _achunks, _deadline_passed, _decoder_for, _mid_stream_error, _too_large
+from .streams import (
+    E,
+    EventDecoder,
+    _achunks,
+    _adrain,
+    _deadline_passed,
+    _decoder_for,
+    _mid_stream_error,
+    _too_large,
+)
 from .telemetry import TRACE, CallTrace, stream_ended
 
 
@@ -97,11 +106,13 @@ class AsyncStream(Generic[E]):
                 return
             sse = _decoder_for(response)
             convert = decoder.convert  # looked up once, not per event
+            chunks = _achunks(response)
             try:
-                async for chunk in _achunks(response):
+                async for chunk in chunks:
                     for event in sse.feed(chunk):
                         yield convert(event)
                         if decoder.finished:
+                            await _adrain(chunks)  # so the connection is kept, not closed
                             return
                 for event in sse.flush():
                     yield convert(event)
@@ -125,13 +136,15 @@ class AsyncStream(Generic[E]):
         """The same events, each told to the call's trace (kept apart: the plain loop stays lean)."""
         decoder = self._decoder
         sse = _decoder_for(response)
+        chunks = _achunks(response)
         try:
-            async for chunk in _achunks(response):
+            async for chunk in chunks:
                 for event in sse.feed(chunk):
                     converted = decoder.convert(event)
                     trace.stream_event(converted)
                     yield converted
                     if decoder.finished:
+                        await _adrain(chunks)
                         return
             for event in sse.flush():
                 converted = decoder.convert(event)

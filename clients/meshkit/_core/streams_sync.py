@@ -23,6 +23,7 @@ from .streams import (
     _chunks,
     _deadline_passed,
     _decoder_for,
+    _drain,
     _mid_stream_error,
     _too_large,
 )
@@ -100,11 +101,13 @@ class Stream(Generic[E]):
                 return
             sse = _decoder_for(response)
             convert = decoder.convert  # looked up once, not per event
+            chunks = _chunks(response)
             try:
-                for chunk in _chunks(response):
+                for chunk in chunks:
                     for event in sse.feed(chunk):
                         yield convert(event)
                         if decoder.finished:
+                            _drain(chunks)  # so the connection is kept, not closed
                             return
                 for event in sse.flush():
                     yield convert(event)
@@ -128,13 +131,15 @@ class Stream(Generic[E]):
         """The same events, each told to the call's trace (kept apart: the plain loop stays lean)."""
         decoder = self._decoder
         sse = _decoder_for(response)
+        chunks = _chunks(response)
         try:
-            for chunk in _chunks(response):
+            for chunk in chunks:
                 for event in sse.feed(chunk):
                     converted = decoder.convert(event)
                     trace.stream_event(converted)
                     yield converted
                     if decoder.finished:
+                        _drain(chunks)
                         return
             for event in sse.flush():
                 converted = decoder.convert(event)
