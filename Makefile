@@ -73,8 +73,11 @@ docs:
 	@echo "API reference: build/site/index.html (API pages under build/site/docs/reference/)"
 
 # Benchmarks: meshkit vs raw httpx in one run (bench/); writes bench/results.json and bench/RESULTS.md.
-# Select some with ARGS, e.g. make bench ARGS="chat stream".
+# Select some with ARGS, e.g. make bench ARGS="chat stream". The bench extra: the transports the scale
+# rows compare (httpx2, httpx-aiohttp) and matplotlib for their chart.
 bench:
+	@test -x $(PY) || (echo "make bench needs $(VENV)/: run make install first" >&2; exit 1)
+	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/run.py $(ARGS)
 
 # The dev server in the foreground; flags via ARGS, e.g. make serve ARGS="--port 0 --token-delay 0.05".
