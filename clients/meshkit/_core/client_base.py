@@ -82,6 +82,9 @@ def connection_pool(
 
 class _Settings(Protocol):
     @property
+    def timeout(self) -> httpx.Timeout: ...
+
+    @property
     def default_headers(self) -> tuple[tuple[str, str], ...]: ...
 
     @property
@@ -105,6 +108,15 @@ class ClientBase(Generic[S]):
         super().__init_subclass__(**kwargs)
         # A misspelt keyword on a method with **options is a TypeError, not a silent option.
         check_keywords_of(cls)
+
+    def _open(self, settings: S, http_client: Any, *, max_connections: int | None, http_backend: HttpBackend) -> None:
+        """Start on the caller's ``http_client`` (it lends its pool and transport; URLs, auth and
+        headers stay meshkit's), or on a pool this client makes and closes (``connection_pool``)."""
+        kind = httpx.AsyncClient if self._transport_type is AsyncTransport else httpx.Client
+        http, owns_http = connection_pool(
+            kind, settings.timeout, http_client, max_connections=max_connections, http_backend=http_backend
+        )
+        self._start(settings, http, owns_http=owns_http)
 
     def _start(self, settings: S, http: Any, *, owns_http: bool, pool_watch: PoolWatch | None = None) -> None:
         """Use ``settings`` on ``http`` (closed by this client only when ``owns_http``; a copy

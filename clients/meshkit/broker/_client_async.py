@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Unpack
 
 import httpx
 
-from .._core.client_base import HttpBackend, connection_pool
+from .._core.client_base import HttpBackend
 from .._core.closing_async import AsyncClosing
 from .._core.config import TimeoutArg, resolve_broker
 from .._core.errors import MeshkitError
@@ -61,14 +61,7 @@ class AsyncAiMeshClient(AsyncClosing, AsyncRawAccess, _BrokerBase):
             default_headers=default_headers_setting(default_headers),
             hooks=hooks,
         )
-        http, owns_http = connection_pool(
-            httpx.AsyncClient,
-            settings.timeout,
-            http_client,
-            max_connections=max_connections,
-            http_backend=http_backend,
-        )
-        self._start(settings, http, owns_http=owns_http)
+        self._open(settings, http_client, max_connections=max_connections, http_backend=http_backend)
 
     @cached_property
     def ops(self) -> AsyncBrokerOperations:

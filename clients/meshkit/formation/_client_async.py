@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, Unpack
 
 import httpx
 
-from .._core.client_base import HttpBackend, connection_pool
+from .._core.client_base import HttpBackend
 from .._core.closing_async import AsyncClosing
 from .._core.config import TimeoutArg
 from .._core.events import ChatEvent, ChatEventDecoder
@@ -104,15 +104,7 @@ class AsyncFormation(AsyncClosing, AsyncRawAccess, _FormationBase):
             default_headers=default_headers,
             hooks=hooks,
         )
-        # An injected client lends its pool and transport; URLs, auth and headers stay meshkit's.
-        http, owns_http = connection_pool(
-            httpx.AsyncClient,
-            settings.timeout,
-            http_client,
-            max_connections=max_connections,
-            http_backend=http_backend,
-        )
-        self._start(settings, http, owns_http=owns_http)
+        self._open(settings, http_client, max_connections=max_connections, http_backend=http_backend)
 
     @cached_property
     def ops(self) -> AsyncFormationOperations:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal, Unpack
 import httpx
 
 from .._bundle import Bundle
-from .._core.client_base import HttpBackend, connection_pool
+from .._core.client_base import HttpBackend
 from .._core.closing_sync import Closing
 from .._core.config import TimeoutArg, resolve_server
 from .._core.guards import Guards
@@ -86,14 +86,7 @@ class ServerClient(Closing, RawAccess, _ServerBase):
             default_headers=default_headers_setting(default_headers),
             hooks=hooks,
         )
-        http, owns_http = connection_pool(
-            httpx.Client,
-            settings.timeout,
-            http_client,
-            max_connections=max_connections,
-            http_backend=http_backend,
-        )
-        self._start(settings, http, owns_http=owns_http)
+        self._open(settings, http_client, max_connections=max_connections, http_backend=http_backend)
 
     @cached_property
     def ops(self) -> ServerOperations:

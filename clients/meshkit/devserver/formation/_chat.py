@@ -18,7 +18,7 @@ import math
 import re
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -315,8 +315,8 @@ async def _respond(
     return Reply({"message": reply, "user_id": turn.user_id, "session_id": session_id, "request_id": request_id})
 
 
-async def _stream(runtime: FormationRuntime, turn: Turn) -> AsyncIterator[bytes]:
-    config = runtime.config
+def _token_frames(turn: Turn) -> Callable[..., bytes]:
+    """The turn's token frames, as the runtime frames them: each one also recorded on the turn."""
     record = turn.record
     base = {"request_id": record.request_id, "user_id": turn.user_id, "session_id": turn.session.session_id}
 
@@ -324,6 +324,14 @@ async def _stream(runtime: FormationRuntime, turn: Turn) -> AsyncIterator[bytes]
         event = {**base, "type": kind, "content": content, "timestamp": time.time(), **extra}
         record.events.append(event)
         return sse_frame({"token": event})
+
+    return token
+
+
+async def _stream(runtime: FormationRuntime, turn: Turn) -> AsyncIterator[bytes]:
+    config = runtime.config
+    record = turn.record
+    token = _token_frames(turn)
 
     yield KEEPALIVE
     yield token("progress", "Request received...", stage="init")
@@ -412,12 +420,7 @@ async def _scripted_stream(runtime: FormationRuntime, turn: Turn, script: Answer
     while waiting), then ``completed``, ``event: ui`` and ``event: done`` (or ``event: error``)."""
     config = runtime.config
     record = turn.record
-    base = {"request_id": record.request_id, "user_id": turn.user_id, "session_id": turn.session.session_id}
-
-    def token(kind: str, content: Any, **extra: Any) -> bytes:
-        event = {**base, "type": kind, "content": content, "timestamp": time.time(), **extra}
-        record.events.append(event)
-        return sse_frame({"token": event})
+    token = _token_frames(turn)
 
     def error(step: Step) -> bytes:
         _fail_turn(runtime, turn, step.data["message"])
