@@ -59,7 +59,6 @@ _SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     (r"araw_chunks", "raw_chunks"),
     (r"adecoded", "decoded"),
     (r"_achunks", "_chunks"),
-    (r"_adrain", "_drain"),
     (r"asleep", "sleep"),
     (r"arun_blocking", "run_blocking"),
     (r"amap_bounded", "map_bounded"),

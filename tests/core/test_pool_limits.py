@@ -3,12 +3,14 @@ made the 101st concurrent stream wait), `max_connections=` on every client, chec
 
 from __future__ import annotations
 
+import gzip
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack
 
+import anyio
 import httpx
 import meshkit
 import pytest
@@ -174,17 +176,7 @@ def test_http_backend_with_an_injected_client_or_an_unknown_one_is_refused() -> 
         AsyncFormation(url="http://127.0.0.1:9", client_key="fmc_x", http_backend="requests")  # type: ignore[arg-type]
 
 
-# --- a finished stream gives its connection back to the pool ------------------------------------
-
-
-def test_sequential_chat_streams_reuse_one_connection(meshkit_dev_server: DevServer) -> None:
-    dev = meshkit_dev_server
-    with meshkit.Formation(url=dev.formation_url, client_key=dev.config.client_key) as formation:
-        pool = formation._transport.http._transport._pool
-        for _ in range(3):
-            with formation.chat_stream("Hello") as stream:
-                assert stream.until_done() == "You said: Hello"
-            assert len(pool.connections) == 1  # the stream's body was read to its end: kept alive
+# --- a finished asyncio stream gives its connection back to the pool ------------------------------
 
 
 async def test_sequential_async_chat_streams_reuse_one_connection(meshkit_dev_server: DevServer) -> None:
@@ -194,26 +186,91 @@ async def test_sequential_async_chat_streams_reuse_one_connection(meshkit_dev_se
         for _ in range(3):
             async with formation.chat_stream("Hello") as stream:
                 assert await stream.until_done() == "You said: Hello"
-            assert len(pool.connections) == 1
+            assert len(pool.connections) == 1  # the stream's body was read to its end: kept alive
 
 
-def test_a_body_that_goes_on_after_the_final_event_is_closed_not_read_forever() -> None:
-    done = b'event: done\ndata: {"finished": true}\n\n'
-    hello = b'data: {"token": {"type": "content", "content": "Hi"}}\n\n'
+HELLO = b'data: {"token": {"type": "content", "content": "Hi"}}\n\n'
+DONE = b'event: done\ndata: {"finished": true}\n\n'
+
+
+async def _events_after(tail: Callable[[], AsyncIterator[bytes]], **headers: str) -> list[str]:
+    """The event names a chat stream yields when the server sends a token, the final event, then ``tail``."""
+
+    async def body() -> AsyncIterator[bytes]:
+        yield HELLO
+        yield DONE
+        async for chunk in tail():
+            yield chunk
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"content-type": "text/event-stream", **headers}, content=body())
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+    formation = AsyncFormation(url="http://formation.test", client_key="fmc_x", http_client=http)
+    async with formation, formation.chat_stream("Hi") as stream:
+        names = [type(event).__name__ async for event in stream]
+    await http.aclose()
+    return names
+
+
+async def test_a_body_that_goes_on_after_the_final_event_is_closed_not_read_forever() -> None:
     sent: list[int] = []
 
-    def endless() -> Iterator[bytes]:
-        yield hello
-        yield done
+    async def megabytes() -> AsyncIterator[bytes]:
         for _ in range(10_000):  # 10 MB after the end of the answer
             sent.append(1024)
             yield b": junk\n" * 146
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=endless())
-
-    http = httpx.Client(transport=httpx.MockTransport(handler))
-    with meshkit.Formation(url="http://formation.test", client_key="fmc_x", http_client=http) as formation:
-        events = [type(event).__name__ for event in formation.chat_stream("Hi")]
-    assert events == ["ContentDelta", "Done"]
+    assert await _events_after(megabytes) == ["ContentDelta", "Done"]
     assert sum(sent) <= 80 * 1024  # the drain stopped after 64 KB
+
+
+async def test_a_server_gone_quiet_after_the_final_event_does_not_hold_the_caller() -> None:
+    async def silence() -> AsyncIterator[bytes]:
+        await anyio.sleep_forever()
+        yield b""
+
+    with anyio.fail_after(60):  # a hang guard, not a speed check: unbounded, this would never return
+        assert await _events_after(silence) == ["ContentDelta", "Done"]
+
+
+async def test_a_corrupt_compressed_tail_after_the_final_event_changes_nothing() -> None:
+    whole = gzip.compress(HELLO + DONE)
+
+    async def body() -> AsyncIterator[bytes]:
+        yield whole[:-8]
+        yield b"\x00garbage!"  # where the gzip trailer was
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        headers = {"content-type": "text/event-stream", "content-encoding": "gzip"}
+        return httpx.Response(200, headers=headers, content=body())
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+    formation = AsyncFormation(url="http://formation.test", client_key="fmc_x", http_client=http)
+    async with formation, formation.chat_stream("Hi") as stream:
+        names = [type(event).__name__ async for event in stream]
+    await http.aclose()
+    assert names == ["ContentDelta", "Done"]
+
+
+def test_a_retry_drops_the_wait_timer_its_first_attempt_left() -> None:
+    """Retries reuse the request: the timer a queued first attempt put on it must not time the
+    next attempt (its wait would include the retry's backoff)."""
+    from meshkit._core.pool_watch import PoolWatch
+
+    class Pool:  # httpcore's pool as the watch reads it: the requests in it and its size
+        def __init__(self) -> None:
+            self._max_connections = 1
+            self._requests: list[object] = []
+
+    def users_trace(name: str, info: dict[str, object]) -> None: ...
+
+    request = httpx.Request("POST", "http://formation.test/v1/chat", extensions={"trace": users_trace})
+    pool = Pool()
+    watch = PoolWatch(pool, made_here=True)
+    pool._requests = [object()]  # full: the first attempt queues, and is timed
+    watch.attempt(request, awaited=False)
+    assert request.extensions["trace"] is not users_trace
+    pool._requests = []  # room: the retry does not queue
+    watch.attempt(request, awaited=False)
+    assert request.extensions["trace"] is users_trace

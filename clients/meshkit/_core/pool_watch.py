@@ -34,10 +34,12 @@ _CONNECTED = (
     "http2.send_request_headers.started",
 )
 _told: weakref.WeakSet[Any] = weakref.WeakSet()  # the pools already told about
+_EARLIER = "meshkit.pool_watch"  # request extension: the trace callback ours replaced (never sent)
 
 
 class PoolWatch:
-    """Watches one pool: :meth:`full` is the cheap check, :meth:`time_wait` the rest."""
+    """Watches one pool: :meth:`attempt` before each attempt (a length and a comparison), and
+    :meth:`time_wait` when the pool is full."""
 
     __slots__ = ("pool", "setting")
 
@@ -59,10 +61,19 @@ class PoolWatch:
             return cls(pool, made_here=made_here)
         return None
 
-    def full(self) -> bool:
-        """Whether a request starting now would queue: every connection is in use."""
+    def attempt(self, request: httpx.Request, *, awaited: bool) -> None:
+        """Before each attempt: drop the timer an earlier attempt of the same request left (its
+        wait is over; retries reuse the request), and time this one's wait when the pool is full."""
+        extensions = request.extensions
+        if _EARLIER in extensions:
+            earlier = extensions.pop(_EARLIER)
+            if earlier is None:
+                extensions.pop("trace", None)
+            else:
+                extensions["trace"] = earlier
         pool = self.pool
-        return len(pool._requests) >= pool._max_connections and pool not in _told
+        if len(pool._requests) >= pool._max_connections and pool not in _told:  # this attempt queues
+            self.time_wait(request, awaited=awaited)
 
     def time_wait(self, request: httpx.Request, *, awaited: bool) -> None:
         """Time ``request``'s wait for a connection, and tell once if it was more than a moment.
@@ -70,6 +81,7 @@ class PoolWatch:
         client's; a callback already on the request is called after ours, as it was."""
         started = time.monotonic()
         earlier: Callable[[str, dict[str, Any]], Any] | None = request.extensions.get("trace")
+        request.extensions[_EARLIER] = earlier
         pending = [True]
 
         def connected(name: str) -> None:

@@ -90,32 +90,28 @@ def _achunks(response: httpx.Response) -> AsyncIterator[bytes]:
 
 
 # What may follow a stream's final event before its body ends: normally nothing but the chunked
-# body's end. Reading it lets the connection go back to the pool; a body that goes on is closed.
+# body's end, already on its way. Reading it lets the connection go back to the pool; a body that
+# goes on, or does not end at once, is closed as before. asyncio streams only: a blocking read
+# cannot be cut short, and a server that sent its final event and then went quiet would hold the
+# caller for the whole read timeout.
 DRAIN_BYTES = 64 * 1024
-
-
-def _drain(chunks: Iterator[bytes]) -> None:
-    """Read the rest of a finished stream's body, at most DRAIN_BYTES, within the stream's own
-    read and deadline bounds; a failure here changes nothing (the answer is complete)."""
-    size = 0
-    try:
-        for chunk in chunks:
-            size += len(chunk)
-            if size > DRAIN_BYTES:
-                return
-    except (httpx.TransportError, TimeoutError):
-        return
+DRAIN_SECONDS = 0.5
 
 
 async def _adrain(chunks: AsyncIterator[bytes]) -> None:
+    """Read the rest of a finished stream's body: at most DRAIN_BYTES, for at most DRAIN_SECONDS;
+    whatever goes wrong here changes nothing (the answer is complete). Cancellation propagates."""
+    import anyio
+
     size = 0
-    try:
-        async for chunk in chunks:
-            size += len(chunk)
-            if size > DRAIN_BYTES:
-                return
-    except (httpx.TransportError, TimeoutError):
-        return
+    with anyio.move_on_after(DRAIN_SECONDS):
+        try:
+            async for chunk in chunks:
+                size += len(chunk)
+                if size > DRAIN_BYTES:
+                    return
+        except Exception:  # a transport error, a corrupt compressed tail, a deadline: the answer stands
+            return
 
 
 def _too_large(exc: SSELimitError, text: str) -> StreamError:

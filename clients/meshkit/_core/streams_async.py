@@ -112,7 +112,8 @@ class AsyncStream(Generic[E]):
                     for event in sse.feed(chunk):
                         yield convert(event)
                         if decoder.finished:
-                            await _adrain(chunks)  # so the connection is kept, not closed
+                            # The body's end, so the connection is kept, not closed.  # sync: -
+                            await _adrain(chunks)  # sync: -
                             return
                 for event in sse.flush():
                     yield convert(event)
@@ -144,7 +145,7 @@ class AsyncStream(Generic[E]):
                     trace.stream_event(converted)
                     yield converted
                     if decoder.finished:
-                        await _adrain(chunks)
+                        await _adrain(chunks)  # sync: -
                         return
             for event in sse.flush():
                 converted = decoder.convert(event)

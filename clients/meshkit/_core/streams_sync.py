@@ -23,7 +23,6 @@ from .streams import (
     _chunks,
     _deadline_passed,
     _decoder_for,
-    _drain,
     _mid_stream_error,
     _too_large,
 )
@@ -107,7 +106,6 @@ class Stream(Generic[E]):
                     for event in sse.feed(chunk):
                         yield convert(event)
                         if decoder.finished:
-                            _drain(chunks)  # so the connection is kept, not closed
                             return
                 for event in sse.flush():
                     yield convert(event)
@@ -139,7 +137,6 @@ class Stream(Generic[E]):
                     trace.stream_event(converted)
                     yield converted
                     if decoder.finished:
-                        _drain(chunks)
                         return
             for event in sse.flush():
                 converted = decoder.convert(event)

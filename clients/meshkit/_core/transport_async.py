@@ -106,8 +106,8 @@ class AsyncTransport:
         if trace is not None:
             trace.attempt()
         watch = self.pool_watch
-        if watch is not None and watch.full():  # this attempt queues for a connection
-            watch.time_wait(request, awaited=True)  # sync: watch.time_wait(request, awaited=False)
+        if watch is not None:
+            watch.attempt(request, awaited=True)  # sync: watch.attempt(request, awaited=False)
         response = await self.http.send(request, stream=True, auth=self.wire.auth, follow_redirects=False)
         if not stream:
             await aread_body(response, self.wire.limits.max_body_bytes)

@@ -104,8 +104,8 @@ class SyncTransport:
         if trace is not None:
             trace.attempt()
         watch = self.pool_watch
-        if watch is not None and watch.full():  # this attempt queues for a connection
-            watch.time_wait(request, awaited=False)
+        if watch is not None:
+            watch.attempt(request, awaited=False)
         response = self.http.send(request, stream=True, auth=self.wire.auth, follow_redirects=False)
         if not stream:
             read_body(response, self.wire.limits.max_body_bytes)
