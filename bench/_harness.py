@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 # MESHKIT_BENCH_HTTPX2=1: every row on httpx2. `import httpx` resolves to it in this process (run.py
@@ -81,6 +83,38 @@ def check_same_wire(benchmark: str, meshkit: list[dict[str, int]], baseline: lis
         )
 
 
+def stop_process(process: subprocess.Popen[str]) -> None:
+    """Terminate a server process (killed after 10 s) and close its stdout pipe."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    if process.stdout is not None:
+        process.stdout.close()
+
+
+def cpu_seconds(pid: int) -> float:
+    """A process's user + system CPU seconds (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def kernel_counters(*names: str) -> dict[str, int]:
+    """Machine-wide TCP counters by name without the ``TcpExt`` prefix (``ListenOverflows``…),
+    from ``nstat -az``; empty where nstat is missing."""
+    if shutil.which("nstat") is None:
+        return {}
+    out = subprocess.run(["nstat", "-az", *(f"TcpExt{name}" for name in names)], capture_output=True, text=True)
+    return {
+        row.split()[0].removeprefix("TcpExt"): int(row.split()[1])
+        for row in out.stdout.splitlines()
+        if row.startswith("TcpExt")
+    }
+
+
 class DevServerProcess:
     """The dev server (``--port 0 --token-delay 0``) in a separate process, so the client's CPU
     time (``time.process_time``) counts only the client."""
@@ -105,15 +139,7 @@ class DevServerProcess:
         self.broker_url = f"{self.url}/broker"
 
     def stop(self) -> None:
-        if self._proc.poll() is None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
-        if self._proc.stdout is not None:
-            self._proc.stdout.close()
+        stop_process(self._proc)
         self._log.close()
 
     def __enter__(self) -> DevServerProcess:

@@ -257,17 +257,9 @@ def child(arm: str, transport: str, n: int, url: str, profile: str | None) -> No
 def _listen_overflows() -> int | None:
     """The kernel's TcpExtListenOverflows (machine-wide; None without nstat): a connect that found
     the server's accept queue full, i.e. the server, not the client, was the bottleneck."""
-    try:
-        out = subprocess.run(["nstat", "-az", "TcpExtListenOverflows"], capture_output=True, text=True).stdout
-    except OSError:
-        return None
-    values = [int(row.split()[1]) for row in out.splitlines() if row.startswith("TcpExtListenOverflows")]
-    return values[0] if values else None
+    from _harness import kernel_counters
 
-
-def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return kernel_counters("ListenOverflows").get("ListenOverflows")
 
 
 class ScaleServer:
@@ -288,18 +280,14 @@ class ScaleServer:
         self.pid = self._proc.pid
 
     def cpu(self) -> float:
-        return _cpu_seconds(self.pid)
+        from _harness import cpu_seconds
+
+        return cpu_seconds(self.pid)
 
     def stop(self) -> None:
-        if self._proc.poll() is None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
-        if self._proc.stdout is not None:
-            self._proc.stdout.close()
+        from _harness import stop_process
+
+        stop_process(self._proc)
 
     def __enter__(self) -> ScaleServer:
         return self

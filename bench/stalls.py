@@ -30,21 +30,9 @@ from typing import Any
 
 import httpcore._async.connection_pool as httpcore_pool
 import httpx
-from _harness import DevServerProcess, formation_headers, idempotency_key
+from _harness import DevServerProcess, cpu_seconds, formation_headers, idempotency_key, kernel_counters
 
-COUNTERS = ("TcpExtListenOverflows", "TcpExtListenDrops", "TcpExtTCPSynRetrans")
-
-
-def kernel_counters() -> dict[str, int]:
-    """The machine-wide TCP counters above (nstat's absolute values; empty without nstat)."""
-    if shutil.which("nstat") is None:
-        return {}
-    out = subprocess.run(["nstat", "-az", *COUNTERS], capture_output=True, text=True).stdout
-    return {
-        row.split()[0].removeprefix("TcpExt"): int(row.split()[1])
-        for row in out.splitlines()
-        if row.startswith("TcpExt")
-    }
+COUNTERS = ("ListenOverflows", "ListenDrops", "TCPSynRetrans")
 
 
 def listen_queue(port: str) -> str:
@@ -53,12 +41,6 @@ def listen_queue(port: str) -> str:
         return "?"
     out = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True).stdout.split()
     return f"{out[1]}/{out[2]}" if len(out) > 2 else "?"
-
-
-def cpu_seconds(pid: int) -> float:
-    """A process's user + system CPU seconds (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / 100
 
 
 def time_pool_bookkeeping() -> list[float]:
@@ -104,7 +86,7 @@ async def main(args: argparse.Namespace) -> None:
             worst = 0.0
             for index in range(args.batches):
                 counters, server_cpu, client_cpu, pool = (
-                    kernel_counters(),
+                    kernel_counters(*COUNTERS),
                     cpu_seconds(pid),
                     time.process_time(),
                     pool_cpu[0],
@@ -112,7 +94,7 @@ async def main(args: argparse.Namespace) -> None:
                 start = time.perf_counter()
                 outcomes = await asyncio.gather(*(one(i) for i in range(args.concurrent)), return_exceptions=True)
                 wall = time.perf_counter() - start
-                after = kernel_counters()
+                after = kernel_counters(*COUNTERS)
                 calls = sorted(o for o in outcomes if isinstance(o, float))
                 worst = max(worst, calls[-1] if calls else 0.0)
                 drops = " ".join(f"{name} +{after[name] - counters[name]}" for name in after)

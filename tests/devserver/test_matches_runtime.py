@@ -16,7 +16,7 @@ differences as allowlist entries: ``.venv/bin/python tests/devserver/test_matche
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +44,12 @@ def allowlist() -> dict[str, dict[str, Any]]:
     return loaded
 
 
-def probe_dev_server() -> dict[str, dict[int, dict[str, Any]]]:
+def probe_dev_server(prepare: Callable[[DevServer], object] | None = None) -> dict[str, dict[int, dict[str, Any]]]:
+    """The probe's calls answered by an in-process dev server (``prepare`` arms it first)."""
     recorder = Recorder()
     with DevServer() as dev:
+        if prepare is not None:
+            prepare(dev)
         formation = Formation(
             url=dev.formation_url,
             client_key=dev.config.client_key,

@@ -19,32 +19,18 @@ if str(REAL) not in sys.path:
     sys.path.insert(0, str(REAL))
 
 import runtime_fixtures  # noqa: E402
-from meshkit import Formation  # noqa: E402
-from meshkit.devserver import DevServer  # noqa: E402
 from meshkit.testing import Answer  # noqa: E402
-from probe import run_probe  # noqa: E402
-from recording import Recorder  # noqa: E402
-from test_matches_runtime import RECORDED, allowlist  # noqa: E402
+from test_matches_runtime import RECORDED, allowlist, probe_dev_server  # noqa: E402
 
 SCRIPTED = Answer().thinking("Looking it up").tool_call({"name": "lookup"}).text("A scripted answer.")
 
 
 @pytest.fixture(scope="module")
 def scripted_differences() -> dict[str, list[str]]:
-    recorder = Recorder()
-    with DevServer() as dev:
-        script = dev.script(SCRIPTED, times=None)  # every chat of the probe
-        formation = Formation(
-            url=dev.formation_url,
-            client_key=dev.config.client_key,
-            admin_key=dev.config.admin_key,
-            http_client=recorder.client(),
-            max_retries=0,
-        )
-        with formation:
-            run_probe(formation)
-        assert script.used > 0, "the probe's chats did not meet the script"
-    return runtime_fixtures.differences(RECORDED, runtime_fixtures.all_calls(recorder.answers))
+    scripts = []  # every chat of the probe answered by the script
+    answers = probe_dev_server(lambda dev: scripts.append(dev.script(SCRIPTED, times=None)))
+    assert scripts[0].used > 0, "the probe's chats did not meet the script"
+    return runtime_fixtures.differences(RECORDED, answers)
 
 
 @pytest.mark.parametrize("operation", sorted(RECORDED))
